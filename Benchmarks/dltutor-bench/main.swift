@@ -1,0 +1,4 @@
+import MathEngine
+import TutorContent
+
+print("bench")

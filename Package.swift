@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+// Package.swift is the architecture diagram: targets grouped by layer, every
+// dependency arrow pointing inward toward pure code (see ARCHITECTURE.md).
+import PackageDescription
+
+let package = Package(
+    name: "dltutor",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dltutor", targets: ["dltutor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // MARK: Pure core (no I/O, no clock, no ncurses)
+        .target(name: "MathEngine"),
+        .target(name: "TutorContent", dependencies: ["MathEngine", .product(name: "Yams", package: "Yams")]),
+
+        // MARK: Presentation (pure)
+        .target(name: "TerminalUI"),
+
+        // MARK: Edges (I/O)
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
+        .executableTarget(
+            name: "dltutor",
+            dependencies: [
+                "MathEngine", "TutorContent",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Benchmarks (release build, `make bench`)
+        .executableTarget(name: "dltutor-bench", dependencies: ["MathEngine", "TutorContent"], path: "Benchmarks/dltutor-bench"),
+
+        // MARK: Tests
+        .testTarget(name: "MathEngineTests", dependencies: ["MathEngine"]),
+        .testTarget(name: "TutorContentTests", dependencies: ["TutorContent", "MathEngine"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "CLITests", dependencies: ["dltutor"]),
+    ]
+)

@@ -1,0 +1,2 @@
+/// Pure terminal model: cells, buffers, widgets, keys.
+public enum TerminalUIInfo { public static let name = "TerminalUI" }
