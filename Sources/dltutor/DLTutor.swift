@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// The `dltutor` command: the terminal tutor by default, and the instructor/script commands
+/// (`list`, `key`, `check`, `lint`, `eval`) that work without a terminal.
+@main
+struct DLTutor: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dltutor",
+        abstract: "Practise deep-learning exam questions step by step, with every value checked as you type.",
+        discussion: """
+        Run with no command to open the tutor. The commands below work without a terminal, \
+        for instructors and scripts. Every command takes --content DIR (default: the bundled \
+        AML 5202 Sessional-1 exam) and most take --seed N for a random variant (without it: \
+        the original exam).
+        """,
+        version: "0.1.0",
+        subcommands: [
+            PracticeCommand.self, ListCommand.self, KeyCommand.self, CheckCommand.self,
+            LintCommand.self, EvalCommand.self,
+        ],
+        defaultSubcommand: PracticeCommand.self
+    )
+}

@@ -1,4 +1,0 @@
-import MathEngine
-import TutorContent
-
-print("dltutor")
