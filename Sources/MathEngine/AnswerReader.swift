@@ -115,12 +115,13 @@ public enum AnswerReader {
         var i = 0
         var changed = false
         while i < s.count {
-            guard Lexer.isNameStart(s[i].value) else { i += 1; continue }
+            guard isLetter(s[i].value) else { i += 1; continue }
             let start = i
-            while i < s.count, Lexer.isNameStart(s[i].value) { i += 1 }
+            while i < s.count, isLetter(s[i].value) { i += 1 }
             var word = ""
             word.unicodeScalars.append(contentsOf: s[start..<i])
             let followedByDigitOrSpace = i == s.count || !Lexer.isNameChar(s[i].value) || Lexer.isDigit(s[i].value)
+                || (markers && s[i] == "_")
             if followedByDigitOrSpace, words.contains(word.lowercased()) {
                 for k in start..<i { s[k] = " " }
                 if markers, i < s.count, s[i] == "^" || s[i] == "_" { s[i] = " "; i += 1 }
@@ -133,6 +134,8 @@ public enum AnswerReader {
         out.unicodeScalars.append(contentsOf: s)
         return out
     }
+
+    @inline(__always) static func isLetter(_ v: UInt32) -> Bool { (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
 
     static func trimmed(_ s: String) -> String {
         var t = Substring(s)

@@ -32,6 +32,8 @@ enum ShapeReader {
             if close == hi - 1 {
                 if s[close] != closer { throw EngineError(column: offset + close + 1, message: "Unexpected '\(Character(s[close]))'.") }
                 lo += 1; hi -= 1
+                while lo < hi, s[lo] == " " { lo += 1 }
+                if lo == hi { return [] }   // `()` is a scalar
             }
         }
         var segments: [(Int, Int)] = []
