@@ -1,0 +1,146 @@
+/// Reads what a student typed, in the form the step expects, into a `LiveState`.
+///
+/// Called on every keystroke, so each kind reads the text once with the lexer/parser (no regexes,
+/// no Foundation). Errors at the end of the text become `.incomplete`, so half-typed answers are
+/// not shouted at; everything else gets a column and one sentence.
+public enum AnswerReader {
+    static let studentEnvironment = Environment(dialect: .student)
+
+    public static func read(_ input: String, as kind: AnswerKind) -> LiveState {
+        if input.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) { return .empty }
+        if input.unicodeScalars.count > Lexer.maxLength {
+            return .invalid(column: Lexer.maxLength + 1, reason: "The answer is too long (at most \(Lexer.maxLength) characters).")
+        }
+        do throws(EngineError) {
+            let value: Value
+            var preview: String
+            switch kind {
+            case .number:
+                let e = try Parser.parse(input, dialect: .student)
+                value = .number(try scalar(e))
+                preview = "= " + value.display + (e.usesNaturalLog ? " (log is natural log)" : "")
+            case .integer:
+                let e = try Parser.parse(blankWords(input, ["x", "sample", "node"], markers: true), dialect: .student)
+                let x = try scalar(e)
+                guard x == x.rounded() else { throw EngineError(column: 1, message: "Expected a whole number.") }
+                value = .number(x)
+                preview = "= " + value.display
+            case .vector, .matrix:
+                value = try entries(input, matrix: kind == .matrix)
+                preview = "= " + value.display
+            case .set:
+                value = try set(input)
+                preview = "= " + value.display
+            case .shape:
+                value = .shape(try ShapeReader.read(Array(input.unicodeScalars), offset: 0))
+                preview = "= " + value.display
+            case .shapeList:
+                value = try ShapeReader.readList(input)
+                preview = "= " + ListReader.join(value)
+            case .textList:
+                value = try ListReader.texts(input)
+                preview = "= " + ListReader.join(value)
+            case .choice(let options):
+                let option = try ListReader.choice(input, options)
+                value = .text(option)
+                preview = "= " + option
+            case .expression(let variables):
+                let e = try Parser.parse(input, dialect: .student)
+                if let (name, column) = e.firstName(notIn: Set(variables)) { throw EngineError.unknownName(name, column) }
+                value = .text(trimmed(input))
+                preview = "= " + ExpressionPrinter.print(e) + (e.usesNaturalLog ? " (log is natural log)" : "")
+            case .freeText:
+                value = .text(trimmed(input))
+                preview = ""
+            }
+            return .valid(value, preview: preview)
+        } catch {
+            return error.isIncomplete ? .incomplete(error.message) : .invalid(column: error.column, reason: error.message)
+        }
+    }
+
+    /// Evaluates a student expression that must give a single number.
+    static func scalar(_ e: Expr) throws(EngineError) -> Double {
+        let v = try Evaluator.evaluate(e, in: studentEnvironment)
+        guard case .number(let x) = v else {
+            throw EngineError(column: e.column, message: "Expected a single number, got \(v.kindName).")
+        }
+        return x
+    }
+
+    /// Vector or matrix, typed with or without outer brackets.
+    static func entries(_ input: String, matrix: Bool) throws(EngineError) -> Value {
+        let rows = try Parser.parseEntries(input, dialect: .student)
+        var v: Value
+        if rows.count == 1 && rows[0].count == 1 {
+            v = try Evaluator.evaluate(rows[0][0], in: studentEnvironment)
+            if case .number(let x) = v { v = .vector([x]) }
+        } else {
+            v = try Evaluator.array(rows, 1, studentEnvironment)
+        }
+        switch v {
+        case .vector: return v
+        case .matrix where matrix: return v
+        default: throw EngineError(column: 1, message: "Expected \(matrix ? "a matrix" : "a vector"), got \(v.kindName).")
+        }
+    }
+
+    /// `{1, 3}`, `1, 3`, `1 3`, `nodes 1 and 3`.
+    static func set(_ input: String) throws(EngineError) -> Value {
+        var s = Array(blankWords(input, ["node", "nodes", "and", "sample", "samples", "x"], markers: false).unicodeScalars)
+        guard let first = s.firstIndex(where: { $0 != " " }) else {
+            throw EngineError(column: s.count + 1, message: "Type the members of the set.", isIncomplete: true)
+        }
+        if s[first] == "{" {
+            guard let last = s.lastIndex(where: { $0 != " " }), last > first, s[last] == "}" else {
+                throw EngineError(column: s.count + 1, message: "Close the '{' from column \(first + 1).", isIncomplete: true)
+            }
+            s[first] = " "; s[last] = " "
+        }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: s)
+        if trimmed(text).isEmpty { return .set([]) }
+        let rows = try Parser.parseEntries(text, dialect: .student)
+        var xs: [Double] = []
+        for row in rows {
+            for e in row { xs += try Builtins.numbers(try Evaluator.evaluate(e, in: studentEnvironment), e.column) }
+        }
+        return Value.makeSet(xs)
+    }
+
+    /// Replaces whole words from `words` (any case) with spaces, keeping every column in place.
+    /// With `markers`, a `^` or `_` right after such a word goes too (`x^(4)`, `x_4`).
+    static func blankWords(_ input: String, _ words: [String], markers: Bool) -> String {
+        var s = Array(input.unicodeScalars)
+        var i = 0
+        var changed = false
+        while i < s.count {
+            guard isLetter(s[i].value) else { i += 1; continue }
+            let start = i
+            while i < s.count, isLetter(s[i].value) { i += 1 }
+            var word = ""
+            word.unicodeScalars.append(contentsOf: s[start..<i])
+            let followedByDigitOrSpace = i == s.count || !Lexer.isNameChar(s[i].value) || Lexer.isDigit(s[i].value)
+                || (markers && s[i] == "_")
+            if followedByDigitOrSpace, words.contains(word.lowercased()) {
+                for k in start..<i { s[k] = " " }
+                if markers, i < s.count, s[i] == "^" || s[i] == "_" { s[i] = " "; i += 1 }
+                changed = true
+            }
+            while i < s.count, Lexer.isNameChar(s[i].value) { i += 1 }
+        }
+        guard changed else { return input }
+        var out = ""
+        out.unicodeScalars.append(contentsOf: s)
+        return out
+    }
+
+    @inline(__always) static func isLetter(_ v: UInt32) -> Bool { (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
+
+    static func trimmed(_ s: String) -> String {
+        var t = Substring(s)
+        while let f = t.first, f.isWhitespace { t.removeFirst() }
+        while let l = t.last, l.isWhitespace { t.removeLast() }
+        return String(t)
+    }
+}
