@@ -1,0 +1,130 @@
+import Foundation
+import Yams
+
+/// The result of loading an exam directory: what loaded, and every problem found on the way.
+public struct LoadResult: Sendable {
+    /// The exam with every question that loaded without errors (possibly none).
+    public let exam: Exam
+    /// Errors and warnings, each `file:line: message`, in file order.
+    public let diagnostics: [Diagnostic]
+
+    public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
+    public var warnings: [Diagnostic] { diagnostics.filter { !$0.isError } }
+}
+
+/// Loads `content/<exam>/`: `exam.yaml` (id, title, question order) and one YAML file per question.
+///
+/// It takes a directory path rather than a `Bundle` so the command line, tests and lint all load
+/// the same files the same way. A malformed file yields diagnostics and is skipped; the other
+/// files still load. Each question's original exam is evaluated at load time, so a formula that
+/// cannot be computed is reported here rather than in the middle of a session.
+public enum ExamLoader {
+    public static func load(directory: String) -> LoadResult {
+        let dir = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var diagnostics: [Diagnostic] = []
+        let examFile = dir + "/exam.yaml"
+        var examID = (dir as NSString).lastPathComponent
+        var title = examID
+        var order: [(id: String, line: Int)] = []
+
+        if let root = parseFile(examFile, into: &diagnostics) {
+            do {
+                let fields = try YAMLFields(root, file: examFile, what: "exam")
+                diagnostics += fields.unknownKeys(allowed: ["id", "title", "questions"])
+                examID = try fields.string("id")
+                title = try fields.string("title")
+                order = try fields.stringList("questions").map { (id: $0.text, line: $0.line) }
+                if order.isEmpty { diagnostics.append(fields.error("exam: 'questions' lists no question files.", at: "questions").diagnostic) }
+            } catch {
+                diagnostics.append(error.diagnostic)
+            }
+        }
+        if order.isEmpty {
+            // Fall back to every other YAML file in the directory, sorted, so content still loads.
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            order = files.filter { $0.hasSuffix(".yaml") && $0 != "exam.yaml" }.sorted().map { (String($0.dropLast(5)), 0) }
+        }
+
+        var questions: [Question] = []
+        for item in order {
+            let file = dir + "/" + item.id + ".yaml"
+            guard FileManager.default.fileExists(atPath: file) else {
+                diagnostics.append(Diagnostic(file: examFile, line: item.line, message: "question file '\(item.id).yaml' does not exist."))
+                continue
+            }
+            let (question, found) = loadQuestion(file: file)
+            diagnostics += found
+            guard let question else { continue }
+            if question.id != item.id {
+                diagnostics.append(Diagnostic(file: file, line: question.line, message: "question id '\(question.id)' differs from its file name '\(item.id)'.", severity: .warning))
+            }
+            if questions.contains(where: { $0.id == question.id }) {
+                diagnostics.append(Diagnostic(file: file, line: question.line, message: "duplicate question id '\(question.id)'."))
+                continue
+            }
+            questions.append(question)
+        }
+        let exam = Exam(id: examID, title: title, questions: questions, directory: dir)
+        return LoadResult(exam: exam, diagnostics: diagnostics)
+    }
+
+    /// Loads one question file; nil when it has errors (which are in the diagnostics).
+    public static func loadQuestion(file: String) -> (Question?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let root = parseFile(file, into: &diagnostics) else { return (nil, diagnostics) }
+        let parser = QuestionParser(file: file)
+        let question = parser.parse(root)
+        diagnostics += parser.diagnostics
+        guard let question else { return (nil, diagnostics) }
+        // Evaluate the original exam now: a formula that fails there is a content error.
+        do {
+            let original = try question.variant(seed: nil)
+            for c in try question.failingConstraints(original.values) {
+                diagnostics.append(Diagnostic(file: file, line: c.line, message: "constraint \"\(c.source)\" does not hold for the original exam."))
+            }
+        } catch {
+            diagnostics.append(error.diagnostic)
+            return (nil, diagnostics)
+        }
+        return (question, diagnostics)
+    }
+
+    /// Reads and composes a YAML file; problems become diagnostics with the parser's line.
+    static func parseFile(_ file: String, into diagnostics: inout [Diagnostic]) -> Node? {
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(Diagnostic(file: file, line: 0, message: "cannot read the file (missing, or not UTF-8)."))
+            return nil
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                diagnostics.append(Diagnostic(file: file, line: 1, message: "the file is empty."))
+                return nil
+            }
+            return node
+        } catch let error as YamlError {
+            diagnostics.append(Diagnostic(file: file, line: line(of: error), message: "invalid YAML: \(problem(of: error))"))
+        } catch {
+            diagnostics.append(Diagnostic(file: file, line: 0, message: "invalid YAML: \(error)"))
+        }
+        return nil
+    }
+
+    static func line(of error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        case .duplicatedKeysInMapping(_, let context): context.mark.line
+        default: 0
+        }
+    }
+
+    static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
+            return ((context.map { "\($0.text) " } ?? "") + problem).trimmingCharacters(in: .whitespaces) + "."
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return "duplicate key \(duplicates.joined(separator: ", "))."
+        default:
+            return "\(error)"
+        }
+    }
+}

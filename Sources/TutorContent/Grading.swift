@@ -1,0 +1,73 @@
+import Foundation
+import MathEngine
+
+/// Error carried forward and grading through a variant.
+///
+/// A step's answer formula names the earlier steps it depends on (`a_total`), so the value
+/// consistent with the student's own earlier answers is the same formula re-evaluated with those
+/// names rebound. Earlier steps the student has not answered are recomputed from the ones they
+/// have, so the chain carries through (sizes → total → hidden width).
+extension Variant {
+    /// The expected value of `stepID` recomputed with the student's earlier answers (`given`,
+    /// keyed by step id). nil when the step depends on no given answer, the recomputation fails
+    /// (e.g. the student's value has the wrong kind), or it equals the key's value.
+    public func carried(for stepID: String, given: [String: Value]) -> Value? {
+        guard let target = question.steps.firstIndex(where: { $0.id == stepID }) else { return nil }
+        let spec = question.steps[target]
+        if spec.dependencies.isEmpty || given.isEmpty { return nil }
+        var env = Environment(variables: values, dialect: .content)
+        var changed = false
+        for i in 0..<target {
+            let s = question.steps[i]
+            let value: Value
+            if let g = given[s.id] {
+                value = g
+                if !steps[i].tolerance.matches(g, steps[i].expected) { changed = true }
+            } else if changed, let v = recompute(i, env: env) {
+                value = v
+            } else {
+                value = steps[i].expected
+            }
+            env.variables[s.variableName] = value
+        }
+        guard changed, let v = recompute(target, env: env) else { return nil }
+        return steps[target].tolerance.matches(v, steps[target].expected) ? nil : v
+    }
+
+    private func recompute(_ index: Int, env: Environment) -> Value? {
+        let spec = question.steps[index]
+        if spec.dependencies.isEmpty { return steps[index].expected }
+        let raw = (try? question.options(of: spec, env: env)) ?? []
+        return try? question.answerValue(spec.answer, step: spec, env: env, rawOptions: raw, what: "answer formula")
+    }
+
+    /// Grades `input` for step `stepID`, with the student's earlier answers `given` (by step id)
+    /// used for error carried forward. Text steps are self-assessed: any non-empty text is
+    /// `.correct` here and the session shows the model answer and key ideas.
+    public func grade(step stepID: String, input: String, given: [String: Value] = [:]) -> Verdict {
+        guard let s = step(stepID) else {
+            return .invalid(column: 1, reason: "This question has no step '\(stepID)'.")
+        }
+        if s.kind == .text {
+            let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? .invalid(column: 1, reason: "Type an answer first.") : .correct
+        }
+        let carried = self.carried(for: stepID, given: given).map { [$0] } ?? []
+        return Grader.grade(input: input, kind: s.answerKind, expected: s.expected, rule: s.tolerance,
+                            mistakes: s.mistakes, alternatives: s.alternatives, carried: carried,
+                            definitions: s.definitions)
+    }
+
+    /// Reads a student's typed answer for a step as the engine does (for building `given`).
+    public func read(step stepID: String, input: String) -> Value? {
+        guard let s = step(stepID) else { return nil }
+        return AnswerReader.read(input, as: s.answerKind).value
+    }
+
+    /// Keyword coverage of a free-text answer: for each key idea, whether any synonym appears.
+    public func keywordsCovered(step stepID: String, input: String) -> [Bool] {
+        guard let s = step(stepID) else { return [] }
+        let text = input.lowercased()
+        return s.keywords.map { synonyms in synonyms.contains { text.contains($0) } }
+    }
+}

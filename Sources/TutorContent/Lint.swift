@@ -1,0 +1,98 @@
+import MathEngine
+
+/// Content lint: everything the loader checks, plus what only shows up across many variants.
+///
+/// The loader already reports syntax, missing fields, unknown kinds and names, duplicate step ids
+/// and point sums. Lint then builds the original exam and `seeds` random variants per question
+/// and reports: variants that cannot be built (constraints never satisfied, a formula failing for
+/// some draw) as errors, and named mistakes that give the correct value or another mistake's value
+/// (the tutor cannot tell them apart by value) as warnings, with how often that happens.
+public enum Lint {
+    /// Loads `directory` and lints it; diagnostics are sorted by file and line.
+    public static func run(directory: String, seeds: Int = 500) -> [Diagnostic] {
+        let result = ExamLoader.load(directory: directory)
+        return sorted(result.diagnostics + check(result.exam, seeds: seeds))
+    }
+
+    /// Lints already loaded questions (without repeating the loader's diagnostics).
+    public static func check(_ exam: Exam, seeds: Int = 500) -> [Diagnostic] {
+        exam.questions.flatMap { check($0, seeds: seeds) }
+    }
+
+    public static func check(_ q: Question, seeds: Int = 500) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for s in q.steps where s.kind != .text && s.hints.count < 2 {
+            out.append(Diagnostic(file: q.file, line: s.line, message: "step '\(s.id)': give at least 2 progressive hints.", severity: .warning))
+        }
+        // The original exam: report every coincidence individually.
+        if let v = try? q.variant() {
+            for c in coincidences(v) {
+                out.append(Diagnostic(file: q.file, line: c.line, message: "step '\(c.step)': \(c.what) for the original exam; the tutor cannot tell them apart by value.", severity: .warning))
+            }
+        }
+        // Random variants: count failures and coincidences, report each kind once.
+        var failures: [String: (line: Int, count: Int, example: UInt64)] = [:]
+        var counts: [String: (line: Int, step: String, count: Int)] = [:]
+        for seed in 1...UInt64(max(seeds, 1)) {
+            do {
+                let v = try q.variant(seed: seed)
+                for c in coincidences(v) {
+                    let key = "\(c.step)|\(c.what)"
+                    counts[key] = (c.line, c.step, (counts[key]?.count ?? 0) + 1)
+                }
+            } catch {
+                let key = "\(error.line)|\(error.message.replacingSeed())"
+                let prev = failures[key]
+                failures[key] = (error.line, (prev?.count ?? 0) + 1, prev?.example ?? seed)
+                if let _ = prev {} else if failures.count > 20 { break }
+            }
+        }
+        for (key, f) in failures.sorted(by: { $0.key < $1.key }) {
+            let message = String(key.split(separator: "|", maxSplits: 1).last ?? "")
+            out.append(Diagnostic(file: q.file, line: f.line, message: "\(message) (in \(f.count) of \(seeds) seeds, e.g. seed \(f.example))"))
+        }
+        for (key, c) in counts.sorted(by: { $0.key < $1.key }) {
+            let what = String(key.split(separator: "|", maxSplits: 1).last ?? "")
+            out.append(Diagnostic(file: q.file, line: c.line, message: "step '\(c.step)': \(what) in \(c.count) of \(seeds) seeds.", severity: .warning))
+        }
+        return out
+    }
+
+    struct Coincidence { let step: String; let line: Int; let what: String }
+
+    /// Mistakes equal to the correct value, or to an earlier mistake, under the step's rule.
+    static func coincidences(_ v: Variant) -> [Coincidence] {
+        var out: [Coincidence] = []
+        for (spec, s) in zip(v.question.steps, v.steps) {
+            let same: (Value, Value) -> Bool = { a, b in
+                if s.kind == .expression || s.kind == .choice { return a == b }
+                return (s.kind == .integer ? Tolerance.exact : s.tolerance).matches(a, b)
+            }
+            for (i, m) in s.mistakes.enumerated() {
+                let line = spec.mistakes[i].value.line
+                if same(m.value, s.expected) {
+                    out.append(Coincidence(step: s.id, line: line, what: "mistake \(i + 1) gives the correct value"))
+                }
+                for j in 0..<i where same(m.value, s.mistakes[j].value) {
+                    out.append(Coincidence(step: s.id, line: line, what: "mistakes \(j + 1) and \(i + 1) give the same value"))
+                }
+            }
+        }
+        return out
+    }
+
+    static func sorted(_ d: [Diagnostic]) -> [Diagnostic] {
+        d.enumerated().sorted { a, b in
+            (a.element.file, a.element.line, a.offset) < (b.element.file, b.element.line, b.offset)
+        }.map(\.element)
+    }
+}
+
+private extension String {
+    /// Drops "for seed N" so one failing formula is reported once, not once per seed.
+    func replacingSeed() -> String {
+        guard let r = range(of: " for seed ") else { return self }
+        let tail = self[r.upperBound...].drop { $0.isNumber }
+        return String(self[..<r.lowerBound]) + String(tail)
+    }
+}

@@ -1,0 +1,40 @@
+/// One exam question: its parameters, derived values, constraints and steps.
+///
+/// A question is a recipe, not numbers: `Variant` instantiates it for the original exam or a seed.
+public struct Question: Sendable {
+    public let id: String
+    public let title: String
+    public let points: Double
+    /// shapes | params | loss | gradients (used to pick drills).
+    public let topic: String
+    /// Template with `{placeholders}`.
+    public let text: Template
+    public let params: [ParamSpec]
+    public let derived: [DerivedSpec]
+    /// Formulas that must be non-zero in every variant (rejection sampling).
+    public let constraints: [Formula]
+    public let steps: [Step]
+    /// The file this question came from, for diagnostics.
+    public let file: String
+    public let line: Int
+
+    public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
+
+    /// Parts in order of first appearance (`a`, `b`, `c`).
+    public var parts: [String] {
+        var seen: [String] = []
+        for s in steps where !seen.contains(s.part) { seen.append(s.part) }
+        return seen
+    }
+}
+
+/// An exam: its questions in the order `exam.yaml` gives.
+public struct Exam: Sendable {
+    public let id: String
+    public let title: String
+    public let questions: [Question]
+    /// The directory it was loaded from.
+    public let directory: String
+
+    public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+}

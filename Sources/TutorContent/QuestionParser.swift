@@ -1,0 +1,140 @@
+import MathEngine
+import Yams
+
+/// (A class, so the nested closures that report diagnostics can share one mutable list.)
+/// Turns one question file's YAML tree into a `Question`, collecting every problem as a diagnostic.
+///
+/// It keeps going after an error (a bad step does not hide a bad parameter below it) so an author
+/// sees all of a file's problems at once; the question is only returned if there were no errors.
+final class QuestionParser {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    static let questionKeys: Set<String> = ["id", "title", "points", "topic", "text", "params", "derived", "constraints", "steps"]
+    static let stepKeys: Set<String> = ["id", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
+                                        "accept", "mistakes", "hints", "solution", "model", "keywords"]
+
+    /// Runs `body`, turning a thrown `ContentError` into a diagnostic and returning nil.
+    func attempt<T>(_ body: () throws(ContentError) -> T) -> T? {
+        do { return try body() } catch { diagnostics.append(error.diagnostic); return nil }
+    }
+
+    func fail(_ line: Int, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, message: message))
+    }
+
+    /// Reports the first name in `formula` that is not in `known`.
+    func checkNames(_ formula: Formula, known: Set<String>, what: String) {
+        for name in formula.names.sorted() where !known.contains(name) {
+            fail(formula.line, "\(what): unknown name '\(name)'.")
+            return
+        }
+    }
+
+    func checkNames(_ template: Template, known: Set<String>, what: String) {
+        for f in template.formulas { checkNames(f, known: known.union(template.loopNames), what: what) }
+    }
+
+    func parse(_ root: Node) -> Question? {
+        guard let q = attempt({ () throws(ContentError) in try YAMLFields(root, file: file, what: "question") }) else { return nil }
+        diagnostics += q.unknownKeys(allowed: Self.questionKeys)
+        let id = attempt { () throws(ContentError) in try q.string("id") } ?? "?"
+        let title = attempt { () throws(ContentError) in try q.string("title") } ?? ""
+        let points = attempt { () throws(ContentError) in try q.double("points") } ?? 0
+        let topic = attempt { () throws(ContentError) in try q.string("topic") } ?? ""
+
+        var known: Set<String> = []
+        var params: [ParamSpec] = []
+        for node in attempt({ () throws(ContentError) in try q.sequence("params") }) ?? [] {
+            if let p = parseParam(node, known: known) {
+                if known.contains(p.name) { fail(p.line, "parameter '\(p.name)' is defined twice.") }
+                known.insert(p.name)
+                params.append(p)
+            }
+        }
+        var derived: [DerivedSpec] = []
+        for node in attempt({ () throws(ContentError) in try q.sequence("derived") }) ?? [] {
+            if let d = parseDerived(node, known: known) {
+                if known.contains(d.name) { fail(d.line, "derived value '\(d.name)' is already defined.") }
+                known.insert(d.name)
+                derived.append(d)
+            }
+        }
+        var constraints: [Formula] = []
+        for item in attempt({ () throws(ContentError) in try q.stringList("constraints") }) ?? [] {
+            if let f = attempt({ () throws(ContentError) in
+                try Formula.parse(item.text, dialect: .content, file: file, line: item.line, what: "constraint")
+            }) {
+                checkNames(f, known: known, what: "constraint")
+                constraints.append(f)
+            }
+        }
+        var text = Template(source: "", segments: [])
+        if let node = q.node("text") {
+            let style = node.scalar?.style
+            let start = node.line + (style == .literal || style == .folded ? 1 : 0)
+            if let t = attempt({ () throws(ContentError) in
+                try Template.parse(YAMLFields.scalar(node, file: file, what: "field 'text'"), file: file, line: start, what: "question text")
+            }) {
+                checkNames(t, known: known, what: "question text")
+                text = t
+            }
+        } else {
+            fail(q.line, "question: missing field 'text'.")
+        }
+
+        var steps: [Step] = []
+        var stepNames: [String: String] = [:]  // variable name -> step id
+        for node in attempt({ () throws(ContentError) in try q.sequence("steps") }) ?? [] {
+            guard let step = parseStep(node, known: known, earlier: stepNames) else { continue }
+            if steps.contains(where: { $0.id == step.id }) {
+                fail(step.line, "duplicate step id '\(step.id)'.")
+                continue
+            }
+            if known.contains(step.variableName) {
+                fail(step.line, "step '\(step.id)': its formula name '\(step.variableName)' clashes with a parameter or derived value.")
+            }
+            stepNames[step.variableName] = step.id
+            steps.append(step)
+        }
+        if steps.isEmpty { fail(q.line, "question '\(id)' has no steps.") }
+        let total = steps.reduce(0) { $0 + $1.points }
+        if abs(total - points) > 1e-6 {
+            fail(q.line(of: "points"), "question '\(id)': step points sum to \(ValueText.number(total)), not \(ValueText.number(points)).")
+        }
+        if diagnostics.contains(where: \.isError) { return nil }
+        return Question(id: id, title: title, points: points, topic: topic, text: text, params: params, derived: derived,
+                        constraints: constraints, steps: steps, file: file, line: q.line)
+    }
+
+    private func parseParam(_ node: Node, known: Set<String>) -> ParamSpec? {
+        attempt { () throws(ContentError) -> ParamSpec? in
+            let p = try YAMLFields(node, file: file, what: "parameter")
+            diagnostics += p.unknownKeys(allowed: ["name", "value", "vary"])
+            let name = try p.string("name")
+            let value = try Formula.parse(try p.string("value"), dialect: .content, file: file, line: p.line(of: "value"),
+                                          what: "parameter '\(name)' value")
+            checkNames(value, known: known, what: "parameter '\(name)' value")
+            var vary: Formula?
+            if let v = try p.optionalString("vary") {
+                vary = try Formula.parse(v, dialect: .random, file: file, line: p.line(of: "vary"), what: "parameter '\(name)' vary")
+                checkNames(vary!, known: known, what: "parameter '\(name)' vary")
+            }
+            return ParamSpec(name: name, value: value, vary: vary, line: p.line)
+        } ?? nil
+    }
+
+    private func parseDerived(_ node: Node, known: Set<String>) -> DerivedSpec? {
+        attempt { () throws(ContentError) -> DerivedSpec? in
+            let d = try YAMLFields(node, file: file, what: "derived value")
+            diagnostics += d.unknownKeys(allowed: ["name", "formula"])
+            let name = try d.string("name")
+            let f = try Formula.parse(try d.string("formula"), dialect: .content, file: file, line: d.line(of: "formula"),
+                                      what: "derived '\(name)'")
+            checkNames(f, known: known, what: "derived '\(name)'")
+            return DerivedSpec(name: name, formula: f, line: d.line)
+        } ?? nil
+    }
+}

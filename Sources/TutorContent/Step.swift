@@ -1,0 +1,66 @@
+import MathEngine
+
+/// A named wrong answer: the value a specific misconception produces, and why it is wrong.
+public struct MistakeSpec: Sendable {
+    /// Formula for the wrong value (same dialect and names as the step's answer).
+    public let value: Formula
+    /// One sentence shown to the student; may contain `{placeholders}`.
+    public let why: Template
+}
+
+/// Another correct form of the answer (e.g. accuracy typed as a percentage), with its note.
+public struct AlternativeSpec: Sendable {
+    public let value: Formula
+    public let note: String
+}
+
+/// The options of a `choice` step: either templates (one per option, rendered per variant)
+/// or one formula that evaluates to a list of texts (e.g. the features of a variant).
+public enum OptionsSpec: Sendable {
+    case none
+    case templates([Template])
+    case formula(Formula)
+}
+
+/// One checkable step of a question.
+///
+/// The answer is a formula, never a typed-in result, so the same step serves the original exam
+/// and every random variant. Formulas may name earlier steps (`a_total` for step `a.total`);
+/// those names are the step's `dependencies` and give error carried forward for free: rebinding
+/// `a_total` to the student's own answer and re-evaluating yields the consistent value.
+public struct Step: Sendable {
+    public let id: String
+    public let part: String
+    /// Template with `{formula}` / `{formula:2}` placeholders.
+    public let prompt: Template
+    public let kind: StepKind
+    public let answer: Formula
+    /// Tolerance for numeric answers (`check:` → `exact`, `abs 0.005`, `rel 0.01`, `dp 2`, `sf 3`).
+    public let check: Tolerance
+    public let points: Double
+    public let options: OptionsSpec
+    /// Expression steps: the student's variable names, each with a formula giving its value at a
+    /// sample point from the other names (`a: "tanh(z)"` lets `1 - a^2` equal `1 - tanh(z)^2`).
+    public let variables: [(name: String, formula: Formula)]
+    public let accept: [AlternativeSpec]
+    public let mistakes: [MistakeSpec]
+    public let hints: [Template]
+    public let solution: Template
+    /// Text steps: the model answer the student compares with.
+    public let model: String?
+    /// Text steps: key ideas, each a list of synonyms (lower-case stems).
+    public let keywords: [[String]]
+    /// Ids of earlier steps the answer formula names (`a.total` for `a_total`).
+    public let dependencies: [String]
+    public let line: Int
+
+    /// The name formulas use for this step's value: `a.total` → `a_total`.
+    public var variableName: String { Step.variableName(for: id) }
+
+    public static func variableName(for id: String) -> String {
+        String(id.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
+    }
+
+    /// Self-assessed steps (free text) carry no automatic check.
+    public var isSelfAssessed: Bool { kind == .text }
+}

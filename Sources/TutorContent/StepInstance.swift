@@ -1,0 +1,98 @@
+import MathEngine
+
+/// Evaluation of one step for a variant (split from `VariantBuilder` to keep files small).
+extension Question {
+    func instantiate(_ step: Step, env: Environment, seed: UInt64?) throws(ContentError) -> VariantStep {
+        let what = "step '\(step.id)'"
+        let rawOptions = try options(of: step, env: env)
+        var shown: [String] = []
+        for o in rawOptions where !shown.contains(o) { shown.append(o) }
+        if let seed, step.kind == .choice, shown.count > 1 {
+            // Seeded variants shuffle the options so the correct one is not always in the same place.
+            var g = SeededGenerator(seed: Question.generatorSeed(seed: seed, questionID: id + "/" + step.id))
+            g.shuffle(&shown)
+        }
+        let expected = try answerValue(step.answer, step: step, env: env, rawOptions: rawOptions, what: "answer formula")
+        var mistakes: [Mistake] = []
+        for (i, m) in step.mistakes.enumerated() {
+            let v = try answerValue(m.value, step: step, env: env, rawOptions: rawOptions, what: "mistake \(i + 1)")
+            let why = try m.why.render(env, file: file, what: "\(what): mistake explanation")
+            mistakes.append(Mistake(id: "\(step.id)#\(i + 1)", value: v, explanation: why))
+        }
+        var alternatives: [Alternative] = []
+        for a in step.accept {
+            let v = try answerValue(a.value, step: step, env: env, rawOptions: rawOptions, what: "accepted form")
+            alternatives.append(Alternative(value: v, note: a.note))
+        }
+        var hints: [String] = []
+        for h in step.hints { hints.append(try h.render(env, file: file, what: "\(what): hint")) }
+        let keep = Set(step.variables.map(\.name))
+        var definitions: [String: String] = [:]
+        for (name, f) in step.variables {
+            definitions[name] = ExpressionText.substitute(f.expr, values: env.variables, keep: keep)
+        }
+        var model: String?
+        if let m = step.model {
+            let t = try Template.parse(m, file: file, line: step.line, what: "\(what): model")
+            model = try t.render(env, file: file, what: "\(what): model")
+        }
+        let answerKind: AnswerKind = switch step.kind {
+        case .number: .number
+        case .integer: .integer
+        case .vector: .vector
+        case .matrix: .matrix
+        case .shape: .shape
+        case .set: .set
+        case .choice: .choice(shown)
+        case .list: .textList
+        case .shapes: .shapeList
+        case .expression: .expression(variables: step.variables.map(\.name))
+        case .text: .freeText
+        }
+        return VariantStep(
+            id: step.id, part: step.part, kind: step.kind, answerKind: answerKind,
+            prompt: try step.prompt.render(env, file: file, what: "\(what): prompt"),
+            expected: step.kind == .text ? .text(model ?? "") : expected,
+            tolerance: step.check, points: step.points, options: shown, mistakes: mistakes,
+            alternatives: alternatives, hints: hints,
+            solution: try step.solution.render(env, file: file, what: "\(what): solution"),
+            model: model, keywords: step.keywords, dependencies: step.dependencies, definitions: definitions)
+    }
+}
+
+/// Prints an expression with every name outside `keep` replaced by its value, so an expression
+/// step's expected formula (`(n_in + 1)*n + C*(n + 1)`) becomes one in the student's variables
+/// only (`((19 + 1) * n) + (3 * (n + 1))`), which the engine's matcher can sample.
+enum ExpressionText {
+    static func substitute(_ e: Expr, values: [String: Value], keep: Set<String>) -> String {
+        switch e {
+        case .number(let x, _): return literal(x)
+        case .text(let s, _): return "\"\(s)\""
+        case .name(let n, _):
+            if keep.contains(n) { return n }
+            if let v = values[n] {
+                switch v {
+                case .number(let x): return literal(x)
+                case .vector(let xs): return "[" + xs.map(literal).joined(separator: ", ") + "]"
+                default: return n
+                }
+            }
+            return n
+        case .unary(let op, let a, _):
+            let inner = substitute(a, values: values, keep: keep)
+            return op == .negate ? "(-\(inner))" : "(not \(inner))"
+        case .binary(let op, let a, let b, _):
+            return "(\(substitute(a, values: values, keep: keep)) \(op.rawValue) \(substitute(b, values: values, keep: keep)))"
+        case .call(let f, let args, _):
+            return "\(f)(" + args.map { substitute($0, values: values, keep: keep) }.joined(separator: ", ") + ")"
+        case .array(let rows, _):
+            return "[" + rows.map { $0.map { substitute($0, values: values, keep: keep) }.joined(separator: ", ") }.joined(separator: "; ") + "]"
+        }
+    }
+
+    /// Plain decimal (no exponent), negative numbers parenthesised.
+    static func literal(_ x: Double) -> String {
+        let s = x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+        return x < 0 ? "(\(s))" : s
+    }
+}

@@ -1,0 +1,57 @@
+import MathEngine
+
+/// A value with its name, for ordered parameter listings.
+public struct NamedValue: Sendable, Hashable {
+    public let name: String
+    public let value: Value
+}
+
+/// One step of a `Variant`: everything the session needs to ask and grade it, already computed.
+public struct VariantStep: Sendable {
+    public let id: String
+    public let part: String
+    public let kind: StepKind
+    /// How the engine reads the typed answer (choice options included).
+    public let answerKind: AnswerKind
+    public let prompt: String
+    public let expected: Value
+    public let tolerance: Tolerance
+    public let points: Double
+    /// Rendered options (choice steps), de-duplicated; shuffled in seeded variants.
+    public let options: [String]
+    public let mistakes: [Mistake]
+    public let alternatives: [Alternative]
+    public let hints: [String]
+    public let solution: String
+    /// Text steps: the rendered model answer and its key ideas.
+    public let model: String?
+    public let keywords: [[String]]
+    /// Earlier step ids the expected value depends on (error carried forward).
+    public let dependencies: [String]
+    /// Expression steps: how each student variable gets its value at a sample point.
+    public let definitions: [String: String]
+}
+
+/// A question instantiated for the original exam (`seed == nil`) or for a seed.
+///
+/// All numbers a session shows or grades against live here, computed once, so the terminal layer
+/// never evaluates a formula itself; `carried(for:given:)` is the one place that re-evaluates,
+/// with the student's own earlier answers bound in.
+public struct Variant: Sendable {
+    public let question: Question
+    /// nil: the original exam's values.
+    public let seed: UInt64?
+    /// Parameters then derived values, in file order.
+    public let parameters: [NamedValue]
+    /// The same values by name (the environment formulas are evaluated in).
+    public let values: [String: Value]
+    /// Rendered question text.
+    public let text: String
+    public let steps: [VariantStep]
+
+    public var id: String { question.id }
+    public var title: String { question.title }
+    public var isOriginal: Bool { seed == nil }
+
+    public func step(_ id: String) -> VariantStep? { steps.first { $0.id == id } }
+}

@@ -1,0 +1,126 @@
+import MathEngine
+
+/// Instantiates questions: draws parameters for a seed (rejection sampling against the
+/// constraints), computes derived values, and evaluates every step's expected value, mistakes,
+/// alternatives and rendered texts.
+extension Question {
+    /// Attempts before giving up on a seed whose draws keep failing the constraints.
+    public static let maxAttempts = 10_000
+
+    /// The generator seed for exam seed `seed` and this question: FNV-1a over the question id
+    /// mixed with the seed, so each question varies independently and identically on every machine.
+    public static func generatorSeed(seed: UInt64, questionID: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in questionID.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        h ^= seed &* 0x9E37_79B9_7F4A_7C15
+        h = (h ^ (h >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        h = (h ^ (h >> 27)) &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 31)
+    }
+
+    /// The original exam (`seed == nil`) or the variant for `seed`.
+    public func variant(seed: UInt64? = nil) throws(ContentError) -> Variant {
+        let values: [NamedValue]
+        if let seed {
+            values = try drawValues(seed: seed)
+        } else {
+            values = try computeValues(rng: nil)
+        }
+        return try instantiate(values, seed: seed)
+    }
+
+    /// The original exam's values, then whether each constraint holds for them (lint uses this).
+    func failingConstraints(_ values: [String: Value]) throws(ContentError) -> [Formula] {
+        var failing: [Formula] = []
+        let env = Environment(variables: values, dialect: .content)
+        for c in constraints where !(try evaluate(c, env, "constraint").isTruthy) { failing.append(c) }
+        return failing
+    }
+
+    private func drawValues(seed: UInt64) throws(ContentError) -> [NamedValue] {
+        let rng = RandomSource(seed: Question.generatorSeed(seed: seed, questionID: id))
+        for _ in 0..<Question.maxAttempts {
+            let values = try computeValues(rng: rng)
+            let dict = Dictionary(values.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+            if try failingConstraints(dict).isEmpty { return values }
+        }
+        throw ContentError(file: file, line: line,
+                           message: "question '\(id)': no variant for seed \(seed) satisfies the constraints after \(Question.maxAttempts) attempts.")
+    }
+
+    /// Parameters (drawn when `rng` is given) then derived values, in file order.
+    private func computeValues(rng: RandomSource?) throws(ContentError) -> [NamedValue] {
+        var env = Environment(variables: [:], dialect: rng == nil ? .content : .random, rng: rng)
+        var out: [NamedValue] = []
+        for p in params {
+            let f = (rng != nil ? p.vary : nil) ?? p.value
+            let v = try evaluate(f, env, "parameter '\(p.name)'")
+            env.variables[p.name] = v
+            out.append(NamedValue(name: p.name, value: v))
+        }
+        env.dialect = .content
+        env.rng = nil
+        for d in derived {
+            let v = try evaluate(d.formula, env, "derived '\(d.name)'")
+            env.variables[d.name] = v
+            out.append(NamedValue(name: d.name, value: v))
+        }
+        return out
+    }
+
+    func evaluate(_ f: Formula, _ env: Environment, _ what: String) throws(ContentError) -> Value {
+        do {
+            return try Evaluator.evaluate(f.expr, in: env)
+        } catch {
+            throw ContentError(file: file, line: f.line, message: "\(what): \(error.message) (in \"\(f.source)\")")
+        }
+    }
+
+    private func instantiate(_ values: [NamedValue], seed: UInt64?) throws(ContentError) -> Variant {
+        var env = Environment(variables: Dictionary(values.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }), dialect: .content)
+        let base = env.variables
+        let rendered = try text.render(env, file: file, what: "question text")
+        var steps: [VariantStep] = []
+        for step in self.steps {
+            let vs = try instantiate(step, env: env, seed: seed)
+            env.variables[step.variableName] = vs.expected
+            steps.append(vs)
+        }
+        return Variant(question: self, seed: seed, parameters: values, values: base, text: rendered, steps: steps)
+    }
+
+    /// The rendered options of a choice step, in file order (answer indices refer to this order).
+    func options(of step: Step, env: Environment) throws(ContentError) -> [String] {
+        var out: [String] = []
+        switch step.options {
+        case .none: break
+        case .templates(let items):
+            for t in items { out.append(try t.render(env, file: file, what: "step '\(step.id)': option")) }
+        case .formula(let f):
+            let v = try evaluate(f, env, "step '\(step.id)': options")
+            switch v {
+            case .list(let items): out = items.map { ValueText.format($0) }
+            default: out = [ValueText.format(v)]
+            }
+        }
+        return out
+    }
+
+    /// A formula's value as the step's answer: choice indices become option texts, expression
+    /// formulas become their text with the parameters substituted.
+    func answerValue(_ f: Formula, step: Step, env: Environment, rawOptions: [String], what: String) throws(ContentError) -> Value {
+        if step.kind == .expression {
+            return .text(ExpressionText.substitute(f.expr, values: env.variables, keep: Set(step.variables.map(\.name))))
+        }
+        let v = try evaluate(f, env, "step '\(step.id)': \(what)")
+        if step.kind == .choice, case .number(let x) = v {
+            let k = Int(x)
+            guard Double(k) == x, k >= 1, k <= rawOptions.count else {
+                throw ContentError(file: file, line: f.line, message: "step '\(step.id)': \(what) picks option \(ValueText.number(x)), but there are \(rawOptions.count) options.")
+            }
+            return .text(rawOptions[k - 1])
+        }
+        if step.kind == .set, case .vector(let xs) = v { return Value.makeSet(xs) }
+        return v
+    }
+}

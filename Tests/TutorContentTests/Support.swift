@@ -1,0 +1,47 @@
+import Foundation
+import MathEngine
+@testable import TutorContent
+
+/// The shipped exam directory, found from this file's path so tests run from any working directory.
+let examDirectory: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    url.deleteLastPathComponent()  // TutorContentTests
+    url.deleteLastPathComponent()  // Tests
+    url.deleteLastPathComponent()  // package root
+    return url.appendingPathComponent("content/aml5202-sessional1").path
+}()
+
+/// Loaded once for all tests.
+let loaded: LoadResult = ExamLoader.load(directory: examDirectory)
+
+func question(_ id: String) -> Question {
+    guard let q = loaded.exam.question(id) else { fatalError("question \(id) did not load: \(loaded.errors)") }
+    return q
+}
+
+func original(_ id: String) -> Variant {
+    do { return try question(id).variant() } catch { fatalError("\(error)") }
+}
+
+func numbers(_ v: Value?) -> [Double] {
+    switch v {
+    case .number(let x)?: [x]
+    case .vector(let xs)?, .set(let xs)?: xs
+    default: []
+    }
+}
+
+func number(_ v: Value?) -> Double {
+    if case .number(let x)? = v { return x }
+    return .nan
+}
+
+func texts(_ v: Value?) -> [String] {
+    if case .list(let items)? = v { return items.map { if case .text(let s) = $0 { s } else { "?" } } }
+    return []
+}
+
+func approx(_ a: Double, _ b: Double, _ tol: Double = 1e-9) -> Bool { abs(a - b) <= tol }
+func approx(_ a: [Double], _ b: [Double], _ tol: Double = 1e-9) -> Bool {
+    a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= tol }
+}
