@@ -17,6 +17,7 @@ let package = Package(
         // MARK: Pure core (no I/O, no clock, no ncurses)
         .target(name: "MathEngine"),
         .target(name: "TutorContent", dependencies: ["MathEngine", .product(name: "Yams", package: "Yams")]),
+        .target(name: "TutorSession", dependencies: ["TutorContent", "MathEngine"]),
 
         // MARK: Presentation (pure)
         .target(name: "TerminalUI"),
@@ -38,6 +39,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "MathEngineTests", dependencies: ["MathEngine"]),
         .testTarget(name: "TutorContentTests", dependencies: ["TutorContent", "MathEngine"]),
+        .testTarget(name: "TutorSessionTests", dependencies: ["TutorSession", "TutorContent", "MathEngine"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CLITests", dependencies: ["dltutor"]),
     ]

@@ -1,0 +1,61 @@
+/// Everything that can happen to a session. The keymap turns keys into these; the run loop adds
+/// ticks and resizes. The session never sees a key.
+public enum Message: Sendable, Equatable {
+    // Editing the focused field
+    case type(Character)
+    case deleteBackward
+    case deleteForward
+    case cursorLeft, cursorRight, cursorHome, cursorEnd
+    case clearField
+    /// ↑/↓ through this step's earlier tries.
+    case historyPrevious, historyNext
+    /// Switch focus between the answer field and the calculator line.
+    case toggleCalculator
+
+    // Working a question
+    case submit
+    case hint
+    case reveal
+    case nextStep, previousStep
+    case goToStep(Int)
+    /// "Another like this": the app picks the seed (chance is passed in, never drawn here).
+    case newVariant(seed: UInt64)
+    /// Self-assessment of a free-text step against the model answer.
+    case selfAssess(Bool)
+    /// Show the question text or the picture in the side panel.
+    case togglePanel
+
+    // Navigation
+    case moveSelection(Int)
+    case openQuestion(Int)
+    case openSelected
+    case back
+    case toggleHelp
+    case quit
+    case confirmQuit(Bool)
+
+    // From the run loop
+    case tick(at: Double)
+    case resize(width: Int, height: Int)
+}
+
+/// What the session wants done; the run loop performs these (the core does no I/O).
+public enum Effect: Sendable, Equatable {
+    /// A checked answer, to be stored the moment it is checked.
+    case record(AttemptRecord)
+    case quit
+}
+
+/// One checked answer as storage and reports need it.
+public struct AttemptRecord: Sendable, Equatable {
+    public var mode: String
+    public var questionID: String
+    public var stepID: String
+    public var seed: UInt64?
+    public var input: String
+    public var verdict: String
+    public var mistake: String?
+    public var correct: Bool
+    /// Seconds from opening the step (or the previous try) to this check; nil without ticks.
+    public var seconds: Double?
+}

@@ -1,0 +1,72 @@
+import MathEngine
+import TutorContent
+
+/// One open question: its variant, the active step, what the student has done on each step, and
+/// the two fields (answer and calculator) with their live states.
+public struct PracticeState: Sendable {
+    public enum Focus: Sendable, Equatable { case answer, calculator }
+    public enum Panel: Sendable, Equatable { case text, picture }
+
+    public private(set) var variant: Variant
+    public var stepIndex: Int = 0
+    public var records: [StepRecord]
+    public var focus: Focus = .answer
+    public var panel: Panel = .text
+    public var calculator = Draft()
+    /// What the calculator shows for its draft: `= value` or the reason it cannot evaluate.
+    public var calculatorLive: LiveState = .empty
+    /// The engine's reading of the answer draft, recomputed on every keystroke.
+    public var live: LiveState = .empty
+    /// Position in this step's earlier tries while browsing them with ↑/↓ (nil: not browsing).
+    public var historyIndex: Int?
+    /// The verdict of the latest submission on the active step, shown under the field.
+    public var lastVerdict: Verdict?
+    /// A one-line notice (e.g. "No more hints"), cleared by the next action.
+    public var notice: String?
+    /// When the active step was opened or last checked (seconds, from ticks).
+    public var stepClock: Double?
+
+    public init(variant: Variant) {
+        self.variant = variant
+        records = Array(repeating: StepRecord(), count: variant.steps.count)
+    }
+
+    public var step: VariantStep { variant.steps[stepIndex] }
+    public var record: StepRecord {
+        get { records[stepIndex] }
+        set { records[stepIndex] = newValue }
+    }
+
+    /// Points earned so far in practice (full points for a step done right or carried forward).
+    public var score: Double {
+        zip(variant.steps, records).reduce(0) { $0 + ($1.1.status.earnsPoints ? $1.0.points : 0) }
+    }
+
+    public var totalPoints: Double { variant.steps.reduce(0) { $0 + $1.points } }
+    public var isStarted: Bool { records.contains { $0.status != .notTried } }
+    public var isFinished: Bool { records.allSatisfy { $0.status.isDone } }
+
+    /// The student's own earlier answers by step id, for error carried forward: the latest value
+    /// read on each step before `index`, or the key's value where the worked step was revealed.
+    public func given(before index: Int) -> [String: Value] {
+        var out: [String: Value] = [:]
+        for i in 0..<index {
+            let r = records[i]
+            if let v = r.latestValue, !(r.revealed && !r.status.earnsPoints) {
+                out[variant.steps[i].id] = v
+            } else if r.revealed {
+                out[variant.steps[i].id] = variant.steps[i].expected
+            }
+        }
+        return out
+    }
+
+    mutating func replaceVariant(_ v: Variant) {
+        self = PracticeState(variant: v)
+    }
+
+    /// Re-reads the answer draft; called after every edit.
+    mutating func refreshLive() {
+        live = AnswerReader.read(record.draft.text, as: step.answerKind)
+    }
+}

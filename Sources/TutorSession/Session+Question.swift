@@ -1,0 +1,231 @@
+import MathEngine
+import TutorContent
+
+/// The question screen's rules: editing, checking, hints, reveals, step moves and variants.
+extension Session {
+    mutating func handleQuestion(_ message: Message) -> [Effect] {
+        guard var p = practice else { screen = .start; return [] }
+        var effects: [Effect] = []
+        p.notice = nil
+        switch message {
+        case .type, .deleteBackward, .deleteForward, .cursorLeft, .cursorRight, .cursorHome,
+             .cursorEnd, .clearField:
+            Session.edit(&p, message)
+        case .historyPrevious, .historyNext:
+            Session.browseHistory(&p, older: message == .historyPrevious)
+        case .toggleCalculator:
+            p.focus = p.focus == .answer ? .calculator : .answer
+        case .togglePanel:
+            p.panel = p.panel == .text ? .picture : .text
+        case .submit:
+            if p.focus == .calculator {
+                p.calculatorLive = Session.calculate(p.calculator.text)
+            } else if p.record.status.isDone && p.record.draft.isEmpty {
+                Session.move(&p, to: p.stepIndex + 1, now: now)
+            } else {
+                effects += submit(&p)
+            }
+        case .hint:
+            let available = p.step.hints.count
+            if p.record.hintsShown < available {
+                p.record.hintsShown += 1
+            } else {
+                p.notice = available == 0
+                    ? "This step has no hints; F3 shows the worked step."
+                    : "No more hints; F3 shows the worked step."
+            }
+        case .reveal:
+            p.record.revealed = true
+            if !p.record.status.isDone { p.record.status = .revealed }
+        case .nextStep:
+            Session.move(&p, to: p.stepIndex + 1, now: now)
+        case .previousStep:
+            Session.move(&p, to: p.stepIndex - 1, now: now)
+        case .goToStep(let i):
+            Session.move(&p, to: i, now: now)
+        case .newVariant(let seed):
+            do {
+                let v = try p.variant.question.variant(seed: seed)
+                p = PracticeState(variant: v)
+                p.stepClock = now
+                p.refreshLive()
+            } catch {
+                p.notice = "Could not make a variant for seed \(seed): \(error.message)"
+            }
+        case .selfAssess(let covered):
+            if p.record.status == .awaitingAssessment {
+                p.record.status = covered ? .assessedCovered : .assessedMissed
+                effects.append(.record(attemptRecord(p, input: p.record.attempts.last?.input ?? "",
+                                                     verdict: covered ? "self-assessed covered" : "self-assessed missed",
+                                                     mistake: nil, correct: covered)))
+            }
+        case .back:
+            if p.focus == .calculator {
+                p.focus = .answer
+            } else {
+                screen = .start
+            }
+        default:
+            break
+        }
+        if let id = currentID { opened[id] = p }
+        return effects
+    }
+
+    // MARK: Checking
+
+    private mutating func submit(_ p: inout PracticeState) -> [Effect] {
+        let step = p.step
+        let input = p.record.draft.text
+        p.historyIndex = nil
+        if step.kind == .text {
+            guard !input.trimmingSpaces.isEmpty else {
+                p.notice = "Type your sentence first, then compare it with the model answer."
+                return []
+            }
+            p.record.attempts.append(Attempt(input: input, verdict: .correct, value: .text(input)))
+            p.record.status = .awaitingAssessment
+            p.record.draft.clear()
+            p.refreshLive()
+            return []
+        }
+        let verdict = p.variant.grade(step: step.id, input: input, given: p.given(before: p.stepIndex))
+        p.lastVerdict = verdict
+        if case .invalid = verdict { return [] }   // not a try: the caret shows what to fix
+        p.record.attempts.append(Attempt(input: input, verdict: verdict, value: p.live.value))
+        switch verdict {
+        case .correct, .correctAlternative:
+            if p.record.status != .revealed { p.record.status = .correct }
+        case .carriedForward:
+            if p.record.status != .revealed { p.record.status = .carriedForward }
+        case .incorrect(_, let wrong, _):
+            if !p.record.status.isDone {
+                let entries = p.step.expected.entryCount
+                p.record.status = !wrong.isEmpty && wrong.count < entries ? .partlyRight : .wrong
+                if settings.revealAfter > 0 && p.record.wrongTries >= settings.revealAfter {
+                    p.record.revealed = true
+                    p.record.status = .revealed
+                    p.notice = "After \(settings.revealAfter) tries, here is the worked step."
+                }
+            }
+        case .invalid:
+            break
+        }
+        if verdict.isCorrect {
+            p.record.draft.clear()
+            p.refreshLive()
+        }
+        let mistake: String? = if case .incorrect(let ms, _, _) = verdict, let m = ms.first { m.explanation } else { nil }
+        let record = attemptRecord(p, input: input, verdict: verdict.shortName, mistake: mistake,
+                                   correct: verdict.isCorrect)
+        p.stepClock = now
+        return [.record(record)]
+    }
+
+    private func attemptRecord(_ p: PracticeState, input: String, verdict: String, mistake: String?,
+                               correct: Bool) -> AttemptRecord {
+        let seconds: Double? = if let start = p.stepClock, let now { max(0, now - start) } else { nil }
+        return AttemptRecord(mode: settings.mode.rawValue, questionID: p.variant.id, stepID: p.step.id,
+                             seed: p.variant.seed, input: input, verdict: verdict, mistake: mistake,
+                             correct: correct, seconds: seconds)
+    }
+
+    /// The calculator line: any student-dialect expression (numbers, vectors, matrices).
+    static func calculate(_ text: String) -> LiveState {
+        if text.trimmingSpaces.isEmpty { return .empty }
+        do {
+            let expr = try Parser.parse(text, dialect: .student)
+            let value = try Evaluator.evaluate(expr, in: Environment(dialect: .student))
+            return .valid(value, preview: "= " + value.display)
+        } catch {
+            return error.isIncomplete ? .incomplete(error.message) : .invalid(column: error.column, reason: error.message)
+        }
+    }
+
+    // MARK: Editing and moving
+
+    static func edit(_ p: inout PracticeState, _ message: Message) {
+        if p.focus == .calculator {
+            apply(message, to: &p.calculator)
+            p.calculatorLive = calculate(p.calculator.text)
+            return
+        }
+        if p.record.status == .awaitingAssessment { return }
+        apply(message, to: &p.record.draft)
+        p.historyIndex = nil
+        p.lastVerdict = nil
+        p.refreshLive()
+    }
+
+    static func apply(_ message: Message, to draft: inout Draft) {
+        switch message {
+        case .type(let c): draft.insert(c)
+        case .deleteBackward: draft.deleteBackward()
+        case .deleteForward: draft.deleteForward()
+        case .cursorLeft: draft.moveLeft()
+        case .cursorRight: draft.moveRight()
+        case .cursorHome: draft.moveHome()
+        case .cursorEnd: draft.moveEnd()
+        case .clearField: draft.clear()
+        default: break
+        }
+    }
+
+    static func browseHistory(_ p: inout PracticeState, older: Bool) {
+        let tries = p.record.attempts.map(\.input)
+        guard !tries.isEmpty, p.focus == .answer, p.record.status != .awaitingAssessment else { return }
+        var i = p.historyIndex ?? tries.count
+        i = older ? max(0, i - 1) : i + 1
+        if i >= tries.count {
+            p.historyIndex = nil
+            p.record.draft = Draft()
+        } else {
+            p.historyIndex = i
+            p.record.draft = Draft(tries[i])
+        }
+        p.refreshLive()
+    }
+
+    static func move(_ p: inout PracticeState, to index: Int, now: Double?) {
+        guard p.variant.steps.indices.contains(index), index != p.stepIndex else { return }
+        p.stepIndex = index
+        p.historyIndex = nil
+        p.lastVerdict = p.record.attempts.last?.verdict
+        p.focus = .answer
+        p.stepClock = now
+        p.refreshLive()
+    }
+}
+
+extension Verdict {
+    /// A stable one-word name for storage and reports.
+    public var shortName: String {
+        switch self {
+        case .correct: "correct"
+        case .correctAlternative: "correct-alternative"
+        case .carriedForward: "carried-forward"
+        case .incorrect(let ms, _, _): ms.isEmpty ? "incorrect" : "named-mistake"
+        case .invalid: "invalid"
+        }
+    }
+}
+
+extension Value {
+    /// Entries of a vector or matrix (1 for anything else), to tell "partly right" from "wrong".
+    var entryCount: Int {
+        switch self {
+        case .vector(let v): v.count
+        case .matrix(let m): m.reduce(0) { $0 + $1.count }
+        default: 1
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,59 @@
+import MathEngine
+
+/// Where a student stands on one step; shown as a mark beside the step (never by colour alone).
+public enum StepStatus: String, Sendable, Equatable {
+    case notTried
+    case wrong
+    /// Some entries of a vector/matrix answer were right.
+    case partlyRight
+    case correct
+    /// Right given the student's own earlier (wrong) answer.
+    case carriedForward
+    /// The worked step was shown before it was answered correctly.
+    case revealed
+    /// Free-text step submitted, waiting for the student's self-assessment.
+    case awaitingAssessment
+    case assessedCovered
+    case assessedMissed
+
+    public var isDone: Bool {
+        switch self {
+        case .correct, .carriedForward, .revealed, .assessedCovered, .assessedMissed: true
+        default: false
+        }
+    }
+
+    /// Full credit in practice: right, or right given the student's own earlier value.
+    public var earnsPoints: Bool {
+        self == .correct || self == .carriedForward || self == .assessedCovered
+    }
+}
+
+/// One submitted try and its verdict.
+public struct Attempt: Sendable, Equatable {
+    public var input: String
+    public var verdict: Verdict
+    /// The value the engine read (nil for invalid input).
+    public var value: Value?
+}
+
+/// Everything recorded about one step of the open question.
+public struct StepRecord: Sendable, Equatable {
+    public var status: StepStatus = .notTried
+    public var attempts: [Attempt] = []
+    /// How many progressive hints are showing.
+    public var hintsShown: Int = 0
+    public var revealed: Bool = false
+    /// The draft kept when the student moves to another step and back.
+    public var draft = Draft()
+
+    public init() {}
+
+    /// Wrong (not invalid) tries so far; reveal comes after `revealAfter` of these.
+    public var wrongTries: Int {
+        attempts.filter { if case .incorrect = $0.verdict { true } else { false } }.count
+    }
+
+    /// The student's own latest readable answer, used for error carried forward in later steps.
+    public var latestValue: Value? { attempts.last(where: { $0.value != nil })?.value }
+}

@@ -1,0 +1,157 @@
+import ArgumentParser
+import Foundation
+import MathEngine
+import TutorContent
+
+/// `dltutor check`: the verdict the tutor would give, for scripts and for grading paper answers.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check an answer to one step, or many with --batch.",
+        discussion: """
+        Exit status: 0 correct, 1 incorrect, 2 invalid answer, 64 bad usage.
+        With --batch FILE (or - for standard input), each line is QUESTION<TAB>STEP<TAB>ANSWER, \
+        optionally followed by <TAB>SEED and by <TAB>STEP=ANSWER columns for earlier answers; \
+        one JSON verdict is printed per line, and the exit status is 0 once every line was read.
+        """
+    )
+
+    @OptionGroup var options: ContentOptions
+    @Argument(help: "Question id (q3) or number.") var question: String?
+    @Argument(help: "Step id (a.total) or number within the question.") var step: String?
+    @Argument(parsing: .allUnrecognized, help: "The answer as a student would type it.") var answer: [String] = []
+    @Option(help: "Check against this random variant (default: the original exam).") var seed: UInt64?
+    @Option(name: .customLong("given"), help: ArgumentHelp("An earlier answer, for error carried forward (repeatable).", valueName: "step=answer"))
+    var given: [String] = []
+    @Flag(help: "Print the verdict as JSON.") var json = false
+    @Option(help: ArgumentHelp("Grade many answers, one per line, from FILE or - (standard input).", valueName: "file"))
+    var batch: String?
+
+    func validate() throws {
+        if batch != nil {
+            if question != nil { throw ValidationError("with --batch, give no QUESTION STEP ANSWER arguments.") }
+        } else if question == nil || step == nil || answer.isEmpty {
+            throw ValidationError("give QUESTION STEP ANSWER, e.g. dltutor check q3 a.total 619 (or use --batch FILE).")
+        }
+    }
+
+    func run() throws {
+        let exam = try options.load()
+        if let batch {
+            try BatchGrader(exam: exam).run(path: batch)
+            return
+        }
+        let q = try exam.find(question!)
+        let variant: Variant
+        do { variant = try q.variant(seed: seed) } catch { throw ValidationError("\(error)") }
+        let s = try variant.findStep(step!)
+        let givenValues = try parseGiven(given, variant: variant)
+        let input = answer.joined(separator: " ")
+        let verdict = variant.grade(step: s.id, input: input, given: givenValues)
+        if json {
+            print(VerdictJSON.make(verdict, variant: variant, step: s, input: input).text)
+        } else {
+            print(VerdictText.make(verdict, variant: variant, step: s, input: input))
+        }
+        throw ExitCode(VerdictJSON.exitStatus(verdict))
+    }
+}
+
+/// Reads `--given STEP=ANSWER` values with each step's own answer kind.
+func parseGiven(_ items: [String], variant: Variant) throws -> [String: Value] {
+    var out: [String: Value] = [:]
+    for item in items {
+        guard let eq = item.firstIndex(of: "=") else {
+            throw ValidationError("--given takes STEP=ANSWER, e.g. --given a.total=691; got '\(item)'.")
+        }
+        let s = try variant.findStep(String(item[..<eq]).trimmingCharacters(in: .whitespaces))
+        let text = String(item[item.index(after: eq)...])
+        switch AnswerReader.read(text, as: s.answerKind) {
+        case .valid(let v, _): out[s.id] = v
+        case .invalid(let col, let reason): throw ValidationError("--given \(s.id): column \(col): \(reason)")
+        case .incomplete(let reason): throw ValidationError("--given \(s.id): \(reason)")
+        case .empty: throw ValidationError("--given \(s.id): the answer is empty.")
+        }
+    }
+    return out
+}
+
+/// The human-readable verdict, as the tutor words it.
+enum VerdictText {
+    static func make(_ verdict: Verdict, variant: Variant, step: VariantStep, input: String) -> String {
+        switch verdict {
+        case .invalid(let column, let reason):
+            let pad = String(repeating: " ", count: max(0, column - 1))
+            return "invalid: \(reason)\n  \(input)\n  \(pad)^ column \(column)"
+        case _ where step.kind == .text:
+            let covered = variant.keywordsCovered(step: step.id, input: input)
+            var lines = ["self-assess: compare your sentence with the model answer.", "model: \(step.model ?? "")"]
+            for (idea, hit) in zip(step.keywords, covered) {
+                lines.append("  \(hit ? "✓" : "✗") key idea: \(idea.joined(separator: " / "))")
+            }
+            return lines.joined(separator: "\n")
+        case .correct, .correctAlternative, .carriedForward:
+            return "correct: \(verdict.message)"
+        case .incorrect:
+            return "incorrect: \(verdict.message)"
+        }
+    }
+}
+
+/// The verdict as JSON, and the exit status convention shared by single and batch checks.
+enum VerdictJSON {
+    static func exitStatus(_ verdict: Verdict) -> Int32 {
+        switch verdict {
+        case .correct, .correctAlternative, .carriedForward: 0
+        case .incorrect: 1
+        case .invalid: 2
+        }
+    }
+
+    static func make(_ verdict: Verdict, variant: Variant, step: VariantStep, input: String) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("question", .string(variant.id)),
+            ("step", .string(step.id)),
+            ("seed", variant.seed.map { .number(Double($0)) } ?? .null),
+            ("answer", .string(input)),
+            ("verdict", .string(verdict.outcomeName)),
+            ("correct", .bool(verdict.isCorrect)),
+            ("message", .string(verdict.message)),
+        ]
+        switch verdict {
+        case .invalid(let column, let reason):
+            pairs += [("column", .number(Double(column))), ("reason", .string(reason))]
+        case .correctAlternative(let note):
+            pairs.append(("note", .string(note)))
+        case .incorrect(let mistakes, let wrong, let reason):
+            pairs.append(("mistakes", .array(mistakes.map { .string($0.explanation) })))
+            pairs.append(("wrong_entries", .array(wrong.map { e in
+                switch e {
+                case .entry(let i): .number(Double(i + 1))
+                case .cell(let r, let c): .array([.number(Double(r + 1)), .number(Double(c + 1))])
+                }
+            })))
+            if let reason { pairs.append(("reason", .string(reason))) }
+        default:
+            break
+        }
+        if step.kind == .text {
+            pairs.append(("model", .string(step.model ?? "")))
+            pairs.append(("key_ideas_covered", .array(variant.keywordsCovered(step: step.id, input: input).map { .bool($0) })))
+        }
+        return .object(pairs)
+    }
+}
+
+extension Verdict {
+    /// The outcome as one word for JSON and CSV: correct, alternative, carried, incorrect, invalid.
+    var outcomeName: String {
+        switch self {
+        case .correct: "correct"
+        case .correctAlternative: "alternative"
+        case .carriedForward: "carried"
+        case .incorrect: "incorrect"
+        case .invalid: "invalid"
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import MathEngine
+import TutorContent
+
+/// The options every content command shares, and how the bundled exam is found.
+struct ContentOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Exam content directory (default: the bundled AML 5202 Sessional-1 exam).", valueName: "dir"))
+    var content: String?
+
+    /// Where the content is: --content, then $DLTUTOR_CONTENT, then the bundled exam next to the
+    /// executable's build folder or the working directory (so `make run` works from a clone).
+    func directory() throws -> String { try ContentOptions.resolve(content) }
+
+    static func resolve(_ explicit: String?) throws -> String {
+        if let explicit { return explicit }
+        if let env = ProcessInfo.processInfo.environment["DLTUTOR_CONTENT"], !env.isEmpty { return env }
+        let bundled = "content/aml5202-sessional1"
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        for _ in 0..<5 {
+            let candidate = dir.appendingPathComponent(bundled).path
+            if FileManager.default.fileExists(atPath: candidate + "/exam.yaml") { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        let cwd = FileManager.default.currentDirectoryPath + "/" + bundled
+        if FileManager.default.fileExists(atPath: cwd + "/exam.yaml") { return cwd }
+        throw ValidationError("cannot find the exam content; pass --content DIR or set DLTUTOR_CONTENT.")
+    }
+
+    /// Loads the exam, printing any content errors (`file:line: message`) to standard error; the
+    /// questions that loaded are still usable.
+    func load(quietWarnings: Bool = true) throws -> Exam {
+        let result = ExamLoader.load(directory: try directory())
+        for d in result.diagnostics where d.isError || !quietWarnings { printError(d.description) }
+        if result.exam.questions.isEmpty {
+            throw ValidationError("no question could be loaded from \(result.exam.directory).")
+        }
+        return result.exam
+    }
+}
+
+extension Exam {
+    /// Finds a question by id (`q3`), case-insensitively, or by number (`3`).
+    func find(_ name: String) throws -> Question {
+        let lower = name.lowercased()
+        if let q = questions.first(where: { $0.id.lowercased() == lower }) { return q }
+        if let n = Int(lower), questions.indices.contains(n - 1) { return questions[n - 1] }
+        let ids = questions.map(\.id).joined(separator: ", ")
+        throw ValidationError("unknown question '\(name)'; the questions are \(ids).")
+    }
+}
+
+extension Variant {
+    /// Finds a step by id (`a.total`) or by 1-based number within the question.
+    func findStep(_ name: String) throws -> VariantStep {
+        if let s = steps.first(where: { $0.id == name }) { return s }
+        if let n = Int(name), steps.indices.contains(n - 1) { return steps[n - 1] }
+        let ids = steps.map(\.id).joined(separator: ", ")
+        throw ValidationError("question \(id) has no step '\(name)'; its steps are \(ids).")
+    }
+}
+
+/// Parses a `--seed` value: a non-negative integer.
+func parseSeed(_ text: String) throws -> UInt64 {
+    guard let n = UInt64(text) else {
+        throw ValidationError("--seed takes a whole number from 0 to \(UInt64.max), not '\(text)'.")
+    }
+    return n
+}

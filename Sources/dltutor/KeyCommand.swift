@@ -1,0 +1,140 @@
+import ArgumentParser
+import MathEngine
+import TutorContent
+
+/// `dltutor key`: the answer key with worked solutions, as text, Markdown or JSON.
+struct KeyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "key",
+        abstract: "Print the answer key with worked solutions.",
+        discussion: """
+        JSON gives, per question, its id and parameter values, and per step its id, prompt, \
+        kind, canonical answer text and value (a number, nested lists of numbers, or text).
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json }
+
+    @OptionGroup var options: ContentOptions
+    @Argument(help: "Questions to include, by id (q3) or number (3); default: all.")
+    var questions: [String] = []
+    @Option(help: "The random variant to print (default: the original exam).")
+    var seed: UInt64?
+    @Option(help: "Output format: text, markdown or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let exam = try options.load()
+        let chosen = try questions.isEmpty ? exam.questions : questions.map { try exam.find($0) }
+        let variants = try chosen.map { q in
+            do { return try q.variant(seed: seed) } catch { throw ValidationError("\(error)") }
+        }
+        switch format {
+        case .json: print(KeyRenderer.json(exam: exam, variants: variants, seed: seed).text)
+        case .markdown: print(KeyRenderer.markdown(exam: exam, variants: variants, seed: seed))
+        case .text: print(KeyRenderer.text(exam: exam, variants: variants, seed: seed))
+        }
+    }
+}
+
+/// Renders variants as an answer key; one function per format so each stays readable.
+enum KeyRenderer {
+    static func answerText(_ s: VariantStep) -> String {
+        if s.kind == .text { return s.model ?? "" }
+        if case .text(let t) = s.expected { return t }
+        return s.expected.display
+    }
+
+    static func seedLine(_ seed: UInt64?) -> String {
+        seed.map { "variant: seed \($0)" } ?? "variant: the original exam"
+    }
+
+    static func text(exam: Exam, variants: [Variant], seed: UInt64?) -> String {
+        var out = ["\(exam.title): answer key (\(seedLine(seed)))"]
+        for v in variants {
+            out.append("")
+            out.append("\(v.id.uppercased()). \(v.title) [\(points(v.question.points)) points]")
+            out.append(v.text.trimmingTrailingNewlines)
+            if !v.parameters.isEmpty {
+                out.append("parameters: " + v.parameters.map { "\($0.name) = \($0.value.display)" }.joined(separator: ", "))
+            }
+            for s in v.steps {
+                out.append("")
+                out.append("  \(s.id) (\(s.kind.rawValue), \(points(s.points)) pt): \(s.prompt)")
+                out.append("    answer: \(answerText(s))")
+                if !s.solution.isEmpty { out.append("    worked: \(s.solution)") }
+                for m in s.mistakes {
+                    out.append("    mistake: \(m.value.display): \(m.explanation)")
+                }
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func markdown(exam: Exam, variants: [Variant], seed: UInt64?) -> String {
+        var out = ["# \(exam.title): answer key", "", "_\(seedLine(seed))_"]
+        for v in variants {
+            out += ["", "## \(v.id.uppercased()). \(v.title) (\(points(v.question.points)) points)", "", v.text.trimmingTrailingNewlines]
+            if !v.parameters.isEmpty {
+                out += ["", "Parameters: " + v.parameters.map { "`\($0.name)` = \($0.value.display)" }.joined(separator: ", ")]
+            }
+            out += ["", "| step | prompt | answer | worked solution |", "|---|---|---|---|"]
+            for s in v.steps {
+                out.append("| `\(s.id)` | \(cell(s.prompt)) | **\(cell(answerText(s)))** | \(cell(s.solution)) |")
+            }
+            let withMistakes = v.steps.filter { !$0.mistakes.isEmpty }
+            if !withMistakes.isEmpty {
+                out += ["", "Common mistakes:", ""]
+                for s in withMistakes {
+                    for m in s.mistakes { out.append("- `\(s.id)` → \(cell(m.value.display)): \(m.explanation)") }
+                }
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    private static func cell(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    static func json(exam: Exam, variants: [Variant], seed: UInt64?) -> JSONValue {
+        .object([
+            ("exam", .string(exam.id)),
+            ("title", .string(exam.title)),
+            ("seed", seed.map { .number(Double($0)) } ?? .null),
+            ("questions", .array(variants.map(questionJSON))),
+        ])
+    }
+
+    static func questionJSON(_ v: Variant) -> JSONValue {
+        .object([
+            ("id", .string(v.id)),
+            ("title", .string(v.title)),
+            ("points", .number(v.question.points)),
+            ("parameters", .object(v.parameters.map { ($0.name, JSONValue($0.value)) })),
+            ("text", .string(v.text)),
+            ("steps", .array(v.steps.map { s in
+                .object([
+                    ("id", .string(s.id)),
+                    ("prompt", .string(s.prompt)),
+                    ("kind", .string(s.kind.rawValue)),
+                    ("points", .number(s.points)),
+                    ("answer", .string(answerText(s))),
+                    ("value", s.kind == .text ? .null : JSONValue(s.expected)),
+                    ("solution", .string(s.solution)),
+                    ("mistakes", .array(s.mistakes.map { m in
+                        .object([("value", JSONValue(m.value)), ("answer", .string(m.value.display)), ("why", .string(m.explanation))])
+                    })),
+                ])
+            })),
+        ])
+    }
+}
+
+extension String {
+    var trimmingTrailingNewlines: String {
+        var s = Substring(self)
+        while s.last == "\n" { s.removeLast() }
+        return String(s)
+    }
+}

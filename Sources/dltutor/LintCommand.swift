@@ -1,0 +1,50 @@
+import ArgumentParser
+import TutorContent
+
+/// `dltutor lint`: validates content before a student ever sees it.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Validate exam content: every formula, constraint and named mistake.",
+        discussion: """
+        Parses every file, evaluates every formula for the original exam and for --seeds random \
+        variants per question, checks the constraints, and reports named mistakes whose value \
+        equals the correct answer or another mistake's. Problems are printed as file:line: message. \
+        Exit status 1 when there are errors (warnings alone exit 0).
+        """
+    )
+
+    @Argument(help: "The exam content directory (default: the bundled exam).")
+    var path: String?
+    @Option(help: "Random variants to check per question.")
+    var seeds: Int = 500
+
+    func validate() throws {
+        guard (0...100_000).contains(seeds) else { throw ValidationError("--seeds takes 0 to 100000.") }
+    }
+
+    func run() throws {
+        let dir = try ContentOptions.resolve(path)
+        let diagnostics = Lint.run(directory: dir, seeds: seeds)
+        for d in diagnostics { print(d.description) }
+        let errors = diagnostics.filter(\.isError).count
+        let warnings = diagnostics.count - errors
+        let loaded = ExamLoader.load(directory: dir).exam.questions.count
+        print("lint: \(loaded) question\(loaded == 1 ? "" : "s"), original exam + \(seeds) seeds each: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").")
+        if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+/// `dltutor practice` (the default): opens the tutor.
+struct PracticeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "practice", abstract: "Open the tutor (the default command).")
+
+    @OptionGroup var options: ContentOptions
+    @Option(help: "Practise this random variant of every question (default: the original exam).")
+    var seed: UInt64?
+
+    func run() async throws {
+        try ListCommand.parse(seed.map { ["--seed", String($0)] } ?? []).run()
+    }
+}
