@@ -1,4 +1,57 @@
+import Foundation
 import MathEngine
 import TutorContent
 
-print("bench")
+/// `make bench`: medians for the engine per keystroke, a full check, content loading and lint.
+/// Run in release mode; numbers are per call unless the name says otherwise.
+
+var contentDir = "content/aml5202-sessional1"
+var args = CommandLine.arguments.dropFirst()
+while let a = args.popFirst() {
+    switch a {
+    case "--content": contentDir = args.popFirst() ?? contentDir
+    case "--binary": _ = args.popFirst()   // used by the terminal benchmarks
+    default: print("dltutor-bench: unknown argument \(a)"); exit(64)
+    }
+}
+
+
+@MainActor func report(_ m: Measurement, aim: String) {
+
+    print("\(m.name.padding(toLength: 52, withPad: " ", startingAt: 0)) median \(m.medianText.padding(toLength: 12, withPad: " ", startingAt: 0)) (aim \(aim))")
+}
+
+// Typical entries, read on every keystroke: each prefix of each entry is one keystroke.
+let entries: [(String, AnswerKind)] = [
+    ("0.4405", .number), ("619", .integer), ("256x1025", .shape), ("[0, 0.42, 0, 0.42]", .vector),
+    ("8*20 + 6*8*9 + 3*9", .number), ("-log10(0.99)", .number), ("{1, 3}", .set),
+]
+let keystrokes: [(String, AnswerKind)] = entries.flatMap { text, kind in
+    (1...text.count).map { (String(text.prefix($0)), kind) }
+}
+let perKeystroke = measure("keystroke: read + live preview", outer: 51, inner: 200) {
+    for (text, kind) in keystrokes { blackHole(AnswerReader.read(text, as: kind)) }
+}
+report(Measurement(name: perKeystroke.name, samples: perKeystroke.samples.map { $0 / keystrokes.count }), aim: "< 1 µs")
+
+let load = ExamLoader.load(directory: contentDir)
+guard load.errors.isEmpty, let q3 = load.exam.question("q3"), let q1 = load.exam.question("q1") else {
+    print("dltutor-bench: content failed to load from \(contentDir)"); exit(1)
+}
+let v3 = try q3.variant()
+let v1 = try q1.variant()
+report(measure("check: q3 a.total '691' (named mistake)", outer: 51, inner: 2000) {
+    blackHole(v3.grade(step: "a.total", input: "691"))
+}, aim: "< 2 µs")
+report(measure("check: q1 k.mean_loss '1.01' (named mistake)", outer: 51, inner: 2000) {
+    blackHole(v1.grade(step: "k.mean_loss", input: "1.01"))
+}, aim: "< 2 µs")
+report(measure("check: q3 b.n_hidden '29' with carried forward", outer: 51, inner: 500) {
+    blackHole(v3.grade(step: "b.n_hidden", input: "29", given: ["a.total": .number(691)]))
+}, aim: "< 2 µs")
+report(measure("load all content (5 questions, parse + original exam)", outer: 21) {
+    blackHole(ExamLoader.load(directory: contentDir))
+}, aim: "< 10 ms")
+report(measure("lint: original + 500 seeds per question (2,505 variants)", outer: 5) {
+    blackHole(Lint.run(directory: contentDir, seeds: 500))
+}, aim: "< 1 s")
