@@ -104,6 +104,13 @@ enum ShapeReader {
     }
 
     private static func dimension(_ s: [Unicode.Scalar], _ x: Int, _ y: Int, _ offset: Int) throws(EngineError) -> Int {
+        // Fast path for the usual plain digits (no allocation); arithmetic goes through the parser.
+        if y - x <= 9, s[x..<y].allSatisfy({ Lexer.isDigit($0.value) }) {
+            var n = 0
+            for c in s[x..<y] { n = n * 10 + Int(c.value - 48) }
+            guard n >= 1 else { throw EngineError(column: offset + x + 1, message: "A dimension must be positive.") }
+            return n
+        }
         var text = ""
         text.unicodeScalars.append(contentsOf: s[x..<y])
         let value: Value
