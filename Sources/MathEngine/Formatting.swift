@@ -43,7 +43,8 @@ public enum Formatting {
     public static func scientific(_ x: Double) -> String {
         let a = Swift.abs(x)
         var e = Int(log10(a).rounded(.down))
-        var m = a / pow(10.0, Double(e))
+        // Two steps for tiny magnitudes, where 10^-e alone would overflow (subnormals).
+        var m = e < -300 ? (a * 1e300) / pow(10.0, Double(e + 300)) : a / pow(10.0, Double(e))
         m = (m * 100).rounded() / 100
         if m >= 10 { m /= 10; e += 1 }
         if m < 1 { m *= 10; e -= 1 }

@@ -49,7 +49,7 @@ enum ListReader {
         let word = String(t)
         let lowered = options.map { $0.lowercased() }
         if let i = lowered.firstIndex(of: word) { return options[i] }
-        if word.unicodeScalars.count == 1, let v = word.unicodeScalars.first?.value, v >= 97, v < 97 + UInt32(options.count) {
+        if word.unicodeScalars.count == 1, let v = word.unicodeScalars.first?.value, v >= 97, v < 97 + UInt32(min(options.count, 26)) {
             return options[Int(v - 97)]
         }
         if let n = Int(word), n >= 1, n <= options.count { return options[n - 1] }
@@ -58,7 +58,9 @@ enum ListReader {
         if matches.count > 1 {
             throw EngineError(column: 1, message: "'\(word)' could be " + matches.map { options[$0] }.joined(separator: " or ") + ".", isIncomplete: true)
         }
-        let letters = options.indices.map { "\(Character(Unicode.Scalar(UInt8(97 + $0))))) \(options[$0])" }
+        let letters = options.indices.map { i in
+            (i < 26 ? String(Character(Unicode.Scalar(UInt8(97 + i)))) : String(i + 1)) + ") " + options[i]
+        }
         throw EngineError(column: 1, message: "Choose one of: " + letters.joined(separator: ", ") + ".")
     }
 }

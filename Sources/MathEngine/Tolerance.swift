@@ -42,16 +42,19 @@ public enum Tolerance: Sendable, Hashable {
     public func accepts(_ got: Double, _ expected: Double) -> Bool {
         if !got.isFinite || !expected.isFinite { return got == expected }
         let d = Swift.abs(got - expected)
-        let noise = Tolerance.epsilon * Swift.max(1, Swift.abs(expected))
+        // Floating-point slack: relative to the size of the numbers (so 8.2e-9 is not swamped),
+        // plus a floor far below any displayed digit (so 0.1 + 0.2 equals 0.3).
+        let scale = Swift.max(Swift.abs(expected), Swift.abs(got))
+        let noise = Tolerance.epsilon * scale + 1e-15
         switch self {
         case .exact: return d <= noise
-        case .absolute(let t): return d <= t + noise
-        case .relative(let r): return d <= r * Swift.abs(expected) + noise
-        case .decimals(let n): return d <= 0.5 * pow(10, -Double(n)) + noise
+        case .absolute(let t): return d <= t * (1 + Tolerance.epsilon) + noise
+        case .relative(let r): return d <= r * Swift.abs(expected) * (1 + Tolerance.epsilon) + noise
+        case .decimals(let n): return d <= 0.5 * pow(10, -Double(n)) * (1 + Tolerance.epsilon) + noise
         case .significant(let n):
             if expected == 0 { return d <= noise }
             let place = log10(Swift.abs(expected)).rounded(.down) - Double(n) + 1
-            return d <= 0.5 * pow(10, place) * (1 + 1e-9) + noise
+            return d <= 0.5 * pow(10, place) * (1 + Tolerance.epsilon) + noise
         }
     }
 
