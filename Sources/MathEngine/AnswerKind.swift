@@ -18,7 +18,7 @@ public enum AnswerKind: Sendable, Hashable {
     case choice([String])
     /// Comma-separated texts, compared with case, spaces, `_ - =` ignored.
     case textList
-    /// Comma- or `;`-separated shapes: `8x20, 8x9, 3x9`.
+    /// Comma- or `;`-separated shapes: `8x20, 8x9, 3x9`; `8x9 (x6)` repeats a shape 6 times.
     case shapeList
     /// A formula in the named variables (`20n + 3(n+1)`). Reads as `.text(formula)`.
     case expression(variables: [String])

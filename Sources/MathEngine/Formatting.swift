@@ -18,7 +18,31 @@ public enum Formatting {
         let a = Swift.abs(x)
         if a >= 1e15 || a < 1e-4 { return scientific(x) }
         if x == x.rounded() { return String(Int64(x)) }
-        return trim(fixed(x, 4))
+        return decimal4(x)
+    }
+
+    /// Up to 4 decimals, trimmed, built digit by digit into a small (inline, allocation-free) string.
+    private static func decimal4(_ x: Double) -> String {
+        let units = Int64((Swift.abs(x) * 10_000).rounded(.toNearestOrAwayFromZero))
+        if units == 0 { return "0" }
+        var whole = units / 10_000
+        var part = units % 10_000
+        var places = 4
+        while places > 0 && part % 10 == 0 { part /= 10; places -= 1 }
+        var out = x < 0 ? "-" : ""
+        var wholeDigits: [UInt8] = []
+        repeat { wholeDigits.append(UInt8(whole % 10)); whole /= 10 } while whole > 0
+        for d in wholeDigits.reversed() { out.unicodeScalars.append(Unicode.Scalar(48 + d)) }
+        if places > 0 {
+            out.unicodeScalars.append(".")
+            var divisor: Int64 = 1
+            for _ in 1..<places { divisor *= 10 }
+            while divisor > 0 {
+                out.unicodeScalars.append(Unicode.Scalar(UInt8(48 + (part / divisor) % 10)))
+                divisor /= 10
+            }
+        }
+        return out
     }
 
     /// Exactly `decimals` decimals, not trimmed (`0.00`, `0.42`), for "2 dp" displays.

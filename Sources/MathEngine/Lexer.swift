@@ -106,33 +106,71 @@ struct Lexer {
     @inline(__always) static func isNameStart(_ v: UInt32) -> Bool { (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || v == 95 }
     @inline(__always) static func isNameChar(_ v: UInt32) -> Bool { isNameStart(v) || isDigit(v) }
 
+    /// Exact powers of ten for the fast path of `lexNumber`.
+    private static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { x, _ in x * 10 } }
+
     /// Reads `619`, `.5`, `0.44`, `4.4e-1`, `8.2e−9`; `4.4e` at the end is incomplete, while
     /// `2e*3` is 2·e·3 (an `e` not followed by an exponent is the constant).
+    ///
+    /// Fast path without allocation: up to 15 significant digits and a decimal exponent within
+    /// ±22 give a correctly rounded double from one exact multiplication or division (Clinger);
+    /// anything longer goes through the standard library's parser.
     private static func lexNumber(_ s: [Unicode.Scalar], _ i: inout Int) throws(EngineError) -> Double {
         let start = i
-        var text = ""
-        while i < s.count, isDigit(s[i].value) { text.unicodeScalars.append(s[i]); i += 1 }
-        if i < s.count, s[i].value == 46 {
-            text.unicodeScalars.append(s[i]); i += 1
-            while i < s.count, isDigit(s[i].value) { text.unicodeScalars.append(s[i]); i += 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var scale = 0
+        var exact = true
+        func digit(_ v: UInt32, fraction: Bool) {
+            if mantissa == 0 && v == 48 { if fraction { scale -= 1 }; return }
+            if digits < 19 {
+                mantissa = mantissa * 10 + UInt64(v - 48)
+                digits += 1
+                if fraction { scale -= 1 }
+            } else {
+                exact = false
+                if !fraction { scale += 1 }
+            }
         }
+        while i < s.count, isDigit(s[i].value) { digit(s[i].value, fraction: false); i += 1 }
+        if i < s.count, s[i].value == 46 {
+            i += 1
+            while i < s.count, isDigit(s[i].value) { digit(s[i].value, fraction: true); i += 1 }
+        }
+        let mantissaEnd = i
+        var exponent = 0
         if i < s.count, s[i].value == 101 || s[i].value == 69 {
             var j = i + 1
-            var sign = ""
+            var negative = false
             if j < s.count, [43, 45, 0x2212].contains(s[j].value) {
-                sign = s[j].value == 43 ? "+" : "-"
+                negative = s[j].value != 43
                 j += 1
             }
             if j < s.count, isDigit(s[j].value) {
-                text += "e" + sign
-                while j < s.count, isDigit(s[j].value) { text.unicodeScalars.append(s[j]); j += 1 }
+                while j < s.count, isDigit(s[j].value) {
+                    if exponent < 100_000 { exponent = exponent * 10 + Int(s[j].value - 48) }
+                    j += 1
+                }
+                if negative { exponent = -exponent }
                 i = j
             } else if j >= s.count {
                 throw EngineError(column: s.count + 1, message: "Finish the exponent after 'e'.", isIncomplete: true)
             }
         }
-        if text.hasPrefix(".") { text = "0" + text }
-        if text.hasSuffix(".") { text += "0" }
+        let k = scale + exponent
+        if exact && digits <= 15 {
+            if mantissa == 0 { return 0 }
+            if k >= 0 && k <= 22 {
+                let x = Double(mantissa) * powersOfTen[k]
+                if x.isFinite { return x }
+            } else if k < 0 && k >= -22 {
+                return Double(mantissa) / powersOfTen[-k]
+            }
+        }
+        var text = ""
+        for c in s[start..<mantissaEnd] where c != "." { text.unicodeScalars.append(c) }
+        let fractionDigits = s[start..<mantissaEnd].firstIndex(of: ".").map { mantissaEnd - $0 - 1 } ?? 0
+        text += "e" + String(exponent - fractionDigits)
         guard let x = Double(text) else {
             throw EngineError(column: start + 1, message: "This number cannot be read.")
         }

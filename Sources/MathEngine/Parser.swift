@@ -4,7 +4,7 @@
 /// multiplication, unary minus, `^` (right-associative, so `-2^2` is `-(2^2)` as on paper),
 /// postfix `² ³ %`, then atoms. Errors at the end of the text are marked incomplete, because
 /// more typing can fix them; the nesting depth is capped so no input can exhaust the stack.
-public struct Parser {
+public struct Parser: Sendable {
     /// Deepest nesting of brackets and prefix operators accepted.
     public static let maxDepth = 64
 

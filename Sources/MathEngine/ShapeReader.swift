@@ -104,6 +104,13 @@ enum ShapeReader {
     }
 
     private static func dimension(_ s: [Unicode.Scalar], _ x: Int, _ y: Int, _ offset: Int) throws(EngineError) -> Int {
+        // Fast path for the usual plain digits (no allocation); arithmetic goes through the parser.
+        if y - x <= 9, s[x..<y].allSatisfy({ Lexer.isDigit($0.value) }) {
+            var n = 0
+            for c in s[x..<y] { n = n * 10 + Int(c.value - 48) }
+            guard n >= 1 else { throw EngineError(column: offset + x + 1, message: "A dimension must be positive.") }
+            return n
+        }
         var text = ""
         text.unicodeScalars.append(contentsOf: s[x..<y])
         let value: Value
@@ -118,6 +125,26 @@ enum ShapeReader {
         guard n >= 1 else { throw EngineError(column: offset + x + 1, message: "A dimension must be positive.") }
         guard n <= 1e9 else { throw EngineError.tooLarge(offset + x + 1) }
         return Int(n)
+    }
+
+    /// A trailing repeat count as the answer key writes it, `8×9 (×6)` or `8x9 (x6)`: the shape
+    /// without it, and how many times (1 when there is none; at most 100).
+    private static func repetition(_ part: [Unicode.Scalar]) -> ([Unicode.Scalar], Int) {
+        guard let close = part.lastIndex(where: { $0 != " " }), part[close] == ")",
+              let open = part[..<close].lastIndex(of: "("), open > 0 else { return (part, 1) }
+        var k = open + 1
+        while k < close, part[k] == " " { k += 1 }
+        guard k < close, ["x", "X", "×", "*"].contains(part[k]) else { return (part, 1) }
+        k += 1
+        while k < close, part[k] == " " { k += 1 }
+        var n = 0, digits = 0
+        while k < close, Lexer.isDigit(part[k].value), digits < 4 { n = n * 10 + Int(part[k].value - 48); k += 1; digits += 1 }
+        while k < close, part[k] == " " { k += 1 }
+        guard digits > 0, k == close, n >= 1, n <= 100 else { return (part, 1) }
+        var body = Array(part[..<open])
+        while body.last == " " { body.removeLast() }
+        guard !body.isEmpty else { return (part, 1) }
+        return (body, n)
     }
 
     /// `8x20, 8x9, 3x9` or `8x20; 8x9`: split on `,`/`;` outside brackets, each item a shape.
@@ -136,7 +163,9 @@ enum ShapeReader {
                 if i == s.count { throw EngineError(column: s.count + 1, message: "Type the next shape.", isIncomplete: true) }
                 throw EngineError(column: i + 1, message: "Missing a shape before ','.")
             }
-            items.append(.shape(try read(part, offset: start)))
+            let (body, times) = repetition(part)
+            let shape = Value.shape(try read(body, offset: start))
+            items.append(contentsOf: repeatElement(shape, count: times))
             if items.count > 1000 { throw EngineError(column: i + 1, message: "Too many shapes.") }
             start = i + 1
         }

@@ -80,6 +80,8 @@ struct KindReadingTests {
     @Test(arguments: [
         ("8x20, 8x9, 3x9", [[8, 20], [8, 9], [3, 9]]), ("8×20; 8×9; 3×9", [[8, 20], [8, 9], [3, 9]]),
         ("(8, 20), (8, 9)", [[8, 20], [8, 9]]), ("[8,20],[3,9]", [[8, 20], [3, 9]]),
+        ("8×20, 8×9 (×6), 3×9", [[8, 20], [8, 9], [8, 9], [8, 9], [8, 9], [8, 9], [8, 9], [3, 9]]),
+        ("8x20, 8x9 (x2)", [[8, 20], [8, 9], [8, 9]]), ("(8, 9) (x 2)", [[8, 9], [8, 9]]),
     ] as [(String, [[Int]])])
     func readsShapeLists(text: String, shapes: [[Int]]) {
         #expect(AnswerReader.read(text, as: .shapeList).value == .list(shapes.map(Value.shape)), "\(text)")

@@ -61,3 +61,10 @@ struct NumberReadingTests {
         #expect(AnswerReader.read("4.5", as: .integer) == .invalid(column: 1, reason: "Expected a whole number."))
     }
 }
+
+/// The lexer's allocation-free fast path must agree with the standard library's parser.
+@Test(arguments: ["0.44", "0.440483", "619", ".5", "8.2e-9", "1.7976931348623157e308", "123456789012345678901234",
+                  "0.1", "3.14159265358979323846", "1e22", "1e23", "4.4e-1", "0.000001", "2.5e-324", "9007199254740993"])
+func fastNumberPathAgreesWithStandardLibrary(text: String) {
+    #expect(AnswerReader.read(text, as: .number).value == .number(Double(text)!), "\(text)")
+}
