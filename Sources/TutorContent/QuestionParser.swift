@@ -9,6 +9,8 @@ import Yams
 final class QuestionParser {
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// Step ids seen so far, including steps dropped for errors, so duplicates are still caught.
+    var seenStepIDs: Set<String> = []
 
     init(file: String) { self.file = file }
 
@@ -89,10 +91,6 @@ final class QuestionParser {
         var stepNames: [String: String] = [:]  // variable name -> step id
         for node in attempt({ () throws(ContentError) in try q.sequence("steps") }) ?? [] {
             guard let step = parseStep(node, known: known, earlier: stepNames) else { continue }
-            if steps.contains(where: { $0.id == step.id }) {
-                fail(step.line, "duplicate step id '\(step.id)'.")
-                continue
-            }
             if known.contains(step.variableName) {
                 fail(step.line, "step '\(step.id)': its formula name '\(step.variableName)' clashes with a parameter or derived value.")
             }

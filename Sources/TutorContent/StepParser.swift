@@ -10,17 +10,21 @@ extension QuestionParser {
         guard let s = attempt({ () throws(ContentError) in try YAMLFields(node, file: file, what: "step") }) else { return nil }
         guard let id = attempt({ () throws(ContentError) in try s.string("id") }) else { return nil }
         let what = "step '\(id)'"
+        if seenStepIDs.contains(id) {
+            fail(s.line, "duplicate step id '\(id)'.")
+            return nil
+        }
+        seenStepIDs.insert(id)
         let fields = attempt { () throws(ContentError) in try YAMLFields(node, file: file, what: what) }!
         diagnostics += fields.unknownKeys(allowed: Self.stepKeys)
         let errorsBefore = diagnostics.filter(\.isError).count
 
         let part = (attempt { () throws(ContentError) in try fields.optionalString("part") } ?? nil)
             ?? String(id.split(separator: ".").first ?? Substring(id))
-        var kind = StepKind.text
-        if let k = attempt({ () throws(ContentError) in try fields.string("kind") }) {
-            if let parsed = StepKind(rawValue: k) { kind = parsed } else {
-                fail(fields.line(of: "kind"), "\(what): unknown kind '\(k)' (expected one of \(StepKind.allCases.map(\.rawValue).joined(separator: ", "))).")
-            }
+        guard let k = attempt({ () throws(ContentError) in try fields.string("kind") }) else { return nil }
+        guard let kind = StepKind(rawValue: k) else {
+            fail(fields.line(of: "kind"), "\(what): unknown kind '\(k)' (expected one of \(StepKind.allCases.map(\.rawValue).joined(separator: ", "))).")
+            return nil
         }
         let points = attempt { () throws(ContentError) in try fields.double("points") } ?? 0
 
