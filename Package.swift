@@ -21,6 +21,7 @@ let package = Package(
 
         // MARK: Presentation (pure)
         .target(name: "TerminalUI"),
+        .target(name: "TutorScreens", dependencies: ["TutorSession", "TutorContent", "MathEngine", "TerminalUI"]),
 
         // MARK: Edges (I/O)
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
@@ -41,6 +42,8 @@ let package = Package(
         .testTarget(name: "TutorContentTests", dependencies: ["TutorContent", "MathEngine"]),
         .testTarget(name: "TutorSessionTests", dependencies: ["TutorSession", "TutorContent", "MathEngine"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TutorScreensTests", dependencies: ["TutorScreens", "TutorSession", "TutorContent", "TerminalUI"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["dltutor"]),
     ]
 )

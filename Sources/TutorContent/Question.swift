@@ -7,6 +7,8 @@ public struct Question: Sendable {
     public let points: Double
     /// shapes | params | loss | gradients (used to pick drills).
     public let topic: String
+    /// The picture the terminal draws beside the question (nil: none).
+    public let picture: String?
     /// Template with `{placeholders}`.
     public let text: Template
     public let params: [ParamSpec]

@@ -14,7 +14,9 @@ final class QuestionParser {
 
     init(file: String) { self.file = file }
 
-    static let questionKeys: Set<String> = ["id", "title", "points", "topic", "text", "params", "derived", "constraints", "steps"]
+    static let questionKeys: Set<String> = ["id", "title", "points", "topic", "text", "params", "derived", "constraints", "steps", "picture"]
+    /// Pictures the terminal knows how to draw from a question's values.
+    static let pictures: Set<String> = ["loss_accuracy", "layers", "forward_chain", "tanh_points"]
     static let stepKeys: Set<String> = ["id", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
                                         "accept", "mistakes", "hints", "solution", "model", "keywords"]
 
@@ -46,6 +48,10 @@ final class QuestionParser {
         let title = attempt { () throws(ContentError) in try q.string("title") } ?? ""
         let points = attempt { () throws(ContentError) in try q.double("points") } ?? 0
         let topic = attempt { () throws(ContentError) in try q.string("topic") } ?? ""
+        let picture = attempt { () throws(ContentError) in try q.optionalString("picture") } ?? nil
+        if let picture, !Self.pictures.contains(picture) {
+            fail(q.line(of: "picture"), "unknown picture '\(picture)'; use one of \(Self.pictures.sorted().joined(separator: ", ")).")
+        }
 
         var known: Set<String> = []
         var params: [ParamSpec] = []
@@ -103,7 +109,7 @@ final class QuestionParser {
             fail(q.line(of: "points"), "question '\(id)': step points sum to \(ValueText.number(total)), not \(ValueText.number(points)).")
         }
         if diagnostics.contains(where: \.isError) { return nil }
-        return Question(id: id, title: title, points: points, topic: topic, text: text, params: params, derived: derived,
+        return Question(id: id, title: title, points: points, topic: topic, picture: picture, text: text, params: params, derived: derived,
                         constraints: constraints, steps: steps, file: file, line: q.line)
     }
 

@@ -24,6 +24,8 @@ public enum Message: Sendable, Equatable {
     case selfAssess(Bool)
     /// Show the question text or the picture in the side panel.
     case togglePanel
+    /// Scroll the question text by this many lines (negative: up).
+    case scrollText(Int)
 
     // Navigation
     case moveSelection(Int)

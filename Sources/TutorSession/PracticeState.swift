@@ -12,6 +12,8 @@ public struct PracticeState: Sendable {
     public var records: [StepRecord]
     public var focus: Focus = .answer
     public var panel: Panel = .text
+    /// First visible line of the question text (the screen clamps it to what fits).
+    public var textScroll: Int = 0
     public var calculator = Draft()
     /// What the calculator shows for its draft: `= value` or the reason it cannot evaluate.
     public var calculatorLive: LiveState = .empty

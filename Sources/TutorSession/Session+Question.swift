@@ -17,6 +17,9 @@ extension Session {
             p.focus = p.focus == .answer ? .calculator : .answer
         case .togglePanel:
             p.panel = p.panel == .text ? .picture : .text
+        case .scrollText(let d):
+            p.panel = .text
+            p.textScroll = max(0, p.textScroll + d)
         case .submit:
             if p.focus == .calculator {
                 p.calculatorLive = Session.calculate(p.calculator.text)

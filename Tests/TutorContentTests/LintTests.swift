@@ -25,7 +25,7 @@ import Testing
     @Test func brokenVariantRulesAreErrors() throws {
         var q = question("q3")
         let impossible = try Formula.parse("n_in < 0", dialect: .content, file: q.file, line: 99, what: "constraint")
-        q = Question(id: q.id, title: q.title, points: q.points, topic: q.topic, text: q.text, params: q.params,
+        q = Question(id: q.id, title: q.title, points: q.points, topic: q.topic, picture: q.picture, text: q.text, params: q.params,
                      derived: q.derived, constraints: q.constraints + [impossible], steps: q.steps, file: q.file, line: q.line)
         let d = Lint.check(q, seeds: 2)
         #expect(d.contains { $0.isError && $0.line == q.line && $0.message.contains("satisfies the constraints after 10000 attempts") })

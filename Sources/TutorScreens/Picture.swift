@@ -1,0 +1,172 @@
+import Foundation
+import MathEngine
+import TerminalUI
+import TutorSession
+
+/// The picture beside a question, drawn from the variant's own values. Pictures show only what
+/// the student has already worked out (or had revealed): a blank stays `?` until its step is done,
+/// so the picture teaches without giving answers away.
+struct Picture {
+    let practice: PracticeState
+    let glyphs: Glyphs
+
+    var kind: String? { practice.variant.question.picture }
+    var exists: Bool { kind != nil }
+
+    func draw(in buffer: inout Buffer, rect: Rect) {
+        guard rect.width >= 20, rect.height >= 3 else { return }
+        switch kind {
+        case "loss_accuracy": drawLossAccuracy(&buffer, rect)
+        case "layers": drawLayers(&buffer, rect)
+        case "forward_chain": drawForwardChain(&buffer, rect)
+        case "tanh_points": drawTanh(&buffer, rect)
+        default: break
+        }
+    }
+
+    // MARK: Helpers
+
+    private func value(_ name: String) -> Value? { practice.variant.values[name] }
+    private func number(_ name: String) -> Double? { value(name)?.number }
+    private func vector(_ name: String) -> [Double] {
+        if case .vector(let v)? = value(name) { return v }
+        return []
+    }
+
+    /// Whether the student has finished (or been shown) step `id`.
+    private func known(_ id: String) -> Bool {
+        guard let i = practice.variant.steps.firstIndex(where: { $0.id == id }) else { return false }
+        let r = practice.records[i]
+        return r.status.isDone || r.revealed
+    }
+
+    /// The step's answer once known, `?` before.
+    private func blank(_ id: String) -> String {
+        guard known(id), let s = practice.variant.step(id) else { return "?" }
+        return glyphs.text(s.expected.display)
+    }
+
+    private func put(_ buffer: inout Buffer, _ text: String, _ x: Int, _ y: Int, _ rect: Rect, _ style: Style = .normal) {
+        guard y < rect.maxY else { return }
+        buffer.put(DisplayWidth.truncate(glyphs.text(text), to: rect.maxX - x), at: Point(x: x, y: y), style: style, clip: rect)
+    }
+
+    // MARK: Q1: loss and accuracy across two epochs
+
+    private func drawLossAccuracy(_ buffer: inout Buffer, _ rect: Rect) {
+        let lossKnown = [known("k.mean_loss"), known("k1.mean_loss")]
+        let accKnown = [known("k.accuracy"), known("k1.accuracy")]
+        let loss = [number("L_k") ?? 0, number("L_k1") ?? 0]
+        let acc = [number("acc_k") ?? 0, number("acc_k1") ?? 0]
+        put(&buffer, "Training loss (L) and accuracy (A), epoch k → k+1", rect.x, rect.y, rect, .role(.title))
+        func series(_ ys: [Double], _ on: [Bool]) -> [(x: Double, y: Double)] {
+            (0..<2).filter { on[$0] }.map { (x: Double($0), y: $0 == 0 ? ys[0] : ys[1]) }
+        }
+        let top = max(1, (loss + acc).max() ?? 1)
+        let marks = (0..<2).flatMap { i -> [Plot.Mark] in
+            (lossKnown[i] ? [Plot.Mark(x: Double(i), y: loss[i], glyph: "L", style: .role(.wrong).bold())] : [])
+                + (accKnown[i] ? [Plot.Mark(x: Double(i), y: acc[i], glyph: "A", style: .role(.correct).bold())] : [])
+        }
+        let plotRows = max(3, rect.height - 4)
+        let plot = Plot(series: [Plot.Series("loss", points: series(loss, lossKnown), style: .role(.wrong)),
+                                 Plot.Series("accuracy", points: series(acc, accKnown), style: .role(.correct))],
+                        marks: marks, xRange: -0.15...1.15, yRange: 0...top, glyphs: glyphs, showLegend: false)
+        let width = min(rect.width, 40)
+        plot.draw(in: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: width, height: plotRows))
+        var y = rect.y + 1 + plotRows
+        put(&buffer, "epoch k:   L = \(blank("k.mean_loss"))   A = \(blank("k.accuracy"))", rect.x, y, rect)
+        y += 1
+        put(&buffer, "epoch k+1: L = \(blank("k1.mean_loss"))   A = \(blank("k1.accuracy"))", rect.x, y, rect)
+        if lossKnown.allSatisfy({ $0 }) && accKnown.allSatisfy({ $0 }) {
+            let l = loss[1] > loss[0] ? "rose" : "fell", a = acc[1] > acc[0] ? "rose" : "fell"
+            put(&buffer, "Loss \(l) while accuracy \(a).", rect.x, y + 1, rect, .role(.accent))
+        }
+    }
+
+    // MARK: Q3: deep and shallow networks
+
+    private func drawLayers(_ buffer: inout Buffer, _ rect: Rect) {
+        guard let nIn = number("n_in"), let h = number("h"), let c = number("C"), let l = number("L") else { return }
+        let (ni, hi, ci, li) = (Int(nIn), Int(h), Int(c), Int(l))
+        let shapes = known("a.shapes") || known("a.total")
+        func params(_ rows: Int, _ cols: Int) -> String { shapes ? "\(rows)×\(cols) = \(rows * cols)" : "W ?" }
+        let deep = LayerDiagram(layers: [
+            .init("input", details: ["\(ni)"]),
+            .init("hidden 1", details: ["\(hi) nodes", params(hi, ni + 1)]),
+            .init("hidden 2–\(li - 1)", details: ["\(hi) each, ×\(li - 2)", shapes ? "\(li - 2)×\(hi * (hi + 1))" : "W ?"]),
+            .init("output", details: ["\(ci)", params(ci, hi + 1)]),
+        ], glyphs: glyphs)
+        put(&buffer, "Deep: \(li) layers (\(li - 1) hidden + output), total \(blank("a.total"))", rect.x, rect.y, rect, .role(.title))
+        let used = deep.draw(in: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: max(1, rect.height / 2)))
+        let y = rect.y + 1 + used + (rect.height > 12 ? 1 : 0)
+        guard y < rect.maxY else { return }
+        let nKnown = known("b.n_hidden")
+        let n = nKnown ? Int(practice.variant.step("b.n_hidden")?.expected.number ?? 0) : nil
+        let shallow = LayerDiagram(layers: [
+            .init("input", details: ["\(ni)"]),
+            .init("hidden", details: [n.map { "\($0) nodes" } ?? "n = ?", n.map { "\($0 * (ni + 1))" } ?? "\(ni + 1)·n"]),
+            .init("output", details: ["\(ci)", n.map { "\(ci * ($0 + 1))" } ?? "\(ci)(n+1)"]),
+        ], glyphs: glyphs)
+        let total = n.map { " = \($0 * (ni + 1) + ci * ($0 + 1))" } ?? ""
+        put(&buffer, "Shallow: 2 layers, \(ni + 1)n + \(ci)(n+1) ≤ \(blank("a.total"))\(total)", rect.x, y, rect, .role(.title))
+        shallow.draw(in: &buffer, rect: Rect(x: rect.x, y: y + 1, width: rect.width, height: rect.maxY - y - 1))
+    }
+
+    // MARK: Q4: forward pass with blanks
+
+    private func drawForwardChain(_ buffer: inout Buffer, _ rect: Rect) {
+        guard let s = number("s"), let c = number("c") else { return }
+        let image = "\(Int(s))×\(Int(s)) \(c == 1 ? "grayscale" : "RGB") image"
+        let rows: [(String, String)] = [
+            ("x_B = [x; 1]", "x_B: \(blank("xB"))"),
+            ("z⁽¹⁾ = W⁽¹⁾ x_B", "W⁽¹⁾: \(blank("W1"))   z⁽¹⁾: \(blank("z1"))"),
+            ("a⁽¹⁾ = ReLU(z⁽¹⁾)", "a⁽¹⁾: \(blank("a1"))"),
+            ("a⁽¹⁾_B = [a⁽¹⁾; 1]", "a⁽¹⁾_B: \(blank("a1B"))"),
+            ("z⁽²⁾ = W⁽²⁾ a⁽¹⁾_B", "W⁽²⁾: \(blank("W2"))   z⁽²⁾: \(blank("z2"))"),
+            ("ŷ = softmax(z⁽²⁾)", "ŷ: \(blank("a2"))"),
+            ("L = −Σ_k y_k log ŷ_k", "k up to \(blank("sum_limit"))   L: \(blank("loss"))"),
+        ]
+        put(&buffer, "Forward pass of one \(image)", rect.x, rect.y, rect, .role(.title))
+        let labelWidth = 22
+        var y = rect.y + 1
+        let spaced = rect.height >= rows.count * 2 + 1
+        for (i, row) in rows.enumerated() {
+            guard y < rect.maxY else { break }
+            put(&buffer, DisplayWidth.pad(glyphs.text(row.0), to: labelWidth), rect.x, y, rect)
+            put(&buffer, row.1, rect.x + labelWidth, y, rect, row.1.contains("?") ? .role(.warning) : .role(.correct))
+            y += 1
+            if spaced, i < rows.count - 1 {
+                put(&buffer, glyphs.isUnicode ? "   ↓" : "   |", rect.x, y, rect, .role(.dim))
+                y += 1
+            }
+        }
+    }
+
+    // MARK: Q5: tanh with the layer's z values
+
+    private func drawTanh(_ buffer: inout Buffer, _ rect: Rect) {
+        let z = vector("z")
+        guard !z.isEmpty else { return }
+        let span = max(3, (z.map(abs).max() ?? 3) + 1)
+        let slopes = known("a.diag") || known("a.jacobian")
+        var series = [Plot.Series.function("tanh", -span...span, samples: 120, style: .role(.accent)) { tanh($0) }]
+        if slopes {
+            let dz = span / 6
+            for zi in z {
+                let a = tanh(zi), g = 1 - a * a
+                series.append(Plot.Series("", points: [(zi - dz, a - g * dz), (zi + dz, a + g * dz)], style: .role(.warning)))
+            }
+        }
+        let marks = z.enumerated().map { i, zi in
+            Plot.Mark(x: zi, y: tanh(zi), glyph: String(i + 1), style: .role(.wrong).bold())
+        }
+        put(&buffer, "tanh(z) with the nodes' z values" + (slopes ? " and slopes tanh′(z)" : ""), rect.x, rect.y, rect, .role(.title))
+        let plot = Plot(series: series, marks: marks, xRange: -span...span, yRange: -1.2...1.2, glyphs: glyphs, showLegend: false)
+        let legendRows = rect.height >= 10 ? 1 : 0
+        plot.draw(in: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: min(rect.width, 60), height: rect.height - 1 - legendRows))
+        if legendRows == 1 {
+            let items = z.enumerated().map { "\($0 + 1): z=\(Plot.format($1))" + (slopes ? " slope \(Formatting.fixed(1 - tanh($1) * tanh($1), 2))" : "") }
+            put(&buffer, items.joined(separator: "  "), rect.x, rect.maxY - 1, rect, .role(.dim))
+        }
+    }
+}

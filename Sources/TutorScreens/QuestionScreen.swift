@@ -1,0 +1,236 @@
+import MathEngine
+import TerminalUI
+import TutorContent
+import TutorSession
+
+/// The practice screen for one question:
+///
+///     title bar: question, variant, score
+///     steps list (marks) │ question text or picture
+///     ─────────────────────────────────────────────
+///     active step prompt (and options)
+///     Answer ▸ field
+///     live state: = preview, … incomplete, or ^ caret + reason
+///     feedback: verdict, hints, worked step, model answer
+///     Calc ▸ calculator line
+///     key bar
+///
+/// Rows for the prompt and feedback are given first; the panel gets the rest, so a large terminal
+/// shows more of the text and a bigger picture.
+struct QuestionScreen {
+    let practice: PracticeState
+    let session: Session
+    let glyphs: Glyphs
+
+    private var step: VariantStep { practice.step }
+    private var record: StepRecord { practice.record }
+
+    /// Draws the screen and returns where the hardware cursor goes.
+    func draw(in buffer: inout Buffer) -> Point? {
+        let width = buffer.width, height = buffer.height
+        drawTitle(&buffer)
+        let contentWidth = width - 2
+        let promptLines = self.promptLines(width: contentWidth)
+        let feedback = FeedbackLines(practice: practice, glyphs: glyphs).lines(width: contentWidth)
+        let fixed = 1 /*title*/ + 1 /*rule*/ + 1 /*field*/ + 1 /*live*/ + 1 /*calc*/ + 1 /*keys*/
+        let available = height - fixed
+        let minPanel = 5
+        let promptRows = min(promptLines.count, max(2, (available - minPanel) / 2))
+        let feedbackRows = min(feedback.count, max(0, available - minPanel - promptRows))
+        let panelRows = available - promptRows - feedbackRows
+        let panel = Rect(x: 0, y: 1, width: width, height: panelRows)
+        drawPanel(&buffer, rect: panel)
+        var y = panel.maxY
+        buffer.put(String(repeating: glyphs.horizontal, count: width), at: Point(x: 0, y: y), style: .role(.dim))
+        y += 1
+        for (i, line) in promptLines.prefix(promptRows).enumerated() {
+            buffer.put(line.text, at: Point(x: 1, y: y + i), style: line.style)
+        }
+        y += promptRows
+        let fieldY = y
+        let answerCursor = drawField(&buffer, y: fieldY, label: "Answer", draft: record.draft,
+                                     focused: practice.focus == .answer, placeholder: placeholder)
+        drawLive(&buffer, y: fieldY + 1, live: practice.focus == .answer ? practice.live : practice.calculatorLive,
+                 fieldX: fieldLabelWidth + 1, scroll: fieldScroll(record.draft, width: width),
+                 calculator: practice.focus == .calculator)
+        y = fieldY + 2
+        for (i, line) in feedback.prefix(feedbackRows).enumerated() {
+            buffer.put(line.text, at: Point(x: 1, y: y + i), style: line.style)
+        }
+        let calcY = height - 2
+        let calcCursor = drawField(&buffer, y: calcY, label: "Calc", draft: practice.calculator,
+                                   focused: practice.focus == .calculator, placeholder: "F4: calculator (log = ln)")
+        drawKeyBar(&buffer, y: height - 1)
+        if record.status == .awaitingAssessment { return nil }
+        return practice.focus == .answer ? answerCursor : calcCursor
+    }
+
+    // MARK: Title and panel
+
+    private func drawTitle(_ buffer: inout Buffer) {
+        let v = practice.variant
+        let variant = v.seed.map { "seed \($0)" } ?? "original exam"
+        let right = "\(variant) · \(formatPoints(practice.score))/\(formatPoints(practice.totalPoints)) pts "
+        StatusLine(left: " \(v.id.uppercased()) · \(v.title)", right: right, style: .role(.selection), glyphs: glyphs)
+            .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: buffer.width, height: 1))
+    }
+
+    private func drawPanel(_ buffer: inout Buffer, rect: Rect) {
+        let listWidth = min(26, max(18, rect.width / 4))
+        let (list, rest) = rect.splitLeft(listWidth)
+        drawStepList(&buffer, rect: list)
+        for y in rest.y..<rest.maxY { buffer.put(glyphs.vertical, at: Point(x: rest.x, y: y), style: .role(.dim)) }
+        let area = rest.inset(left: 2)
+        let picture = Picture(practice: practice, glyphs: glyphs)
+        if picture.exists && area.width >= 100 {
+            let (left, right) = area.splitLeft(area.width / 2)
+            drawText(&buffer, rect: left.inset(right: 1))
+            picture.draw(in: &buffer, rect: right)
+        } else if picture.exists && practice.panel == .picture {
+            picture.draw(in: &buffer, rect: area)
+        } else {
+            drawText(&buffer, rect: area)
+        }
+    }
+
+    private func drawStepList(_ buffer: inout Buffer, rect: Rect) {
+        let steps = practice.variant.steps
+        let visible = rect.height
+        let first = max(0, min(practice.stepIndex - visible / 2, steps.count - visible))
+        for (row, i) in (first..<min(steps.count, first + visible)).enumerated() {
+            let status = practice.records[i].status
+            let active = i == practice.stepIndex
+            let y = rect.y + row
+            let mark = StepMark.glyph(status, glyphs)
+            let style: Style = active ? .role(.selection) : .role(StepMark.role(status))
+            if active { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style) }
+            let pointer = active ? (glyphs.isUnicode ? "→" : ">") : " "
+            let label = "\(pointer)\(mark) \(steps[i].id)"
+            buffer.put(DisplayWidth.truncate(label, to: rect.width), at: Point(x: rect.x, y: y), style: style)
+        }
+    }
+
+    private func drawText(_ buffer: inout Buffer, rect: Rect) {
+        guard rect.width > 4, rect.height > 0 else { return }
+        let lines = TextWrap.wrap(glyphs.text(Reflow.paragraphs(practice.variant.text.trimmingNewlines)), width: rect.width)
+        // When the text overflows, the last row says so instead of showing a clipped line.
+        let overflows = lines.count > rect.height
+        let rows = overflows ? rect.height - 1 : rect.height
+        let maxScroll = max(0, lines.count - rows)
+        let scroll = min(practice.textScroll, maxScroll)
+        for (i, line) in lines.dropFirst(scroll).prefix(rows).enumerated() {
+            buffer.put(line, at: Point(x: rect.x, y: rect.y + i))
+        }
+        if overflows {
+            let down = glyphs.isUnicode ? "↓" : "v", up = glyphs.isUnicode ? "↑" : "^"
+            let more = scroll < maxScroll ? "\(down) more: PgDn" : "\(up) top: PgUp"
+            buffer.put(more, at: Point(x: rect.maxX - DisplayWidth.of(more), y: rect.maxY - 1), style: .role(.accent))
+        }
+    }
+
+    // MARK: Prompt, field, live state
+
+    private func promptLines(width: Int) -> [StyledLine] {
+        let number = "Step \(practice.stepIndex + 1)/\(practice.variant.steps.count) (\(formatPoints(step.points)) pt, \(StepMark.word(record.status))): "
+        var out = TextWrap.wrap(glyphs.text(number + step.prompt), width: width).map { StyledLine($0, .role(.prompt)) }
+        for (i, option) in step.options.enumerated() {
+            let letter = Character(Unicode.Scalar(UInt8(97 + min(i, 25))))
+            out += TextWrap.wrap(glyphs.text("  \(letter)) \(option)"), width: width).map { StyledLine($0, .normal) }
+        }
+        return out
+    }
+
+    private var fieldLabelWidth: Int { 10 }
+
+    private var placeholder: String {
+        switch step.kind {
+        case .shape: return "e.g. 256x1025, (256, 1025), 257, scalar"
+        case .vector: return "e.g. [0.97, 0.91, 0.51, 0.96]"
+        case .matrix: return "e.g. [[1, 0], [0, 1]], [1 0; 0 1] or diag(1, 1)"
+        case .set: return "e.g. {1, 3}"
+        case .choice: return "a letter or a word"
+        case .text: return "one sentence, then compare with the model answer"
+        case .expression: return "e.g. 20n + 3(n+1)"
+        case .list, .shapes: return "items separated by commas"
+        default: return "a number or arithmetic, e.g. 3/4, 75%, -log10(0.99)"
+        }
+    }
+
+    /// First visible character of a draft in a field of the screen's width.
+    private func fieldScroll(_ draft: Draft, width: Int) -> Int {
+        let room = width - fieldLabelWidth - 3
+        return max(0, draft.cursor - room)
+    }
+
+    private func drawField(_ buffer: inout Buffer, y: Int, label: String, draft: Draft, focused: Bool,
+                           placeholder: String) -> Point {
+        let marker = focused ? (glyphs.isUnicode ? "→" : ">") : " "
+        buffer.put(" \(label) ".padding(toLength: fieldLabelWidth - 2, withPad: " ", startingAt: 0) + marker,
+                   at: Point(x: 0, y: y), style: focused ? .role(.prompt).bold() : .role(.dim))
+        let x0 = fieldLabelWidth
+        let room = buffer.width - x0 - 1
+        buffer.fill(Rect(x: x0, y: y, width: room, height: 1), style: focused ? .role(.field) : .normal)
+        if draft.isEmpty {
+            if focused { buffer.put(glyphs.text(placeholder), at: Point(x: x0 + 1, y: y), style: .role(.dim)) }
+            return Point(x: x0, y: y)
+        }
+        let scroll = fieldScroll(draft, width: buffer.width)
+        let visible = String(draft.characters.dropFirst(scroll))
+        buffer.put(visible, at: Point(x: x0, y: y), style: focused ? .role(.field) : .normal,
+                   clip: Rect(x: x0, y: y, width: room, height: 1))
+        let cursorX = x0 + DisplayWidth.of(String(draft.characters[scroll..<draft.cursor]))
+        return Point(x: min(cursorX, buffer.width - 1), y: y)
+    }
+
+    private func drawLive(_ buffer: inout Buffer, y: Int, live: LiveState, fieldX: Int, scroll: Int, calculator: Bool) {
+        let x0 = fieldLabelWidth
+        switch live {
+        case .empty:
+            break
+        case .incomplete(let reason):
+            buffer.put(glyphs.text("… " + reason), at: Point(x: x0, y: y), style: .role(.dim))
+        case .invalid(let column, let reason):
+            // The caret sits under the offending character; the reason follows it when it fits,
+            // otherwise it is right-aligned on the same row so the caret stays visible.
+            let caretX = min(buffer.width - 2, x0 + max(0, column - 1 - (calculator ? 0 : scroll)))
+            let text = glyphs.text("invalid: " + reason + " (column \(column))")
+            let w = DisplayWidth.of(text)
+            let tx = caretX + 2 + w <= buffer.width - 1 ? caretX + 2 : max(x0, min(buffer.width - 1 - w, caretX - 2 - w))
+            buffer.put(DisplayWidth.truncate(text, to: buffer.width - 1 - tx), at: Point(x: tx, y: y), style: .role(.wrong))
+            buffer.put("^", at: Point(x: caretX, y: y), style: .role(.wrong).bold())
+        case .valid(_, let preview):
+            buffer.put(glyphs.text(preview), at: Point(x: x0, y: y), style: .role(.accent))
+        }
+    }
+
+    private func drawKeyBar(_ buffer: inout Buffer, y: Int) {
+        let keys: String
+        if record.status == .awaitingAssessment {
+            keys = "y covered · n missed · Tab next step · ? keys"
+        } else if practice.focus == .calculator {
+            keys = "Enter evaluate · Esc back to the answer · ? keys"
+        } else {
+            keys = "Enter check · Tab next · F2 hint · F3 reveal · F4 calc · F5 new · ? keys · Esc back"
+        }
+        StatusLine(left: " " + keys, style: .role(.dim), glyphs: glyphs)
+            .draw(in: &buffer, rect: Rect(x: 0, y: y, width: buffer.width, height: 1))
+    }
+}
+
+/// A line of text with its style.
+struct StyledLine: Equatable {
+    var text: String
+    var style: Style
+    init(_ text: String, _ style: Style) {
+        self.text = text
+        self.style = style
+    }
+}
+
+extension String {
+    var trimmingNewlines: String {
+        var s = Substring(self)
+        while s.last == "\n" || s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,55 @@
+import TerminalUI
+import TutorContent
+import TutorSession
+
+/// The start screen: the exam's questions with their progress, and the modes available.
+struct StartScreen {
+    let session: Session
+    let glyphs: Glyphs
+
+    func draw(in buffer: inout Buffer) {
+        let width = buffer.width
+        let exam = session.exam
+        StatusLine(left: " dltutor", right: glyphs.text(variantLabel) + " ", style: .role(.selection), glyphs: glyphs)
+            .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: width, height: 1))
+        buffer.put(glyphs.text(exam.title), at: Point(x: 2, y: 2), style: .role(.title).bold())
+        buffer.put("Choose a question to practise step by step; every value is checked as you type.",
+                   at: Point(x: 2, y: 3), style: .role(.dim))
+        let listTop = 5
+        let titleWidth = max(20, width - 44)
+        for (i, q) in exam.questions.enumerated() {
+            let y = listTop + i
+            guard y < buffer.height - 4 else { break }
+            let selected = i == session.selection
+            let style: Style = selected ? .role(.selection) : .normal
+            let marker = selected ? glyphs.arrowRight : " "
+            let title = DisplayWidth.truncate(glyphs.text(q.title), to: titleWidth)
+            let line = " \(marker) \(i + 1)  \(q.id.uppercased())  \(DisplayWidth.pad(title, to: titleWidth))  "
+            buffer.fill(Rect(x: 1, y: y, width: width - 2, height: 1), style: style)
+            let used = buffer.put(line, at: Point(x: 1, y: y), style: style)
+            let (text, role) = progress(q)
+            buffer.put(glyphs.text(text), at: Point(x: 1 + used, y: y), style: selected ? style : .role(role))
+        }
+        let modesY = min(buffer.height - 3, listTop + exam.questions.count + 1)
+        buffer.put("Modes: Practice (Enter).", at: Point(x: 2, y: modesY), style: .role(.dim))
+        if let notice = session.notice {
+            buffer.put(DisplayWidth.truncate(notice, to: width - 4), at: Point(x: 2, y: buffer.height - 2), style: .role(.warning))
+        }
+        let keys = "↑↓ choose · Enter practise · 1-\(exam.questions.count) open · ? keys · q quit"
+        StatusLine(left: " " + glyphs.text(keys), style: .role(.dim), glyphs: glyphs)
+            .draw(in: &buffer, rect: Rect(x: 0, y: buffer.height - 1, width: width, height: 1))
+    }
+
+    private var variantLabel: String {
+        session.settings.seed.map { "variant: seed \($0)" } ?? "original exam"
+    }
+
+    /// "not started", "in progress · 3/15 steps · 2.5/10 pts", "done · 8/10 pts".
+    private func progress(_ q: Question) -> (String, Role) {
+        guard let p = session.opened[q.id], p.isStarted else { return ("not started", .dim) }
+        let done = p.records.filter { $0.status.isDone }.count
+        let score = "\(formatPoints(p.score))/\(formatPoints(p.totalPoints)) pts"
+        if p.isFinished { return ("done · \(score)", .correct) }
+        return ("in progress · \(done)/\(p.records.count) steps · \(score)", .warning)
+    }
+}

@@ -1,0 +1,143 @@
+import Testing
+import TerminalUI
+import TutorContent
+import TutorSession
+@testable import TutorScreens
+
+/// 80×24 text snapshots of the main states; each also asserts the line that matters most, so a
+/// re-recorded snapshot cannot hide a lost verdict or caret.
+@Suite("Screens: 80×24 snapshots")
+struct ScreenSnapshotTests {
+    static let exam: Exam = {
+        let dir = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/") + "/content/aml5202-sessional1"
+        return ExamLoader.load(directory: dir).exam
+    }()
+    static let unicode = TerminalCapabilities(unicode: true, color: true)
+    static let ascii = TerminalCapabilities(unicode: false, color: false)
+
+    func render(_ s: Session, _ caps: TerminalCapabilities = unicode, size: Size = Size(width: 80, height: 24)) -> RenderedFrame {
+        Screens.render(s, size: size, capabilities: caps)
+    }
+
+    func open(_ q: Int, step id: String? = nil) -> Session {
+        var s = Session(exam: Self.exam)
+        _ = s.handle(.openQuestion(q))
+        if let id, let i = s.practice?.variant.steps.firstIndex(where: { $0.id == id }) { _ = s.handle(.goToStep(i)) }
+        return s
+    }
+
+    func type(_ text: String, _ s: inout Session) { for c in text { _ = s.handle(.type(c)) } }
+
+    func text(_ f: RenderedFrame) -> String { f.buffer.lines().joined(separator: "\n") }
+
+    @Test func startScreen() {
+        let f = render(Session(exam: Self.exam))
+        Snapshot.assert(f.buffer, named: "start")
+        #expect(text(f).contains("Q3  Parameter counting"))
+        #expect(text(f).contains("not started"))
+    }
+
+    @Test func question() {
+        let f = render(open(2, step: "a.total"))
+        Snapshot.assert(f.buffer, named: "question-q3")
+        #expect(text(f).contains("Total number of trainable parameters"))
+        #expect(f.cursor?.y == f.buffer.lines().firstIndex { $0.contains("Answer →") })
+    }
+
+    @Test func invalidEntryWithCaret() {
+        var s = open(2, step: "a.total")
+        type("6)19", &s)
+        let f = render(s)
+        Snapshot.assert(f.buffer, named: "invalid-caret")
+        let lines = f.buffer.lines()
+        let fieldRow = lines.firstIndex { $0.contains("Answer →") }!
+        let caretCol = lines[fieldRow + 1].firstIndex(of: "^").map { lines[fieldRow + 1].distance(from: lines[fieldRow + 1].startIndex, to: $0) }
+        let paren = lines[fieldRow].firstIndex(of: ")").map { lines[fieldRow].distance(from: lines[fieldRow].startIndex, to: $0) }
+        #expect(caretCol != nil && caretCol == paren, "the caret sits under the ')'")
+        #expect(lines[fieldRow + 1].contains("invalid: Unexpected ')'."))
+    }
+
+    @Test func wrongWithDiagnosis() {
+        var s = open(2, step: "a.total")
+        type("691", &s)
+        _ = s.handle(.submit)
+        let f = render(s)
+        Snapshot.assert(f.buffer, named: "wrong-named-mistake")
+        #expect(text(f).contains("✗ Not quite. That counts 8 hidden layers"))
+        #expect(text(f).contains("✗ a.total"))
+    }
+
+    @Test func correct() {
+        var s = open(2, step: "a.total")
+        type("619", &s)
+        _ = s.handle(.submit)
+        let f = render(s)
+        Snapshot.assert(f.buffer, named: "correct")
+        #expect(text(f).contains("✓ Correct. Enter: next step."))
+    }
+
+    @Test func hint() {
+        var s = open(2, step: "a.total")
+        _ = s.handle(.hint)
+        let f = render(s)
+        Snapshot.assert(f.buffer, named: "hint")
+        #expect(text(f).contains("Hint 1:"))
+    }
+
+    @Test func revealedStep() {
+        var s = open(2, step: "a.total")
+        _ = s.handle(.reveal)
+        let f = render(s)
+        Snapshot.assert(f.buffer, named: "revealed")
+        #expect(text(f).contains("Worked step:"))
+        #expect(text(f).contains("Answer: 619"))
+        #expect(text(f).contains("◆ a.total"))
+    }
+
+    @Test(arguments: [(0, "picture-q1"), (2, "picture-q3"), (3, "picture-q4"), (4, "picture-q5")])
+    func pictures(question: Int, name: String) {
+        var s = open(question)
+        _ = s.handle(.togglePanel)
+        let f = render(s)
+        Snapshot.assert(f.buffer, named: name)
+    }
+
+    @Test func q4PictureFillsBlanksAsTheStudentAnswers() {
+        var s = open(3, step: "W1")
+        _ = s.handle(.togglePanel)
+        #expect(text(render(s)).contains("W⁽¹⁾: ?"))
+        type("256x1025", &s)
+        _ = s.handle(.submit)
+        #expect(text(render(s)).contains("W⁽¹⁾: 256×1025"))
+    }
+
+    @Test func tooSmall() {
+        let f = render(open(2), size: Size(width: 50, height: 15))
+        Snapshot.assert(f.buffer, named: "too-small")
+        #expect(text(f).contains("Terminal too small: 50×15"))
+    }
+
+    @Test func asciiFallback() {
+        var s = open(2, step: "a.total")
+        type("691", &s)
+        _ = s.handle(.submit)
+        let f = render(s, Self.ascii)
+        Snapshot.assert(f.buffer, named: "ascii-fallback")
+        #expect(f.buffer.lines().allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
+        #expect(text(f).contains("[x] a.total"))
+    }
+
+    @Test func helpListsEveryKeyFromTheKeymap() {
+        var s = open(2)
+        _ = s.handle(.toggleHelp)
+        let f = render(s)
+        Snapshot.assert(f.buffer, named: "help")
+        for label in ["F2 / Ctrl-T", "F3 / Ctrl-R", "Esc", "Ctrl-U"] { #expect(text(f).contains(label)) }
+    }
+
+    @Test func largeTerminalUsesTheRoom() {
+        let f = render(open(4, step: "a.diag"), size: Size(width: 140, height: 40))
+        #expect(text(f).contains("tanh(z) with the nodes' z values"), "wide screens show text and picture together")
+        #expect(text(f).contains("z^[4]") || text(f).contains("z⁽⁴⁾"))
+    }
+}
