@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "TutorScreens", dependencies: ["TutorSession", "TutorContent", "MathEngine", "TerminalUI"]),
 
         // MARK: Edges (I/O)
+        .target(name: "TutorApp", dependencies: ["TutorScreens", "TutorSession", "TerminalUI"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
         .executableTarget(
@@ -42,6 +43,7 @@ let package = Package(
         .testTarget(name: "TutorContentTests", dependencies: ["TutorContent", "MathEngine"]),
         .testTarget(name: "TutorSessionTests", dependencies: ["TutorSession", "TutorContent", "MathEngine"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TutorAppTests", dependencies: ["TutorApp", "TutorSession", "TutorContent", "TerminalUI"]),
         .testTarget(name: "TutorScreensTests", dependencies: ["TutorScreens", "TutorSession", "TutorContent", "TerminalUI"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["dltutor"]),

@@ -1,0 +1,68 @@
+import TerminalUI
+import TutorScreens
+import TutorSession
+
+/// The run loop: terminal events become messages (through the keymap), the session answers with
+/// effects, and the app performs them and draws the next frame. Time and chance come from the
+/// closures passed in, so tests drive the loop with a `TestTerminal`, a manual clock and fixed seeds.
+@MainActor
+public final class TutorApp {
+    public private(set) var session: Session
+    private let terminal: Terminal
+    private let keymap: Keymap
+    private let clock: () -> Double
+    private let nextSeed: () -> UInt64
+    private let record: (AttemptRecord) -> Void
+    /// How long to wait for a key before sending a tick (the quiz countdown needs ~1 s).
+    private let tickInterval: Duration
+
+    public init(session: Session, terminal: Terminal, keymap: Keymap = .standard,
+                tickInterval: Duration = .seconds(1),
+                clock: @escaping () -> Double, nextSeed: @escaping () -> UInt64,
+                record: @escaping (AttemptRecord) -> Void = { _ in }) {
+        self.session = session
+        self.terminal = terminal
+        self.keymap = keymap
+        self.tickInterval = tickInterval
+        self.clock = clock
+        self.nextSeed = nextSeed
+        self.record = record
+    }
+
+    /// Runs until the student quits, input ends or a terminating signal arrives; returns the
+    /// process exit status (0, or 128 + signal). The terminal is closed on every path.
+    public func run() -> Int32 {
+        defer { terminal.close() }
+        _ = session.handle(.resize(width: terminal.size.width, height: terminal.size.height))
+        _ = session.handle(.tick(at: clock()))
+        draw()
+        while true {
+            guard let event = terminal.nextEvent(timeout: tickInterval) else { return 0 }
+            var messages: [Message] = []
+            switch event {
+            case .key(let key):
+                if let m = keymap.message(for: key, in: session, seed: nextSeed()) { messages = [.tick(at: clock()), m] }
+            case .resize(let size):
+                messages = [.resize(width: size.width, height: size.height)]
+            case .tick:
+                messages = [.tick(at: clock())]
+            case .signal(let sig):
+                return 128 + sig
+            }
+            for message in messages {
+                for effect in session.handle(message) {
+                    switch effect {
+                    case .record(let attempt): record(attempt)
+                    case .quit: return 0
+                    }
+                }
+            }
+            if !messages.isEmpty { draw() }
+        }
+    }
+
+    private func draw() {
+        let frame = Screens.render(session, size: terminal.size, capabilities: terminal.capabilities, keymap: keymap)
+        terminal.draw(frame.buffer, cursor: frame.cursor)
+    }
+}
