@@ -38,7 +38,11 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "MathEngineTests", dependencies: ["MathEngine"]),
         .testTarget(name: "TutorContentTests", dependencies: ["TutorContent", "MathEngine"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PTYTestSupport"]),
+        // Test support shared by end-to-end suites: a pty driver and a small VT screen model.
+        .target(name: "PTYTestSupport", dependencies: ["TerminalUI"], path: "Tests/PTYTestSupport"),
+        // A minimal CursesTerminal program the pty tests and benchmarks drive (not a product).
+        .executableTarget(name: "curses-smoke", dependencies: ["CursesTerminal", "TerminalUI"], path: "Tests/CursesSmoke"),
         .testTarget(name: "CLITests", dependencies: ["dltutor"]),
     ]
 )
