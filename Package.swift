@@ -30,7 +30,7 @@ let package = Package(
         .executableTarget(
             name: "dltutor",
             dependencies: [
-                "MathEngine", "TutorContent",
+                "MathEngine", "TutorContent", "TutorSession", "TutorApp", "CursesTerminal", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,10 +42,14 @@ let package = Package(
         .testTarget(name: "MathEngineTests", dependencies: ["MathEngine"]),
         .testTarget(name: "TutorContentTests", dependencies: ["TutorContent", "MathEngine"]),
         .testTarget(name: "TutorSessionTests", dependencies: ["TutorSession", "TutorContent", "MathEngine"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PTYTestSupport"]),
         .testTarget(name: "TutorAppTests", dependencies: ["TutorApp", "TutorSession", "TutorContent", "TerminalUI"]),
         .testTarget(name: "TutorScreensTests", dependencies: ["TutorScreens", "TutorSession", "TutorContent", "TerminalUI"],
                     exclude: ["Snapshots"]),
+        // Test support shared by end-to-end suites: a pty driver and a small VT screen model.
+        .target(name: "PTYTestSupport", dependencies: ["TerminalUI"], path: "Tests/PTYTestSupport"),
+        // A minimal CursesTerminal program the pty tests and benchmarks drive (not a product).
+        .executableTarget(name: "curses-smoke", dependencies: ["CursesTerminal", "TerminalUI"], path: "Tests/CursesSmoke"),
         .testTarget(name: "CLITests", dependencies: ["dltutor"]),
     ]
 )

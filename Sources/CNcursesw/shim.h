@@ -1,12 +1,43 @@
 #ifndef DLTUTOR_CNCURSESW_SHIM_H
 #define DLTUTOR_CNCURSESW_SHIM_H
+/*
+ * The C surface of ncursesw that Swift needs, and nothing else.
+ *
+ * Why a shim: SwiftPM drops pkg-config's -D flags, so without NCURSES_WIDECHAR the wide-character
+ * API (get_wch, cchar_t, waddnwstr) is invisible; Swift 6 rejects reading C mutable globals
+ * (stdscr, curscr, LINES, COLS, COLORS); and macros built from casts (A_BOLD, COLOR_PAIR, KEY_F)
+ * do not import at all. Each accessor below is a one-line static inline function.
+ * Only the CursesTerminal target imports this module.
+ */
 #ifndef NCURSES_WIDECHAR
 #define NCURSES_WIDECHAR 1      /* SwiftPM drops pkg-config's -D_XOPEN_SOURCE=600 */
 #endif
 #include <locale.h>
+#include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+
+/* Globals, read through functions (Swift 6 concurrency-safe). */
 static inline WINDOW *cn_stdscr(void) { return stdscr; }
+static inline WINDOW *cn_curscr(void) { return curscr; }
 static inline int cn_lines(void) { return LINES; }
 static inline int cn_cols(void) { return COLS; }
+static inline int cn_colors(void) { return COLORS; }
+static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
+
+/* Attribute constants (cast macros do not import). */
+static inline attr_t cn_A_NORMAL(void) { return A_NORMAL; }
+static inline attr_t cn_A_BOLD(void) { return A_BOLD; }
+static inline attr_t cn_A_DIM(void) { return A_DIM; }
+static inline attr_t cn_A_UNDERLINE(void) { return A_UNDERLINE; }
+static inline attr_t cn_A_REVERSE(void) { return A_REVERSE; }
+static inline attr_t cn_A_STANDOUT(void) { return A_STANDOUT; }
+static inline attr_t cn_A_ITALIC(void) { return A_ITALIC; }
+
+static inline int cn_key_f(int n) { return KEY_F(n); }
+static inline void cn_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x); }
+
+/* The locale's character set name, e.g. "UTF-8" (CODESET imports as Int, nl_item is int). */
+static inline const char *cn_codeset(void) { return nl_langinfo(CODESET); }
+
 #endif

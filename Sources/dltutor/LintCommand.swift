@@ -34,17 +34,3 @@ struct LintCommand: ParsableCommand {
         if errors > 0 { throw ExitCode(1) }
     }
 }
-
-/// `dltutor practice` (the default): opens the tutor.
-struct PracticeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "practice", abstract: "Open the tutor (the default command).")
-
-    @OptionGroup var options: ContentOptions
-    @Option(help: "Practise this random variant of every question (default: the original exam).")
-    var seed: UInt64?
-
-    func run() async throws {
-        try ListCommand.parse(seed.map { ["--seed", String($0)] } ?? []).run()
-    }
-}
