@@ -36,7 +36,8 @@ let package = Package(
         ),
 
         // MARK: Benchmarks (release build, `make bench`)
-        .executableTarget(name: "dltutor-bench", dependencies: ["MathEngine", "TutorContent"], path: "Benchmarks/dltutor-bench"),
+        .executableTarget(name: "dltutor-bench", dependencies: ["MathEngine", "TutorContent", "PTYTestSupport", .product(name: "Yams", package: "Yams")],
+                         path: "Benchmarks/dltutor-bench"),
 
         // MARK: Tests
         .testTarget(name: "MathEngineTests", dependencies: ["MathEngine"]),
@@ -51,5 +52,6 @@ let package = Package(
         // A minimal CursesTerminal program the pty tests and benchmarks drive (not a product).
         .executableTarget(name: "curses-smoke", dependencies: ["CursesTerminal", "TerminalUI"], path: "Tests/CursesSmoke"),
         .testTarget(name: "CLITests", dependencies: ["dltutor"]),
+        .testTarget(name: "TutorE2ETests", dependencies: ["dltutor", "PTYTestSupport", "TerminalUI"]),
     ]
 )

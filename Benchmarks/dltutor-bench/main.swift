@@ -1,16 +1,20 @@
 import Foundation
 import MathEngine
 import TutorContent
+import Yams
 
 /// `make bench`: medians for the engine per keystroke, a full check, content loading and lint.
 /// Run in release mode; numbers are per call unless the name says otherwise.
 
 var contentDir = "content/aml5202-sessional1"
+var binary = ".build/release/dltutor"
+var runs = 25
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     switch a {
     case "--content": contentDir = args.popFirst() ?? contentDir
-    case "--binary": _ = args.popFirst()   // used by the terminal benchmarks
+    case "--binary": binary = args.popFirst() ?? binary
+    case "--runs": runs = Int(args.popFirst() ?? "") ?? runs
     default: print("dltutor-bench: unknown argument \(a)"); exit(64)
     }
 }
@@ -52,6 +56,32 @@ report(measure("check: q3 b.n_hidden '29' with carried forward", outer: 51, inne
 report(measure("load all content (5 questions, parse + original exam)", outer: 21) {
     blackHole(ExamLoader.load(directory: contentDir))
 }, aim: "< 10 ms")
+let files = (1...5).map { "\(contentDir)/q\($0).yaml" }
+report(measure("  of which: read + YAML compose of 5 files (Yams)", outer: 21) {
+    for f in files { blackHole(try? Yams.compose(yaml: String(contentsOfFile: f, encoding: .utf8))) }
+}, aim: "-")
 report(measure("lint: original + 500 seeds per question (2,505 variants)", outer: 5) {
     blackHole(Lint.run(directory: contentDir, seeds: 500))
 }, aim: "< 1 s")
+
+// Terminal: the real binary in a pty, beside the C reference prompt, in the same run.
+print("")
+let absContent = URL(fileURLWithPath: contentDir).standardizedFileURL.path
+let absBinary = URL(fileURLWithPath: binary).standardizedFileURL.path
+let tutor = TerminalBench.measure(
+    name: "dltutor", binary: absBinary, arguments: ["practice", "--content", absContent], firstFrameText: "q quit",
+    keyArguments: ["practice", "--content", absContent, "--question", "q3"], ready: "Answer →", prompt: "Answer → ", runs: runs)
+var rows = [tutor]
+if let c = TerminalBench.buildCPrompt(source: "Benchmarks/c-prompt/prompt.c") {
+    rows.append(TerminalBench.measure(name: "C ncurses prompt", binary: c, arguments: [], firstFrameText: "Enter submits",
+                                      keyArguments: [], ready: "c-prompt σ", prompt: "answer> ", runs: runs))
+} else {
+    print("(could not compile Benchmarks/c-prompt/prompt.c; no C reference this run)")
+}
+func ms(_ x: Double?) -> String { x.map { String(format: "%.2f ms", $0) } ?? "n/a" }
+for r in rows {
+    print("\("terminal: \(r.name)".padding(toLength: 30, withPad: " ", startingAt: 0)) first frame median \(ms(r.firstFrame).padding(toLength: 10, withPad: " ", startingAt: 0)) key->screen median \(ms(r.keyToScreen))  (\(runs) runs)")
+}
+if rows.count == 2, let a = rows[0].firstFrame, let b = rows[1].firstFrame, let k = rows[0].keyToScreen, let kc = rows[1].keyToScreen {
+    print(String(format: "ratios vs C: first frame %.2fx (aim <= 1.5x), key->screen %.2fx (aim <= 1.2x)", a / b, k / kc))
+}

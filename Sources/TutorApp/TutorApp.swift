@@ -13,11 +13,12 @@ public final class TutorApp {
     private let clock: () -> Double
     private let nextSeed: () -> UInt64
     private let record: (AttemptRecord) -> Void
-    /// How long to wait for a key before sending a tick (the quiz countdown needs ~1 s).
+    /// How long to wait for a key before sending a tick. Short, so a signal that lands between
+    /// two waits is seen within a quarter second, and a countdown never skips a displayed second.
     private let tickInterval: Duration
 
     public init(session: Session, terminal: Terminal, keymap: Keymap = .standard,
-                tickInterval: Duration = .seconds(1),
+                tickInterval: Duration = .milliseconds(250),
                 clock: @escaping () -> Double, nextSeed: @escaping () -> UInt64,
                 record: @escaping (AttemptRecord) -> Void = { _ in }) {
         self.session = session

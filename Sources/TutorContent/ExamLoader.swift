@@ -45,14 +45,20 @@ public enum ExamLoader {
             order = files.filter { $0.hasSuffix(".yaml") && $0 != "exam.yaml" }.sorted().map { (String($0.dropLast(5)), 0) }
         }
 
-        var questions: [Question] = []
-        for item in order {
+        // Question files are independent, so they load in parallel (time to first frame); the
+        // results are then taken in the exam's order, so diagnostics and questions stay ordered.
+        let loaded = ParallelLoad.map(order) { item -> (Question?, [Diagnostic])? in
             let file = dir + "/" + item.id + ".yaml"
-            guard FileManager.default.fileExists(atPath: file) else {
+            guard FileManager.default.fileExists(atPath: file) else { return nil }
+            return loadQuestion(file: file)
+        }
+        var questions: [Question] = []
+        for (item, result) in zip(order, loaded) {
+            let file = dir + "/" + item.id + ".yaml"
+            guard let (question, found) = result else {
                 diagnostics.append(Diagnostic(file: examFile, line: item.line, message: "question file '\(item.id).yaml' does not exist."))
                 continue
             }
-            let (question, found) = loadQuestion(file: file)
             diagnostics += found
             guard let question else { continue }
             if question.id != item.id {

@@ -84,7 +84,7 @@ struct QuestionScreen {
         let picture = Picture(practice: practice, glyphs: glyphs)
         if picture.exists && area.width >= 100 {
             let (left, right) = area.splitLeft(area.width / 2)
-            drawText(&buffer, rect: left.inset(right: 1))
+            drawText(&buffer, rect: left.inset(right: 2))
             picture.draw(in: &buffer, rect: right)
         } else if picture.exists && practice.panel == .picture {
             picture.draw(in: &buffer, rect: area)

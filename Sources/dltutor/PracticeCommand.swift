@@ -20,6 +20,8 @@ struct PracticeCommand: AsyncParsableCommand {
     var revealAfter: Int = 3
     @Flag(help: "Draw with ASCII only, even in a UTF-8 terminal.")
     var ascii = false
+    @Option(help: "Open this question straight away (id like q3, or its number).")
+    var question: String?
 
     func validate() throws {
         guard (0...99).contains(revealAfter) else { throw ValidationError("--reveal-after takes 0 to 99.") }
@@ -28,6 +30,12 @@ struct PracticeCommand: AsyncParsableCommand {
     func run() async throws {
         let exam = try options.load()
         let settings = SessionSettings(mode: .practice, revealAfter: revealAfter, seed: seed)
+        var session = Session(exam: exam, settings: settings)
+        if let question {
+            let q = try exam.find(question)
+            _ = session.handle(.openQuestion(exam.questions.firstIndex { $0.id == q.id } ?? 0))
+        }
+        let initial = session
         let forceASCII = ascii
         let status: Int32 = try await MainActor.run {
             var terminalOptions = CursesTerminal.Options()
@@ -35,12 +43,12 @@ struct PracticeCommand: AsyncParsableCommand {
             let terminal: CursesTerminal
             do {
                 terminal = try CursesTerminal(options: terminalOptions)
-            } catch {
+            } catch let error as CursesTerminalError {
                 printError(error.description)
                 throw ExitCode(error.exitCode)
             }
             let app = TutorApp(
-                session: Session(exam: exam, settings: settings), terminal: terminal,
+                session: initial, terminal: terminal,
                 clock: { Date().timeIntervalSinceReferenceDate },
                 // Short seeds, so a student can tell a classmate or instructor which variant it was.
                 nextSeed: { UInt64.random(in: 1...999_999) }
