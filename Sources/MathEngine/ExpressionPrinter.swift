@@ -1,6 +1,12 @@
 /// Prints an `Expr` the way a person writes it, with only the parentheses it needs
 /// (`20*n + 3*(n + 1)`), for the preview of an expression answer. `Expr.description` stays fully
 /// parenthesised for tests; this is for eyes.
+extension Expr {
+    /// The expression with only the parentheses it needs (`20*n + 3*(n + 1)`), as a student
+    /// would write it; `description` stays fully parenthesised for tests.
+    public var pretty: String { ExpressionPrinter.print(self) }
+}
+
 enum ExpressionPrinter {
     static func print(_ e: Expr) -> String { text(e, 0) }
 

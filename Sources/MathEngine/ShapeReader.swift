@@ -148,8 +148,15 @@ enum ShapeReader {
     }
 
     /// `8x20, 8x9, 3x9` or `8x20; 8x9`: split on `,`/`;` outside brackets, each item a shape.
+    /// The whole list may sit in one pair of brackets, as the key prints it (`[8×20, 8×9]`); those
+    /// are dropped when the inside has a `×`/`x`, so `[256, 1025]` still reads as one shape.
     static func readList(_ input: String) throws(EngineError) -> Value {
-        let s = Array(input.unicodeScalars)
+        var s = Array(input.unicodeScalars)
+        if let f = s.firstIndex(where: { $0 != " " }), s[f] == "[", let l = s.lastIndex(where: { $0 != " " }), l > f, s[l] == "]",
+           closingBracket(s, from: f) == l, s[f...l].contains(where: { $0 == "x" || $0 == "X" || $0 == "×" }) {
+            s[f] = " "
+            s[l] = " "
+        }
         var items: [Value] = []
         var start = 0, depth = 0
         for i in 0...s.count {
@@ -170,5 +177,17 @@ enum ShapeReader {
             start = i + 1
         }
         return .list(items)
+    }
+
+    /// Index of the bracket that closes the one at `open`, or nil.
+    private static func closingBracket(_ s: [Unicode.Scalar], from open: Int) -> Int? {
+        var depth = 0
+        for i in open..<s.count {
+            if s[i] == "[" || s[i] == "(" { depth += 1 } else if s[i] == "]" || s[i] == ")" {
+                depth -= 1
+                if depth == 0 { return i }
+            }
+        }
+        return nil
     }
 }

@@ -12,22 +12,23 @@ public final class TutorApp {
     private let keymap: Keymap
     private let clock: () -> Double
     private let nextSeed: () -> UInt64
-    private let record: (AttemptRecord) -> Void
+    /// Performs every effect but `.quit` (storing attempts and quiz reports).
+    private let perform: (Effect) -> Void
     /// How long to wait for a key before sending a tick. Short, so a signal that lands between
     /// two waits is seen within a quarter second, and a countdown never skips a displayed second.
     private let tickInterval: Duration
 
     public init(session: Session, terminal: Terminal, keymap: Keymap = .standard,
                 tickInterval: Duration = .milliseconds(250),
-                clock: @escaping () -> Double, nextSeed: @escaping () -> UInt64,
-                record: @escaping (AttemptRecord) -> Void = { _ in }) {
+                clock: @escaping @Sendable () -> Double, nextSeed: @escaping () -> UInt64,
+                perform: @escaping (Effect) -> Void = { _ in }) {
         self.session = session
         self.terminal = terminal
         self.keymap = keymap
         self.tickInterval = tickInterval
         self.clock = clock
         self.nextSeed = nextSeed
-        self.record = record
+        self.perform = perform
     }
 
     /// Runs until the student quits, input ends or a terminating signal arrives; returns the
@@ -52,10 +53,8 @@ public final class TutorApp {
             }
             for message in messages {
                 for effect in session.handle(message) {
-                    switch effect {
-                    case .record(let attempt): record(attempt)
-                    case .quit: return 0
-                    }
+                    if effect == .quit { return 0 }
+                    perform(effect)
                 }
             }
             if !messages.isEmpty { draw() }

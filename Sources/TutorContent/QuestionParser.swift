@@ -17,7 +17,7 @@ final class QuestionParser {
     static let questionKeys: Set<String> = ["id", "title", "points", "topic", "text", "params", "derived", "constraints", "steps", "picture"]
     /// Pictures the terminal knows how to draw from a question's values.
     static let pictures: Set<String> = ["loss_accuracy", "layers", "forward_chain", "tanh_points"]
-    static let stepKeys: Set<String> = ["id", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
+    static let stepKeys: Set<String> = ["id", "partial", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
                                         "accept", "mistakes", "hints", "solution", "model", "keywords"]
 
     /// Runs `body`, turning a thrown `ContentError` into a diagnostic and returning nil.

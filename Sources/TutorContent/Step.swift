@@ -52,6 +52,8 @@ public struct Step: Sendable {
     public let keywords: [[String]]
     /// Ids of earlier steps the answer formula names (`a.total` for `a_total`).
     public let dependencies: [String]
+    /// Quiz scoring: a vector or matrix answer earns the fraction of its entries that are right.
+    public let partialCredit: Bool
     public let line: Int
 
     /// The name formulas use for this step's value: `a.total` → `a_total`.

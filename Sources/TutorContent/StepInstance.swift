@@ -56,7 +56,8 @@ extension Question {
             tolerance: step.check, points: step.points, options: shown, mistakes: mistakes,
             alternatives: alternatives, hints: hints,
             solution: try step.solution.render(env, file: file, what: "\(what): solution"),
-            model: model, keywords: step.keywords, dependencies: step.dependencies, definitions: definitions)
+            model: model, keywords: step.keywords, dependencies: step.dependencies, partialCredit: step.partialCredit,
+            definitions: definitions)
     }
 }
 

@@ -151,10 +151,14 @@ extension QuestionParser {
         }
         if kind == .text && keywords.isEmpty { fail(fields.line, "\(what): a text step needs 'keywords' (its key ideas).") }
 
+        let partial = attempt({ () throws(ContentError) in try fields.optionalBool("partial") }) ?? nil
+        if partial == true && kind != .vector && kind != .matrix {
+            fail(fields.line, "\(what): 'partial' credit applies to vector and matrix steps only.")
+        }
         guard diagnostics.filter(\.isError).count == errorsBefore, let answer else { return nil }
         let deps = answer.names.compactMap { earlier[$0] }.sorted()
         return Step(id: id, part: part, prompt: prompt, kind: kind, answer: answer, check: check, points: points,
                     options: options, variables: variables, accept: accept, mistakes: mistakes, hints: hints,
-                    solution: solution, model: model, keywords: keywords, dependencies: deps, line: fields.line)
+                    solution: solution, model: model, keywords: keywords, dependencies: deps, partialCredit: partial ?? false, line: fields.line)
     }
 }

@@ -28,6 +28,8 @@ public struct VariantStep: Sendable {
     public let keywords: [[String]]
     /// Earlier step ids the expected value depends on (error carried forward).
     public let dependencies: [String]
+    /// Quiz scoring gives per-entry credit (vector and matrix steps that say `partial: true`).
+    public let partialCredit: Bool
     /// Expression steps: how each student variable gets its value at a sample point.
     public let definitions: [String: String]
 }

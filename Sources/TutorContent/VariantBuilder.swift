@@ -110,7 +110,9 @@ extension Question {
     /// formulas become their text with the parameters substituted.
     func answerValue(_ f: Formula, step: Step, env: Environment, rawOptions: [String], what: String) throws(ContentError) -> Value {
         if step.kind == .expression {
-            return .text(ExpressionText.substitute(f.expr, values: env.variables, keep: Set(step.variables.map(\.name))))
+            let text = ExpressionText.substitute(f.expr, values: env.variables, keep: Set(step.variables.map(\.name)))
+            // Shown to students as the answer, so print it the way they would write it.
+            return .text((try? Parser.parse(text, dialect: .content))?.pretty ?? text)
         }
         let v = try evaluate(f, env, "step '\(step.id)': \(what)")
         if step.kind == .choice, case .number(let x) = v {

@@ -54,6 +54,16 @@ struct YAMLFields {
         return try Self.scalar(n, file: file, what: "\(what): field '\(key)'")
     }
 
+    /// A yes/no field (`true`/`false`), nil when absent.
+    func optionalBool(_ key: String) throws(ContentError) -> Bool? {
+        guard let text = try optionalString(key) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default: throw error("\(what): field '\(key)' must be true or false, not '\(text)'.", at: key)
+        }
+    }
+
     func double(_ key: String) throws(ContentError) -> Double {
         let text = try string(key)
         guard let x = Double(text.trimmingCharacters(in: .whitespaces)) else {

@@ -49,7 +49,3 @@ struct FeedbackLines {
         return out
     }
 }
-
-extension Value {
-    var textValue: String? { if case .text(let t) = self { t } else { nil } }
-}

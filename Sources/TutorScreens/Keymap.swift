@@ -10,6 +10,11 @@ public struct Keymap: Sendable {
         case question = "Working a question"
         case calculator = "Calculator line"
         case assess = "Comparing with the model answer"
+        case demo = "Demo (presenter)"
+        case calledOut = "Demo: a called-out value"
+        case quiz = "Quiz"
+        case results = "Quiz results and review"
+        case drill = "Drill"
         case everywhere = "Everywhere"
     }
 
@@ -28,6 +33,7 @@ public struct Keymap: Sendable {
         Binding(context: .start, keys: [.up, .char("k")], label: "↑ / k", message: .moveSelection(-1), description: "previous question"),
         Binding(context: .start, keys: [.down, .char("j")], label: "↓ / j", message: .moveSelection(1), description: "next question"),
         Binding(context: .start, keys: [.enter, .char("p")], label: "Enter / p", message: .openSelected, description: "practise the question"),
+        Binding(context: .start, keys: [.char("d")], label: "d", message: .openDemo(-1), description: "demo the question"),
         Binding(context: .start, keys: [.char("q"), .escape], label: "q / Esc", message: .quit, description: "quit (asks first)"),
         Binding(context: .question, keys: [.enter], label: "Enter", message: .submit, description: "check (done: next step)"),
         Binding(context: .question, keys: [.tab, .ctrl("n")], label: "Tab / Ctrl-N", message: .nextStep, description: "next step"),
@@ -53,6 +59,31 @@ public struct Keymap: Sendable {
         Binding(context: .calculator, keys: [.escape, .function(4), .ctrl("k")], label: "Esc / F4", message: .toggleCalculator, description: "back to the answer"),
         Binding(context: .assess, keys: [.char("y"), .char("Y")], label: "y", message: .selfAssess(true), description: "covered the key ideas"),
         Binding(context: .assess, keys: [.char("n"), .char("N")], label: "n", message: .selfAssess(false), description: "missed some"),
+        Binding(context: .demo, keys: [.right, .char(" "), .enter], label: "→ / Space", message: .nextStep, description: "reveal, then next step"),
+        Binding(context: .demo, keys: [.left], label: "←", message: .previousStep, description: "previous step"),
+        Binding(context: .demo, keys: [], label: "1-9", message: .goToStep(0), description: "jump to a step"),
+        Binding(context: .demo, keys: [.char("a")], label: "a", message: .revealAll, description: "reveal every step"),
+        Binding(context: .demo, keys: [.char("r"), .function(3)], label: "r / F3", message: .reveal, description: "reveal this step"),
+        Binding(context: .demo, keys: [.char("t")], label: "t", message: .focusCalledOut, description: "type a called-out value"),
+        Binding(context: .demo, keys: [.function(6), .char("p")], label: "F6 / p", message: .togglePanel, description: "text / picture"),
+        Binding(context: .demo, keys: [.function(5)], label: "F5", message: .newVariant(seed: 0), description: "another variant"),
+        Binding(context: .demo, keys: [.escape, .char("q")], label: "Esc / q", message: .back, description: "back to the list"),
+        Binding(context: .calledOut, keys: [.enter], label: "Enter", message: .submit, description: "judge the value"),
+        Binding(context: .calledOut, keys: [.escape], label: "Esc", message: .back, description: "stop typing"),
+        Binding(context: .calledOut, keys: [.backspace], label: "Bksp", message: .deleteBackward, description: "delete"),
+        Binding(context: .calledOut, keys: [.left], label: "", message: .cursorLeft, description: ""),
+        Binding(context: .calledOut, keys: [.right], label: "", message: .cursorRight, description: ""),
+        Binding(context: .calledOut, keys: [.ctrl("u")], label: "Ctrl-U", message: .clearField, description: "clear"),
+        Binding(context: .quiz, keys: [.function(7), .ctrl("y")], label: "F7 / Ctrl-Y", message: .tellTime, description: "tell the time left"),
+        Binding(context: .quiz, keys: [.function(10), .ctrl("x")], label: "F10 / Ctrl-X", message: .endEarly, description: "end the quiz (asks)"),
+        Binding(context: .results, keys: [.enter], label: "Enter", message: .submit, description: "scores / review"),
+        Binding(context: .results, keys: [.down, .char("j")], label: "↓ / ↑", message: .scroll(1), description: "scroll"),
+        Binding(context: .results, keys: [.up, .char("k")], label: "", message: .scroll(-1), description: ""),
+        Binding(context: .results, keys: [.pageDown, .char(" ")], label: "PgDn / PgUp", message: .scroll(10), description: "scroll a page"),
+        Binding(context: .results, keys: [.pageUp], label: "", message: .scroll(-10), description: ""),
+        Binding(context: .results, keys: [.escape], label: "Esc", message: .back, description: "done"),
+        Binding(context: .drill, keys: [.tab, .ctrl("n")], label: "Tab", message: .skip, description: "skip to another"),
+        Binding(context: .drill, keys: [.escape], label: "Esc", message: .back, description: "end the drill"),
         Binding(context: .everywhere, keys: [.function(1)], label: "F1 / ?", message: .toggleHelp, description: "this list of keys"),
         Binding(context: .everywhere, keys: [.ctrl("c")], label: "Ctrl-C", message: .quit, description: "quit at once"),
     ])
@@ -73,18 +104,39 @@ public struct Keymap: Sendable {
             default: return nil
             }
         }
+        if let quiz = session.quiz, session.screen == .quiz, quiz.phase == .confirmEnd {
+            switch key {
+            case .char("y"), .char("Y"): return .confirm(true)
+            case .char("n"), .char("N"), .escape: return .confirm(false)
+            default: return nil
+            }
+        }
+        if session.screen == .drill, session.drill?.phase == .results {
+            switch key {
+            case .enter, .escape: return .back
+            case .char("q"): return .quit
+            default: return nil
+            }
+        }
         let contexts = Keymap.contexts(for: session)
-        if key == .char("?"), session.screen == .start || (session.practice.map { Keymap.activeDraftIsEmpty($0) } ?? true) {
+        let typing = contexts.contains(.question) || contexts.contains(.calledOut)
+        if key == .char("?"), !typing || (session.practice.map { Keymap.activeDraftIsEmpty($0) } ?? (session.demo?.draft.isEmpty ?? true)) {
             return .toggleHelp
         }
         for b in bindings where contexts.contains(b.context) && b.keys.contains(key) {
-            if case .newVariant = b.message { return .newVariant(seed: seed) }
-            return b.message
+            switch b.message {
+            case .newVariant: return .newVariant(seed: seed)
+            case .openDemo: return .openDemo(session.selection)
+            default: return b.message
+            }
         }
         if session.screen == .start, case .char(let c) = key, let n = c.wholeNumberValue, n >= 1 {
             return .openQuestion(n - 1)
         }
-        if session.screen == .question, case .char(let c) = key, !contexts.contains(.assess) {
+        if contexts.contains(.demo), case .char(let c) = key, let n = c.wholeNumberValue {
+            return .goToStep(n == 0 ? 9 : n - 1)
+        }
+        if typing, case .char(let c) = key, !contexts.contains(.assess) {
             return .type(c)
         }
         return nil
@@ -92,10 +144,20 @@ public struct Keymap: Sendable {
 
     /// Contexts in force, most specific first.
     static func contexts(for session: Session) -> [Context] {
-        guard session.screen == .question, let p = session.practice else { return [.start, .everywhere] }
-        if p.focus == .calculator { return [.calculator, .question, .everywhere] }
-        if p.record.status == .awaitingAssessment { return [.assess, .question, .everywhere] }
-        return [.question, .everywhere]
+        switch session.screen {
+        case .start:
+            return [.start, .everywhere]
+        case .demo:
+            return session.demo?.fieldFocused == true ? [.calledOut, .everywhere] : [.demo, .everywhere]
+        case .quiz where session.quiz?.phase == .results || session.quiz?.phase == .review:
+            return [.results, .everywhere]
+        case .question, .quiz, .drill:
+            guard let p = session.practice else { return [.everywhere] }
+            let mode: [Context] = session.screen == .quiz ? [.quiz] : session.screen == .drill ? [.drill] : []
+            if p.focus == .calculator { return [.calculator] + mode + [.question, .everywhere] }
+            if p.record.status == .awaitingAssessment { return [.assess] + mode + [.question, .everywhere] }
+            return mode + [.question, .everywhere]
+        }
     }
 
     static func activeDraftIsEmpty(_ p: PracticeState) -> Bool {

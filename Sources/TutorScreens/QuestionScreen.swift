@@ -21,6 +21,7 @@ struct QuestionScreen {
     let practice: PracticeState
     let session: Session
     let glyphs: Glyphs
+    var chrome: QuestionChrome
 
     private var step: VariantStep { practice.step }
     private var record: StepRecord { practice.record }
@@ -29,16 +30,17 @@ struct QuestionScreen {
     func draw(in buffer: inout Buffer) -> Point? {
         let width = buffer.width, height = buffer.height
         drawTitle(&buffer)
+        let timerRows = chrome.drawTimer(in: &buffer, y: 1, glyphs: glyphs)
         let contentWidth = width - 2
         let promptLines = self.promptLines(width: contentWidth)
         let feedback = FeedbackLines(practice: practice, glyphs: glyphs).lines(width: contentWidth)
-        let fixed = 1 /*title*/ + 1 /*rule*/ + 1 /*field*/ + 1 /*live*/ + 1 /*calc*/ + 1 /*keys*/
+        let fixed = 1 /*title*/ + timerRows + 1 /*rule*/ + 1 /*field*/ + 1 /*live*/ + 1 /*calc*/ + 1 /*keys*/
         let available = height - fixed
         let minPanel = 5
         let promptRows = min(promptLines.count, max(2, (available - minPanel) / 2))
         let feedbackRows = min(feedback.count, max(0, available - minPanel - promptRows))
         let panelRows = available - promptRows - feedbackRows
-        let panel = Rect(x: 0, y: 1, width: width, height: panelRows)
+        let panel = Rect(x: 0, y: 1 + timerRows, width: width, height: panelRows)
         drawPanel(&buffer, rect: panel)
         var y = panel.maxY
         buffer.put(String(repeating: glyphs.horizontal, count: width), at: Point(x: 0, y: y), style: .role(.dim))
@@ -69,18 +71,19 @@ struct QuestionScreen {
 
     private func drawTitle(_ buffer: inout Buffer) {
         let v = practice.variant
-        let variant = v.seed.map { "seed \($0)" } ?? "original exam"
-        let right = "\(variant) · \(formatPoints(practice.score))/\(formatPoints(practice.totalPoints)) pts "
-        StatusLine(left: " \(v.id.uppercased()) · \(v.title)", right: right, style: .role(.selection), glyphs: glyphs)
+        StatusLine(left: " \(v.id.uppercased()) · \(v.title)", right: chrome.titleRight, style: .role(.selection), glyphs: glyphs)
             .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: buffer.width, height: 1))
     }
 
     private func drawPanel(_ buffer: inout Buffer, rect: Rect) {
-        let listWidth = min(26, max(18, rect.width / 4))
-        let (list, rest) = rect.splitLeft(listWidth)
-        drawStepList(&buffer, rect: list)
-        for y in rest.y..<rest.maxY { buffer.put(glyphs.vertical, at: Point(x: rest.x, y: y), style: .role(.dim)) }
-        let area = rest.inset(left: 2)
+        var area = rect.inset(left: 1)
+        if chrome.showsSteps {
+            let listWidth = min(26, max(18, rect.width / 4))
+            let (list, rest) = rect.splitLeft(listWidth)
+            drawStepList(&buffer, rect: list)
+            for y in rest.y..<rest.maxY { buffer.put(glyphs.vertical, at: Point(x: rest.x, y: y), style: .role(.dim)) }
+            area = rest.inset(left: 2)
+        }
         let picture = Picture(practice: practice, glyphs: glyphs)
         if picture.exists && area.width >= 100 {
             let (left, right) = area.splitLeft(area.width / 2)
@@ -131,7 +134,9 @@ struct QuestionScreen {
     // MARK: Prompt, field, live state
 
     private func promptLines(width: Int) -> [StyledLine] {
-        let number = "Step \(practice.stepIndex + 1)/\(practice.variant.steps.count) (\(formatPoints(step.points)) pt, \(StepMark.word(record.status))): "
+        let number = chrome.showsSteps
+            ? "Step \(practice.stepIndex + 1)/\(practice.variant.steps.count) (\(formatPoints(step.points)) pt, \(StepMark.word(record.status))): "
+            : ""
         var out = TextWrap.wrap(glyphs.text(number + step.prompt), width: width).map { StyledLine($0, .role(.prompt)) }
         for (i, option) in step.options.enumerated() {
             let letter = Character(Unicode.Scalar(UInt8(97 + min(i, 25))))
@@ -210,7 +215,7 @@ struct QuestionScreen {
         } else if practice.focus == .calculator {
             keys = "Enter evaluate · Esc back to the answer · ? keys"
         } else {
-            keys = "Enter check · Tab next · F2 hint · F3 reveal · F4 calc · F5 new · ? keys · Esc back"
+            keys = chrome.keys
         }
         StatusLine(left: " " + keys, style: .role(.dim), glyphs: glyphs)
             .draw(in: &buffer, rect: Rect(x: 0, y: y, width: buffer.width, height: 1))

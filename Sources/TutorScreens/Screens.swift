@@ -28,14 +28,40 @@ public enum Screens {
             StartScreen(session: session, glyphs: glyphs).draw(in: &buffer)
         case .question:
             if let p = session.practice {
-                cursor = QuestionScreen(practice: p, session: session, glyphs: glyphs).draw(in: &buffer)
+                cursor = QuestionScreen(practice: p, session: session, glyphs: glyphs, chrome: .practice(p)).draw(in: &buffer)
+            }
+        case .demo:
+            if let d = session.demo { cursor = DemoScreen(demo: d, glyphs: glyphs).draw(in: &buffer) }
+        case .quiz:
+            if let q = session.quiz {
+                if q.phase == .results || q.phase == .review {
+                    QuizResultsScreen(quiz: q, glyphs: glyphs).draw(in: &buffer)
+                } else if let p = session.practice {
+                    let chrome = QuestionChrome.quiz(q, now: session.now, quiet: session.settings.quiz.quietTimer, seed: session.settings.seed)
+                    cursor = QuestionScreen(practice: p, session: session, glyphs: glyphs, chrome: chrome).draw(in: &buffer)
+                    if q.phase == .confirmEnd {
+                        drawDialog(&buffer, title: "End quiz", glyphs: glyphs, lines: [
+                            "End the quiz now?", "", "Every answer given so far is submitted;",
+                            "unanswered steps score 0.", "", "y  end now        n / Esc  keep going"])
+                        cursor = nil
+                    }
+                }
+            }
+        case .drill:
+            if let d = session.drill {
+                if d.phase == .results {
+                    DrillResultsScreen(drill: d, best: session.settings.drill.best, glyphs: glyphs).draw(in: &buffer)
+                } else {
+                    cursor = QuestionScreen(practice: d.practice, session: session, glyphs: glyphs,
+                                            chrome: .drill(d, now: session.now)).draw(in: &buffer)
+                }
             }
         }
         if session.showingHelp {
             HelpOverlay(keymap: keymap, glyphs: glyphs).draw(in: &buffer)
             cursor = nil
         } else if session.confirmingQuit {
-            drawConfirmQuit(&buffer, glyphs: glyphs)
+            drawConfirmQuit(&buffer, session: session, glyphs: glyphs)
             cursor = nil
         }
         return RenderedFrame(buffer: buffer, cursor: cursor)
@@ -51,19 +77,25 @@ public enum Screens {
         }
     }
 
-    static func drawConfirmQuit(_ buffer: inout Buffer, glyphs: Glyphs) {
-        let lines = [
-            "Quit dltutor?",
-            "",
-            "The answers you checked in this session are not saved",
-            "(saving progress arrives in a later version).",
-            "",
-            "y  quit        n / Esc  stay",
-        ]
-        let width = (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4
+    static func drawConfirmQuit(_ buffer: inout Buffer, session: Session, glyphs: Glyphs) {
+        var lines = ["Quit dltutor?", ""]
+        if let quiz = session.quiz, quiz.phase == .running || quiz.phase == .confirmEnd {
+            lines += ["The quiz is still running: quitting now", "loses its answers (end it with F10 to keep them)."]
+        } else if session.settings.answersAreSaved {
+            lines += ["Checked answers are saved; answers typed", "but not yet checked are lost."]
+        } else {
+            lines += ["The answers you checked in this session are", "not saved (progress storage is off)."]
+        }
+        lines += ["", "y  quit        n / Esc  stay"]
+        drawDialog(&buffer, title: "Quit", glyphs: glyphs, lines: lines)
+    }
+
+    /// A centred box with a title and lines, the first in bold.
+    static func drawDialog(_ buffer: inout Buffer, title: String, glyphs: Glyphs, lines: [String]) {
+        let width = min(buffer.width - 2, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
         let rect = buffer.bounds.centered(Size(width: width, height: lines.count + 2))
         buffer.fill(rect)
-        let inner = TerminalUI.Frame(title: "Quit", glyphs: glyphs, borderStyle: .role(.warning)).draw(in: &buffer, rect: rect)
+        let inner = TerminalUI.Frame(title: title, glyphs: glyphs, borderStyle: .role(.warning)).draw(in: &buffer, rect: rect)
         for (i, line) in lines.enumerated() {
             buffer.put(line, at: Point(x: inner.x + 1, y: inner.y + i), style: i == 0 ? .role(.warning).bold() : .normal)
         }
@@ -84,6 +116,7 @@ enum StepMark {
         case .awaitingAssessment: return u ? "?" : "[?]"
         case .assessedCovered: return u ? "✓" : "[v]"
         case .assessedMissed: return u ? "✗" : "[x]"
+        case .answered: return u ? "●" : "[*]"
         }
     }
 
@@ -98,6 +131,7 @@ enum StepMark {
         case .awaitingAssessment: "self-assess"
         case .assessedCovered: "covered"
         case .assessedMissed: "missed"
+        case .answered: "answered"
         }
     }
 
@@ -106,6 +140,7 @@ enum StepMark {
         case .correct, .carriedForward, .assessedCovered: .correct
         case .wrong, .assessedMissed: .wrong
         case .partlyRight, .awaitingAssessment: .warning
+        case .answered: .accent
         case .revealed: .hint
         case .notTried: .dim
         }

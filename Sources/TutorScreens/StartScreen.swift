@@ -31,11 +31,11 @@ struct StartScreen {
             buffer.put(glyphs.text(text), at: Point(x: 1 + used, y: y), style: selected ? style : .role(role))
         }
         let modesY = min(buffer.height - 3, listTop + exam.questions.count + 1)
-        buffer.put("Modes: Practice (Enter).", at: Point(x: 2, y: modesY), style: .role(.dim))
+        buffer.put("Modes: Enter practise · d demo (presenter) · timed: dltutor quiz, dltutor drill", at: Point(x: 2, y: modesY), style: .role(.dim))
         if let notice = session.notice {
             buffer.put(DisplayWidth.truncate(notice, to: width - 4), at: Point(x: 2, y: buffer.height - 2), style: .role(.warning))
         }
-        let keys = "↑↓ choose · Enter practise · 1-\(exam.questions.count) open · ? keys · q quit"
+        let keys = "↑↓ choose · Enter practise · d demo · 1-\(exam.questions.count) open · ? keys · q quit"
         StatusLine(left: " " + glyphs.text(keys), style: .role(.dim), glyphs: glyphs)
             .draw(in: &buffer, rect: Rect(x: 0, y: buffer.height - 1, width: width, height: 1))
     }

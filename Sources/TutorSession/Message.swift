@@ -27,6 +27,25 @@ public enum Message: Sendable, Equatable {
     /// Scroll the question text by this many lines (negative: up).
     case scrollText(Int)
 
+    // Demo, quiz and drill
+    case openDemo(Int)
+    case startQuiz
+    case startDrill
+    /// Demo: reveal every step at once.
+    case revealAll
+    /// Demo: type the value a student called out (focus the field; Esc leaves it).
+    case focusCalledOut
+    /// Quiz: end now (asks first); drill: stop.
+    case endEarly
+    /// Quiz: say how much time is left (for the quiet timer).
+    case tellTime
+    /// Results and review lists.
+    case scroll(Int)
+    /// Drill: skip this item for a fresh one.
+    case skip
+    /// Answer to a yes/no question on screen (end the quiz now?).
+    case confirm(Bool)
+
     // Navigation
     case moveSelection(Int)
     case openQuestion(Int)
@@ -45,6 +64,10 @@ public enum Message: Sendable, Equatable {
 public enum Effect: Sendable, Equatable {
     /// A checked answer, to be stored the moment it is checked.
     case record(AttemptRecord)
+    /// A quiz ended (time ran out or the student ended it); storage keeps the report.
+    case finishQuiz(QuizReport)
+    /// A drill ended with this many steps right.
+    case finishDrill(topic: String, score: Int)
     case quit
 }
 

@@ -8,6 +8,8 @@ public struct PracticeState: Sendable {
     public enum Panel: Sendable, Equatable { case text, picture }
 
     public private(set) var variant: Variant
+    /// What the mode allows (hints, reveals, verdicts, locking).
+    public internal(set) var rules = StepRules()
     public var stepIndex: Int = 0
     public var records: [StepRecord]
     public var focus: Focus = .answer
@@ -28,8 +30,9 @@ public struct PracticeState: Sendable {
     /// When the active step was opened or last checked (seconds, from ticks).
     public var stepClock: Double?
 
-    public init(variant: Variant) {
+    public init(variant: Variant, rules: StepRules = StepRules()) {
         self.variant = variant
+        self.rules = rules
         records = Array(repeating: StepRecord(), count: variant.steps.count)
     }
 
@@ -61,10 +64,6 @@ public struct PracticeState: Sendable {
             }
         }
         return out
-    }
-
-    mutating func replaceVariant(_ v: Variant) {
-        self = PracticeState(variant: v)
     }
 
     /// Re-reads the answer draft; called after every edit.

@@ -28,6 +28,8 @@ extension Session {
             } else {
                 effects += submit(&p)
             }
+        case .hint where !p.rules.hints, .reveal where !p.rules.reveal, .newVariant where !p.rules.newVariant:
+            p.notice = "Not available in this mode."
         case .hint:
             let available = p.step.hints.count
             if p.record.hintsShown < available {
@@ -49,7 +51,7 @@ extension Session {
         case .newVariant(let seed):
             do {
                 let v = try p.variant.question.variant(seed: seed)
-                p = PracticeState(variant: v)
+                p = PracticeState(variant: v, rules: p.rules)
                 p.stepClock = now
                 p.refreshLive()
             } catch {
@@ -71,7 +73,7 @@ extension Session {
         default:
             break
         }
-        if let id = currentID { opened[id] = p }
+        store(p)
         return effects
     }
 
@@ -92,10 +94,22 @@ extension Session {
             p.refreshLive()
             return []
         }
+        if p.record.locked {
+            p.notice = "This step is locked: its answer was submitted."
+            return []
+        }
         let verdict = p.variant.grade(step: step.id, input: input, given: p.given(before: p.stepIndex))
         p.lastVerdict = verdict
         if case .invalid = verdict { return [] }   // not a try: the caret shows what to fix
         p.record.attempts.append(Attempt(input: input, verdict: verdict, value: p.live.value))
+        if !p.rules.showVerdicts {
+            // Quiz with feedback at the end: keep the answer (still editable), say nothing yet.
+            p.lastVerdict = nil
+            p.record.status = .answered
+            p.notice = "Answer saved; verdicts come at the end."
+            return []
+        }
+        if p.rules.lockOnSubmit { p.record.locked = true }
         switch verdict {
         case .correct, .correctAlternative:
             if p.record.status != .revealed { p.record.status = .correct }
@@ -105,16 +119,16 @@ extension Session {
             if !p.record.status.isDone {
                 let entries = p.step.expected.entryCount
                 p.record.status = !wrong.isEmpty && wrong.count < entries ? .partlyRight : .wrong
-                if settings.revealAfter > 0 && p.record.wrongTries >= settings.revealAfter {
+                if p.rules.revealAfter > 0 && p.record.wrongTries >= p.rules.revealAfter {
                     p.record.revealed = true
                     p.record.status = .revealed
-                    p.notice = "After \(settings.revealAfter) tries, here is the worked step."
+                    p.notice = "After \(p.rules.revealAfter) tries, here is the worked step."
                 }
             }
         case .invalid:
             break
         }
-        if verdict.isCorrect {
+        if verdict.isCorrect || p.record.locked {
             p.record.draft.clear()
             p.refreshLive()
         }
@@ -122,7 +136,7 @@ extension Session {
         let record = attemptRecord(p, input: input, verdict: verdict.shortName, mistake: mistake,
                                    correct: verdict.isCorrect)
         p.stepClock = now
-        return [.record(record)]
+        return screen == .quiz ? [] : [.record(record)]   // a quiz records its final answers at the end
     }
 
     private func attemptRecord(_ p: PracticeState, input: String, verdict: String, mistake: String?,
@@ -153,7 +167,7 @@ extension Session {
             p.calculatorLive = calculate(p.calculator.text)
             return
         }
-        if p.record.status == .awaitingAssessment { return }
+        if p.record.status == .awaitingAssessment || p.record.locked { return }
         apply(message, to: &p.record.draft)
         p.historyIndex = nil
         p.lastVerdict = nil

@@ -5,7 +5,7 @@ import TutorContent
 /// effects the run loop must perform. No I/O, no clock, no random numbers of its own: time arrives
 /// in `tick(at:)`, chance in `newVariant(seed:)`.
 public struct Session: Sendable {
-    public enum Screen: Sendable, Equatable { case start, question }
+    public enum Screen: Sendable, Equatable { case start, question, demo, quiz, drill }
 
     public let exam: Exam
     public let settings: SessionSettings
@@ -23,28 +23,51 @@ public struct Session: Sendable {
     public internal(set) var height = 24
     /// A one-line message on the start screen (e.g. a variant that could not be made).
     public internal(set) var notice: String?
+    public internal(set) var demo: DemoState?
+    public internal(set) var quiz: QuizState?
+    public internal(set) var drill: DrillState?
 
     public init(exam: Exam, settings: SessionSettings = SessionSettings()) {
         self.exam = exam
         self.settings = settings
     }
 
-    /// The open question's state, if one is open.
+    /// The question being worked on: in practice, the open question; in a quiz, the current
+    /// question; in a drill, the current item.
     public var practice: PracticeState? {
-        currentID.flatMap { opened[$0] }
+        switch screen {
+        case .question: currentID.flatMap { opened[$0] }
+        case .quiz: quiz.map { $0.questions[$0.current] }
+        case .drill: drill?.practice
+        case .start, .demo: nil
+        }
     }
 
-    /// Whether quitting now would lose anything (nothing is stored until storage lands, so any
-    /// checked answer or typed draft counts).
+    /// Writes back the state `practice` returned, wherever the mode keeps it.
+    mutating func store(_ p: PracticeState) {
+        switch screen {
+        case .question: if let id = currentID { opened[id] = p }
+        case .quiz: if let i = quiz?.current { quiz?.questions[i] = p }
+        case .drill: drill?.practice = p
+        case .start, .demo: break
+        }
+    }
+
+    /// Whether quitting now would lose anything: a quiz still running, or (until progress is
+    /// stored) any typed draft; checked answers are saved as they are checked when storage is on.
     public var hasUnsavedWork: Bool {
-        opened.values.contains { p in p.isStarted || p.records.contains { !$0.draft.isEmpty } }
+        if let quiz, quiz.phase == .running || quiz.phase == .confirmEnd { return true }
+        return opened.values.contains { p in
+            (!settings.answersAreSaved && p.isStarted) || p.records.contains { !$0.draft.isEmpty }
+        }
     }
 
     public mutating func handle(_ message: Message) -> [Effect] {
         switch message {
         case .tick(let t):
+            let before = now
             now = t
-            return []
+            return tick(from: before, to: t)
         case .resize(let w, let h):
             width = w
             height = h
@@ -75,6 +98,9 @@ public struct Session: Sendable {
         switch screen {
         case .start: return handleStart(message)
         case .question: return handleQuestion(message)
+        case .demo: return handleDemo(message)
+        case .quiz: return handleQuiz(message)
+        case .drill: return handleDrill(message)
         }
     }
 
@@ -90,6 +116,12 @@ public struct Session: Sendable {
             open(selection)
         case .openQuestion(let i):
             if exam.questions.indices.contains(i) { selection = i; open(i) }
+        case .openDemo(let i):
+            if exam.questions.indices.contains(i) { selection = i; openDemo(i) }
+        case .startQuiz:
+            startQuiz()
+        case .startDrill:
+            startDrill()
         case .back:
             return handle(.quit)
         default:
@@ -102,7 +134,8 @@ public struct Session: Sendable {
         let q = exam.questions[index]
         if opened[q.id] == nil {
             do {
-                opened[q.id] = PracticeState(variant: try q.variant(seed: settings.seed))
+                opened[q.id] = PracticeState(variant: try q.variant(seed: settings.seed),
+                                             rules: .practice(revealAfter: settings.revealAfter))
             } catch {
                 notice = error.description
                 return
@@ -114,6 +147,18 @@ public struct Session: Sendable {
             p.stepClock = now
             p.refreshLive()
             opened[q.id] = p
+        }
+    }
+}
+
+extension Session {
+    /// Time moved from `before` to `now`: quiz and drill deadlines, demo auto-advance.
+    mutating func tick(from before: Double?, to now: Double) -> [Effect] {
+        switch screen {
+        case .quiz: return quizTick(to: now)
+        case .drill: return drillTick(now)
+        case .demo: demoTick(now); return []
+        default: return []
         }
     }
 }

@@ -15,10 +15,12 @@ public enum StepStatus: String, Sendable, Equatable {
     case awaitingAssessment
     case assessedCovered
     case assessedMissed
+    /// Quiz with feedback at the end: answered, verdict withheld until the results.
+    case answered
 
     public var isDone: Bool {
         switch self {
-        case .correct, .carriedForward, .revealed, .assessedCovered, .assessedMissed: true
+        case .correct, .carriedForward, .revealed, .assessedCovered, .assessedMissed, .answered: true
         default: false
         }
     }
@@ -44,6 +46,8 @@ public struct StepRecord: Sendable, Equatable {
     /// How many progressive hints are showing.
     public var hintsShown: Int = 0
     public var revealed: Bool = false
+    /// Checked and closed to changes (a quiz with immediate feedback).
+    public var locked: Bool = false
     /// The draft kept when the student moves to another step and back.
     public var draft = Draft()
 

@@ -82,6 +82,8 @@ struct KindReadingTests {
         ("(8, 20), (8, 9)", [[8, 20], [8, 9]]), ("[8,20],[3,9]", [[8, 20], [3, 9]]),
         ("8×20, 8×9 (×6), 3×9", [[8, 20], [8, 9], [8, 9], [8, 9], [8, 9], [8, 9], [8, 9], [3, 9]]),
         ("8x20, 8x9 (x2)", [[8, 20], [8, 9], [8, 9]]), ("(8, 9) (x 2)", [[8, 9], [8, 9]]),
+        // As the key prints a list: one outer pair of brackets around the whole list.
+        ("[8×20, 8×9, 3×9]", [[8, 20], [8, 9], [3, 9]]), ("[256, 1025]", [[256, 1025]]),
     ] as [(String, [[Int]])])
     func readsShapeLists(text: String, shapes: [[Int]]) {
         #expect(AnswerReader.read(text, as: .shapeList).value == .list(shapes.map(Value.shape)), "\(text)")

@@ -1,0 +1,65 @@
+import TerminalUI
+import TutorSession
+
+/// What differs between practice, quiz and drill around the same question screen: the title's
+/// right side, a timer row, a banner, and the key bar.
+struct QuestionChrome {
+    struct Timer {
+        var fraction: Double
+        var label: String
+        var role: Role
+    }
+
+    var titleRight: String
+    var timer: Timer?
+    var banner: String?
+    var keys: String
+    var showsSteps = true
+
+    static func practice(_ p: PracticeState) -> QuestionChrome {
+        let variant = p.variant.seed.map { "seed \($0)" } ?? "original exam"
+        return QuestionChrome(
+            titleRight: "\(variant) · \(formatPoints(p.score))/\(formatPoints(p.totalPoints)) pts ",
+            keys: "Enter check · Tab next · F2 hint · F3 reveal · F4 calc · F5 new · ? keys · Esc back")
+    }
+
+    static func quiz(_ q: QuizState, now: Double?, quiet: Bool, seed: UInt64?) -> QuestionChrome {
+        let total = q.minutes * 60
+        let left = q.secondsLeft(at: now) ?? Int(total)
+        let role: Role = left <= 60 ? .wrong : left <= 300 ? .warning : .accent
+        let label = quiet ? "time: F7 tells" : QuizState.clock(left) + (left <= 300 ? " left!" : " left")
+        let answered = q.questions.reduce(0) { $0 + $1.records.filter { $0.status != .notTried }.count }
+        let steps = q.questions.reduce(0) { $0 + $1.records.count }
+        let timer = Timer(fraction: quiet ? 1 : Double(left) / max(1, total), label: label, role: role)
+        return QuestionChrome(
+            titleRight: "quiz · Q \(q.current + 1)/\(q.questions.count) · \(answered)/\(steps) answered · \(seed.map { "seed \($0)" } ?? "original") ",
+            timer: timer, banner: q.banner,
+            keys: "Enter submit · Tab next · F4 calc · F7 time · F10 end quiz · ? keys")
+    }
+
+    static func drill(_ d: DrillState, now: Double?) -> QuestionChrome {
+        let total = d.minutes * 60
+        let left = max(0, Int(((d.deadline ?? 0) - (now ?? 0)).rounded(.up)))
+        let timer = Timer(fraction: Double(left) / max(1, total), label: QuizState.clock(left) + " left",
+                          role: left <= 60 ? .warning : .accent)
+        return QuestionChrome(
+            titleRight: "drill: \(d.topic) · \(d.score) right ",
+            timer: timer, banner: nil,
+            keys: "Enter check · Tab skip · F4 calc · Esc end drill · ? keys", showsSteps: false)
+    }
+
+    /// Draws the timer row (bar and mm:ss) with the banner after it; returns rows used.
+    func drawTimer(in buffer: inout Buffer, y: Int, glyphs: Glyphs) -> Int {
+        guard let timer else { return 0 }
+        let bannerText = banner.map { "  " + glyphs.text($0) } ?? ""
+        let bannerWidth = DisplayWidth.of(bannerText)
+        let barWidth = max(10, buffer.width - bannerWidth - 2)
+        Gauge(fraction: timer.fraction, label: timer.label, glyphs: glyphs, filledStyle: .role(timer.role),
+              labelStyle: .role(timer.role).bold())
+            .draw(in: &buffer, rect: Rect(x: 1, y: y, width: barWidth - 1, height: 1))
+        if !bannerText.isEmpty {
+            buffer.put(bannerText, at: Point(x: barWidth, y: y), style: .role(.warning).bold())
+        }
+        return 1
+    }
+}

@@ -1,0 +1,75 @@
+import MathEngine
+import TutorContent
+
+/// Demo mode: an instructor walks a class through the worked solution. Predict, then reveal:
+/// each step first shows only its prompt; the class can call out a value, which the engine
+/// judges on screen. Nothing is scored or recorded.
+extension Session {
+    mutating func openDemo(_ index: Int) {
+        do {
+            var d = DemoState(variant: try exam.questions[index].variant(seed: settings.seed))
+            d.lastAdvance = now
+            demo = d
+            screen = .demo
+        } catch {
+            notice = error.description
+        }
+    }
+
+    mutating func handleDemo(_ message: Message) -> [Effect] {
+        guard var d = demo else { screen = .start; return [] }
+        if d.fieldFocused {
+            switch message {
+            case .type, .deleteBackward, .deleteForward, .cursorLeft, .cursorRight, .cursorHome, .cursorEnd, .clearField:
+                Session.apply(message, to: &d.draft)
+                d.verdict = nil
+                d.refreshLive()
+            case .submit:
+                let given = Dictionary(uniqueKeysWithValues: (0..<d.stepIndex).map { (d.variant.steps[$0].id, d.variant.steps[$0].expected) })
+                d.verdict = d.variant.grade(step: d.step.id, input: d.draft.text, given: given)
+                d.judgedInput = d.draft.text
+                if d.verdict?.isCorrect == true || { if case .incorrect = d.verdict { true } else { false } }() {
+                    d.draft = Draft()
+                    d.refreshLive()
+                }
+            case .back, .focusCalledOut:
+                d.fieldFocused = false
+            default:
+                break
+            }
+            demo = d
+            return []
+        }
+        switch message {
+        case .nextStep, .submit: d.advance(at: now)
+        case .previousStep: d.go(to: d.stepIndex - 1); d.lastAdvance = now
+        case .goToStep(let i): d.go(to: i); d.lastAdvance = now
+        case .reveal: d.revealed[d.stepIndex] = true; d.lastAdvance = now
+        case .revealAll: d.revealAll()
+        case .togglePanel: d.showText.toggle()
+        case .focusCalledOut:
+            d.fieldFocused = true
+            d.refreshLive()
+        case .newVariant(let seed):
+            if let v = try? d.variant.question.variant(seed: seed) { d = DemoState(variant: v); d.lastAdvance = now }
+        case .back:
+            demo = nil
+            screen = .start
+            return []
+        default:
+            break
+        }
+        demo = d
+        return []
+    }
+
+    /// `--auto SECONDS`: reveal, then move on, by itself (the field pauses it while typing).
+    mutating func demoTick(_ now: Double) {
+        guard let auto = settings.demo.autoSeconds, auto > 0, var d = demo, !d.fieldFocused else { return }
+        guard let last = d.lastAdvance else { d.lastAdvance = now; demo = d; return }
+        if now - last >= auto, !(d.isRevealed && d.stepIndex == d.variant.steps.count - 1) {
+            d.advance(at: now)
+            demo = d
+        }
+    }
+}

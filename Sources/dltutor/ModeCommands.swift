@@ -1,0 +1,111 @@
+import ArgumentParser
+import TutorSession
+
+/// `dltutor demo`: the instructor's presenter view of worked solutions.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Step through worked solutions in front of a class (predict, then reveal).",
+        discussion: """
+        → or Space reveals the current step, then moves on; ← goes back; a digit jumps to a step; \
+        a reveals all; t types a value a student calls out, which the engine judges on screen. \
+        Nothing is scored or recorded.
+        """
+    )
+
+    @OptionGroup var options: ContentOptions
+    @OptionGroup var screen: ScreenOptions
+    @Argument(help: "The question to present (id like q3, or its number); default: the first.")
+    var question: String?
+    @Option(help: "Show exactly this variant (the one a class was given).")
+    var seed: UInt64?
+    @Option(help: ArgumentHelp("Advance by itself every this many seconds.", valueName: "seconds"))
+    var auto: Double?
+
+    func validate() throws {
+        if let auto, !(auto >= 1 && auto <= 3600) { throw ValidationError("--auto takes 1 to 3600 seconds.") }
+    }
+
+    func run() async throws {
+        let exam = try options.load()
+        let q = try question.map { try exam.find($0) } ?? exam.questions[0]
+        var session = Session(exam: exam, settings: SessionSettings(mode: .demo, seed: seed, demo: DemoSettings(autoSeconds: auto)))
+        _ = session.handle(.openDemo(exam.questions.firstIndex { $0.id == q.id } ?? 0))
+        try await TutorLauncher.run(session, screen: screen)
+    }
+}
+
+/// `dltutor quiz`: a timed quiz.
+struct QuizCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quiz",
+        abstract: "Sit a timed quiz: no hints, the calculator stays, results and review at the end.",
+        discussion: """
+        The countdown is always visible, with warnings at 5 and 1 minutes left. When time runs out \
+        the answers given so far are submitted. The seed and settings are shown so an instructor \
+        can reproduce the paper exactly: the same seed gives the same quiz on every machine.
+        """
+    )
+
+    @OptionGroup var options: ContentOptions
+    @OptionGroup var screen: ScreenOptions
+    @Option(help: "Length of the quiz in minutes.")
+    var minutes: Double = 30
+    @Option(help: ArgumentHelp("Questions to include, comma-separated (e.g. q1,q3); default: all.", valueName: "list"))
+    var questions: String?
+    @Option(help: "The variant (default: the original exam).")
+    var seed: UInt64?
+    @Option(help: "When verdicts are shown: end (answers stay editable until the end) or immediate (a step locks when submitted).")
+    var feedback: QuizSettings.Feedback = .end
+    @Flag(name: .customLong("quiet-timer"), help: "No per-second change on screen (for screen readers); F7 tells the time.")
+    var quietTimer = false
+
+    func validate() throws {
+        guard minutes > 0, minutes <= 600 else { throw ValidationError("--minutes takes more than 0 and at most 600.") }
+    }
+
+    func run() async throws {
+        let exam = try options.load()
+        let ids = try (questions ?? "").split(separator: ",").map { try exam.find(String($0).trimmingCharacters(in: .whitespaces)).id }
+        let quiz = QuizSettings(minutes: minutes, questionIDs: ids, feedback: feedback, quietTimer: quietTimer)
+        var session = Session(exam: exam, settings: SessionSettings(mode: .quiz, seed: seed, quiz: quiz))
+        _ = session.handle(.startQuiz)
+        if let notice = session.notice { throw ValidationError(notice) }
+        try await TutorLauncher.run(session, screen: screen)
+    }
+}
+
+extension QuizSettings.Feedback: ExpressibleByArgument {}
+
+/// `dltutor drill`: single steps of one topic against the clock.
+struct DrillCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drill",
+        abstract: "Answer as many fresh single steps of one topic as you can in the time.",
+        discussion: "Topics: shapes, params, loss, gradients. Tab skips an item; Esc ends the drill."
+    )
+
+    enum Topic: String, ExpressibleByArgument, CaseIterable { case shapes, params, loss, gradients }
+
+    @OptionGroup var options: ContentOptions
+    @OptionGroup var screen: ScreenOptions
+    @Option(help: "shapes, params, loss or gradients.")
+    var topic: Topic = .shapes
+    @Option(help: "Length of the drill in minutes.")
+    var minutes: Double = 5
+    @Option(help: "Replay exactly this drill (default: a random one).")
+    var seed: UInt64?
+
+    func validate() throws {
+        guard minutes > 0, minutes <= 120 else { throw ValidationError("--minutes takes more than 0 and at most 120.") }
+    }
+
+    func run() async throws {
+        let exam = try options.load()
+        let drill = DrillSettings(topic: topic.rawValue, minutes: minutes, seed: seed ?? TutorLauncher.randomSeed())
+        var session = Session(exam: exam, settings: SessionSettings(mode: .drill, drill: drill))
+        _ = session.handle(.startDrill)
+        if let notice = session.notice { throw ValidationError(notice) }
+        try await TutorLauncher.run(session, screen: screen)
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import CursesTerminal
+import Foundation
+import TerminalUI
+import TutorApp
+import TutorSession
+
+/// Options every full-screen mode shares.
+struct ScreenOptions: ParsableArguments {
+    @Flag(help: "Draw with ASCII only, even in a UTF-8 terminal.")
+    var ascii = false
+    /// Tests drive time through this file (seconds, one number) instead of sleeping through a quiz.
+    @Option(name: .customLong("clock-file"), help: .hidden)
+    var clockFile: String?
+}
+
+/// Opens the terminal, runs the session to its end and turns the outcome into an exit status.
+enum TutorLauncher {
+    static func run(_ session: Session, screen: ScreenOptions) async throws {
+        let forceASCII = screen.ascii
+        let clock = makeClock(file: screen.clockFile)
+        let status: Int32 = try await MainActor.run {
+            var options = CursesTerminal.Options()
+            options.forceASCII = forceASCII
+            let terminal: CursesTerminal
+            do {
+                terminal = try CursesTerminal(options: options)
+            } catch let error as CursesTerminalError {
+                printError(error.description)
+                throw ExitCode(error.exitCode)
+            }
+            let app = TutorApp(
+                session: session, terminal: terminal, clock: clock,
+                // Short seeds, so a student can tell a classmate or instructor which variant it was.
+                nextSeed: { UInt64.random(in: 1...999_999) }
+            )
+            return app.run()
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The wall clock, or the number in `file` when given (re-read on every tick).
+    static func makeClock(file: String?) -> @Sendable () -> Double {
+        guard let file else { return { Date().timeIntervalSinceReferenceDate } }
+        return {
+            let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            return Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        }
+    }
+
+    /// A random seed for drills and new variants when the user gave none.
+    static func randomSeed() -> UInt64 { UInt64.random(in: 1...999_999) }
+}

@@ -1,0 +1,129 @@
+import Testing
+import TerminalUI
+import TutorContent
+import TutorSession
+@testable import TutorScreens
+
+/// 80×24 snapshots of demo, quiz and drill screens, each with the assertion that matters most.
+@Suite("Screens: demo, quiz, drill snapshots")
+struct ModeSnapshotTests {
+    static let exam = ScreenSnapshotTests.exam
+    let caps = TerminalCapabilities(unicode: true, color: true)
+
+    func render(_ s: Session, size: Size = Size(width: 80, height: 24)) -> RenderedFrame {
+        Screens.render(s, size: size, capabilities: caps)
+    }
+    func text(_ f: RenderedFrame) -> String { f.buffer.lines().joined(separator: "\n") }
+    func type(_ t: String, _ s: inout Session) { for c in t { _ = s.handle(.type(c)) } }
+
+    func demo(_ q: Int) -> Session {
+        var s = Session(exam: Self.exam, settings: SessionSettings(mode: .demo))
+        _ = s.handle(.openDemo(q))
+        return s
+    }
+
+    @Test func demoPromptBeforeReveal() {
+        var s = demo(2)
+        _ = s.handle(.goToStep(3))
+        let f = render(s)
+        Snapshot.assert(f.buffer, named: "demo-predict")
+        #expect(text(f).contains("Predict first"))
+        #expect(!text(f).contains("Answer: 619"))
+    }
+
+    @Test func demoRevealedWithMistakes() {
+        var s = demo(2)
+        _ = s.handle(.goToStep(3))
+        _ = s.handle(.reveal)
+        let f = render(s)
+        Snapshot.assert(f.buffer, named: "demo-revealed")
+        #expect(text(f).contains("Answer: 619"))
+        #expect(text(f).contains("691 ← That counts 8 hidden layers"))
+    }
+
+    @Test func demoJudgesACalledOutValue() {
+        var s = demo(2)
+        _ = s.handle(.goToStep(3))
+        _ = s.handle(.focusCalledOut)
+        type("691", &s)
+        _ = s.handle(.submit)
+        let f = render(s)
+        Snapshot.assert(f.buffer, named: "demo-called-out")
+        #expect(text(f).contains("Class said 691: ✗ Not quite. That counts 8 hidden layers"))
+    }
+
+    @Test func demoPictureFollowsTheSteps() {
+        var s = demo(3)
+        #expect(text(render(s)).contains("x_B: ?"))
+        _ = s.handle(.nextStep)
+        #expect(text(render(s)).contains("x_B: 1025"))
+    }
+
+    @Test func demoUsesALargeTerminalsRoom() {
+        var s = demo(2)
+        _ = s.handle(.goToStep(3))
+        _ = s.handle(.reveal)
+        let small = render(s).buffer.lines(), large = render(s, size: Size(width: 120, height: 40)).buffer.lines()
+        let gapsSmall = small.filter { $0.isEmpty }.count, gapsLarge = large.filter { $0.isEmpty }.count
+        #expect(gapsLarge > gapsSmall, "bigger spacing on a large terminal")
+        #expect(large.contains { $0.contains("Common mistakes:") })
+    }
+
+    func quiz(quiet: Bool = false) -> Session {
+        var s = Session(exam: Self.exam, settings: SessionSettings(
+            mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 10, questionIDs: ["q3"], quietTimer: quiet)))
+        _ = s.handle(.tick(at: 0))
+        _ = s.handle(.startQuiz)
+        return s
+    }
+
+    @Test func quizRunningShowsTheCountdown() {
+        var s = quiz()
+        _ = s.handle(.tick(at: 125))
+        let f = render(s)
+        Snapshot.assert(f.buffer, named: "quiz-running")
+        #expect(f.buffer.lines()[1].contains("07:55 left"))
+        #expect(f.buffer.lines()[0].contains("seed 4"))
+    }
+
+    @Test func quietTimerShowsNoSeconds() {
+        var s = quiz(quiet: true)
+        _ = s.handle(.tick(at: 125))
+        let a = render(s).buffer
+        _ = s.handle(.tick(at: 126))
+        #expect(render(s).buffer == a, "nothing changes from one second to the next")
+        _ = s.handle(.tellTime)
+        #expect(text(render(s)).contains("7 minutes 54 seconds left"))
+    }
+
+    @Test func quizResultsAndReview() {
+        var s = quiz()
+        let total = s.practice!.variant.steps.firstIndex { $0.id == "a.total" }!
+        _ = s.handle(.goToStep(total))
+        type("691", &s)
+        _ = s.handle(.submit)
+        _ = s.handle(.tick(at: 601))
+        let results = render(s)
+        Snapshot.assert(results.buffer, named: "quiz-results")
+        #expect(text(results).contains("Time is up"))
+        #expect(text(results).contains("✗ a.total"))
+        _ = s.handle(.submit)
+        _ = s.handle(.scroll(8))
+        let review = render(s)
+        Snapshot.assert(review.buffer, named: "quiz-review")
+        #expect(text(review).contains("yours: 691"))
+    }
+
+    @Test func drillResults() {
+        var s = Session(exam: Self.exam, settings: SessionSettings(mode: .drill, drill: DrillSettings(topic: "shapes", minutes: 1, seed: 3, best: ["shapes": 4, "loss": 2])))
+        _ = s.handle(.tick(at: 0))
+        _ = s.handle(.startDrill)
+        let running = render(s)
+        #expect(running.buffer.lines()[1].contains("01:00 left"))
+        _ = s.handle(.tick(at: 61))
+        let f = render(s)
+        Snapshot.assert(f.buffer, named: "drill-results")
+        #expect(text(f).contains("0 right out of 0 tried"))
+        #expect(text(f).contains("shapes       4"))
+    }
+}
