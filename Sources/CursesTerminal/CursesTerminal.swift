@@ -51,6 +51,11 @@ public final class CursesTerminal: Terminal {
     private var cursorVisible: Bool? = nil
     private var currentTimeout: Int32 = -2
     private var spuriousErrors = 0
+    /// Standard error while the interface is up: the real one is saved here and fd 2 points at a
+    /// temporary file, so nothing printed behind the interface's back lands on the screen; it is
+    /// replayed to the real stderr on close.
+    private var savedStderr: Int32 = -1
+    private var stderrCapture: (fd: Int32, path: String)?
 
     /// Opens the terminal: checks for a tty, installs signal handlers, sets up the locale (falls
     /// back to C.UTF-8 in the bare C locale), creates the screen with `newterm` (so an unknown
@@ -92,6 +97,7 @@ public final class CursesTerminal: Terminal {
         if color { definePairs() }
         curs_set(0)
         cursorVisible = false
+        captureStderr()
     }
 
     isolated deinit { close() }
@@ -143,6 +149,11 @@ public final class CursesTerminal: Terminal {
             }
             if r == OK {
                 spuriousErrors = 0
+                if wch == 12 {                     // Ctrl-L: repaint everything, as terminals expect
+                    repaint()
+                    lastFrame = nil
+                    return .resize(size)
+                }
                 guard let scalar = Unicode.Scalar(UInt32(wch)) else { return .key(.unknown) }
                 return .key(Key.fromScalar(scalar))
             }
@@ -174,6 +185,37 @@ public final class CursesTerminal: Terminal {
         screen = nil
         fclose(outFile)
         fclose(inFile)
+        restoreStderr()
+    }
+
+    /// Points fd 2 at a temporary file for as long as curses owns the screen.
+    private func captureStderr() {
+        var template = Array("/tmp/dltutor-stderr-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return }
+        let path = String(cString: template)
+        let saved = dup(2)
+        guard saved >= 0, dup2(fd, 2) >= 0 else { Glibc.close(fd); unlink(path); return }
+        savedStderr = saved
+        stderrCapture = (fd, path)
+    }
+
+    /// Puts fd 2 back and replays anything that was written to it meanwhile.
+    private func restoreStderr() {
+        guard savedStderr >= 0, let capture = stderrCapture else { return }
+        dup2(savedStderr, 2)
+        Glibc.close(savedStderr)
+        savedStderr = -1
+        lseek(capture.fd, 0, SEEK_SET)
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = read(capture.fd, &chunk, chunk.count)
+            if n <= 0 { break }
+            _ = chunk.withUnsafeBytes { write(2, $0.baseAddress, n) }
+        }
+        Glibc.close(capture.fd)
+        unlink(capture.path)
+        stderrCapture = nil
     }
 
     // MARK: Signals

@@ -36,6 +36,8 @@ struct SmokeApp {
         lastKey = key.description
         switch key {
         case .char("q"), .escape: return false
+        case .ctrl("e"):                 // a stray write to stderr while curses owns the screen
+            _ = "stray stderr line\n".withCString { write(2, $0, strlen($0)) }
         case .enter: entered = field.commit()
         default: field.apply(key)
         }

@@ -29,6 +29,29 @@ import Glibc
         #expect(h.waitForExit() == .exited(0))
     }
 
+    @Test func strayStderrDoesNotCorruptTheScreenAndIsShownAfterExit() throws {
+        let h = try start()
+        let before = h.lines
+        h.press(.ctrl("e"))
+        h.type("x")
+        #expect(h.waitFor(text: "answer> x"))
+        h.settle()
+        #expect(!h.screen.contains("stray stderr line"), "nothing lands behind the interface")
+        #expect(h.lines[0] == before[0])
+        h.press(.char("q"))
+        #expect(h.waitForExit() == .exited(0))
+        #expect(h.screen.contains("stray stderr line"), "replayed to stderr after the interface closes")
+    }
+
+    @Test func ctrlLRepaints() throws {
+        let h = try start()
+        h.resetScreen()                      // forget what is on screen, as if it were garbled
+        h.press(.ctrl("l"))
+        #expect(h.waitFor(text: "curses-smoke σ"), "Ctrl-L sends the whole screen again, title included")
+        h.press(.char("q"))
+        #expect(h.waitForExit() == .exited(0))
+    }
+
     @Test func typingAndEditingKeysAppear() throws {
         let h = try start()
         h.type("aσ漢x")
