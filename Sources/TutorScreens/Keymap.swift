@@ -85,6 +85,7 @@ public struct Keymap: Sendable {
         Binding(context: .drill, keys: [.tab, .ctrl("n")], label: "Tab", message: .skip, description: "skip to another"),
         Binding(context: .drill, keys: [.escape], label: "Esc", message: .back, description: "end the drill"),
         Binding(context: .everywhere, keys: [.function(1)], label: "F1 / ?", message: .toggleHelp, description: "this list of keys"),
+        Binding(context: .everywhere, keys: [], label: "Ctrl-L", message: .toggleHelp, description: "redraw the screen"),
         Binding(context: .everywhere, keys: [.ctrl("c")], label: "Ctrl-C", message: .quit, description: "quit at once"),
     ])
 
