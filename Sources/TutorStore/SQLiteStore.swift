@@ -86,15 +86,30 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             config.prepareDatabase { db in
                 if let maxPages { try db.execute(sql: "PRAGMA max_page_count = \(maxPages)") }
             }
-            do {
-                db = try DatabaseQueue(path: path, configuration: config)
-                // GRDB's WAL setup sets NORMAL; this runs after it, on the queue's only connection.
-                let sync = options.synchronousFull ? "FULL" : "NORMAL"
-                try db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = \(sync)") }
-                try Schema.migrator.migrate(db)
-            } catch {
-                throw StoreError.from(error, path: path, busySeconds: options.busyTimeout)
+            // Two tutors opening a new file at once race twice: switching to WAL needs an
+            // exclusive lock that SQLite refuses at once (no busy wait), and GRDB's migrator reads
+            // the applied migrations outside the migration's transaction, so both may run v1 and
+            // one fails ("table ... already exists", rolled back). Both are retried, every 50 ms
+            // for up to the busy timeout; the retry then finds v1 applied.
+            var tries = max(1, Int(options.busyTimeout / 0.05))
+            var opened: DatabaseQueue?
+            while opened == nil {
+                do {
+                    let queue = try DatabaseQueue(path: path, configuration: config)
+                    // GRDB's WAL setup sets NORMAL; this runs after it, on the queue's only connection.
+                    let sync = options.synchronousFull ? "FULL" : "NORMAL"
+                    try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = \(sync)") }
+                    try Schema.migrator.migrate(queue)
+                    opened = queue
+                } catch {
+                    let e = StoreError.from(error, path: path, busySeconds: options.busyTimeout)
+                    let transient = !e.stopsSaving || (error as? DatabaseError)?.message?.contains("already exists") == true
+                    tries -= 1
+                    guard transient, tries > 0 else { throw e }
+                    usleep(50_000)
+                }
             }
+            db = opened!
         } else {
             guard complete else { throw .readOnly(path: path) }
             config.readonly = true
