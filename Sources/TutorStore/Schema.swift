@@ -48,7 +48,7 @@ enum Schema {
                     mistake TEXT,
                     correct INTEGER NOT NULL,
                     seconds REAL,
-                    quiz_id INTEGER REFERENCES quiz(id) ON DELETE SET NULL
+                    quiz_id INTEGER                  -- quiz.id; no foreign key, so a bad id never stops saving
                 );
                 CREATE INDEX attempt_question ON attempt(question_id, seed, mode);
                 CREATE INDEX attempt_time ON attempt(time);

@@ -51,6 +51,14 @@ import Testing
         #expect(try store.quizHistory() == [QuizSummary(id: id, startedAt: day(0), endedAt: day(0, hour: 9.5), score: 7.5, maxScore: 10)])
     }
 
+    @Test func attemptWithAnUnknownQuizIDIsStillSaved() throws {
+        let tmp = TempFolder(); defer { tmp.remove() }
+        let store = try openSaving(tmp.db)
+        try store.record(attempt("q1", "a", at: day(0), mode: "quiz", quizID: 99))
+        #expect(store.isSaving)
+        #expect(try store.attempts(questionID: "q1", seed: nil, mode: "quiz").map(\.quizID) == [99])
+    }
+
     @Test func reviewItemRoundTrips() throws {
         let tmp = TempFolder(); defer { tmp.remove() }
         let store = try openSaving(tmp.db)
