@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // MARK: Pure core (no I/O, no clock, no ncurses)
@@ -24,6 +25,9 @@ let package = Package(
         .target(name: "TutorScreens", dependencies: ["TutorSession", "TutorContent", "MathEngine", "TerminalUI"]),
 
         // MARK: Edges (I/O)
+        // Attempts, sessions, progress and spaced review in SQLite (GRDB), behind `ProgressStore`.
+        .target(name: "TutorStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+                exclude: ["EXPORT.md"]),
         .target(name: "TutorApp", dependencies: ["TutorScreens", "TutorSession", "TerminalUI"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
@@ -51,6 +55,9 @@ let package = Package(
         .target(name: "PTYTestSupport", dependencies: ["TerminalUI"], path: "Tests/PTYTestSupport"),
         // A minimal CursesTerminal program the pty tests and benchmarks drive (not a product).
         .executableTarget(name: "curses-smoke", dependencies: ["CursesTerminal", "TerminalUI"], path: "Tests/CursesSmoke"),
+        .testTarget(name: "TutorStoreTests", dependencies: ["TutorStore"]),
+        // A child process that writes attempts through TutorStore; the durability tests SIGKILL it.
+        .executableTarget(name: "store-writer", dependencies: ["TutorStore"], path: "Tests/StoreWriter"),
         .testTarget(name: "CLITests", dependencies: ["dltutor"]),
         .testTarget(name: "TutorE2ETests", dependencies: ["dltutor", "PTYTestSupport", "TerminalUI"]),
     ]

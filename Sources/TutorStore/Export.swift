@@ -1,0 +1,131 @@
+import Foundation
+
+/// One exported row: an attempt or a quiz. CSV and JSON carry the same fields, in this order.
+///
+/// Columns (CSV header row; JSON keys), empty in CSV / null in JSON when not applicable:
+///
+/// | column | attempt row | quiz row |
+/// |---|---|---|
+/// | `kind` | `attempt` | `quiz` |
+/// | `time` | when the answer was checked | when the quiz started |
+/// | `mode` | practice, demo, quiz, ... | `quiz` |
+/// | `question` | question id | question ids asked, space-separated |
+/// | `topic` | topic recorded with the attempt | |
+/// | `step` | step id | |
+/// | `seed` | variant seed (decimal; JSON string); empty = original exam | exam seed |
+/// | `input` | the text entered | |
+/// | `verdict` | correct, correct-alternative, carried-forward, incorrect, named-mistake, self-assessed ... | |
+/// | `mistake` | the named mistake's explanation | |
+/// | `correct` | `true`/`false` | |
+/// | `seconds` | seconds spent on this try | quiz length in seconds (ended − started) |
+/// | `quiz_id` | the quiz it belongs to | the quiz's id |
+/// | `ended` | | when the quiz ended (empty: unfinished) |
+/// | `score` | | total score |
+/// | `max_score` | | maximum score |
+/// | `minutes` | | time limit in minutes |
+/// | `feedback` | | feedback setting |
+///
+/// Times are ISO-8601 UTC (`2025-03-01T09:30:00Z`). CSV follows RFC 4180: CRLF line ends, a header
+/// row, fields with a comma, quote, CR or LF quoted and inner quotes doubled. JSON is an array of
+/// objects with every key present. Rows are in time order.
+struct ExportRow {
+    static let columns = ["kind", "time", "mode", "question", "topic", "step", "seed", "input", "verdict",
+                          "mistake", "correct", "seconds", "quiz_id", "ended", "score", "max_score",
+                          "minutes", "feedback"]
+
+    enum Field { case text(String), number(Double), integer(Int64), bool(Bool), null }
+
+    var time: Date
+    var fields: [Field]
+
+    static func rows(attempts: [StoredAttempt], quizzes: [QuizRecord]) -> [ExportRow] {
+        func text(_ s: String?) -> Field { s.map(Field.text) ?? .null }
+        func time(_ d: Date?) -> Field { d.map { .text(iso($0)) } ?? .null }
+        let a = attempts.map { a in
+            ExportRow(time: a.time, fields: [
+                .text("attempt"), time(a.time), .text(a.mode), .text(a.questionID), text(a.topic), .text(a.stepID),
+                text(a.seed.map(String.init)), .text(a.input), .text(a.verdict), text(a.mistake), .bool(a.correct),
+                a.seconds.map(Field.number) ?? .null, a.quizID.map(Field.integer) ?? .null,
+                .null, .null, .null, .null, .null,
+            ])
+        }
+        let q = quizzes.map { q in
+            ExportRow(time: q.startedAt, fields: [
+                .text("quiz"), time(q.startedAt), .text("quiz"), .text(q.settings.questionIDs.joined(separator: " ")),
+                .null, .null, text(q.settings.seed.map(String.init)), .null, .null, .null, .null,
+                q.endedAt.map { .number($0.timeIntervalSince(q.startedAt)) } ?? .null, q.id.map(Field.integer) ?? .null,
+                time(q.endedAt), .number(q.score), .number(q.maxScore), .integer(Int64(q.settings.minutes)),
+                .text(q.settings.feedback),
+            ])
+        }
+        // Stable merge by time: attempts before a quiz that starts at the same instant.
+        return (a + q).enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+    }
+
+    static func iso(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+    }
+
+    static func number(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return String((x * 1000).rounded() / 1000)
+    }
+
+    // MARK: CSV
+
+    static func csv(_ rows: [ExportRow]) -> String {
+        var out = columns.joined(separator: ",") + "\r\n"
+        for row in rows {
+            out += row.fields.map { f -> String in
+                switch f {
+                case .text(let s): csvQuote(s)
+                case .number(let x): number(x)
+                case .integer(let i): String(i)
+                case .bool(let b): b ? "true" : "false"
+                case .null: ""
+                }
+            }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    static func csvQuote(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    // MARK: JSON
+
+    static func json(_ rows: [ExportRow]) -> String {
+        if rows.isEmpty { return "[]\n" }
+        let objects = rows.map { row in
+            "  {" + zip(columns, row.fields).map { key, f in
+                let value = switch f {
+                case .text(let s): jsonString(s)
+                case .number(let x): number(x)
+                case .integer(let i): String(i)
+                case .bool(let b): b ? "true" : "false"
+                case .null: "null"
+                }
+                return jsonString(key) + ": " + value
+            }.joined(separator: ", ") + "}"
+        }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,505 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The progress store on an SQLite file through GRDB: one `DatabaseQueue` connection in WAL
+/// mode with a busy timeout (so two tutors can share a file), `synchronous = FULL`, each write
+/// in its own IMMEDIATE transaction. The file is inspected through a read-only connection before
+/// anything writes to it: a damaged file, another program's database or one from a newer dltutor
+/// is refused and left untouched.
+public class SQLiteStore: ProgressStore, @unchecked Sendable {
+    public struct Options: Sendable {
+        /// Open without ever writing, as when the file or its folder is not writable. Checked
+        /// automatically with access(2); this flag forces it (root passes access(W_OK) anyway).
+        public var readOnly: Bool
+        /// Seconds to wait for another process's lock before a write gives up.
+        public var busyTimeout: Double
+        /// `synchronous = FULL` (fsync the WAL on every commit: survives power loss too) or
+        /// NORMAL (survives a killed process, may lose the last commits on power loss).
+        public var synchronousFull: Bool
+        /// Test hook: `PRAGMA max_page_count`, so a test can fill the "disk" (SQLITE_FULL).
+        public var maxPageCount: Int?
+
+        public init(readOnly: Bool = false, busyTimeout: Double = 5, synchronousFull: Bool = true,
+                    maxPageCount: Int? = nil) {
+            self.readOnly = readOnly
+            self.busyTimeout = busyTimeout
+            self.synchronousFull = synchronousFull
+            self.maxPageCount = maxPageCount
+        }
+    }
+
+    /// The schema version this build writes (`PRAGMA user_version`).
+    public static var schemaVersion: Int { Schema.version }
+
+    let db: DatabaseQueue
+    public let location: String?
+    private let busySeconds: Double
+    private let lock = NSLock()
+    private var reason: StoreError?
+
+    /// Opens (creating folder, file and schema as needed) the database at `path`. Never throws:
+    /// when the file cannot be used the store returned does not save (a `NullStore`, or this
+    /// store read-only) and `warning` is the one line to show.
+    public static func open(path: String, options: Options = Options()) -> (store: any ProgressStore, warning: String?) {
+        do {
+            let store = try SQLiteStore(path: path, options: options)
+            return (store, store.notSavingReason?.message)
+        } catch {
+            return (NullStore(reason: error), error.message)
+        }
+    }
+
+    /// Opens the database at `path` or throws why it cannot be used at all. A read-only but
+    /// otherwise sound file opens for reading, with `isSaving == false`.
+    public init(path: String, options: Options = Options()) throws(StoreError) {
+        location = path
+        busySeconds = options.busyTimeout
+        let fm = FileManager.default
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !fm.fileExists(atPath: folder) {
+            do {
+                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                       attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw .cannotCreateFolder(path: folder, reason: Self.reason(error))
+            }
+        }
+        let size = (try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        var complete = false
+        if let size, size > 0 {
+            complete = try Self.inspect(path: path, busyTimeout: options.busyTimeout)
+        }
+        let writable = !options.readOnly
+            && access(folder.isEmpty ? "." : folder, W_OK) == 0
+            && (size == nil || access(path, W_OK) == 0)
+        var config = Configuration()
+        config.label = "dltutor.store"
+        config.busyMode = .timeout(options.busyTimeout)
+        if writable {
+            config.journalMode = .wal
+            let maxPages = options.maxPageCount
+            config.prepareDatabase { db in
+                if let maxPages { try db.execute(sql: "PRAGMA max_page_count = \(maxPages)") }
+            }
+            // Two tutors opening a new file at once race twice: switching to WAL needs an
+            // exclusive lock that SQLite refuses at once (no busy wait), and GRDB's migrator reads
+            // the applied migrations outside the migration's transaction, so both may run v1 and
+            // one fails ("table ... already exists", rolled back). Both are retried, every 50 ms
+            // for up to the busy timeout; the retry then finds v1 applied.
+            var tries = max(1, Int(options.busyTimeout / 0.05))
+            var opened: DatabaseQueue?
+            while opened == nil {
+                do {
+                    let queue = try DatabaseQueue(path: path, configuration: config)
+                    // GRDB's WAL setup sets NORMAL; this runs after it, on the queue's only connection.
+                    let sync = options.synchronousFull ? "FULL" : "NORMAL"
+                    try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = \(sync)") }
+                    try Schema.migrator.migrate(queue)
+                    opened = queue
+                } catch {
+                    let e = StoreError.from(error, path: path, busySeconds: options.busyTimeout)
+                    let transient = !e.stopsSaving || (error as? DatabaseError)?.message?.contains("already exists") == true
+                    tries -= 1
+                    guard transient, tries > 0 else { throw e }
+                    usleep(50_000)
+                }
+            }
+            db = opened!
+        } else {
+            guard complete else { throw .readOnly(path: path) }
+            config.readonly = true
+            do {
+                db = try DatabaseQueue(path: path, configuration: config)
+                _ = try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM attempt") }
+            } catch {
+                throw .readOnly(path: path)
+            }
+            reason = .readOnly(path: path)
+        }
+    }
+
+    /// A store in memory: keeps progress for this run only (used by `NullStore`).
+    init(inMemoryBecause why: StoreError?) {
+        location = nil
+        busySeconds = 0
+        reason = why
+        // An in-memory SQLite database cannot fail to open or migrate short of running out of memory.
+        db = try! DatabaseQueue()
+        try! Schema.migrator.migrate(db)
+    }
+
+    /// Checks an existing file through a read-only connection; returns whether every migration
+    /// this build knows has been applied.
+    private static func inspect(path: String, busyTimeout: Double) throws(StoreError) -> Bool {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            return try queue.read { db throws -> Bool in
+                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                if check != ["ok"] {
+                    throw StoreError.corrupt(path: path, detail: check.prefix(1).joined())
+                }
+                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                let hasMigrations = try db.tableExists("grdb_migrations")
+                let tables = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                    """) ?? 0
+                if (appID != 0 && appID != Schema.applicationID) || (!hasMigrations && tables > 0) {
+                    throw StoreError.notOurs(path: path)
+                }
+                let migrator = Schema.migrator
+                let superseded = try hasMigrations && migrator.hasBeenSuperseded(db)
+                if userVersion > Schema.version || superseded {
+                    let applied = hasMigrations ? (try migrator.appliedIdentifiers(db)).count : 0
+                    throw StoreError.newerSchema(path: path, found: max(userVersion, applied), known: Schema.version)
+                }
+                return hasMigrations ? try migrator.hasCompletedMigrations(db) : false
+            }
+        } catch {
+            throw StoreError.from(error, path: path, busySeconds: busyTimeout)
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
+    }
+
+    // MARK: State
+
+    public var isSaving: Bool { lock.withLock { reason == nil } }
+    /// `NullStore` keeps writing to its in-memory database although it is "not saving".
+    var acceptsWritesWhenNotSaving: Bool { false }
+    public var notSavingReason: StoreError? { lock.withLock { reason } }
+
+    /// Runs `body` in its own IMMEDIATE transaction (takes the write lock up front, so the busy
+    /// timeout applies instead of a deadlock between two processes). Does nothing when not saving.
+    /// A failure other than a lock timeout stops saving and is thrown once.
+    private func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T? {
+        guard isSaving || acceptsWritesWhenNotSaving else { return nil }
+        do {
+            var result: T?
+            try db.inTransaction(.immediate) { db in
+                result = try body(db)
+                return .commit
+            }
+            return result
+        } catch {
+            let e = StoreError.from(error, path: location ?? ":memory:", busySeconds: busySeconds)
+            if e.stopsSaving { lock.withLock { if reason == nil { reason = e } } }
+            throw e
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try db.read { try body($0) }
+        } catch {
+            throw StoreError.from(error, path: location ?? ":memory:", busySeconds: busySeconds)
+        }
+    }
+
+    // MARK: Writing
+
+    public func record(_ a: StoredAttempt) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO attempt (time, mode, question_id, step_id, topic, seed, input, verdict, mistake,
+                                     correct, seconds, quiz_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [a.time.timeIntervalSince1970, a.mode, a.questionID, a.stepID, a.topic,
+                                 a.seed.map(Self.encode), a.input, a.verdict, a.mistake, a.correct,
+                                 a.seconds, a.quizID])
+        }
+    }
+
+    public func savePosition(_ p: PracticePosition) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO practice_position (question_id, seed, step_index, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(question_id) DO UPDATE SET seed = excluded.seed, step_index = excluded.step_index,
+                    updated_at = excluded.updated_at
+                """, arguments: [p.questionID, p.seed.map(Self.encode), p.stepIndex, p.updatedAt.timeIntervalSince1970])
+        }
+    }
+
+    @discardableResult
+    public func saveQuiz(_ q: QuizRecord) throws(StoreError) -> Int64? {
+        try write { db -> Int64 in
+            let s = q.settings
+            let args: StatementArguments = [q.startedAt.timeIntervalSince1970, q.endedAt?.timeIntervalSince1970,
+                                            s.minutes, s.questionIDs.joined(separator: " "),
+                                            s.seed.map(Self.encode), s.feedback, q.score, q.maxScore]
+            let id: Int64
+            if let existing = q.id {
+                try db.execute(sql: """
+                    UPDATE quiz SET started_at = ?, ended_at = ?, minutes = ?, question_ids = ?, seed = ?,
+                        feedback = ?, score = ?, max_score = ? WHERE id = ?
+                    """, arguments: args + [existing])
+                if db.changesCount == 0 {
+                    try db.execute(sql: """
+                        INSERT INTO quiz (started_at, ended_at, minutes, question_ids, seed, feedback, score,
+                            max_score, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: args + [existing])
+                }
+                id = existing
+                try db.execute(sql: "DELETE FROM quiz_step WHERE quiz_id = ?", arguments: [id])
+            } else {
+                try db.execute(sql: """
+                    INSERT INTO quiz (started_at, ended_at, minutes, question_ids, seed, feedback, score, max_score)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: args)
+                id = db.lastInsertedRowID
+            }
+            for (i, step) in q.steps.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO quiz_step (quiz_id, position, question_id, step_id, verdict, score, max_score)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, i, step.questionID, step.stepID, step.verdict, step.score, step.maxScore])
+            }
+            return id
+        } ?? nil
+    }
+
+    @discardableResult
+    public func recordReview(question: String, step: String, quality: Int, at time: Date) throws(StoreError) -> ReviewItem {
+        let saved = try write { db -> ReviewItem in
+            let before = try Self.reviewItem(db, question: question, step: step)
+            let after = SM2.review(before, questionID: question, stepID: step, quality: quality, at: time)
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO review_item (question_id, step_id, easiness, repetitions, interval_days,
+                    due, last_reviewed, last_quality) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [question, step, after.easiness, after.repetitions, after.intervalDays,
+                                 after.due.timeIntervalSince1970, after.lastReviewed.timeIntervalSince1970,
+                                 after.lastQuality])
+            return after
+        }
+        if let saved { return saved }
+        // Not saving: report what the schedule would be, from what is stored.
+        let before = try? read { try Self.reviewItem($0, question: question, step: step) }
+        return SM2.review(before ?? nil, questionID: question, stepID: step, quality: quality, at: time)
+    }
+
+    public func resetAll() throws(StoreError) {
+        try write { db in
+            try db.execute(sql: """
+                DELETE FROM attempt; DELETE FROM practice_position; DELETE FROM review_item;
+                DELETE FROM quiz_step; DELETE FROM quiz;
+                """)
+        }
+    }
+
+    public func reset(questionID: String) throws(StoreError) {
+        try write { db in
+            for table in ["attempt", "practice_position", "review_item"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE question_id = ?", arguments: [questionID])
+            }
+        }
+    }
+
+    // MARK: Resume
+
+    public func lastPractice(questionID: String) throws(StoreError) -> PracticePosition? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM practice_position WHERE question_id = ?",
+                             arguments: [questionID]).map(Self.position)
+        }
+    }
+
+    public func latestPractice() throws(StoreError) -> PracticePosition? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM practice_position ORDER BY updated_at DESC, rowid DESC LIMIT 1")
+                .map(Self.position)
+        }
+    }
+
+    public func attempts(questionID: String, seed: UInt64?, mode: String?) throws(StoreError) -> [StoredAttempt] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM attempt WHERE question_id = ? AND seed IS ? AND (? IS NULL OR mode = ?)
+                ORDER BY time, id
+                """, arguments: [questionID, seed.map(Self.encode), mode, mode]).map(Self.attempt)
+        }
+    }
+
+    /// Every attempt, oldest first (export, tests).
+    public func allAttempts(since: Date? = nil) throws(StoreError) -> [StoredAttempt] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM attempt WHERE time >= ? ORDER BY time, id",
+                             arguments: [since?.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude])
+                .map(Self.attempt)
+        }
+    }
+
+    // MARK: Quizzes
+
+    public func quizzes() throws(StoreError) -> [QuizRecord] {
+        try quizzes(since: nil)
+    }
+
+    func quizzes(since: Date?) throws(StoreError) -> [QuizRecord] {
+        try read { db in
+            let steps = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT * FROM quiz_step ORDER BY quiz_id, position"),
+                                   by: { $0["quiz_id"] as Int64 })
+            return try Row.fetchAll(db, sql: "SELECT * FROM quiz WHERE started_at >= ? ORDER BY started_at, id",
+                                    arguments: [since?.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude]).map { r in
+                let id: Int64 = r["id"]
+                let ids: String = r["question_ids"]
+                return QuizRecord(
+                    id: id, startedAt: Self.date(r["started_at"]), endedAt: (r["ended_at"] as Double?).map(Self.date),
+                    settings: QuizSettings(minutes: r["minutes"], questionIDs: ids.split(separator: " ").map(String.init),
+                                           seed: (r["seed"] as Int64?).map(Self.decode), feedback: r["feedback"]),
+                    score: r["score"], maxScore: r["max_score"],
+                    steps: (steps[id] ?? []).map { s in
+                        QuizStepResult(questionID: s["question_id"], stepID: s["step_id"], verdict: s["verdict"],
+                                       score: s["score"], maxScore: s["max_score"])
+                    })
+            }
+        }
+    }
+
+    public func quizHistory() throws(StoreError) -> [QuizSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, started_at, ended_at, score, max_score FROM quiz ORDER BY started_at, id").map {
+                QuizSummary(id: $0["id"], startedAt: Self.date($0["started_at"]),
+                            endedAt: ($0["ended_at"] as Double?).map(Self.date), score: $0["score"], maxScore: $0["max_score"])
+            }
+        }
+    }
+
+    // MARK: Review
+
+    public func reviewItem(question: String, step: String) throws(StoreError) -> ReviewItem? {
+        try read { try Self.reviewItem($0, question: question, step: step) }
+    }
+
+    public func dueItems(at time: Date) throws(StoreError) -> [ReviewItem] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM review_item WHERE due <= ? ORDER BY due, question_id, step_id",
+                             arguments: [time.timeIntervalSince1970]).map(Self.reviewItem)
+        }
+    }
+
+    public func dueCount(at time: Date) throws(StoreError) -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review_item WHERE due <= ?",
+                             arguments: [time.timeIntervalSince1970]) ?? 0
+        }
+    }
+
+    // MARK: Statistics
+
+    public func accuracyByQuestion(mode: String?) throws(StoreError) -> [Accuracy] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT question_id, COUNT(*) AS n, SUM(correct) AS c FROM attempt
+                WHERE ? IS NULL OR mode = ? GROUP BY question_id ORDER BY question_id
+                """, arguments: [mode, mode]).map { Accuracy(key: $0["question_id"], attempts: $0["n"], correct: $0["c"]) }
+        }
+    }
+
+    public func accuracyByTopic(topics: [String: String], mode: String?) throws(StoreError) -> [Accuracy] {
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT question_id, topic, COUNT(*) AS n, SUM(correct) AS c FROM attempt
+                WHERE ? IS NULL OR mode = ? GROUP BY question_id, topic
+                """, arguments: [mode, mode])
+        }
+        var byTopic: [String: Accuracy] = [:]
+        for r in rows {
+            let q: String = r["question_id"]
+            let key = topics[q] ?? (r["topic"] as String?) ?? "(no topic)"
+            var a = byTopic[key] ?? Accuracy(key: key, attempts: 0, correct: 0)
+            a.attempts += r["n"]
+            a.correct += r["c"]
+            byTopic[key] = a
+        }
+        return byTopic.values.sorted { $0.key < $1.key }
+    }
+
+    public func frequentMistakes(limit: Int) throws(StoreError) -> [MistakeCount] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT question_id, step_id, mistake, COUNT(*) AS n FROM attempt WHERE mistake IS NOT NULL
+                GROUP BY question_id, step_id, mistake ORDER BY n DESC, question_id, step_id, mistake LIMIT ?
+                """, arguments: [limit]).map {
+                MistakeCount(questionID: $0["question_id"], stepID: $0["step_id"], mistake: $0["mistake"], count: $0["n"])
+            }
+        }
+    }
+
+    public func stepTimes() throws(StoreError) -> [TimeSummary] {
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT question_id, step_id, seconds FROM attempt WHERE seconds IS NOT NULL
+                ORDER BY question_id, step_id
+                """).map { (q: $0["question_id"] as String, s: $0["step_id"] as String, t: $0["seconds"] as Double) }
+        }
+        guard !rows.isEmpty else { return [] }
+        var result = [Self.summary("*", "*", rows.map(\.t))]
+        var start = 0
+        for i in 1...rows.count where i == rows.count || rows[i].q != rows[start].q || rows[i].s != rows[start].s {
+            result.append(Self.summary(rows[start].q, rows[start].s, rows[start..<i].map(\.t)))
+            start = i
+        }
+        return result
+    }
+
+    // MARK: Export
+
+    public func export(_ format: ExportFormat, since: Date?) throws(StoreError) -> String {
+        let rows = ExportRow.rows(attempts: try allAttempts(since: since), quizzes: try quizzes(since: since))
+        return switch format {
+        case .csv: ExportRow.csv(rows)
+        case .json: ExportRow.json(rows)
+        }
+    }
+
+    // MARK: Rows
+
+    static func encode(_ seed: UInt64) -> Int64 { Int64(bitPattern: seed) }
+    static func decode(_ seed: Int64) -> UInt64 { UInt64(bitPattern: seed) }
+    static func date(_ seconds: Double) -> Date { Date(timeIntervalSince1970: seconds) }
+
+    private static func attempt(_ r: Row) -> StoredAttempt {
+        StoredAttempt(time: date(r["time"]), mode: r["mode"], questionID: r["question_id"], stepID: r["step_id"],
+                      seed: (r["seed"] as Int64?).map(decode), input: r["input"], verdict: r["verdict"],
+                      mistake: r["mistake"], correct: r["correct"], seconds: r["seconds"], topic: r["topic"],
+                      quizID: r["quiz_id"])
+    }
+
+    private static func position(_ r: Row) -> PracticePosition {
+        PracticePosition(questionID: r["question_id"], seed: (r["seed"] as Int64?).map(decode),
+                         stepIndex: r["step_index"], updatedAt: date(r["updated_at"]))
+    }
+
+    private static func reviewItem(_ db: Database, question: String, step: String) throws -> ReviewItem? {
+        try Row.fetchOne(db, sql: "SELECT * FROM review_item WHERE question_id = ? AND step_id = ?",
+                         arguments: [question, step]).map(reviewItem)
+    }
+
+    private static func reviewItem(_ r: Row) -> ReviewItem {
+        ReviewItem(questionID: r["question_id"], stepID: r["step_id"], easiness: r["easiness"],
+                   repetitions: r["repetitions"], intervalDays: r["interval_days"], due: date(r["due"]),
+                   lastReviewed: date(r["last_reviewed"]), lastQuality: r["last_quality"])
+    }
+
+    private static func summary(_ q: String, _ s: String, _ times: [Double]) -> TimeSummary {
+        let sorted = times.sorted()
+        let n = sorted.count
+        let median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+        return TimeSummary(questionID: q, stepID: s, count: n, mean: sorted.reduce(0, +) / Double(n), median: median)
+    }
+}

@@ -1,0 +1,79 @@
+import GRDB
+
+/// The versioned schema. Times are REAL seconds since 1970 (UTC); seeds are the UInt64 bit
+/// pattern stored as a signed INTEGER (NULL = the original exam). Never edit a registered
+/// migration: add the next one, and bump `Schema.version`.
+enum Schema {
+    /// `PRAGMA user_version` after all migrations; a file with a higher value is refused.
+    static let version = 1
+    /// `PRAGMA application_id` ("dlt1"), so another program's database is recognised.
+    static let applicationID: Int32 = 0x646C_7431
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE quiz (
+                    id INTEGER PRIMARY KEY,
+                    started_at REAL NOT NULL,
+                    ended_at REAL,
+                    minutes INTEGER NOT NULL,
+                    question_ids TEXT NOT NULL,      -- ids joined by a space
+                    seed INTEGER,
+                    feedback TEXT NOT NULL,
+                    score REAL NOT NULL,
+                    max_score REAL NOT NULL
+                );
+                CREATE INDEX quiz_started ON quiz(started_at);
+                CREATE TABLE quiz_step (
+                    quiz_id INTEGER NOT NULL REFERENCES quiz(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    question_id TEXT NOT NULL,
+                    step_id TEXT NOT NULL,
+                    verdict TEXT,
+                    score REAL NOT NULL,
+                    max_score REAL NOT NULL,
+                    PRIMARY KEY (quiz_id, position)
+                );
+                CREATE TABLE attempt (
+                    id INTEGER PRIMARY KEY,
+                    time REAL NOT NULL,
+                    mode TEXT NOT NULL,
+                    question_id TEXT NOT NULL,
+                    step_id TEXT NOT NULL,
+                    topic TEXT,
+                    seed INTEGER,
+                    input TEXT NOT NULL,
+                    verdict TEXT NOT NULL,
+                    mistake TEXT,
+                    correct INTEGER NOT NULL,
+                    seconds REAL,
+                    quiz_id INTEGER                  -- quiz.id; no foreign key, so a bad id never stops saving
+                );
+                CREATE INDEX attempt_question ON attempt(question_id, seed, mode);
+                CREATE INDEX attempt_time ON attempt(time);
+                CREATE TABLE practice_position (
+                    question_id TEXT PRIMARY KEY,
+                    seed INTEGER,
+                    step_index INTEGER NOT NULL,
+                    updated_at REAL NOT NULL
+                );
+                CREATE TABLE review_item (
+                    question_id TEXT NOT NULL,
+                    step_id TEXT NOT NULL,
+                    easiness REAL NOT NULL,
+                    repetitions INTEGER NOT NULL,
+                    interval_days INTEGER NOT NULL,
+                    due REAL NOT NULL,
+                    last_reviewed REAL NOT NULL,
+                    last_quality INTEGER NOT NULL,
+                    PRIMARY KEY (question_id, step_id)
+                );
+                CREATE INDEX review_due ON review_item(due);
+                PRAGMA application_id = \(applicationID);
+                PRAGMA user_version = 1;
+                """)
+        }
+        return m
+    }
+}

@@ -1,0 +1,29 @@
+// store-writer DB COUNT TAG: writes COUNT attempts (question TAG, steps s0, s1, ...) through
+// SQLiteStore, printing "wrote i" after each returns. The durability tests SIGKILL it mid-stream;
+// the concurrency tests run two at once.
+import Foundation
+import TutorStore
+
+let args = CommandLine.arguments
+guard args.count == 4, let count = Int(args[2]) else {
+    FileHandle.standardError.write(Data("usage: store-writer DB COUNT TAG\n".utf8))
+    exit(2)
+}
+
+let (store, warning) = SQLiteStore.open(path: args[1])
+if let warning {
+    FileHandle.standardError.write(Data((warning + "\n").utf8))
+    exit(1)
+}
+for i in 0..<count {
+    let attempt = StoredAttempt(time: Date(timeIntervalSince1970: 1_700_000_000 + Double(i)), mode: "practice",
+                                questionID: args[3], stepID: "s\(i)", seed: UInt64(i), input: "answer \(i)",
+                                verdict: "correct", correct: true, seconds: 1)
+    do {
+        try store.record(attempt)
+    } catch {
+        FileHandle.standardError.write(Data((error.message + "\n").utf8))
+        exit(1)
+    }
+    FileHandle.standardOutput.write(Data("wrote \(i)\n".utf8))
+}
