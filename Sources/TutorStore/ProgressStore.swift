@@ -35,6 +35,10 @@ public protocol ProgressStore: AnyObject, Sendable {
 
     // MARK: Quizzes
     func quizzes() throws(StoreError) -> [QuizRecord]
+    /// Keeps a finished drill (topic, minutes, steps right, steps tried).
+    func saveDrill(_ drill: DrillRecord) throws(StoreError)
+    /// The best drill score per topic.
+    func bestDrillScores() throws(StoreError) -> [String: Int]
     /// Finished and unfinished quizzes, oldest first (for the history chart).
     func quizHistory() throws(StoreError) -> [QuizSummary]
 

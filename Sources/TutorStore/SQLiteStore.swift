@@ -187,7 +187,7 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
     /// Runs `body` in its own IMMEDIATE transaction (takes the write lock up front, so the busy
     /// timeout applies instead of a deadlock between two processes). Does nothing when not saving.
     /// A failure other than a lock timeout stops saving and is thrown once.
-    private func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T? {
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T? {
         guard isSaving || acceptsWritesWhenNotSaving else { return nil }
         do {
             var result: T?
@@ -203,7 +203,7 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
         }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try db.read { try body($0) }
         } catch {
@@ -296,7 +296,7 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
         try write { db in
             try db.execute(sql: """
                 DELETE FROM attempt; DELETE FROM practice_position; DELETE FROM review_item;
-                DELETE FROM quiz_step; DELETE FROM quiz;
+                DELETE FROM quiz_step; DELETE FROM quiz; DELETE FROM drill;
                 """)
         }
     }

@@ -5,7 +5,7 @@ import GRDB
 /// migration: add the next one, and bump `Schema.version`.
 enum Schema {
     /// `PRAGMA user_version` after all migrations; a file with a higher value is refused.
-    static let version = 1
+    static let version = 2
     /// `PRAGMA application_id` ("dlt1"), so another program's database is recognised.
     static let applicationID: Int32 = 0x646C_7431
 
@@ -72,6 +72,21 @@ enum Schema {
                 CREATE INDEX review_due ON review_item(due);
                 PRAGMA application_id = \(applicationID);
                 PRAGMA user_version = 1;
+                """)
+        }
+        // v2: drill results, for the best score per topic.
+        m.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE drill (
+                    id INTEGER PRIMARY KEY,
+                    started_at REAL NOT NULL,
+                    topic TEXT NOT NULL,
+                    minutes REAL NOT NULL,
+                    score INTEGER NOT NULL,
+                    tried INTEGER NOT NULL
+                );
+                CREATE INDEX drill_topic ON drill(topic);
+                PRAGMA user_version = 2;
                 """)
         }
         return m

@@ -101,7 +101,7 @@ import Testing
         #expect(app == Schema.applicationID)
         #expect(journal == "wal")
         #expect(sync == 2)   // FULL
-        #expect(migrations == ["v1"])
+        #expect(migrations == ["v1", "v2"])
     }
 
     @Test func emptyFileIsMigratedAndExistingDataSurvivesReopening() throws {
@@ -115,5 +115,45 @@ import Testing
         #expect(try again.attempts(questionID: "q1", seed: nil, mode: nil).count == 1)
         try again.record(attempt("q1", "b", at: day(1)))
         #expect(try again.attempts(questionID: "q1", seed: nil, mode: nil).map(\.stepID) == ["a", "b"])
+    }
+}
+
+@Suite("TutorStore: drill results (schema v2)")
+struct DrillStoreTests {
+    @Test func bestScorePerTopicSurvivesReopening() throws {
+        let tmp = TempFolder(); defer { tmp.remove() }
+        let path = tmp.db
+        do {
+            let store = try openSaving(path)
+            try store.saveDrill(DrillRecord(startedAt: Date(timeIntervalSince1970: 1000), topic: "shapes", minutes: 5, score: 4, tried: 6))
+            try store.saveDrill(DrillRecord(startedAt: Date(timeIntervalSince1970: 2000), topic: "shapes", minutes: 5, score: 7, tried: 9))
+            try store.saveDrill(DrillRecord(startedAt: Date(timeIntervalSince1970: 3000), topic: "loss", minutes: 2, score: 2, tried: 3))
+        }
+        let reopened = try openSaving(path)
+        #expect(try reopened.bestDrillScores() == ["shapes": 7, "loss": 2])
+        try reopened.resetAll()
+        #expect(try reopened.bestDrillScores().isEmpty)
+    }
+}
+
+@Suite("TutorStore: migration from schema v1")
+struct UpgradeTests {
+    @Test func aVersion1FileIsMigratedToVersion2KeepingItsData() throws {
+        let tmp = TempFolder(); defer { tmp.remove() }
+        do {   // what an earlier dltutor left: only v1 applied
+            let queue = try DatabaseQueue(path: tmp.db)
+            try Schema.migrator.migrate(queue, upTo: "v1")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO attempt (time, mode, question_id, step_id, input, verdict, correct)
+                    VALUES (1000, 'practice', 'q3', 'a.total', '691', 'named-mistake', 0)
+                    """)
+            }
+        }
+        let store = try openSaving(tmp.db)
+        #expect(try store.attempts(questionID: "q3", seed: nil, mode: nil).map(\.input) == ["691"])
+        try store.saveDrill(DrillRecord(startedAt: Date(timeIntervalSince1970: 5), topic: "params", minutes: 1, score: 3, tried: 3))
+        #expect(try store.bestDrillScores() == ["params": 3])
+        #expect(try store.db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 2)
     }
 }
