@@ -28,7 +28,7 @@ let package = Package(
         // Attempts, sessions, progress and spaced review in SQLite (GRDB), behind `ProgressStore`.
         .target(name: "TutorStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
                 exclude: ["EXPORT.md"]),
-        .target(name: "TutorApp", dependencies: ["TutorScreens", "TutorSession", "TerminalUI"]),
+        .target(name: "TutorApp", dependencies: ["TutorScreens", "TutorSession", "TutorStore", "TerminalUI"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
         .executableTarget(
@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "TutorContentTests", dependencies: ["TutorContent", "MathEngine"]),
         .testTarget(name: "TutorSessionTests", dependencies: ["TutorSession", "TutorContent", "MathEngine"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PTYTestSupport"]),
-        .testTarget(name: "TutorAppTests", dependencies: ["TutorApp", "TutorSession", "TutorContent", "TerminalUI"]),
+        .testTarget(name: "TutorAppTests", dependencies: ["TutorApp", "TutorSession", "TutorContent", "TutorStore", "TerminalUI"]),
         .testTarget(name: "TutorScreensTests", dependencies: ["TutorScreens", "TutorSession", "TutorContent", "TerminalUI"],
                     exclude: ["Snapshots"]),
         // Test support shared by end-to-end suites: a pty driver and a small VT screen model.

@@ -12,8 +12,9 @@ public final class TutorApp {
     private let keymap: Keymap
     private let clock: () -> Double
     private let nextSeed: () -> UInt64
-    /// Performs every effect but `.quit` (storing attempts and quiz reports).
-    private let perform: (Effect) -> Void
+    /// Performs every effect but `.quit` (storing attempts and quiz reports); what it returns is
+    /// fed back to the session (e.g. the stats it was asked for).
+    private let perform: (Effect) -> [Message]
     /// How long to wait for a key before sending a tick. Short, so a signal that lands between
     /// two waits is seen within a quarter second, and a countdown never skips a displayed second.
     private let tickInterval: Duration
@@ -21,7 +22,7 @@ public final class TutorApp {
     public init(session: Session, terminal: Terminal, keymap: Keymap = .standard,
                 tickInterval: Duration = .milliseconds(250),
                 clock: @escaping @Sendable () -> Double, nextSeed: @escaping () -> UInt64,
-                perform: @escaping (Effect) -> Void = { _ in }) {
+                perform: @escaping (Effect) -> [Message] = { _ in [] }) {
         self.session = session
         self.terminal = terminal
         self.keymap = keymap
@@ -51,13 +52,15 @@ public final class TutorApp {
             case .signal(let sig):
                 return 128 + sig
             }
-            for message in messages {
+            let changed = !messages.isEmpty
+            while !messages.isEmpty {
+                let message = messages.removeFirst()
                 for effect in session.handle(message) {
                     if effect == .quit { return 0 }
-                    perform(effect)
+                    messages += perform(effect)
                 }
             }
-            if !messages.isEmpty { draw() }
+            if changed { draw() }
         }
     }
 

@@ -15,6 +15,8 @@ public struct Keymap: Sendable {
         case quiz = "Quiz"
         case results = "Quiz results and review"
         case drill = "Drill"
+        case review = "Review"
+        case stats = "Stats"
         case everywhere = "Everywhere"
     }
 
@@ -34,6 +36,8 @@ public struct Keymap: Sendable {
         Binding(context: .start, keys: [.down, .char("j")], label: "↓ / j", message: .moveSelection(1), description: "next question"),
         Binding(context: .start, keys: [.enter, .char("p")], label: "Enter / p", message: .openSelected, description: "practise the question"),
         Binding(context: .start, keys: [.char("d")], label: "d", message: .openDemo(-1), description: "demo the question"),
+        Binding(context: .start, keys: [.char("r")], label: "r", message: .startReview, description: "review the steps due"),
+        Binding(context: .start, keys: [.char("s")], label: "s", message: .openStats, description: "your stats"),
         Binding(context: .start, keys: [.char("q"), .escape], label: "q / Esc", message: .quit, description: "quit (asks first)"),
         Binding(context: .question, keys: [.enter], label: "Enter", message: .submit, description: "check (done: next step)"),
         Binding(context: .question, keys: [.tab, .ctrl("n")], label: "Tab / Ctrl-N", message: .nextStep, description: "next step"),
@@ -85,6 +89,9 @@ public struct Keymap: Sendable {
         Binding(context: .drill, keys: [.tab, .ctrl("n")], label: "Tab", message: .skip, description: "skip to another"),
         Binding(context: .drill, keys: [.escape], label: "Esc", message: .back, description: "end the drill"),
         Binding(context: .everywhere, keys: [.function(1)], label: "F1 / ?", message: .toggleHelp, description: "this list of keys"),
+        Binding(context: .review, keys: [.tab, .ctrl("n")], label: "Tab", message: .skip, description: "skip (stays due)"),
+        Binding(context: .review, keys: [.escape], label: "Esc", message: .back, description: "stop reviewing"),
+        Binding(context: .stats, keys: [.escape, .enter, .char("q")], label: "Esc", message: .back, description: "back"),
         Binding(context: .everywhere, keys: [], label: "Ctrl-L", message: .toggleHelp, description: "redraw the screen"),
         Binding(context: .everywhere, keys: [.ctrl("c")], label: "Ctrl-C", message: .quit, description: "quit at once"),
     ])
@@ -148,13 +155,22 @@ public struct Keymap: Sendable {
         switch session.screen {
         case .start:
             return [.start, .everywhere]
+        case .stats:
+            return [.stats, .everywhere]
+        case .review where session.review?.practice == nil:
+            return [.stats, .everywhere]
         case .demo:
             return session.demo?.fieldFocused == true ? [.calledOut, .everywhere] : [.demo, .everywhere]
         case .quiz where session.quiz?.phase == .results || session.quiz?.phase == .review:
             return [.results, .everywhere]
-        case .question, .quiz, .drill:
+        case .question, .quiz, .drill, .review:
             guard let p = session.practice else { return [.everywhere] }
-            let mode: [Context] = session.screen == .quiz ? [.quiz] : session.screen == .drill ? [.drill] : []
+            let mode: [Context] = switch session.screen {
+            case .quiz: [.quiz]
+            case .drill: [.drill]
+            case .review: [.review]
+            default: []
+            }
             if p.focus == .calculator { return [.calculator] + mode + [.question, .everywhere] }
             if p.record.status == .awaitingAssessment { return [.assess] + mode + [.question, .everywhere] }
             return mode + [.question, .everywhere]

@@ -48,6 +48,16 @@ struct QuestionChrome {
             keys: "Enter check · Tab skip · F4 calc · Esc end drill · ? keys", showsSteps: false)
     }
 
+    static func review(_ r: ReviewState) -> QuestionChrome {
+        let variant = r.practice?.variant.seed.map { "seed \($0)" } ?? ""
+        let settled = r.practice?.record.status.isDone == true
+        return QuestionChrome(
+            titleRight: "review \(r.index + 1)/\(r.items.count) · \(variant) ",
+            keys: settled ? "Enter next review step · Esc stop · ? keys"
+                : "Enter check · F2 hint · F3 reveal · F4 calc · Tab skip · Esc stop · ? keys",
+            showsSteps: false)
+    }
+
     /// Draws the timer row (bar and mm:ss) with the banner after it; returns rows used.
     func drawTimer(in buffer: inout Buffer, y: Int, glyphs: Glyphs) -> Int {
         guard let timer else { return 0 }

@@ -47,6 +47,16 @@ public enum Screens {
                     }
                 }
             }
+        case .review:
+            if let r = session.review, let p = r.practice {
+                cursor = QuestionScreen(practice: p, session: session, glyphs: glyphs, chrome: .review(r)).draw(in: &buffer)
+            } else if let r = session.review {
+                drawDialog(&buffer, title: "Review", glyphs: glyphs, lines: [
+                    "Review done: \(r.done) of \(r.items.count) steps settled.", "",
+                    "Each comes back on its SM-2 schedule: sooner when missed.", "", "Enter or Esc: back"])
+            }
+        case .stats:
+            StatsScreen(report: session.stats, glyphs: glyphs).draw(in: &buffer)
         case .drill:
             if let d = session.drill {
                 if d.phase == .results {

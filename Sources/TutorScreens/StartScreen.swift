@@ -31,11 +31,17 @@ struct StartScreen {
             buffer.put(glyphs.text(text), at: Point(x: 1 + used, y: y), style: selected ? style : .role(role))
         }
         let modesY = min(buffer.height - 3, listTop + exam.questions.count + 1)
-        buffer.put("Modes: Enter practise · d demo (presenter) · timed: dltutor quiz, dltutor drill", at: Point(x: 2, y: modesY), style: .role(.dim))
-        if let notice = session.notice {
-            buffer.put(DisplayWidth.truncate(notice, to: width - 4), at: Point(x: 2, y: buffer.height - 2), style: .role(.warning))
+        buffer.put("Modes: Enter practise · d demo for a class · timed: dltutor quiz / drill", at: Point(x: 2, y: modesY), style: .role(.dim))
+        let due = session.dueCount
+        let reviewLine = due == 0 ? "Review: nothing due · s stats" : "Review: \(due) step\(due == 1 ? "" : "s") due (r) · s stats"
+        buffer.put(reviewLine, at: Point(x: 2, y: modesY + 1), style: due > 0 ? .role(.warning).bold() : .role(.dim))
+        if let notice = session.notice ?? session.storageWarning.map({ "Not saving: " + $0 }) {
+            let lines = TextWrap.wrap(glyphs.text(notice), width: width - 4).suffix(2)
+            for (i, line) in lines.enumerated() {
+                buffer.put(line, at: Point(x: 2, y: buffer.height - 1 - lines.count + i), style: .role(.warning))
+            }
         }
-        let keys = "↑↓ choose · Enter practise · d demo · 1-\(exam.questions.count) open · ? keys · q quit"
+        let keys = "↑↓ choose · Enter practise · d demo · r review · s stats · ? keys · q quit"
         StatusLine(left: " " + glyphs.text(keys), style: .role(.dim), glyphs: glyphs)
             .draw(in: &buffer, rect: Rect(x: 0, y: buffer.height - 1, width: width, height: 1))
     }

@@ -45,6 +45,13 @@ public enum Message: Sendable, Equatable {
     case skip
     /// Answer to a yes/no question on screen (end the quiz now?).
     case confirm(Bool)
+    /// Start spaced review of the steps that are due.
+    case startReview
+    /// Open the stats screen (the run loop answers the `.requestStats` effect with `.showStats`).
+    case openStats
+    case showStats(StatsReport)
+    /// Saving failed; the tutor goes on without saving and says so once.
+    case storageProblem(String)
 
     // Navigation
     case moveSelection(Int)
@@ -67,7 +74,13 @@ public enum Effect: Sendable, Equatable {
     /// A quiz ended (time ran out or the student ended it); storage keeps the report.
     case finishQuiz(QuizReport)
     /// A drill ended with this many steps right.
-    case finishDrill(topic: String, score: Int)
+    case finishDrill(topic: String, score: Int, tried: Int)
+    /// Where the student is, so practice reopens there next time.
+    case savePosition(questionID: String, seed: UInt64?, stepIndex: Int)
+    /// The worked step was shown before the step was answered (spaced review counts it as missed).
+    case revealed(questionID: String, stepID: String, seed: UInt64?)
+    /// The stats screen opened: the run loop answers with `.showStats`.
+    case requestStats
     case quit
 }
 

@@ -90,6 +90,6 @@ extension Session {
         guard var d = drill else { return [] }
         d.phase = .results
         drill = d
-        return [.finishDrill(topic: d.topic, score: d.score)]
+        return [.finishDrill(topic: d.topic, score: d.score, tried: d.tried)]
     }
 }

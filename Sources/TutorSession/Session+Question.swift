@@ -6,6 +6,7 @@ extension Session {
     mutating func handleQuestion(_ message: Message) -> [Effect] {
         guard var p = practice else { screen = .start; return [] }
         var effects: [Effect] = []
+        let placeBefore = (p.variant.seed, p.stepIndex, p.variant.id)
         p.notice = nil
         switch message {
         case .type, .deleteBackward, .deleteForward, .cursorLeft, .cursorRight, .cursorHome,
@@ -40,6 +41,9 @@ extension Session {
                     : "No more hints; F3 shows the worked step."
             }
         case .reveal:
+            if !p.record.revealed && !p.record.status.isDone {
+                effects.append(.revealed(questionID: p.variant.id, stepID: p.step.id, seed: p.variant.seed))
+            }
             p.record.revealed = true
             if !p.record.status.isDone { p.record.status = .revealed }
         case .nextStep:
@@ -74,12 +78,15 @@ extension Session {
             break
         }
         store(p)
+        if screen == .question, placeBefore != (p.variant.seed, p.stepIndex, p.variant.id) {
+            effects += positionEffect()
+        }
         return effects
     }
 
     // MARK: Checking
 
-    private mutating func submit(_ p: inout PracticeState) -> [Effect] {
+    mutating func submit(_ p: inout PracticeState) -> [Effect] {
         let step = p.step
         let input = p.record.draft.text
         p.historyIndex = nil
@@ -89,6 +96,12 @@ extension Session {
                 return []
             }
             p.record.attempts.append(Attempt(input: input, verdict: .correct, value: .text(input)))
+            if screen == .quiz {
+                // A quiz does not self-assess: the sentence is kept for the instructor's review.
+                p.record.status = .answered
+                p.notice = "Answer saved; the review shows the model answer."
+                return [.record(attemptRecord(p, input: input, verdict: "submitted", mistake: nil, correct: false))]
+            }
             p.record.status = .awaitingAssessment
             p.record.draft.clear()
             p.refreshLive()
@@ -102,12 +115,16 @@ extension Session {
         p.lastVerdict = verdict
         if case .invalid = verdict { return [] }   // not a try: the caret shows what to fix
         p.record.attempts.append(Attempt(input: input, verdict: verdict, value: p.live.value))
+        let mistake: String? = if case .incorrect(let ms, _, _) = verdict, let m = ms.first { m.explanation } else { nil }
+        let record = attemptRecord(p, input: input, verdict: verdict.shortName, mistake: mistake,
+                                   correct: verdict.isCorrect)
         if !p.rules.showVerdicts {
             // Quiz with feedback at the end: keep the answer (still editable), say nothing yet.
             p.lastVerdict = nil
             p.record.status = .answered
             p.notice = "Answer saved; verdicts come at the end."
-            return []
+            p.stepClock = now
+            return [.record(record)]
         }
         if p.rules.lockOnSubmit { p.record.locked = true }
         switch verdict {
@@ -132,22 +149,29 @@ extension Session {
             p.record.draft.clear()
             p.refreshLive()
         }
-        let mistake: String? = if case .incorrect(let ms, _, _) = verdict, let m = ms.first { m.explanation } else { nil }
-        let record = attemptRecord(p, input: input, verdict: verdict.shortName, mistake: mistake,
-                                   correct: verdict.isCorrect)
         p.stepClock = now
-        return screen == .quiz ? [] : [.record(record)]   // a quiz records its final answers at the end
+        return [.record(record)]
     }
 
     private func attemptRecord(_ p: PracticeState, input: String, verdict: String, mistake: String?,
                                correct: Bool) -> AttemptRecord {
         let seconds: Double? = if let start = p.stepClock, let now { max(0, now - start) } else { nil }
-        return AttemptRecord(mode: settings.mode.rawValue, questionID: p.variant.id, stepID: p.step.id,
+        return AttemptRecord(mode: recordMode, questionID: p.variant.id, stepID: p.step.id,
                              seed: p.variant.seed, input: input, verdict: verdict, mistake: mistake,
                              correct: correct, seconds: seconds)
     }
 
     /// The calculator line: any student-dialect expression (numbers, vectors, matrices).
+    /// The mode attempts are recorded under: what the student is doing, whatever the command was.
+    var recordMode: String {
+        switch screen {
+        case .quiz: "quiz"
+        case .drill: "drill"
+        case .review: "review"
+        default: "practice"
+        }
+    }
+
     static func calculate(_ text: String) -> LiveState {
         if text.trimmingSpaces.isEmpty { return .empty }
         do {

@@ -133,7 +133,8 @@ extension Session {
                     verdict = p.variant.grade(step: step.id, input: input, given: given)
                     if let v = p.variant.read(step: step.id, input: input) { given[step.id] = v }
                 }
-                if let input {
+                // Submitted answers were recorded when submitted; record what the deadline submits.
+                if let input, input != r.attempts.last?.input || r.attempts.isEmpty {
                     let mistake: String? = if case .incorrect(let ms, _, _)? = verdict, let m = ms.first { m.explanation } else { nil }
                     effects.append(.record(AttemptRecord(
                         mode: "quiz", questionID: p.variant.id, stepID: step.id, seed: p.variant.seed, input: input,
@@ -155,8 +156,7 @@ extension Session {
         q.scroll = 0
         q.banner = timedOut ? "Time is up: your answers were submitted." : nil
         quiz = q
-        effects.append(.finishQuiz(report))
-        return effects
+        return [.finishQuiz(report)] + effects
     }
 }
 

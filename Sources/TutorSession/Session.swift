@@ -5,7 +5,7 @@ import TutorContent
 /// effects the run loop must perform. No I/O, no clock, no random numbers of its own: time arrives
 /// in `tick(at:)`, chance in `newVariant(seed:)`.
 public struct Session: Sendable {
-    public enum Screen: Sendable, Equatable { case start, question, demo, quiz, drill }
+    public enum Screen: Sendable, Equatable { case start, question, demo, quiz, drill, review, stats }
 
     public let exam: Exam
     public let settings: SessionSettings
@@ -26,6 +26,12 @@ public struct Session: Sendable {
     public internal(set) var demo: DemoState?
     public internal(set) var quiz: QuizState?
     public internal(set) var drill: DrillState?
+    public internal(set) var review: ReviewState?
+    public internal(set) var stats: StatsReport?
+    /// Why progress is not being saved (shown on the start screen and in the title bar).
+    public var storageWarning: String?
+    /// Review items settled in this run (the start screen's due count drops as they are done).
+    public internal(set) var reviewed: Set<ReviewSettings.Item> = []
 
     public init(exam: Exam, settings: SessionSettings = SessionSettings()) {
         self.exam = exam
@@ -39,7 +45,8 @@ public struct Session: Sendable {
         case .question: currentID.flatMap { opened[$0] }
         case .quiz: quiz.map { $0.questions[$0.current] }
         case .drill: drill?.practice
-        case .start, .demo: nil
+        case .review: review?.practice
+        case .start, .demo, .stats: nil
         }
     }
 
@@ -49,12 +56,22 @@ public struct Session: Sendable {
         case .question: if let id = currentID { opened[id] = p }
         case .quiz: if let i = quiz?.current { quiz?.questions[i] = p }
         case .drill: drill?.practice = p
-        case .start, .demo: break
+        case .review: review?.practice = p
+        case .start, .demo, .stats: break
         }
     }
 
     /// Whether quitting now would lose anything: a quiz still running, or (until progress is
     /// stored) any typed draft; checked answers are saved as they are checked when storage is on.
+    /// Steps due for spaced review that this run has not settled yet.
+    public var dueCount: Int { settings.review.items.filter { !reviewed.contains($0) }.count }
+
+    /// Where the student is in practice, for resuming next time.
+    func positionEffect() -> [Effect] {
+        guard screen == .question, let p = practice else { return [] }
+        return [.savePosition(questionID: p.variant.id, seed: p.variant.seed, stepIndex: p.stepIndex)]
+    }
+
     public var hasUnsavedWork: Bool {
         if let quiz, quiz.phase == .running || quiz.phase == .confirmEnd { return true }
         return opened.values.contains { p in
@@ -74,6 +91,9 @@ public struct Session: Sendable {
             return []
         case .toggleHelp:
             showingHelp.toggle()
+            return []
+        case .storageProblem(let text):
+            storageWarning = text
             return []
         case .confirmQuit(let yes):
             confirmingQuit = false
@@ -101,6 +121,11 @@ public struct Session: Sendable {
         case .demo: return handleDemo(message)
         case .quiz: return handleQuiz(message)
         case .drill: return handleDrill(message)
+        case .review: return handleReview(message)
+        case .stats:
+            if message == .back || message == .submit { screen = .start }
+            if case .showStats(let report) = message { stats = report }
+            return []
         }
     }
 
@@ -114,14 +139,21 @@ public struct Session: Sendable {
             if n > 0 { selection = (selection + d % n + n) % n }
         case .openSelected:
             open(selection)
+            return positionEffect()
         case .openQuestion(let i):
             if exam.questions.indices.contains(i) { selection = i; open(i) }
+            return positionEffect()
         case .openDemo(let i):
             if exam.questions.indices.contains(i) { selection = i; openDemo(i) }
         case .startQuiz:
             startQuiz()
         case .startDrill:
             startDrill()
+        case .startReview:
+            startReview()
+        case .openStats:
+            screen = .stats
+            return [.requestStats]
         case .back:
             return handle(.quit)
         default:

@@ -1,7 +1,7 @@
 /// Choices that shape a session but are not state: the mode and its options, the variant seed,
 /// and how many wrong tries come before a reveal.
 public struct SessionSettings: Sendable, Equatable {
-    public enum Mode: String, Sendable, Equatable { case practice, demo, quiz, drill }
+    public enum Mode: String, Sendable, Equatable { case practice, demo, quiz, drill, review }
 
     public var mode: Mode = .practice
     /// The worked step is revealed automatically after this many wrong tries (0: never).
@@ -11,6 +11,7 @@ public struct SessionSettings: Sendable, Equatable {
     public var quiz = QuizSettings()
     public var demo = DemoSettings()
     public var drill = DrillSettings()
+    public var review = ReviewSettings()
     /// Checked answers are written to storage as they are checked (so quitting loses nothing).
     public var answersAreSaved = false
 
