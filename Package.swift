@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "dltutor",
             dependencies: [
-                "MathEngine", "TutorContent", "TutorSession", "TutorApp", "CursesTerminal", "TerminalUI",
+                "MathEngine", "TutorContent", "TutorSession", "TutorApp", "TutorScreens", "TutorStore", "CursesTerminal", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

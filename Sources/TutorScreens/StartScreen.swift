@@ -16,7 +16,7 @@ struct StartScreen {
         buffer.put("Choose a question to practise step by step; every value is checked as you type.",
                    at: Point(x: 2, y: 3), style: .role(.dim))
         let listTop = 5
-        let titleWidth = max(20, width - 44)
+        let titleWidth = max(20, width - 50)
         for (i, q) in exam.questions.enumerated() {
             let y = listTop + i
             guard y < buffer.height - 4 else { break }

@@ -64,7 +64,7 @@ public enum StatsText {
         var right: [StyledLine] = [StyledLine("Most frequent mistakes", .role(.title).bold())]
         if report.mistakes.isEmpty { right.append(StyledLine("  none named yet", .role(.dim))) }
         for m in report.mistakes.prefix(6) {
-            right += TextWrap.wrap("\(m.count)× \(m.label)", width: max(10, width)).map { StyledLine("  " + $0, .role(.wrong)) }
+            right += TextWrap.wrap("\(m.count)× \(m.label)", width: max(10, width - 3)).map { StyledLine("  " + $0, .role(.wrong)) }
         }
         right.append(StyledLine("", .normal))
         right.append(StyledLine("Quizzes", .role(.title).bold()))

@@ -15,7 +15,8 @@ struct DLTutor: AsyncParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            PracticeCommand.self, DemoCommand.self, QuizCommand.self, DrillCommand.self, ListCommand.self, KeyCommand.self, CheckCommand.self,
+            PracticeCommand.self, DemoCommand.self, QuizCommand.self, DrillCommand.self, ReviewCommand.self,
+            StatsCommand.self, ExportCommand.self, ResetCommand.self, ListCommand.self, KeyCommand.self, CheckCommand.self,
             LintCommand.self, EvalCommand.self,
         ],
         defaultSubcommand: PracticeCommand.self

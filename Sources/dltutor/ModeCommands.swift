@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import TutorSession
+import class TutorStore.NullStore
 
 /// `dltutor demo`: the instructor's presenter view of worked solutions.
 struct DemoCommand: AsyncParsableCommand {
@@ -31,7 +33,8 @@ struct DemoCommand: AsyncParsableCommand {
         let q = try question.map { try exam.find($0) } ?? exam.questions[0]
         var session = Session(exam: exam, settings: SessionSettings(mode: .demo, seed: seed, demo: DemoSettings(autoSeconds: auto)))
         _ = session.handle(.openDemo(exam.questions.firstIndex { $0.id == q.id } ?? 0))
-        try await TutorLauncher.run(session, screen: screen)
+        // A demo records nothing: nobody's attempts, no schedule.
+        try await TutorLauncher.run(session, screen: screen, store: NullStore())
     }
 }
 
@@ -59,6 +62,7 @@ struct QuizCommand: AsyncParsableCommand {
     var feedback: QuizSettings.Feedback = .end
     @Flag(name: .customLong("quiet-timer"), help: "No per-second change on screen (for screen readers); F7 tells the time.")
     var quietTimer = false
+    @OptionGroup var storage: StoreOptions
 
     func validate() throws {
         guard minutes > 0, minutes <= 600 else { throw ValidationError("--minutes takes more than 0 and at most 600.") }
@@ -68,10 +72,15 @@ struct QuizCommand: AsyncParsableCommand {
         let exam = try options.load()
         let ids = try (questions ?? "").split(separator: ",").map { try exam.find(String($0).trimmingCharacters(in: .whitespaces)).id }
         let quiz = QuizSettings(minutes: minutes, questionIDs: ids, feedback: feedback, quietTimer: quietTimer)
-        var session = Session(exam: exam, settings: SessionSettings(mode: .quiz, seed: seed, quiz: quiz))
+        let (store, warning) = TutorLauncher.openStore(storage)
+        var settings = SessionSettings(mode: .quiz, seed: seed, quiz: quiz)
+        StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))
+        var session = Session(exam: exam, settings: settings)
+        session.storageWarning = warning
+        _ = session.handle(.tick(at: TutorLauncher.now(screen).timeIntervalSinceReferenceDate))
         _ = session.handle(.startQuiz)
         if let notice = session.notice { throw ValidationError(notice) }
-        try await TutorLauncher.run(session, screen: screen)
+        try await TutorLauncher.run(session, screen: screen, store: store)
     }
 }
 
@@ -95,6 +104,7 @@ struct DrillCommand: AsyncParsableCommand {
     var minutes: Double = 5
     @Option(help: "Replay exactly this drill (default: a random one).")
     var seed: UInt64?
+    @OptionGroup var storage: StoreOptions
 
     func validate() throws {
         guard minutes > 0, minutes <= 120 else { throw ValidationError("--minutes takes more than 0 and at most 120.") }
@@ -102,10 +112,48 @@ struct DrillCommand: AsyncParsableCommand {
 
     func run() async throws {
         let exam = try options.load()
-        let drill = DrillSettings(topic: topic.rawValue, minutes: minutes, seed: seed ?? TutorLauncher.randomSeed())
-        var session = Session(exam: exam, settings: SessionSettings(mode: .drill, drill: drill))
+        let (store, warning) = TutorLauncher.openStore(storage)
+        var settings = SessionSettings(mode: .drill, drill: DrillSettings(topic: topic.rawValue, minutes: minutes, seed: seed ?? TutorLauncher.randomSeed()))
+        StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))
+        settings.drill.topic = topic.rawValue
+        var session = Session(exam: exam, settings: settings)
+        session.storageWarning = warning
+        _ = session.handle(.tick(at: TutorLauncher.now(screen).timeIntervalSinceReferenceDate))
         _ = session.handle(.startDrill)
         if let notice = session.notice { throw ValidationError(notice) }
-        try await TutorLauncher.run(session, screen: screen)
+        try await TutorLauncher.run(session, screen: screen, store: store)
+    }
+}
+
+/// `dltutor review`: spaced review of the steps that are due.
+struct ReviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Review the steps that are due, each as a fresh variant (SM-2 schedule).",
+        discussion: """
+        Every practised step is scheduled with SuperMemo-2 (Wozniak 1990): a step answered right \
+        on the first try comes back after 1, then 6 days, then longer; a step missed, answered \
+        with a named mistake or revealed comes back the next day. `r` on the start screen does \
+        the same.
+        """
+    )
+
+    @OptionGroup var options: ContentOptions
+    @OptionGroup var screen: ScreenOptions
+    @OptionGroup var storage: StoreOptions
+
+    func run() async throws {
+        let exam = try options.load()
+        let (store, warning) = TutorLauncher.openStore(storage)
+        var settings = SessionSettings(mode: .review)
+        StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))
+        var session = Session(exam: exam, settings: settings)
+        session.storageWarning = warning
+        _ = session.handle(.startReview)
+        if session.screen != .review {
+            print(session.notice ?? "Nothing is due for review.")
+            return
+        }
+        try await TutorLauncher.run(session, screen: screen, store: store)
     }
 }

@@ -11,6 +11,7 @@ struct PracticeCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ContentOptions
     @OptionGroup var screen: ScreenOptions
+    @OptionGroup var storage: StoreOptions
     @Option(help: "Practise this random variant of every question (default: the original exam).")
     var seed: UInt64?
     @Option(name: .customLong("reveal-after"), help: "Reveal the worked step after this many wrong tries (0: never).")
@@ -24,11 +25,17 @@ struct PracticeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let exam = try options.load()
-        var session = Session(exam: exam, settings: SessionSettings(mode: .practice, revealAfter: revealAfter, seed: seed))
+        let (store, warning) = TutorLauncher.openStore(storage)
+        var settings = SessionSettings(mode: .practice, revealAfter: revealAfter, seed: seed)
+        StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))
+        var session = Session(exam: exam, settings: settings)
+        session.storageWarning = warning
+        let (saved, reopen) = StoreStartup.saved(exam: exam, store: store, seed: seed)
+        session.restore(saved, reopen: question == nil ? reopen : nil)
         if let question {
             let q = try exam.find(question)
             _ = session.handle(.openQuestion(exam.questions.firstIndex { $0.id == q.id } ?? 0))
         }
-        try await TutorLauncher.run(session, screen: screen)
+        try await TutorLauncher.run(session, screen: screen, store: store)
     }
 }

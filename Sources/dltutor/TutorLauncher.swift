@@ -4,6 +4,7 @@ import Foundation
 import TerminalUI
 import TutorApp
 import TutorSession
+import TutorStore
 
 /// Options every full-screen mode shares.
 struct ScreenOptions: ParsableArguments {
@@ -16,7 +17,8 @@ struct ScreenOptions: ParsableArguments {
 
 /// Opens the terminal, runs the session to its end and turns the outcome into an exit status.
 enum TutorLauncher {
-    static func run(_ session: Session, screen: ScreenOptions) async throws {
+    /// Runs `session` full screen; effects go to `store` (a NullStore records nothing).
+    static func run(_ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore()) async throws {
         let forceASCII = screen.ascii
         let clock = makeClock(file: screen.clockFile)
         let status: Int32 = try await MainActor.run {
@@ -29,10 +31,12 @@ enum TutorLauncher {
                 printError(error.description)
                 throw ExitCode(error.exitCode)
             }
+            let recorder = ProgressRecorder(store: store, exam: session.exam, settings: session.settings, clock: clock)
             let app = TutorApp(
                 session: session, terminal: terminal, clock: clock,
                 // Short seeds, so a student can tell a classmate or instructor which variant it was.
-                nextSeed: { UInt64.random(in: 1...999_999) }
+                nextSeed: { UInt64.random(in: 1...999_999) },
+                perform: { recorder.perform($0) }
             )
             return app.run()
         }
@@ -46,6 +50,19 @@ enum TutorLauncher {
             let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
             return Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         }
+    }
+
+    /// Opens the store for a full-screen mode: the warning (if saving is off) goes to stderr now,
+    /// before the screen takes over, and to the start screen.
+    static func openStore(_ options: StoreOptions) -> (store: any ProgressStore, warning: String?) {
+        let (store, warning) = options.open()
+        if let warning { printError(warning) }
+        return (store, warning)
+    }
+
+    /// The clock's current time as a date, for startup queries.
+    static func now(_ screen: ScreenOptions) -> Date {
+        Date(timeIntervalSinceReferenceDate: makeClock(file: screen.clockFile)())
     }
 
     /// A random seed for drills and new variants when the user gave none.
