@@ -68,9 +68,12 @@ report(measure("lint: original + 500 seeds per question (2,505 variants)", outer
 print("")
 let absContent = URL(fileURLWithPath: contentDir).standardizedFileURL.path
 let absBinary = URL(fileURLWithPath: binary).standardizedFileURL.path
+// One progress database for every run, as a student's would be (opened, not created, each time).
+let benchDB = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-bench-\(getpid()).sqlite").path
+defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: benchDB + suffix) } }
 let tutor = TerminalBench.measure(
-    name: "dltutor", binary: absBinary, arguments: ["practice", "--content", absContent], firstFrameText: "q quit",
-    keyArguments: ["practice", "--content", absContent, "--question", "q3"], ready: "Answer →", prompt: "Answer → ", runs: runs)
+    name: "dltutor", binary: absBinary, arguments: ["practice", "--content", absContent, "--db", benchDB], firstFrameText: "q quit",
+    keyArguments: ["practice", "--content", absContent, "--db", benchDB, "--question", "q3"], ready: "Answer →", prompt: "Answer → ", runs: runs)
 var rows = [tutor]
 if let c = TerminalBench.buildCPrompt(source: "Benchmarks/c-prompt/prompt.c") {
     rows.append(TerminalBench.measure(name: "C ncurses prompt", binary: c, arguments: [], firstFrameText: "Enter submits",

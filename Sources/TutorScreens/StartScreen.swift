@@ -35,8 +35,8 @@ struct StartScreen {
         let due = session.dueCount
         let reviewLine = due == 0 ? "Review: nothing due · s stats" : "Review: \(due) step\(due == 1 ? "" : "s") due (r) · s stats"
         buffer.put(reviewLine, at: Point(x: 2, y: modesY + 1), style: due > 0 ? .role(.warning).bold() : .role(.dim))
-        if let notice = session.notice ?? session.storageWarning.map({ "Not saving: " + $0 }) {
-            let lines = TextWrap.wrap(glyphs.text(notice), width: width - 4).suffix(2)
+        if let notice = session.notice ?? session.storageWarning.map({ "Not saving: " + Self.withoutProgramName($0) }) {
+            let lines = TextWrap.wrap(glyphs.text(notice), width: width - 4).prefix(3)
             for (i, line) in lines.enumerated() {
                 buffer.put(line, at: Point(x: 2, y: buffer.height - 1 - lines.count + i), style: .role(.warning))
             }
@@ -44,6 +44,10 @@ struct StartScreen {
         let keys = "↑↓ choose · Enter practise · d demo · r review · s stats · ? keys · q quit"
         StatusLine(left: " " + glyphs.text(keys), style: .role(.dim), glyphs: glyphs)
             .draw(in: &buffer, rect: Rect(x: 0, y: buffer.height - 1, width: width, height: 1))
+    }
+
+    static func withoutProgramName(_ s: String) -> String {
+        s.hasPrefix("dltutor: ") ? String(s.dropFirst(9)) : s
     }
 
     private var variantLabel: String {

@@ -14,7 +14,8 @@ struct ModesEndToEndTests {
         try "0".write(toFile: clock, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: clock) }
         let h = try PTYHarness(executable: PTYHarness.builtProduct("dltutor"),
-                               arguments: ["quiz", "--content", Self.content, "--minutes", "1", "--questions", "q3",
+                               arguments: ["quiz", "--content", Self.content, "--db", TutorEndToEndTests.scratchDB(),
+                                           "--minutes", "1", "--questions", "q3",
                                            "--seed", "4", "--clock-file", clock])
         #expect(h.waitFor(text: "01:00 left"))
         h.type("5")

@@ -10,8 +10,14 @@ struct TutorEndToEndTests {
     static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("content/aml5202-sessional1").path
 
+    /// A progress database of the test's own, never the user's.
+    static func scratchDB() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-e2e-\(UUID().uuidString).sqlite").path
+    }
+
     func start(_ args: [String] = [], env: [String: String]? = nil) throws -> PTYHarness {
-        try PTYHarness(executable: PTYHarness.builtProduct("dltutor"), arguments: ["practice", "--content", Self.content] + args,
+        try PTYHarness(executable: PTYHarness.builtProduct("dltutor"),
+                       arguments: ["practice", "--content", Self.content, "--db", Self.scratchDB()] + args,
                        environment: env)
     }
 
