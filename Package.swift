@@ -26,8 +26,7 @@ let package = Package(
 
         // MARK: Edges (I/O)
         // Attempts, sessions, progress and spaced review in SQLite (GRDB), behind `ProgressStore`.
-        .target(name: "TutorStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
-                exclude: ["EXPORT.md"]),
+        .target(name: "TutorStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "TutorApp", dependencies: ["TutorScreens", "TutorSession", "TutorStore", "TerminalUI"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
