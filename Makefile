@@ -23,7 +23,7 @@ run: release
 	@$(RELEASE_BIN) $(ARGS)
 
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test --disable-xctest
 
 lint: release
 	$(RELEASE_BIN) lint $(CONTENT)
