@@ -39,7 +39,8 @@ let package = Package(
         ),
 
         // MARK: Benchmarks (release build, `make bench`)
-        .executableTarget(name: "dltutor-bench", dependencies: ["MathEngine", "TutorContent", "PTYTestSupport", .product(name: "Yams", package: "Yams")],
+        .executableTarget(name: "dltutor-bench", dependencies: ["MathEngine", "TutorContent", "TutorSession", "TutorScreens", "TerminalUI",
+                                                         "PTYTestSupport", .product(name: "Yams", package: "Yams")],
                          path: "Benchmarks/dltutor-bench"),
 
         // MARK: Tests

@@ -1,6 +1,9 @@
 import Foundation
 import MathEngine
 import TutorContent
+import TerminalUI
+import TutorScreens
+import TutorSession
 import Yams
 
 /// `make bench`: medians for the engine per keystroke, a full check, content loading and lint.
@@ -63,6 +66,18 @@ report(measure("  of which: read + YAML compose of 5 files (Yams)", outer: 21) {
 report(measure("lint: original + 500 seeds per question (2,505 variants)", outer: 5) {
     blackHole(Lint.run(directory: contentDir, seeds: 500))
 }, aim: "< 1 s")
+
+// One frame of the question screen with a live check, as every keystroke renders it.
+var frameSession = Session(exam: load.exam)
+_ = frameSession.handle(.openQuestion(2))
+_ = frameSession.handle(.goToStep(3))
+for c in "69" { _ = frameSession.handle(.type(c)) }
+let frameSessionFixed = frameSession
+report(measure("frame: type a key + render Q3 at 80x24 (pure)", outer: 51, inner: 50) {
+    var s = frameSessionFixed
+    _ = s.handle(.type("1"))
+    blackHole(Screens.render(s, size: Size(width: 80, height: 24), capabilities: TerminalCapabilities(unicode: true, color: true)))
+}, aim: "-")
 
 // Terminal: the real binary in a pty, beside the C reference prompt, in the same run.
 print("")

@@ -63,7 +63,7 @@ struct DemoScreen {
         if picture.exists && !demo.showText {
             picture.draw(in: &buffer, rect: area)
         } else {
-            let text = TextWrap.wrap(glyphs.text(Reflow.paragraphs(demo.variant.text.trimmingNewlines)), width: area.width)
+            let text = WrapCache.questionLines(demo.variant.text, width: area.width, glyphs: glyphs)
             for (i, line) in text.prefix(area.height).enumerated() {
                 buffer.put(line, at: Point(x: area.x, y: area.y + i))
             }

@@ -115,7 +115,7 @@ struct QuestionScreen {
 
     private func drawText(_ buffer: inout Buffer, rect: Rect) {
         guard rect.width > 4, rect.height > 0 else { return }
-        let lines = TextWrap.wrap(glyphs.text(Reflow.paragraphs(practice.variant.text.trimmingNewlines)), width: rect.width)
+        let lines = WrapCache.questionLines(practice.variant.text, width: rect.width, glyphs: glyphs)
         // When the text overflows, the last row says so instead of showing a clipped line.
         let overflows = lines.count > rect.height
         let rows = overflows ? rect.height - 1 : rect.height
