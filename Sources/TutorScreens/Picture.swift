@@ -73,6 +73,12 @@ struct Picture {
                         marks: marks, xRange: -0.15...1.15, yRange: 0...top, glyphs: glyphs, showLegend: false)
         let width = min(rect.width, 40)
         plot.draw(in: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: width, height: plotRows))
+        // Name the two epochs under their points instead of the numeric x range.
+        let labelRow = rect.y + plotRows
+        let canvasX = rect.x + 2, canvasWidth = width - 2
+        buffer.fill(Rect(x: canvasX, y: labelRow, width: canvasWidth, height: 1))
+        buffer.put("k", at: Point(x: canvasX + Int(Double(canvasWidth) * 0.15 / 1.3), y: labelRow), style: .role(.dim))
+        buffer.put("k+1", at: Point(x: canvasX + Int(Double(canvasWidth) * 1.15 / 1.3) - 1, y: labelRow), style: .role(.dim))
         var y = rect.y + 1 + plotRows
         put(&buffer, "epoch k:   L = \(blank("k.mean_loss"))   A = \(blank("k.accuracy"))", rect.x, y, rect)
         y += 1

@@ -141,3 +141,23 @@ struct ScreenSnapshotTests {
         #expect(text(f).contains("z^[4]") || text(f).contains("z⁽⁴⁾"))
     }
 }
+
+@Suite("Screens: pictures fill in")
+struct PictureFillTests {
+    @Test func q1ChartShowsTheSurpriseOnceBothEpochsAreAnswered() {
+        var s = Session(exam: ScreenSnapshotTests.exam)
+        _ = s.handle(.openQuestion(0))
+        for (id, answer) in [("k.mean_loss", "0.44"), ("k.accuracy", "2/4"), ("k1.mean_loss", "0.51"), ("k1.accuracy", "75%")] {
+            _ = s.handle(.goToStep(s.practice!.variant.steps.firstIndex { $0.id == id }!))
+            for c in answer { _ = s.handle(.type(c)) }
+            _ = s.handle(.submit)
+        }
+        _ = s.handle(.togglePanel)
+        let f = Screens.render(s, size: Size(width: 80, height: 24), capabilities: ScreenSnapshotTests.unicode)
+        Snapshot.assert(f.buffer, named: "picture-q1-filled")
+        let text = f.buffer.lines().joined(separator: "\n")
+        #expect(text.contains("Loss rose while accuracy rose."))
+        #expect(text.contains("L = 0.4405"))
+        #expect(text.contains("k+1"))
+    }
+}
