@@ -24,8 +24,12 @@ struct PracticeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Open the progress database while the content loads: they share nothing, and both are
+        // on the way to the first frame.
+        let storage = self.storage
+        let opening = Task.detached { TutorLauncher.openStore(storage) }
         let exam = try options.load()
-        let (store, warning) = TutorLauncher.openStore(storage)
+        let (store, warning) = await opening.value
         var settings = SessionSettings(mode: .practice, revealAfter: revealAfter, seed: seed)
         StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))
         var session = Session(exam: exam, settings: settings)
