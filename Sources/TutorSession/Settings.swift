@@ -17,13 +17,14 @@ public struct SessionSettings: Sendable, Equatable {
 
     public init(mode: Mode = .practice, revealAfter: Int = 3, seed: UInt64? = nil,
                 quiz: QuizSettings = QuizSettings(), demo: DemoSettings = DemoSettings(),
-                drill: DrillSettings = DrillSettings()) {
+                drill: DrillSettings = DrillSettings(), review: ReviewSettings = ReviewSettings()) {
         self.mode = mode
         self.revealAfter = revealAfter
         self.seed = seed
         self.quiz = quiz
         self.demo = demo
         self.drill = drill
+        self.review = review
     }
 }
 

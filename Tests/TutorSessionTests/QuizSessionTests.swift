@@ -184,4 +184,32 @@ struct QuizSessionTests {
         #expect(s.drill?.phase == .results)
         #expect(effects == [.finishDrill(topic: "params", score: s.drill!.score, tried: s.drill!.tried)])
     }
+
+    @Test func reviewBringsEachDueStepBackAsAFreshVariant() throws {
+        let items = [ReviewSettings.Item(questionID: "q3", stepID: "a.total"), ReviewSettings.Item(questionID: "q4", stepID: "W1")]
+        var s = Session(exam: Self.exam, settings: SessionSettings(review: ReviewSettings(items: items, seed: 9)))
+        #expect(s.dueCount == 2)
+        _ = s.handle(.startReview)
+        #expect(s.screen == .review)
+        let p = try #require(s.practice)
+        #expect(p.step.id == "a.total" && p.variant.seed != nil)
+        type(p.step.expected.display, &s)
+        let effects = s.handle(.submit)
+        #expect(effects.contains { if case .record(let r) = $0 { r.mode == "review" && r.correct } else { false } })
+        _ = s.handle(.submit)                      // settled: Enter brings the next item
+        #expect(s.practice?.step.id == "W1")
+        #expect(s.dueCount == 1)
+        _ = s.handle(.skip)                        // skipped: stays due
+        #expect(s.practice == nil)
+        #expect(s.dueCount == 1)
+        _ = s.handle(.back)
+        #expect(s.screen == .start)
+    }
+
+    @Test func nothingDueSaysWhenTheNextStepIs() {
+        var s = Session(exam: Self.exam, settings: SessionSettings(review: ReviewSettings(items: [], nextDue: "on 2026-12-01 at 09:00")))
+        _ = s.handle(.startReview)
+        #expect(s.screen == .start)
+        #expect(s.notice == "Nothing is due for review; the next step is due on 2026-12-01 at 09:00.")
+    }
 }
