@@ -41,6 +41,12 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
     private let busySeconds: Double
     private let lock = NSLock()
     private var reason: StoreError?
+    /// A read-only database is read from a copy here (see `snapshot(of:)`), removed on deinit.
+    private var snapshotFolder: String?
+
+    deinit {
+        if let snapshotFolder { try? FileManager.default.removeItem(atPath: snapshotFolder) }
+    }
 
     /// Opens (creating folder, file and schema as needed) the database at `path`. Never throws:
     /// when the file cannot be used the store returned does not save (a `NullStore`, or this
@@ -70,13 +76,21 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             }
         }
         let size = (try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        var complete = false
-        if let size, size > 0 {
-            complete = try Self.inspect(path: path, busyTimeout: options.busyTimeout)
-        }
         let writable = !options.readOnly
             && access(folder.isEmpty ? "." : folder, W_OK) == 0
             && (size == nil || access(path, W_OK) == 0)
+        // SQLite cannot open a WAL database in a read-only folder (it needs its -shm file beside
+        // it), so a read-only database is read from a private copy; the original is only read.
+        var readPath = path
+        if !writable, let size, size > 0 {
+            guard let copy = Self.snapshot(of: path) else { throw .readOnly(path: path) }
+            readPath = copy.file
+            snapshotFolder = copy.folder
+        }
+        var complete = false
+        if let size, size > 0 {
+            complete = try Self.inspect(path: readPath, busyTimeout: options.busyTimeout)
+        }
         var config = Configuration()
         config.label = "dltutor.store"
         config.busyMode = .timeout(options.busyTimeout)
@@ -114,12 +128,28 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             guard complete else { throw .readOnly(path: path) }
             config.readonly = true
             do {
-                db = try DatabaseQueue(path: path, configuration: config)
+                db = try DatabaseQueue(path: readPath, configuration: config)
                 _ = try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM attempt") }
             } catch {
                 throw .readOnly(path: path)
             }
             reason = .readOnly(path: path)
+        }
+    }
+
+    /// Copies the database (and its WAL, if any) into a private temporary folder.
+    static func snapshot(of path: String) -> (folder: String, file: String)? {
+        let fm = FileManager.default
+        let folder = fm.temporaryDirectory.appendingPathComponent("dltutor-readonly-\(UUID().uuidString)").path
+        let file = folder + "/" + (path as NSString).lastPathComponent
+        do {
+            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try fm.copyItem(atPath: path, toPath: file)
+            if fm.fileExists(atPath: path + "-wal") { try fm.copyItem(atPath: path + "-wal", toPath: file + "-wal") }
+            return (folder, file)
+        } catch {
+            try? fm.removeItem(atPath: folder)
+            return nil
         }
     }
 

@@ -154,4 +154,46 @@ struct ProgressEndToEndTests {
         #expect(done.status == 0)
         #expect(try exportedInputs(f.db).isEmpty)
     }
+
+    /// A folder that is really read-only, even for root: a read-only bind mount of it, made in a
+    /// private mount namespace (`unshare -m`), so nothing outside the test sees it.
+    @Test func aReadOnlyFolderIsReadButNeverWritten() throws {
+        let f = Folder()
+        let h = try tutor(["--content", Self.content, "--db", f.db, "--question", "q3"])
+        #expect(h.waitFor(text: "Answer →"))
+        h.type("7")
+        h.press(.enter)
+        #expect(h.waitFor(text: "Correct"))
+        h.press(.ctrl("c"))
+        _ = h.waitForExit()
+        let before = FileManager.default.contents(atPath: f.db)
+        let binary = PTYHarness.builtProduct("dltutor")
+        let readOnly = "mount --bind '\(f.path)' '\(f.path)' && mount -o remount,bind,ro '\(f.path)' && "
+        // Stats still read the file; saving is off and says why.
+        let r = try command(["--help"])   // warm-up: the binary runs at all
+        #expect(r.status == 0)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+        p.arguments = ["-m", "sh", "-c", readOnly + "exec '\(binary)' stats --content '\(Self.content)' --db '\(f.db)'"]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "unshare/mount must work here (root on this machine kind): \(e)")
+        #expect(e.contains("is read-only (file or folder); not saving"))
+        #expect(o.contains("Q3") && o.contains("1/1"), "reading still works: \(o)")
+        // The tutor itself runs, checks answers, and writes nothing.
+        let t = try PTYHarness(executable: "/usr/bin/unshare",
+                               arguments: ["-m", "sh", "-c", readOnly + "exec '\(binary)' --content '\(Self.content)' --db '\(f.db)' --question q3"])
+        #expect(t.waitFor(text: "Answer →"))
+        t.type("7")
+        t.press(.enter)
+        #expect(t.waitFor(text: "Correct"))
+        t.press(.ctrl("c"))
+        #expect(t.waitForExit() == .exited(130))
+        #expect(FileManager.default.contents(atPath: f.db) == before, "the file is never written")
+    }
 }
