@@ -94,6 +94,10 @@ public struct Session: Sendable {
             return []
         case .storageProblem(let text):
             storageWarning = text
+            if var p = practice {
+                p.notice = "Not saving from now on: " + (text.hasPrefix("dltutor: ") ? String(text.dropFirst(9)) : text)
+                store(p)
+            }
             return []
         case .confirmQuit(let yes):
             confirmingQuit = false
