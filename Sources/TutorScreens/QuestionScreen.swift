@@ -36,8 +36,10 @@ struct QuestionScreen {
         let feedback = FeedbackLines(practice: practice, glyphs: glyphs).lines(width: contentWidth)
         let fixed = 1 /*title*/ + timerRows + 1 /*rule*/ + 1 /*field*/ + 1 /*live*/ + 1 /*calc*/ + 1 /*keys*/
         let available = height - fixed
-        let minPanel = 5
-        let promptRows = min(promptLines.count, max(2, (available - minPanel) / 2))
+        // The prompt (with a choice step's options) comes first: it is what the student answers.
+        // Then the feedback; the panel gets what is left, at least a few rows.
+        let minPanel = 3
+        let promptRows = min(promptLines.count, max(2, available - minPanel))
         let feedbackRows = min(feedback.count, max(0, available - minPanel - promptRows))
         let panelRows = available - promptRows - feedbackRows
         let panel = Rect(x: 0, y: 1 + timerRows, width: width, height: panelRows)
@@ -140,7 +142,11 @@ struct QuestionScreen {
         var out = TextWrap.wrap(glyphs.text(number + step.prompt), width: width).map { StyledLine($0, .role(.prompt)) }
         for (i, option) in step.options.enumerated() {
             let letter = Character(Unicode.Scalar(UInt8(97 + min(i, 25))))
-            out += TextWrap.wrap(glyphs.text("  \(letter)) \(option)"), width: width).map { StyledLine($0, .normal) }
+            // Hanging indent, so each option's first line (with its letter) stands out.
+            let lines = TextWrap.wrap(glyphs.text(option), width: max(10, width - 5))
+            for (j, line) in lines.enumerated() {
+                out.append(StyledLine((j == 0 ? "  \(letter)) " : "     ") + line, .normal))
+            }
         }
         return out
     }

@@ -111,6 +111,15 @@ struct ScreenSnapshotTests {
         #expect(text(render(s)).contains("W⁽¹⁾: 256×1025"))
     }
 
+    @Test func everyChoiceOptionShowsAtTheMinimumSize() {
+        let s = open(1, step: "b.column")
+        let f = render(s, size: Screens.minimumSize)
+        Snapshot.assert(f.buffer, named: "choice-minimum-size")
+        let options = s.practice!.step.options.count
+        let letters = f.buffer.lines().filter { $0.range(of: #"^   [a-z]\) "#, options: .regularExpression) != nil }
+        #expect(letters.count == options)
+    }
+
     @Test func tooSmall() {
         let f = render(open(2), size: Size(width: 50, height: 15))
         Snapshot.assert(f.buffer, named: "too-small")
