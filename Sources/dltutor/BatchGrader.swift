@@ -25,7 +25,8 @@ struct BatchGrader {
             }
             text = String(decoding: data, as: UTF8.self)
         }
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw      // files saved with CRLF line ends
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             print(me.grade(line: String(line), number: n + 1).text)

@@ -70,6 +70,13 @@ struct CheckCommandTests {
         #expect(objs[4]["verdict"] as? String == "carried")
     }
 
+    @Test func batchAcceptsCRLFLineEndsAndComments() throws {
+        let r = try CLI.run(["check", "--batch", "-"], stdin: "# paper answers\r\nq3\ta.total\t619\r\nq5\tb.nodes\t{3, 1}\r\n")
+        let objs = try r.lines.map { try #require(try CLI.json($0) as? [String: Any]) }
+        #expect(objs.map { $0["verdict"] as? String } == ["correct", "correct"])
+        #expect(objs.map { $0["line"] as? Int } == [2, 3])
+    }
+
     @Test func seededVariantIsGradedAgainstItsOwnKey() throws {
         let key = try CLI.run(["key", "q3", "--seed", "11", "--format", "json"])
         let obj = try #require(try CLI.json(key.stdout) as? [String: Any])
