@@ -194,8 +194,9 @@ public final class CursesTerminal: Terminal {
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { return }
         let path = String(cString: template)
+        unlink(path)          // the open descriptor keeps it; nothing is left behind, even after SIGKILL
         let saved = dup(2)
-        guard saved >= 0, dup2(fd, 2) >= 0 else { Glibc.close(fd); unlink(path); return }
+        guard saved >= 0, dup2(fd, 2) >= 0 else { Glibc.close(fd); return }
         savedStderr = saved
         stderrCapture = (fd, path)
     }
@@ -214,7 +215,6 @@ public final class CursesTerminal: Terminal {
             _ = chunk.withUnsafeBytes { write(2, $0.baseAddress, n) }
         }
         Glibc.close(capture.fd)
-        unlink(capture.path)
         stderrCapture = nil
     }
 

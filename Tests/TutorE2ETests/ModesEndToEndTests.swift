@@ -12,9 +12,10 @@ struct ModesEndToEndTests {
     @Test func oneMinuteQuizTwoAnswersThenTimeRunsOut() throws {
         let clock = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-clock-\(UUID().uuidString)").path
         try "0".write(toFile: clock, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: clock) }
+        let db = TutorEndToEndTests.scratchDB()
+        defer { try? FileManager.default.removeItem(atPath: clock); TutorEndToEndTests.remove(db) }
         let h = try PTYHarness(executable: PTYHarness.builtProduct("dltutor"),
-                               arguments: ["quiz", "--content", Self.content, "--db", TutorEndToEndTests.scratchDB(),
+                               arguments: ["quiz", "--content", Self.content, "--db", db,
                                            "--minutes", "1", "--questions", "q3",
                                            "--seed", "4", "--clock-file", clock])
         #expect(h.waitFor(text: "01:00 left"))

@@ -6,18 +6,25 @@ import Testing
 /// The real `dltutor` binary in a real pseudo-terminal: keys in, screen text out, as a student
 /// would use it.
 @Suite("dltutor in a pty", .serialized)
-struct TutorEndToEndTests {
+final class TutorEndToEndTests {
     static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("content/aml5202-sessional1").path
 
-    /// A progress database of the test's own, never the user's.
+    /// A progress database of the test's own, never the user's; removed with its WAL files.
     static func scratchDB() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-e2e-\(UUID().uuidString).sqlite").path
     }
 
+    static func remove(_ db: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+    }
+
+    let db = TutorEndToEndTests.scratchDB()
+    deinit { Self.remove(db) }
+
     func start(_ args: [String] = [], env: [String: String]? = nil) throws -> PTYHarness {
         try PTYHarness(executable: PTYHarness.builtProduct("dltutor"),
-                       arguments: ["practice", "--content", Self.content, "--db", Self.scratchDB()] + args,
+                       arguments: ["practice", "--content", Self.content, "--db", db] + args,
                        environment: env)
     }
 
