@@ -26,8 +26,11 @@ struct QuestionChrome {
     static func quiz(_ q: QuizState, now: Double?, quiet: Bool, seed: UInt64?) -> QuestionChrome {
         let total = q.minutes * 60
         let left = q.secondsLeft(at: now) ?? Int(total)
-        let role: Role = left <= 60 ? .wrong : left <= 300 ? .warning : .accent
-        let label = quiet ? "time: F7 tells" : QuizState.clock(left) + (left <= 300 ? " left!" : " left")
+        // Urgency (colour and "!") only once a warning applies: under 5 minutes of a longer quiz,
+        // or the last minute.
+        let urgent = left <= 60 || (left <= 300 && total > 300)
+        let role: Role = left <= 60 ? .wrong : urgent ? .warning : .accent
+        let label = quiet ? "time: F7 tells" : QuizState.clock(left) + (urgent ? " left!" : " left")
         let answered = q.questions.reduce(0) { $0 + $1.records.filter { $0.status != .notTried }.count }
         let steps = q.questions.reduce(0) { $0 + $1.records.count }
         let timer = Timer(fraction: quiet ? 1 : Double(left) / max(1, total), label: label, role: role)
