@@ -60,7 +60,17 @@ public struct Step: Sendable {
     public var variableName: String { Step.variableName(for: id) }
 
     public static func variableName(for id: String) -> String {
-        String(id.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
+        // Fast path for the usual ASCII ids (this runs on every carried-forward check).
+        var bytes = Array(id.utf8)
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            for i in bytes.indices {
+                let b = bytes[i]
+                let ok = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+                if !ok { bytes[i] = 0x5F }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(id.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
     }
 
     /// Self-assessed steps (free text) carry no automatic check.

@@ -68,11 +68,13 @@ extension Question {
         return out
     }
 
-    func evaluate(_ f: Formula, _ env: Environment, _ what: String) throws(ContentError) -> Value {
+    /// `what` names the formula in an error; it is only built when there is one (this runs for
+    /// every carried-forward check, so it must not allocate on success).
+    func evaluate(_ f: Formula, _ env: Environment, _ what: @autoclosure () -> String) throws(ContentError) -> Value {
         do {
             return try Evaluator.evaluate(f.expr, in: env)
         } catch {
-            throw ContentError(file: file, line: f.line, message: "\(what): \(error.message) (in \"\(f.source)\")")
+            throw ContentError(file: file, line: f.line, message: "\(what()): \(error.message) (in \"\(f.source)\")")
         }
     }
 
@@ -108,17 +110,18 @@ extension Question {
 
     /// A formula's value as the step's answer: choice indices become option texts, expression
     /// formulas become their text with the parameters substituted.
-    func answerValue(_ f: Formula, step: Step, env: Environment, rawOptions: [String], what: String) throws(ContentError) -> Value {
+    func answerValue(_ f: Formula, step: Step, env: Environment, rawOptions: [String],
+                     what: @autoclosure () -> String) throws(ContentError) -> Value {
         if step.kind == .expression {
             let text = ExpressionText.substitute(f.expr, values: env.variables, keep: Set(step.variables.map(\.name)))
             // Shown to students as the answer, so print it the way they would write it.
             return .text((try? Parser.parse(text, dialect: .content))?.pretty ?? text)
         }
-        let v = try evaluate(f, env, "step '\(step.id)': \(what)")
+        let v = try evaluate(f, env, "step '\(step.id)': \(what())")
         if step.kind == .choice, case .number(let x) = v {
             let k = Int(x)
             guard Double(k) == x, k >= 1, k <= rawOptions.count else {
-                throw ContentError(file: file, line: f.line, message: "step '\(step.id)': \(what) picks option \(ValueText.number(x)), but there are \(rawOptions.count) options.")
+                throw ContentError(file: file, line: f.line, message: "step '\(step.id)': \(what()) picks option \(ValueText.number(x)), but there are \(rawOptions.count) options.")
             }
             return .text(rawOptions[k - 1])
         }
