@@ -138,7 +138,7 @@ extension Session {
                     let mistake: String? = if case .incorrect(let ms, _, _)? = verdict, let m = ms.first { m.explanation } else { nil }
                     effects.append(.record(AttemptRecord(
                         mode: "quiz", questionID: p.variant.id, stepID: step.id, seed: p.variant.seed, input: input,
-                        verdict: verdict?.shortName ?? "unanswered", mistake: mistake, correct: verdict?.isCorrect ?? false,
+                        verdict: verdict?.shortName ?? "submitted", mistake: mistake, correct: verdict?.isCorrect ?? false,
                         seconds: q.timeSpent[qi][si])))
                 }
                 let expected: String = step.kind == .text ? (step.model ?? "") : (step.expected.textValue ?? step.expected.display)
