@@ -172,16 +172,7 @@ extension Session {
         }
     }
 
-    static func calculate(_ text: String) -> LiveState {
-        if text.trimmingSpaces.isEmpty { return .empty }
-        do {
-            let expr = try Parser.parse(text, dialect: .student)
-            let value = try Evaluator.evaluate(expr, in: Environment(dialect: .student))
-            return .valid(value, preview: "= " + value.display)
-        } catch {
-            return error.isIncomplete ? .incomplete(error.message) : .invalid(column: error.column, reason: error.message)
-        }
-    }
+    static func calculate(_ text: String) -> LiveState { Calculator.live(text) }
 
     // MARK: Editing and moving
 

@@ -81,8 +81,7 @@ enum VerdictText {
     static func make(_ verdict: Verdict, variant: Variant, step: VariantStep, input: String) -> String {
         switch verdict {
         case .invalid(let column, let reason):
-            let pad = String(repeating: " ", count: max(0, column - 1))
-            return "invalid: \(reason)\n  \(input)\n  \(pad)^ column \(column)"
+            return "invalid: \(reason)\n  \(input)\n  \(caret(at: column)) column \(column)"
         case _ where step.kind == .text:
             let covered = variant.keywordsCovered(step: step.id, input: input)
             var lines = ["self-assess: compare your sentence with the model answer.", "model: \(step.model ?? "")"]

@@ -21,30 +21,16 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let text = expression.joined(separator: " ")
-        switch Calculator.evaluate(text) {
-        case .success(let value):
-            print(value.display)
-        case .failure(let error):
-            printError(Calculator.caretLine(for: text, error: error))
+        do {
+            print(try Calculator.evaluate(text).display)
+        } catch {
+            printError("\(text)\n\(caret(at: error.column))\ncolumn \(error.column): \(error.message)")
             throw ExitCode(2)
         }
     }
 }
 
-/// The calculator shared by `eval` and the tutor's calculator line.
-enum Calculator {
-    static func evaluate(_ text: String) -> Result<Value, EngineError> {
-        do {
-            let expr = try Parser.parse(text, dialect: .student)
-            return .success(try Evaluator.evaluate(expr, in: Environment(dialect: .student)))
-        } catch {
-            return .failure(error)
-        }
-    }
-
-    /// The input, a caret under the failing column, and the reason.
-    static func caretLine(for text: String, error: EngineError) -> String {
-        let pad = String(repeating: " ", count: max(0, error.column - 1))
-        return "\(text)\n\(pad)^\ncolumn \(error.column): \(error.message)"
-    }
+/// A caret under 1-based `column` of the line above it, as `eval` and `check` print errors.
+func caret(at column: Int) -> String {
+    String(repeating: " ", count: max(0, column - 1)) + "^"
 }
