@@ -115,13 +115,7 @@ struct DemoScreen {
             let end = buffer.put(demo.draft.text, at: Point(x: x0, y: y), style: .role(.field))
             let before = String(demo.draft.characters.prefix(demo.draft.cursor))
             cursor = Point(x: min(end, x0 + DisplayWidth.of(before)), y: y)
-            switch demo.live {
-            case .valid(_, let preview): buffer.put(glyphs.text(preview), at: Point(x: x0, y: y + 1), style: .role(.accent))
-            case .invalid(let col, let reason):
-                buffer.put("^ " + glyphs.text(reason), at: Point(x: x0 + max(0, col - 1), y: y + 1), style: .role(.wrong))
-            case .incomplete(let reason): buffer.put(glyphs.text("… " + reason), at: Point(x: x0, y: y + 1), style: .role(.dim))
-            case .empty: break
-            }
+            LiveLine.draw(demo.live, in: &buffer, x0: x0, y: y + 1, scroll: 0, glyphs: glyphs)
         } else {
             buffer.put("t: type a value a student calls out; the engine judges it", at: Point(x: x0, y: y), style: .role(.dim))
         }

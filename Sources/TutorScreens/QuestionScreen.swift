@@ -54,9 +54,9 @@ struct QuestionScreen {
         let fieldY = y
         let answerCursor = drawField(&buffer, y: fieldY, label: "Answer", draft: record.draft,
                                      focused: practice.focus == .answer, placeholder: placeholder)
-        drawLive(&buffer, y: fieldY + 1, live: practice.focus == .answer ? practice.live : practice.calculatorLive,
-                 fieldX: fieldLabelWidth + 1, scroll: fieldScroll(record.draft, width: width),
-                 calculator: practice.focus == .calculator)
+        let onAnswer = practice.focus == .answer
+        LiveLine.draw(onAnswer ? practice.live : practice.calculatorLive, in: &buffer, x0: fieldLabelWidth, y: fieldY + 1,
+                      scroll: fieldScroll(onAnswer ? record.draft : practice.calculator, width: width), glyphs: glyphs)
         y = fieldY + 2
         for (i, line) in feedback.prefix(feedbackRows).enumerated() {
             buffer.put(line.text, at: Point(x: 1, y: y + i), style: line.style)
@@ -191,27 +191,6 @@ struct QuestionScreen {
                    clip: Rect(x: x0, y: y, width: room, height: 1))
         let cursorX = x0 + DisplayWidth.of(String(draft.characters[scroll..<draft.cursor]))
         return Point(x: min(cursorX, buffer.width - 1), y: y)
-    }
-
-    private func drawLive(_ buffer: inout Buffer, y: Int, live: LiveState, fieldX: Int, scroll: Int, calculator: Bool) {
-        let x0 = fieldLabelWidth
-        switch live {
-        case .empty:
-            break
-        case .incomplete(let reason):
-            buffer.put(glyphs.text("… " + reason), at: Point(x: x0, y: y), style: .role(.dim))
-        case .invalid(let column, let reason):
-            // The caret sits under the offending character; the reason follows it when it fits,
-            // otherwise it is right-aligned on the same row so the caret stays visible.
-            let caretX = min(buffer.width - 2, x0 + max(0, column - 1 - (calculator ? 0 : scroll)))
-            let text = glyphs.text("invalid: " + reason + " (column \(column))")
-            let w = DisplayWidth.of(text)
-            let tx = caretX + 2 + w <= buffer.width - 1 ? caretX + 2 : max(x0, min(buffer.width - 1 - w, caretX - 2 - w))
-            buffer.put(DisplayWidth.truncate(text, to: buffer.width - 1 - tx), at: Point(x: tx, y: y), style: .role(.wrong))
-            buffer.put("^", at: Point(x: caretX, y: y), style: .role(.wrong).bold())
-        case .valid(_, let preview):
-            buffer.put(glyphs.text(preview), at: Point(x: x0, y: y), style: .role(.accent))
-        }
     }
 
     private func drawKeyBar(_ buffer: inout Buffer, y: Int) {
