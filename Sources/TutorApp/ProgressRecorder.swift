@@ -24,10 +24,13 @@ public final class ProgressRecorder {
         self.exam = exam
         self.settings = settings
         self.clock = clock
+        topics = Dictionary(uniqueKeysWithValues: exam.questions.map { ($0.id, $0.topic) })
     }
 
+    /// Topic per question id, stored with each attempt.
+    private let topics: [String: String]
+
     private var now: Date { Date(timeIntervalSinceReferenceDate: clock()) }
-    private var topics: [String: String] { Dictionary(uniqueKeysWithValues: exam.questions.map { ($0.id, $0.topic) }) }
 
     /// Runs `body`; the first storage failure becomes a message the screen shows.
     private func attempt(_ body: () throws(StoreError) -> Void) -> [Message] {

@@ -24,20 +24,22 @@ struct StoreOptions: ParsableArguments {
 enum StoreStartup {
     static func prepare(_ settings: inout SessionSettings, store: any ProgressStore, now: Date) {
         settings.answersAreSaved = store.isSaving
-        let due = (try? store.dueItems(at: now)) ?? []
+        // One query for the whole schedule (earliest first): what is due now, and when the
+        // next step falls due once those are done.
+        let scheduled = (try? store.dueItems(at: Date.distantFuture)) ?? []
+        let due = scheduled.prefix { $0.due <= now }
         settings.review = ReviewSettings(
             items: due.map { ReviewSettings.Item(questionID: $0.questionID, stepID: $0.stepID) },
             seed: UInt64.random(in: 1...999_999),
-            nextDue: nextDue(store: store, now: now))
+            nextDue: scheduled.first { $0.due > now }.map { formatDue($0.due) })
         settings.drill.best = (try? store.bestDrillScores()) ?? [:]
     }
 
-    /// "tomorrow at 09:30", or nil when nothing is scheduled.
-    static func nextDue(store: any ProgressStore, now: Date) -> String? {
-        guard let next = (try? store.dueItems(at: Date.distantFuture))?.first?.due else { return nil }
+    /// "on 2026-11-30 at 09:30".
+    static func formatDue(_ date: Date) -> String {
         let f = DateFormatter()
         f.dateFormat = "yyyy-MM-dd 'at' HH:mm"
-        return "on " + f.string(from: next)
+        return "on " + f.string(from: date)
     }
 
     /// Saved practice per question, and the question last worked on (to reopen). With an explicit
