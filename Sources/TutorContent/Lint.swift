@@ -5,21 +5,27 @@ import MathEngine
 /// The loader already reports syntax, missing fields, unknown kinds and names, duplicate step ids
 /// and point sums. Lint then builds the original exam and `seeds` random variants per question
 /// and reports: variants that cannot be built (constraints never satisfied, a formula failing for
-/// some draw) as errors, and named mistakes that give the correct value or another mistake's value
-/// (the tutor cannot tell them apart by value) as warnings, with how often that happens.
+/// some draw) as errors; named mistakes that give another mistake's value (the tutor cannot tell
+/// them apart by value) as warnings, with how often that happens; and every place a text shown
+/// before a step is answered states an answer the student has not earned (`LeakLint`).
 public enum Lint {
     /// Loads `directory` and lints it; diagnostics are sorted by file and line.
-    public static func run(directory: String, seeds: Int = 500) -> [Diagnostic] {
+    ///
+    /// `leaks` adds the screens' own leak checks (pictures live in the terminal layer).
+    public static func run(directory: String, seeds: Int = 500,
+                           leaks: @escaping @Sendable (Variant) -> [LeakLint.Leak] = { _ in [] }) -> [Diagnostic] {
         let result = ExamLoader.load(directory: directory)
-        return sorted(result.diagnostics + check(result.exam, seeds: seeds))
+        return sorted(result.diagnostics + check(result.exam, seeds: seeds, leaks: leaks))
     }
 
     /// Lints already loaded questions (without repeating the loader's diagnostics).
-    public static func check(_ exam: Exam, seeds: Int = 500) -> [Diagnostic] {
-        exam.questions.flatMap { check($0, seeds: seeds) }
+    public static func check(_ exam: Exam, seeds: Int = 500,
+                             leaks: @escaping @Sendable (Variant) -> [LeakLint.Leak] = { _ in [] }) -> [Diagnostic] {
+        exam.questions.flatMap { check($0, seeds: seeds, leaks: leaks) }
     }
 
-    public static func check(_ q: Question, seeds: Int = 500) -> [Diagnostic] {
+    public static func check(_ q: Question, seeds: Int = 500,
+                             leaks: @escaping @Sendable (Variant) -> [LeakLint.Leak] = { _ in [] }) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for s in q.steps where s.kind != .text && s.hints.count < 2 {
             out.append(Diagnostic(file: q.file, line: s.line, message: "step '\(s.id)': give at least 2 progressive hints.", severity: .warning))
@@ -55,12 +61,13 @@ public enum Lint {
             let what = String(key.split(separator: "|", maxSplits: 1).last ?? "")
             out.append(Diagnostic(file: q.file, line: c.line, message: "step '\(c.step)': \(what) in \(c.count) of \(seeds) seeds.", severity: .warning))
         }
-        return out
+        return out + LeakLint.check(q, seeds: seeds, extra: leaks)
     }
 
     struct Coincidence { let step: String; let line: Int; let what: String }
 
-    /// Mistakes equal to the correct value, or to an earlier mistake, under the step's rule.
+    /// Mistakes equal to an earlier mistake under the step's rule. (A mistake equal to the correct
+    /// value is left out of that variant when it is built, so it cannot be confused with it.)
     static func coincidences(_ v: Variant) -> [Coincidence] {
         var out: [Coincidence] = []
         for (spec, s) in zip(v.question.steps, v.steps) {
@@ -68,13 +75,12 @@ public enum Lint {
                 if s.kind == .expression || s.kind == .choice { return a == b }
                 return (s.kind == .integer ? Tolerance.exact : s.tolerance).matches(a, b)
             }
+            // Mistake ids keep the file's numbering (`step#3`) even when some are left out.
+            let number = s.mistakes.map { m in Int(m.id?.split(separator: "#").last ?? "") ?? 0 }
             for (i, m) in s.mistakes.enumerated() {
-                let line = spec.mistakes[i].value.line
-                if same(m.value, s.expected) {
-                    out.append(Coincidence(step: s.id, line: line, what: "mistake \(i + 1) gives the correct value"))
-                }
+                let line = spec.mistakes.indices.contains(number[i] - 1) ? spec.mistakes[number[i] - 1].value.line : spec.line
                 for j in 0..<i where same(m.value, s.mistakes[j].value) {
-                    out.append(Coincidence(step: s.id, line: line, what: "mistakes \(j + 1) and \(i + 1) give the same value"))
+                    out.append(Coincidence(step: s.id, line: line, what: "mistakes \(number[j]) and \(number[i]) give the same value"))
                 }
             }
         }

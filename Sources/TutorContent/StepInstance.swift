@@ -7,15 +7,25 @@ extension Question {
         let rawOptions = try options(of: step, env: env)
         var shown: [String] = []
         for o in rawOptions where !shown.contains(o) { shown.append(o) }
-        if let seed, step.kind == .choice, shown.count > 1 {
-            // Seeded variants shuffle the options so the correct one is not always in the same place.
-            var g = SeededGenerator(seed: Question.generatorSeed(seed: seed, questionID: id + "/" + step.id))
-            g.shuffle(&shown)
-        }
         let expected = try answerValue(step.answer, step: step, env: env, rawOptions: rawOptions, what: "answer formula")
+        if step.kind == .choice {
+            let ordinal = steps.filter { $0.kind == .choice }.firstIndex { $0.id == step.id } ?? 0
+            shown = ChoiceOrder.arrange(shown, correct: expected.textValue, questionID: id, stepID: step.id,
+                                        seed: seed, ordinal: ordinal)
+        }
+        let answerKind = Self.answerKind(of: step, options: shown)
+        let keep = Set(step.variables.map(\.name))
+        var definitions: [String: String] = [:]
+        for (name, f) in step.variables {
+            definitions[name] = ExpressionText.substitute(f.expr, values: env.variables, keep: keep)
+        }
         var mistakes: [Mistake] = []
         for (i, m) in step.mistakes.enumerated() {
             let v = try answerValue(m.value, step: step, env: env, rawOptions: rawOptions, what: "mistake \(i + 1)")
+            // A misconception that gives the right value in this variant is no mistake here: naming
+            // it would call a correct method wrong, so it is left out of this variant (key, demo,
+            // feedback). The id keeps the file's numbering, so stats group it the same in every variant.
+            if step.kind != .text, Self.same(v, expected, kind: answerKind, rule: step.check, definitions: definitions) { continue }
             let why = try m.why.render(env, file: file, what: "\(what): mistake explanation")
             mistakes.append(Mistake(id: "\(step.id)#\(i + 1)", value: v, explanation: why))
         }
@@ -26,28 +36,10 @@ extension Question {
         }
         var hints: [String] = []
         for h in step.hints { hints.append(try h.render(env, file: file, what: "\(what): hint")) }
-        let keep = Set(step.variables.map(\.name))
-        var definitions: [String: String] = [:]
-        for (name, f) in step.variables {
-            definitions[name] = ExpressionText.substitute(f.expr, values: env.variables, keep: keep)
-        }
         var model: String?
         if let m = step.model {
             let t = try Template.parse(m, file: file, line: step.line, what: "\(what): model")
             model = try t.render(env, file: file, what: "\(what): model")
-        }
-        let answerKind: AnswerKind = switch step.kind {
-        case .number: .number
-        case .integer: .integer
-        case .vector: .vector
-        case .matrix: .matrix
-        case .shape: .shape
-        case .set: .set
-        case .choice: .choice(shown)
-        case .list: .textList
-        case .shapes: .shapeList
-        case .expression: .expression(variables: step.variables.map(\.name))
-        case .text: .freeText
         }
         return VariantStep(
             id: step.id, part: step.part, kind: step.kind, answerKind: answerKind,
@@ -58,6 +50,28 @@ extension Question {
             solution: try step.solution.render(env, file: file, what: "\(what): solution"),
             model: model, keywords: step.keywords, dependencies: step.dependencies, partialCredit: step.partialCredit,
             definitions: definitions)
+    }
+
+    static func answerKind(of step: Step, options: [String]) -> AnswerKind {
+        switch step.kind {
+        case .number: .number
+        case .integer: .integer
+        case .vector: .vector
+        case .matrix: .matrix
+        case .shape: .shape
+        case .set: .set
+        case .choice: .choice(options)
+        case .list: .textList
+        case .shapes: .shapeList
+        case .expression: .expression(variables: step.variables.map(\.name))
+        case .text: .freeText
+        }
+    }
+
+    /// Whether two values are the same answer under the step's own rule (expressions: the same
+    /// function of the step's variables), exactly as the grader would judge them.
+    static func same(_ a: Value, _ b: Value, kind: AnswerKind, rule: Tolerance, definitions: [String: String]) -> Bool {
+        Grader.grade(value: a, kind: kind, expected: b, rule: rule, definitions: definitions) == .correct
     }
 }
 

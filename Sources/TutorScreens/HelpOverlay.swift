@@ -1,10 +1,13 @@
 import TerminalUI
+import TutorContent
 
 /// The `?` screen: every key, drawn from the keymap itself (so help never disagrees with the
 /// keys). It replaces the whole screen, in one or two columns as the size allows.
 struct HelpOverlay {
     let keymap: Keymap
     let glyphs: Glyphs
+    /// The question on screen, if any: the tip's examples are chosen to answer none of its steps.
+    var variant: Variant? = nil
 
     func draw(in buffer: inout Buffer) {
         buffer.clear()
@@ -33,7 +36,7 @@ struct HelpOverlay {
                        at: Point(x: area.x + col * colWidth, y: area.y + row), style: line.style)
             row += 1
         }
-        let tip = "Answers: 3/4, 75%, 256x1025, [0.97, 0.91], {1, 3}, 20n + 3(n+1). log is the natural log."
+        let tip = FormatExample.helpTip(for: variant) + " log is the natural log."
         buffer.put(DisplayWidth.truncate(glyphs.text(tip), to: buffer.width - 2), at: Point(x: 1, y: buffer.height - 1), style: .role(.dim))
     }
 }

@@ -33,17 +33,23 @@ struct Picture {
         return []
     }
 
-    /// Whether the student has finished (or been shown) step `id`.
+    /// Whether the key's value of step `id` is the student's to see: answered right, or revealed.
+    /// A quiz answer submitted without a verdict, or one carried forward from the student's own
+    /// earlier slip, does not unlock the key's numbers.
     private func known(_ id: String) -> Bool {
         guard let i = practice.variant.steps.firstIndex(where: { $0.id == id }) else { return false }
         let r = practice.records[i]
-        return r.status.isDone || r.revealed
+        return r.status == .correct || r.status == .revealed || r.revealed
     }
 
-    /// The step's answer once known, `?` before.
+    /// The step's answer once known; the student's own submitted value where it was submitted but
+    /// not (or not yet) confirmed; `?` before.
     private func blank(_ id: String) -> String {
-        guard known(id), let s = practice.variant.step(id) else { return "?" }
-        return glyphs.text(s.expected.display)
+        guard let i = practice.variant.steps.firstIndex(where: { $0.id == id }) else { return "?" }
+        if known(id) { return glyphs.text(practice.variant.steps[i].expected.display) }
+        let r = practice.records[i]
+        if r.status == .answered || r.status == .carriedForward, let v = r.latestValue { return glyphs.text(v.display) }
+        return "?"
     }
 
     private func put(_ buffer: inout Buffer, _ text: String, _ x: Int, _ y: Int, _ rect: Rect, _ style: Style = .normal) {
@@ -94,27 +100,33 @@ struct Picture {
     private func drawLayers(_ buffer: inout Buffer, _ rect: Rect) {
         guard let nIn = number("n_in"), let h = number("h"), let c = number("C"), let l = number("L") else { return }
         let (ni, hi, ci, li) = (Int(nIn), Int(h), Int(c), Int(l))
-        let shapes = known("a.shapes") || known("a.total")
+        // Each label appears once its step is known: the hidden-layer count, the weight shapes,
+        // the shallow network's formula and width are all answers of Q3's own steps.
+        let hidden = known("a.hidden_layers")
+        let shapes = known("a.shapes")
+        let formula = known("b.expression")
         func params(_ rows: Int, _ cols: Int) -> String { shapes ? "\(rows)×\(cols) = \(rows * cols)" : "W ?" }
         let deep = LayerDiagram(layers: [
             .init("input", details: ["\(ni)"]),
             .init("hidden 1", details: ["\(hi) nodes", params(hi, ni + 1)]),
-            .init("hidden 2–\(li - 1)", details: ["\(hi) each, ×\(li - 2)", shapes ? "\(li - 2)×\(hi * (hi + 1))" : "W ?"]),
+            .init(hidden ? "hidden 2–\(li - 1)" : "hidden 2–?", details: [hidden ? "\(hi) each, ×\(li - 2)" : "\(hi) each",
+                                                                        shapes ? "\(li - 2)×\(hi * (hi + 1))" : "W ?"]),
             .init("output", details: ["\(ci)", params(ci, hi + 1)]),
         ], glyphs: glyphs)
-        put(&buffer, "Deep: \(li) layers (\(li - 1) hidden + output), total \(blank("a.total"))", rect.x, rect.y, rect, .role(.title))
+        let count = hidden ? " (\(li - 1) hidden + output)" : ""
+        put(&buffer, "Deep: \(li) layers\(count), total \(blank("a.total"))", rect.x, rect.y, rect, .role(.title))
         let used = deep.draw(in: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: max(1, rect.height / 2)))
         let y = rect.y + 1 + used + (rect.height > 12 ? 1 : 0)
         guard y < rect.maxY else { return }
-        let nKnown = known("b.n_hidden")
-        let n = nKnown ? Int(practice.variant.step("b.n_hidden")?.expected.number ?? 0) : nil
+        let n = known("b.n_hidden") ? Int(practice.variant.step("b.n_hidden")?.expected.number ?? 0) : nil
         let shallow = LayerDiagram(layers: [
             .init("input", details: ["\(ni)"]),
-            .init("hidden", details: [n.map { "\($0) nodes" } ?? "n = ?", n.map { "\($0 * (ni + 1))" } ?? "\(ni + 1)·n"]),
-            .init("output", details: ["\(ci)", n.map { "\(ci * ($0 + 1))" } ?? "\(ci)(n+1)"]),
+            .init("hidden", details: [n.map { "\($0) nodes" } ?? "n = ?", n.map { "\($0 * (ni + 1))" } ?? (formula ? "\(ni + 1)·n" : "W ?")]),
+            .init("output", details: ["\(ci)", n.map { "\(ci * ($0 + 1))" } ?? (formula ? "\(ci)(n+1)" : "W ?")]),
         ], glyphs: glyphs)
         let total = n.map { " = \($0 * (ni + 1) + ci * ($0 + 1))" } ?? ""
-        put(&buffer, "Shallow: 2 layers, \(ni + 1)n + \(ci)(n+1) ≤ \(blank("a.total"))\(total)", rect.x, y, rect, .role(.title))
+        let count2 = formula ? "\(ni + 1)n + \(ci)(n+1)" : "P(n)"
+        put(&buffer, "Shallow: 2 layers, \(count2) ≤ \(blank("a.total"))\(total)", rect.x, y, rect, .role(.title))
         shallow.draw(in: &buffer, rect: Rect(x: rect.x, y: y + 1, width: rect.width, height: rect.maxY - y - 1))
     }
 

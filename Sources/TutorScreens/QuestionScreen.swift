@@ -153,18 +153,10 @@ struct QuestionScreen {
 
     private var fieldLabelWidth: Int { 10 }
 
+    /// The answer field's example: the format of the step's kind, with values that answer no step
+    /// of this variant (`FormatExample`, checked by `lint`).
     private var placeholder: String {
-        switch step.kind {
-        case .shape: return "e.g. 256x1025, (256, 1025), 257, scalar"
-        case .vector: return "e.g. [0.97, 0.91, 0.51, 0.96]"
-        case .matrix: return "e.g. [[1, 0], [0, 1]], [1 0; 0 1] or diag(1, 1)"
-        case .set: return "e.g. {1, 3}"
-        case .choice: return "a letter or a word"
-        case .text: return "one sentence, then compare with the model answer"
-        case .expression: return "e.g. 20n + 3(n+1)"
-        case .list, .shapes: return "items separated by commas"
-        default: return "a number or arithmetic, e.g. 3/4, 75%, -log10(0.99)"
-        }
+        FormatExample.placeholder(for: step, in: practice.variant)
     }
 
     /// First visible character of a draft in a field of the screen's width.

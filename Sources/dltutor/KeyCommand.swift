@@ -39,9 +39,14 @@ struct KeyCommand: ParsableCommand {
 
 /// Renders variants as an answer key; one function per format so each stays readable.
 enum KeyRenderer {
+    /// The answer as the student sees it: a choice's letter (in the order shown, which is
+    /// shuffled per variant) before its text.
     static func answerText(_ s: VariantStep) -> String {
         if s.kind == .text { return s.model ?? "" }
-        if case .text(let t) = s.expected { return t }
+        if case .text(let t) = s.expected {
+            if s.kind == .choice, let i = s.options.firstIndex(of: t) { return "\(ChoiceOrder.letter(i))) \(t)" }
+            return t
+        }
         return s.expected.display
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TutorContent
+import TutorScreens
 
 /// `dltutor lint`: validates content before a student ever sees it.
 struct LintCommand: ParsableCommand {
@@ -8,8 +9,10 @@ struct LintCommand: ParsableCommand {
         abstract: "Validate exam content: every formula, constraint and named mistake.",
         discussion: """
         Parses every file, evaluates every formula for the original exam and for --seeds random \
-        variants per question, checks the constraints, and reports named mistakes whose value \
-        equals the correct answer or another mistake's. Problems are printed as file:line: message. \
+        variants per question, checks the constraints, reports named mistakes whose value equals \
+        another mistake's, and proves that no text or picture label shown before a step is answered \
+        (answer-field examples, help, prompts, options, hints, feedback to a mistake) states an \
+        answer the student has not earned. Problems are printed as file:line: message. \
         Exit status 1 when there are errors (warnings alone exit 0).
         """
     )
@@ -25,7 +28,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let dir = try ContentOptions.resolve(path)
-        let diagnostics = Lint.run(directory: dir, seeds: seeds)
+        let diagnostics = Lint.run(directory: dir, seeds: seeds, leaks: PictureLint.leaks)
         for d in diagnostics { print(d.description) }
         let errors = diagnostics.filter(\.isError).count
         let warnings = diagnostics.count - errors

@@ -1,0 +1,196 @@
+import MathEngine
+
+/// Finds where a text shown to a student states a step's answer.
+///
+/// A point only means the student knew the answer if nothing on screen said it first: not an
+/// example in the answer field, not an option of another step, not the feedback to a wrong try,
+/// not a picture label. This reads a text the way a student would skim it, for the numbers,
+/// shapes (`4×8`, `(256, 1025)`), bracketed vectors and sets, option texts, list items and
+/// formulas in it, and compares each with a step's answer under that step's own rule.
+///
+/// `given` holds what the question itself states (its text): a number printed in the question
+/// is data, not a leak, even when it equals an answer (Q4's 256 hidden nodes are z^[1]'s size).
+public struct AnswerLeak: Sendable {
+    public let given: Set<LeakToken>
+
+    public init(questionText: String) {
+        given = Set(LeakToken.scan(questionText))
+        givenText = questionText.lowercased()
+        strict = false
+    }
+
+    /// No given data, every number counts: for texts that have no reason to contain any answer
+    /// (format examples, the help tip, picture labels).
+    public init() {
+        given = []
+        givenText = ""
+        strict = true
+    }
+
+    /// Strict readers count small whole numbers too (see `states`).
+    public let strict: Bool
+
+    private let givenText: String
+
+    /// Whether `text` states `step`'s answer (or one of its accepted forms); see `answersStated`.
+    public func states(_ step: VariantStep, in text: String, ownStep: Bool = true, own: [Value] = []) -> Bool {
+        !answersStated(in: text, among: [step], ownStep: ownStep ? step.id : nil, own: own).isEmpty
+    }
+
+    /// The ids of the steps among `steps` whose answer (or an accepted form) `text` states. The
+    /// text is read once, however many steps it is checked against.
+    ///
+    /// `ownStep` names the step the text belongs to (its prompt or its feedback). Small whole
+    /// numbers (up to 12: sample numbers, "2 decimal places", class counts) are in almost every
+    /// sentence, so they count as stating an answer only for that step, or for every step when the
+    /// reader is `strict` (examples and the help tip, which have no reason to print any answer).
+    /// `own` lists values the text may repeat, such as the student's own wrong value in the
+    /// feedback to it, or answers the student has already earned. `countSmallNumbers` makes small
+    /// numbers count for every step (picture labels: a picture has no "2 decimal places").
+    public func answersStated(in text: String, among steps: [VariantStep], ownStep: String?, own: [Value] = [],
+                              countSmallNumbers: Bool = false) -> [String] {
+        let ownNumbers = own.flatMap(\.numbers)
+        let tokens = LeakToken.scan(text).filter { tok in
+            if given.contains(tok) { return false }
+            guard case .number(let t, _) = tok else { return true }
+            // The student's own value, as typed or rounded in the sentence.
+            return !ownNumbers.contains { abs($0 - t) <= 0.005 * max(1, abs($0)) }
+        }
+        let withoutSmall = strict || countSmallNumbers ? tokens : tokens.filter { tok in
+            guard case .number(let t, _) = tok else { return true }
+            return !(t == t.rounded() && abs(t) <= 12)
+        }
+        let lower = text.lowercased()
+        var out: [String] = []
+        for step in steps where step.kind != .text {
+            let seen = step.id == ownStep ? tokens : withoutSmall
+            for value in [step.expected] + step.alternatives.map(\.value)
+            where states(value, step: step, tokens: seen, lowered: lower, text: text) {
+                out.append(step.id)
+                break
+            }
+        }
+        return out
+    }
+
+    private func states(_ value: Value, step: VariantStep, tokens: [LeakToken], lowered: String, text: String) -> Bool {
+        let rule: Tolerance = step.kind == .integer ? .exact : step.tolerance
+        // A whole number in a sentence ("2 decimal places") does not state a fraction however
+        // loose the step's tolerance; a decimal states a value it equals under the step's rule.
+        func numberMatches(_ t: Double, _ x: Double) -> Bool {
+            if t == t.rounded() && x != x.rounded() { return false }
+            return rule.matches(.number(t), .number(x)) || Tolerance.exact.matches(.number(t), .number(x))
+        }
+        switch value {
+        case .number(let x):
+            return tokens.contains { tok in
+                guard case .number(let t, let percent) = tok else { return false }
+                if percent { return abs(t / 100 - x) < 0.005 }
+                return numberMatches(t, x)
+            }
+        case .vector(let xs), .set(let xs):
+            let whole = tokens.contains { tok in
+                guard case .list(let ys) = tok, ys.count == xs.count else { return false }
+                return zip(ys, xs).allSatisfy { numberMatches($0, $1) }
+            }
+            if whole { return true }
+            // A single entry gives part of the answer away, unless it is a small whole number that
+            // any text could contain for other reasons (labels 0/1, node numbers).
+            let telling = xs.filter { $0 != $0.rounded() }
+            return tokens.contains { tok in
+                guard case .number(let t, false) = tok else { return false }
+                return telling.contains { numberMatches(t, $0) }
+            }
+        case .matrix(let rows):
+            return states(.vector(rows.flatMap { $0 }), step: step, tokens: tokens, lowered: lowered, text: text)
+        case .shape(let dims):
+            if dims.isEmpty { return lowered.contains("scalar") && !givenText.contains("scalar") }
+            return tokens.contains { tok in
+                switch tok {
+                case .shape(let d): return d == dims || (dims.count == 1 && d == dims + [1])
+                case .number(let t, false): return dims.count == 1 && t == Double(dims[0])
+                default: return false
+                }
+            }
+        case .list(let items):
+            if items.contains(where: { if case .shape = $0 { return true } else { return false } }) {
+                return items.contains { states($0, step: step, tokens: tokens, lowered: lowered, text: text) }
+            }
+            // A list of names (encoded features) is stated when every name the question does not
+            // print appears; one name alone is how later parts refer to a feature.
+            let names = items.compactMap { item -> String? in
+                if case .text(let s) = item, telling(s) { return s.lowercased() }
+                return nil
+            }
+            return !names.isEmpty && names.allSatisfy { lowered.contains($0) }
+        case .text(let s):
+            if case .expression = step.answerKind { return statesFormula(s, step: step, text: text) }
+            return telling(s) && lowered.contains(s.lowercased())
+        }
+    }
+
+    /// A text item worth looking for: long enough not to occur by chance, and not in the question.
+    private func telling(_ s: String) -> Bool {
+        s.count >= 4 && !givenText.contains(s.lowercased())
+    }
+
+    /// Whether some run of formula characters in `text` is the same function as the answer.
+    private func statesFormula(_ answer: String, step: VariantStep, text: String) -> Bool {
+        guard case .expression(let variables) = step.answerKind else { return false }
+        let allowed = Set("0123456789.+-−*/^()·× ²³" + variables.joined())
+        var runs: [String] = []
+        var current = ""
+        for ch in text {
+            if allowed.contains(ch) || (ch.isLetter && ch.isLowercase && ch.isASCII) {
+                current.append(ch)
+            } else {
+                runs.append(current)
+                current = ""
+            }
+        }
+        runs.append(current)
+        for run in runs {
+            let trimmed = run.trimmedSpaces
+            guard variables.contains(where: { trimmed.contains($0) }), trimmed.count >= 3 else { continue }
+            // Try every suffix start, so "Shallow: 20n + 3(n+1)" finds the formula after the words.
+            let chars = Array(trimmed)
+            for start in chars.indices where start == 0 || chars[start - 1] == " " {
+                // A formula starts with a digit, a bracket, a sign or one of the variables.
+                let first = chars[start]
+                guard first.isNumber || first == "(" || first == "-" || first == "−"
+                        || variables.contains(where: { $0.first == first && (start + $0.count == chars.count || !chars[start + $0.count].isLetter) })
+                else { continue }
+                let candidate = String(chars[start...])
+                guard let expr = try? Parser.parse(candidate, dialect: .student),
+                      !expr.variables.isEmpty, expr.variables.isSubset(of: Set(variables)) else { continue }
+                let verdict = Grader.grade(input: candidate, kind: step.answerKind, expected: .text(answer),
+                                           rule: step.tolerance, definitions: step.definitions)
+                if verdict == .correct { return true }
+            }
+        }
+        return false
+    }
+}
+
+private extension String {
+    var trimmedSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}
+
+extension Value {
+    /// Every number in the value (entries of vectors, matrices, sets, shapes and lists).
+    var numbers: [Double] {
+        switch self {
+        case .number(let x): [x]
+        case .vector(let xs), .set(let xs): xs
+        case .matrix(let rows): rows.flatMap { $0 }
+        case .shape(let dims): dims.map(Double.init)
+        case .list(let items): items.flatMap(\.numbers)
+        case .text: []
+        }
+    }
+}
