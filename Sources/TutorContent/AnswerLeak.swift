@@ -104,7 +104,7 @@ public struct AnswerLeak: Sendable {
         case .matrix(let rows):
             return states(.vector(rows.flatMap { $0 }), step: step, tokens: tokens, lowered: lowered, text: text)
         case .shape(let dims):
-            if dims.isEmpty { return lowered.contains("scalar") && !givenText.contains("scalar") }
+            if dims.isEmpty { return lowered.has("scalar") && !givenText.has("scalar") }
             return tokens.contains { tok in
                 switch tok {
                 case .shape(let d): return d == dims || (dims.count == 1 && d == dims + [1])
@@ -122,16 +122,16 @@ public struct AnswerLeak: Sendable {
                 if case .text(let s) = item, telling(s) { return s.lowercased() }
                 return nil
             }
-            return !names.isEmpty && names.allSatisfy { lowered.contains($0) }
+            return !names.isEmpty && names.allSatisfy { lowered.has($0) }
         case .text(let s):
             if case .expression = step.answerKind { return statesFormula(s, step: step, text: text) }
-            return telling(s) && lowered.contains(s.lowercased())
+            return telling(s) && lowered.has(s.lowercased())
         }
     }
 
     /// A text item worth looking for: long enough not to occur by chance, and not in the question.
     private func telling(_ s: String) -> Bool {
-        s.count >= 4 && !givenText.contains(s.lowercased())
+        s.count >= 4 && !givenText.has(s.lowercased())
     }
 
     /// Whether some run of formula characters in `text` is the same function as the answer.
@@ -192,5 +192,19 @@ extension Value {
         case .list(let items): items.flatMap(\.numbers)
         case .text: []
         }
+    }
+}
+
+extension String {
+    /// Substring search on UTF-8 bytes (the texts are short; this avoids Foundation's bridging,
+    /// which dominated lint's time).
+    func has(_ needle: String) -> Bool {
+        let h = Array(utf8), n = Array(needle.utf8)
+        guard !n.isEmpty, n.count <= h.count else { return n.isEmpty }
+        outer: for i in 0...(h.count - n.count) {
+            for j in 0..<n.count where h[i + j] != n[j] { continue outer }
+            return true
+        }
+        return false
     }
 }

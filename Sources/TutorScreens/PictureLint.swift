@@ -19,8 +19,8 @@ public enum PictureLint {
         var out: [LeakLint.Leak] = []
         for open in 0...variant.steps.count {
             if open > 0 { practice.records[open - 1].status = .correct }
-            var buffer = Buffer(width: 120, height: 40)
-            Picture(practice: practice, glyphs: .unicode).draw(in: &buffer, rect: Rect(x: 0, y: 0, width: 120, height: 40))
+            var buffer = Buffer(width: 100, height: 32)
+            Picture(practice: practice, glyphs: .unicode).draw(in: &buffer, rect: Rect(x: 0, y: 0, width: 100, height: 32))
             let text = buffer.lines().joined(separator: "\n")
             let earned = variant.steps[..<open].map(\.expected)
             let after = open == 0 ? "before any step is answered" : "after step '\(variant.steps[open - 1].id)'"

@@ -45,3 +45,9 @@ func approx(_ a: Double, _ b: Double, _ tol: Double = 1e-9) -> Bool { abs(a - b)
 func approx(_ a: [Double], _ b: [Double], _ tol: Double = 1e-9) -> Bool {
     a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= tol }
 }
+
+/// The letter the student sees for a choice step's correct option (options are shuffled).
+func answerLetter(_ v: Variant, _ stepID: String) -> String {
+    guard let s = v.step(stepID), case .text(let t) = s.expected, let i = s.options.firstIndex(of: t) else { return "?" }
+    return ChoiceOrder.letter(i)
+}
