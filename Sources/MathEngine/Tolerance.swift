@@ -4,21 +4,32 @@ import Glibc
 import Darwin
 #endif
 
-/// How close a number must be to the exact value to count as equal.
+/// How close a number must be to the exact value to count as equal. Each rule means exactly what
+/// it says, with no hidden margin beyond what binary floating point itself needs
+/// (`Tolerance.slack`: a few ulps of the two numbers compared).
 ///
-/// `decimals(N)` and `significant(N)` accept every value within half a unit of the N-th place of
-/// the *exact* value (plus a tiny epsilon for binary floating point), so 0.44, 0.440 and 0.4405
-/// all pass for 0.440483 at 2 dp while 0.45 does not, and a student who keeps more digits is never
-/// punished. Vectors and matrices apply the rule per entry.
+/// - `exact`: equal up to that slack; two whole numbers must be identical (1000000001 is not
+///   1000000000), which covers integer steps, counts, shapes and sets of indices.
+/// - `absolute(t)`: |answer − exact| ≤ t. `relative(r)`: |answer − exact| ≤ r·|exact|. Both
+///   bounds are inclusive and hold the same at every magnitude (1e-33 as at 1e23).
+/// - `decimals(N)` and `significant(N)` (see `acceptsRounded`): an answer given at that
+///   precision (at most N places or figures) must be the exact value rounded to it, ties half
+///   away from zero (so 9.5 is not 10 at 2 sf, and 0.125 gives 0.13); an answer with more digits
+///   must lie within half a unit of the N-th place (inclusive), so a student who keeps more
+///   digits (0.4412 for 0.44123 at 2 dp) is never punished.
+/// - Only an exact value of 0, which has no scale, gets an absolute floor (`zeroFloor`).
+///
+/// Vectors, matrices and sets apply the rule per entry.
 public enum Tolerance: Sendable, Hashable {
-    /// Equal up to floating-point noise (relative 1e-9).
+    /// Equal up to floating-point noise; whole numbers exactly.
     case exact
+    /// Within this distance of the exact value.
     case absolute(Double)
-    /// Relative to the expected value.
+    /// Within this fraction of the exact value's magnitude.
     case relative(Double)
-    /// Rounded to N decimal places.
+    /// Correct to N decimal places.
     case decimals(Int)
-    /// Rounded to N significant figures.
+    /// Correct to N significant figures.
     case significant(Int)
 
     /// Reads the content spelling: `exact`, `abs 0.005`, `rel 0.01`, `dp 2`, `sf 3`.
@@ -36,25 +47,43 @@ public enum Tolerance: Sendable, Hashable {
         }
     }
 
-    private static let epsilon = 1e-9
+    /// Ulps of slack for binary floating point: a typed decimal is off by half an ulp, a
+    /// difference or product by another, so 4 covers both sides with room and no more.
+    static let ulps = 4.0
+
+    /// The answer's magnitude that counts as 0 when the exact value is 0 (a formula and the
+    /// student's expression can leave 1e-17 where the mathematics gives 0). Never used otherwise,
+    /// so it cannot swallow a genuinely tiny exact value such as sech²(20) ≈ 1.7e-17.
+    static let zeroFloor = 1e-15
+
+    /// The slack floating point needs when comparing `a` with `b`: `ulps` ulps of the larger.
+    static func slack(_ a: Double, _ b: Double) -> Double {
+        ulps * Swift.max(a.ulp, b.ulp)
+    }
 
     /// Whether `got` counts as `expected` under this rule.
     public func accepts(_ got: Double, _ expected: Double) -> Bool {
         if !got.isFinite || !expected.isFinite { return got == expected }
         let d = Swift.abs(got - expected)
-        // Floating-point slack: relative to the size of the numbers (so 8.2e-9 is not swamped),
-        // plus a floor far below any displayed digit (so 0.1 + 0.2 equals 0.3).
-        let scale = Swift.max(Swift.abs(expected), Swift.abs(got))
-        let noise = Tolerance.epsilon * scale + 1e-15
+        let slack = Tolerance.slack(got, expected)
+        if expected == 0 { return Swift.abs(got) <= Swift.max(halfWidthAtZero, Tolerance.zeroFloor) + slack }
         switch self {
-        case .exact: return d <= noise
-        case .absolute(let t): return d <= t * (1 + Tolerance.epsilon) + noise
-        case .relative(let r): return d <= r * Swift.abs(expected) * (1 + Tolerance.epsilon) + noise
-        case .decimals(let n): return d <= 0.5 * pow(10, -Double(n)) * (1 + Tolerance.epsilon) + noise
-        case .significant(let n):
-            if expected == 0 { return d <= noise }
-            let place = log10(Swift.abs(expected)).rounded(.down) - Double(n) + 1
-            return d <= 0.5 * pow(10, place) * (1 + Tolerance.epsilon) + noise
+        case .exact:
+            if got == got.rounded() && expected == expected.rounded() { return got == expected }
+            return d <= slack
+        case .absolute(let t): return d <= t + slack
+        case .relative(let r): return d <= r * Swift.abs(expected) + slack
+        case .decimals(let n): return Tolerance.acceptsRounded(got, expected, decimals: n)
+        case .significant(let n): return Tolerance.acceptsRounded(got, expected, figures: n)
+        }
+    }
+
+    /// How far from an exact 0 an answer may be under this rule (before `zeroFloor`).
+    private var halfWidthAtZero: Double {
+        switch self {
+        case .exact, .relative, .significant: return 0
+        case .absolute(let t): return t
+        case .decimals(let n): return 0.5 * pow(10, -Double(n))
         }
     }
 
