@@ -1,3 +1,4 @@
+import MathEngine
 import TerminalUI
 
 /// The `?` screen: every key, drawn from the keymap itself (so help never disagrees with the
@@ -5,6 +6,8 @@ import TerminalUI
 struct HelpOverlay {
     let keymap: Keymap
     let glyphs: Glyphs
+    /// What `log` means for the question on screen (content `log:` setting).
+    var log: LogBase = .natural
 
     func draw(in buffer: inout Buffer) {
         buffer.clear()
@@ -33,7 +36,7 @@ struct HelpOverlay {
                        at: Point(x: area.x + col * colWidth, y: area.y + row), style: line.style)
             row += 1
         }
-        let tip = "Answers: 3/4, 75%, 256x1025, [0.97, 0.91], {1, 3}, 20n + 3(n+1). log is the natural log."
+        let tip = "Answers: 3/4, 75%, 256x1025, [0.97, 0.91], {1, 3}, 20n + 3(n+1). " + log.sentence
         buffer.put(DisplayWidth.truncate(glyphs.text(tip), to: buffer.width - 2), at: Point(x: 1, y: buffer.height - 1), style: .role(.dim))
     }
 }

@@ -68,7 +68,8 @@ public enum Screens {
             }
         }
         if session.showingHelp {
-            HelpOverlay(keymap: keymap, glyphs: glyphs).draw(in: &buffer)
+            HelpOverlay(keymap: keymap, glyphs: glyphs, log: (session.practice?.variant ?? session.demo?.variant)?.log ?? .natural)
+                .draw(in: &buffer)
             cursor = nil
         } else if session.confirmingQuit {
             drawConfirmQuit(&buffer, session: session, glyphs: glyphs)
