@@ -36,7 +36,7 @@ struct HelpOverlay {
                        at: Point(x: area.x + col * colWidth, y: area.y + row), style: line.style)
             row += 1
         }
-        let tip = "Answers: 3/4, 75%, 256x1025, [0.97, 0.91], {1, 3}, 20n + 3(n+1). " + log.sentence
+        let tip = log.sentence + " Answers: 3/4, 75%, 256x1025, [0.97, 0.91], {1, 3}, 20n + 3(n+1)."   // log first: seen at 80 columns
         buffer.put(DisplayWidth.truncate(glyphs.text(tip), to: buffer.width - 2), at: Point(x: 1, y: buffer.height - 1), style: .role(.dim))
     }
 }
