@@ -2,40 +2,42 @@
 ///
 /// Called on every keystroke, so each kind reads the text once with the lexer/parser (no regexes,
 /// no Foundation). Errors at the end of the text become `.incomplete`, so half-typed answers are
-/// not shouted at; everything else gets a column and one sentence.
+/// not shouted at; everything else gets a column and one sentence. `log` is the content's meaning
+/// of a one-argument `log` (see `LogBase`).
 public enum AnswerReader {
     static let studentEnvironment = Environment(dialect: .student)
 
-    public static func read(_ input: String, as kind: AnswerKind) -> LiveState {
+    public static func read(_ input: String, as kind: AnswerKind, log: LogBase = .natural) -> LiveState {
         if input.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) { return .empty }
         if input.unicodeScalars.count > Lexer.maxLength {
             return .invalid(column: Lexer.maxLength + 1, reason: "The answer is too long (at most \(Lexer.maxLength) characters).")
         }
+        let env = log == .natural ? studentEnvironment : Environment(dialect: .student, log: log)
         do throws(EngineError) {
             let value: Value
             var preview: String
             switch kind {
             case .number:
                 let e = try Parser.parse(input, dialect: .student)
-                value = .number(try scalar(e))
-                preview = "= " + value.display + (e.usesNaturalLog ? " (log is natural log)" : "")
+                value = .number(try scalar(e, env))
+                preview = "= " + value.display + (e.usesBareLog ? log.previewNote : "")
             case .integer:
                 let e = try Parser.parse(blankWords(input, ["x", "sample", "node"], markers: true), dialect: .student)
-                let x = try scalar(e)
+                let x = try scalar(e, env)
                 guard x == x.rounded() else { throw EngineError(column: 1, message: "Expected a whole number.") }
                 value = .number(x)
                 preview = "= " + value.display
             case .vector, .matrix:
-                value = try entries(input, matrix: kind == .matrix)
+                value = try entries(input, matrix: kind == .matrix, env)
                 preview = "= " + value.display
             case .set:
-                value = try set(input)
+                value = try set(input, env)
                 preview = "= " + value.display
             case .shape:
-                value = .shape(try ShapeReader.read(Array(input.unicodeScalars), offset: 0))
+                value = .shape(try ShapeReader.read(Array(input.unicodeScalars), offset: 0, env: env))
                 preview = "= " + value.display
             case .shapeList:
-                value = try ShapeReader.readList(input)
+                value = try ShapeReader.readList(input, env: env)
                 preview = "= " + ListReader.join(value)
             case .textList:
                 value = try ListReader.texts(input)
@@ -48,7 +50,7 @@ public enum AnswerReader {
                 let e = try Parser.parse(input, dialect: .student)
                 if let (name, column) = e.firstName(notIn: Set(variables)) { throw EngineError.unknownName(name, column) }
                 value = .text(trimmed(input))
-                preview = "= " + ExpressionPrinter.print(e) + (e.usesNaturalLog ? " (log is natural log)" : "")
+                preview = "= " + ExpressionPrinter.print(e) + (e.usesBareLog ? log.previewNote : "")
             case .freeText:
                 value = .text(trimmed(input))
                 preview = ""
@@ -60,23 +62,27 @@ public enum AnswerReader {
     }
 
     /// Evaluates a student expression that must give a single number.
-    static func scalar(_ e: Expr) throws(EngineError) -> Double {
-        let v = try Evaluator.evaluate(e, in: studentEnvironment)
+    static func scalar(_ e: Expr, _ env: Environment) throws(EngineError) -> Double {
+        let v = try Evaluator.evaluate(e, in: env)
         guard case .number(let x) = v else {
             throw EngineError(column: e.column, message: "Expected a single number, got \(v.kindName).")
         }
         return x
     }
 
-    /// Vector or matrix, typed with or without outer brackets.
-    static func entries(_ input: String, matrix: Bool) throws(EngineError) -> Value {
-        let rows = try Parser.parseEntries(input, dialect: .student)
+    /// Vector or matrix, typed with or without outer brackets; a vector also as a tuple
+    /// `(a, b, c)` or a column `[a; b; c]`.
+    static func entries(_ input: String, matrix: Bool, _ env: Environment) throws(EngineError) -> Value {
+        let rows = try Parser.parseEntries(try tupleAsBrackets(input), dialect: .student)
         var v: Value
         if rows.count == 1 && rows[0].count == 1 {
-            v = try Evaluator.evaluate(rows[0][0], in: studentEnvironment)
+            v = try Evaluator.evaluate(rows[0][0], in: env)
             if case .number(let x) = v { v = .vector([x]) }
         } else {
-            v = try Evaluator.array(rows, 1, studentEnvironment)
+            v = try Evaluator.array(rows, 1, env)
+        }
+        if !matrix, case .matrix(let m) = v, m.count > 1, m.allSatisfy({ $0.count == 1 }) {
+            return .vector(m.map { $0[0] })   // a column [a; b; c] is the vector's entries
         }
         switch v {
         case .vector: return v
@@ -86,7 +92,7 @@ public enum AnswerReader {
     }
 
     /// `{1, 3}`, `1, 3`, `1 3`, `nodes 1 and 3`.
-    static func set(_ input: String) throws(EngineError) -> Value {
+    static func set(_ input: String, _ env: Environment) throws(EngineError) -> Value {
         var s = Array(blankWords(input, ["node", "nodes", "and", "sample", "samples", "x"], markers: false).unicodeScalars)
         guard let first = s.firstIndex(where: { $0 != " " }) else {
             throw EngineError(column: s.count + 1, message: "Type the members of the set.", isIncomplete: true)
@@ -103,9 +109,36 @@ public enum AnswerReader {
         let rows = try Parser.parseEntries(text, dialect: .student)
         var xs: [Double] = []
         for row in rows {
-            for e in row { xs += try Builtins.numbers(try Evaluator.evaluate(e, in: studentEnvironment), e.column) }
+            for e in row { xs += try Builtins.numbers(try Evaluator.evaluate(e, in: env), e.column) }
         }
         return Value.makeSet(xs)
+    }
+
+    /// `(a, b, c)` (a `,` or `;` inside one outer pair of parentheses) becomes `[a, b, c]`, column
+    /// for column; a `(` still open at the end with such a separator inside is incomplete.
+    static func tupleAsBrackets(_ input: String) throws(EngineError) -> String {
+        var s = Array(input.unicodeScalars)
+        guard let first = s.firstIndex(where: { $0 != " " }), s[first] == "(" else { return input }
+        var depth = 0, close: Int?, separated = false
+        for i in first..<s.count {
+            switch s[i] {
+            case "(", "[": depth += 1
+            case ")", "]": depth -= 1
+            case ",", ";": if depth == 1 { separated = true }
+            default: break
+            }
+            if depth == 0 { close = i; break }
+        }
+        guard separated else { return input }
+        guard let close else {
+            throw EngineError(column: s.count + 1, message: "Close the '(' from column \(first + 1).", isIncomplete: true)
+        }
+        guard s[(close + 1)...].allSatisfy({ $0 == " " }) else { return input }
+        s[first] = "["
+        s[close] = "]"
+        var out = ""
+        out.unicodeScalars.append(contentsOf: s)
+        return out
     }
 
     /// Replaces whole words from `words` (any case) with spaces, keeping every column in place.

@@ -19,7 +19,8 @@ enum Builtins {
                 if b <= 0 || b == 1 { throw EngineError(column: c, message: "The base of a logarithm must be positive and not 1.") }
                 return try Evaluator.map(try positive(a[0], c, "The logarithm"), c) { log($0) / log(b) }
             }
-            return try Evaluator.map(try positive(a[0], c, "The logarithm"), c) { log($0) }
+            let meaning = env.log
+            return try Evaluator.map(try positive(a[0], c, "The logarithm"), c) { meaning.apply($0) }
         case "log10": return try Evaluator.map(try positive(a[0], c, "The logarithm"), c) { log10($0) }
         case "log2": return try Evaluator.map(try positive(a[0], c, "The logarithm"), c) { log2($0) }
         case "exp": return try Evaluator.map(a[0], c) { exp($0) }

@@ -1,18 +1,21 @@
 /// The student's calculator: any student-dialect expression (numbers, vectors, matrices), as the
-/// tutor's calculator line and `dltutor eval` both use it.
+/// tutor's calculator line and `dltutor eval` both use it. `log` is what a one-argument `log`
+/// means for the question on screen (`dltutor eval --log-base`).
 public enum Calculator {
     /// The value of `text`, or why it has none.
-    public static func evaluate(_ text: String) throws(EngineError) -> Value {
+    public static func evaluate(_ text: String, log: LogBase = .natural) throws(EngineError) -> Value {
         let expr = try Parser.parse(text, dialect: .student)
-        return try Evaluator.evaluate(expr, in: Environment(dialect: .student))
+        return try Evaluator.evaluate(expr, in: Environment(dialect: .student, log: log))
     }
 
-    /// What the calculator line shows while typing: `= value`, incomplete, or the failing column.
-    public static func live(_ text: String) -> LiveState {
+    /// What the calculator line shows while typing: `= value` (noting which log a bare `log` is),
+    /// incomplete, or the failing column.
+    public static func live(_ text: String, log: LogBase = .natural) -> LiveState {
         if text.allSatisfy(\.isWhitespace) { return .empty }
         do {
-            let value = try evaluate(text)
-            return .valid(value, preview: "= " + value.display)
+            let expr = try Parser.parse(text, dialect: .student)
+            let value = try Evaluator.evaluate(expr, in: Environment(dialect: .student, log: log))
+            return .valid(value, preview: "= " + value.display + (expr.usesBareLog ? log.previewNote : ""))
         } catch {
             return error.isIncomplete ? .incomplete(error.message) : .invalid(column: error.column, reason: error.message)
         }

@@ -7,11 +7,15 @@ public struct Environment: Sendable {
     public var variables: [String: Value]
     public var dialect: Dialect
     public var rng: RandomSource?
+    /// What a one-argument `log` means (a content setting for student answers; natural elsewhere).
+    public var log: LogBase
 
-    public init(variables: [String: Value] = [:], dialect: Dialect = .content, rng: RandomSource? = nil) {
+    public init(variables: [String: Value] = [:], dialect: Dialect = .content, rng: RandomSource? = nil,
+                log: LogBase = .natural) {
         self.variables = variables
         self.dialect = dialect
         self.rng = rng
+        self.log = log
     }
 }
 

@@ -65,14 +65,14 @@ public indirect enum Expr: Sendable, CustomStringConvertible {
         }
     }
 
-    /// Whether `log` with one argument appears, so a preview can say it is the natural log.
-    var usesNaturalLog: Bool {
+    /// Whether `log` with one argument appears, so a preview can say which log it is (`LogBase`).
+    var usesBareLog: Bool {
         switch self {
         case .number, .text, .name: false
-        case .unary(_, let e, _): e.usesNaturalLog
-        case .binary(_, let a, let b, _): a.usesNaturalLog || b.usesNaturalLog
-        case .call(let f, let args, _): (f == "log" && args.count == 1) || args.contains { $0.usesNaturalLog }
-        case .array(let rows, _): rows.contains { $0.contains { $0.usesNaturalLog } }
+        case .unary(_, let e, _): e.usesBareLog
+        case .binary(_, let a, let b, _): a.usesBareLog || b.usesBareLog
+        case .call(let f, let args, _): (f == "log" && args.count == 1) || args.contains { $0.usesBareLog }
+        case .array(let rows, _): rows.contains { $0.contains { $0.usesBareLog } }
         }
     }
 

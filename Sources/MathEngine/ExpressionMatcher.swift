@@ -9,8 +9,11 @@ struct ExpressionMatcher {
     static let base: [Double] = [-1.3, -0.4, 0.3, 0.9, 1.7]
 
     let environments: [Environment]
+    /// What a one-argument `log` means in the student's formula (the key's formula is content: natural).
+    let log: LogBase
 
-    init(variables: [String], definitions: [String: String]) {
+    init(variables: [String], definitions: [String: String], log: LogBase = .natural) {
+        self.log = log
         var sampled: [String] = []
         var derived: [(String, Expr)] = []
         for v in variables {
@@ -56,7 +59,9 @@ struct ExpressionMatcher {
         var compared = 0
         for env in environments {
             guard let want = try? Evaluator.evaluate(xe, in: env) else { continue }
-            guard let have = try? Evaluator.evaluate(ge, in: env) else { return false }
+            var studentEnv = env
+            studentEnv.log = log
+            guard let have = try? Evaluator.evaluate(ge, in: studentEnv) else { return false }
             let a = Builtins.flat(have), b = Builtins.flat(want)
             guard a.count == b.count, !b.isEmpty else { return false }
             for i in a.indices where Swift.abs(a[i] - b[i]) > 1e-6 * Swift.max(1, Swift.abs(a[i]), Swift.abs(b[i])) {

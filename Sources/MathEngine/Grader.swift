@@ -16,12 +16,15 @@ public enum Grader {
     ///   and `definitions` says how each variable gets its value at a sample point: a variable with
     ///   no definition, or defined as itself (`n: "n"`), is sampled at fixed points; others are
     ///   computed from it (`a: "tanh(z)"`). Formulas are compared at the sample points (relative 1e-6).
+    /// - `percent`: the answer is a proportion in [0, 1] (content `percent: true`), so a plain number
+    ///   from 1 to 100 typed without `%` is also read as a percentage (see `grade(value:)`).
+    /// - `log`: what a one-argument `log` means in the typed text (content `log:` setting).
     public static func grade(
         input: String, kind: AnswerKind, expected: Value, rule: Tolerance,
         mistakes: [Mistake] = [], alternatives: [Alternative] = [], carried: [Value] = [],
-        definitions: [String: String] = [:]
+        definitions: [String: String] = [:], percent: Bool = false, log: LogBase = .natural
     ) -> Verdict {
-        switch AnswerReader.read(input, as: kind) {
+        switch AnswerReader.read(input, as: kind, log: log) {
         case .empty:
             return .invalid(column: 1, reason: "Type an answer first.")
         case .incomplete(let reason):
@@ -29,23 +32,62 @@ public enum Grader {
         case .invalid(let column, let reason):
             return .invalid(column: column, reason: reason)
         case .valid(let value, _):
+            // A typed `%` already made it a proportion: never divide by 100 twice.
+            let typedPercent = input.unicodeScalars.contains("%")
             return grade(value: value, kind: kind, expected: expected, rule: rule, mistakes: mistakes,
-                         alternatives: alternatives, carried: carried, definitions: definitions)
+                         alternatives: alternatives, carried: carried, definitions: definitions,
+                         percent: percent && !typedPercent, log: log)
         }
     }
 
     /// Grades a value already read by `AnswerReader` (same rules as above).
+    ///
+    /// With `percent`, a number step whose value is not right as typed and lies in [1, 100] is
+    /// graded again divided by 100, under the step's own rule, so `67` and `66.7` for 4/6 pass
+    /// exactly when `67%` and `66.7%` do; that reading is right when the typed value is not, since
+    /// a proportion above 1 is impossible (and exactly 1 was already compared as typed).
+    /// Right that way, the verdict notes "read as a percentage"; a named mistake found that way
+    /// (`33` for the error rate) is named when the value as typed names none.
     public static func grade(
         value: Value, kind: AnswerKind, expected: Value, rule: Tolerance,
         mistakes: [Mistake] = [], alternatives: [Alternative] = [], carried: [Value] = [],
-        definitions: [String: String] = [:]
+        definitions: [String: String] = [:], percent: Bool = false, log: LogBase = .natural
+    ) -> Verdict {
+        let verdict = gradeAsTyped(value: value, kind: kind, expected: expected, rule: rule, mistakes: mistakes,
+                            alternatives: alternatives, carried: carried, definitions: definitions, log: log)
+        guard percent, kind == .number, !verdict.isCorrect, case .number(let x) = value, x >= 1, x <= 100 else {
+            return verdict
+        }
+        let proportion = gradeAsTyped(value: .number(x / 100), kind: kind, expected: expected, rule: rule, mistakes: mistakes,
+                               alternatives: alternatives, carried: carried, definitions: definitions, log: log)
+        switch proportion {
+        case .correct: return .correctAlternative(note: Grader.percentNote)
+        case .correctAlternative(let note): return .correctAlternative(note: Grader.percentNote + "; " + note)
+        case .carriedForward: return .carriedForward
+        case .incorrect(let named, _, _) where !named.isEmpty:
+            if case .incorrect(let asTyped, _, _) = verdict, asTyped.isEmpty { return proportion }
+            return verdict
+        default: return verdict
+        }
+    }
+
+    /// The note a proportion typed as a percentage without `%` gets.
+    public static let percentNote = "read as a percentage"
+
+    /// The ordered comparisons (key, alternatives, carried, mistakes) of one value.
+    private static func gradeAsTyped(
+        value: Value, kind: AnswerKind, expected: Value, rule: Tolerance, mistakes: [Mistake],
+        alternatives: [Alternative], carried: [Value], definitions: [String: String], log: LogBase
     ) -> Verdict {
         let matches: (Value, Value) -> Bool
-        if case .expression(let variables) = kind {
-            let matcher = ExpressionMatcher(variables: variables, definitions: definitions)
+        let r: Tolerance = kind == .integer ? .exact : rule
+        switch kind {
+        case .expression(let variables):
+            let matcher = ExpressionMatcher(variables: variables, definitions: definitions, log: log)
             matches = { matcher.equivalent($0, $1) }
-        } else {
-            let r: Tolerance = kind == .integer ? .exact : rule
+        case .shape, .shapeList:
+            matches = { ShapeRank.matches($0, $1, rule: r) }
+        default:
             matches = { r.matches($0, $1) }
         }
         if matches(value, expected) { return .correct }
@@ -54,7 +96,11 @@ public enum Grader {
         let named = mistakes.filter { matches(value, $0.value) }
         if !named.isEmpty { return .incorrect(mistakes: named, wrongEntries: [], reason: nil) }
         if case .expression = kind { return .incorrect(mistakes: [], wrongEntries: [], reason: nil) }
-        let r: Tolerance = kind == .integer ? .exact : rule
+        if kind == .shape || kind == .shapeList {
+            let wrong = ShapeRank.wrongEntries(value, expected, rule: r)
+            return .incorrect(mistakes: [], wrongEntries: wrong ?? [],
+                              reason: ShapeRank.reason(value, expected) ?? (wrong == nil ? sizeReason(value, expected) : nil))
+        }
         if let wrong = r.wrongEntries(value, expected) {
             return .incorrect(mistakes: [], wrongEntries: wrong, reason: nil)
         }

@@ -40,8 +40,12 @@ enum ListReader {
         return shown.joined(separator: ", ") + " (\(count))"
     }
 
-    /// An option by letter (`b`, `(b)`, `B`), by number (`2`), or by a unique prefix of its
-    /// words (`inc` for `increased`), case-insensitively.
+    /// An option by letter (`b`, `(b)`, `B`), by number (`2`), by its text or a unique prefix of it
+    /// (`inc` for `increased`), or by key words (`leaky relu`, `deep`), case-insensitively.
+    ///
+    /// `options` is the list as the student sees it (seeded variants shuffle it), so letters and
+    /// numbers always refer to that order. A prefix that fits several options is incomplete (more
+    /// typing can settle it); key words that fit several are invalid, naming them by letter.
     static func choice(_ input: String, _ options: [String]) throws(EngineError) -> String {
         var t = Substring(input.lowercased())
         while let f = t.first, f == " " || f == "(" { t.removeFirst() }
@@ -55,12 +59,59 @@ enum ListReader {
         if let n = Int(word), n >= 1, n <= options.count { return options[n - 1] }
         let matches = lowered.indices.filter { !word.isEmpty && lowered[$0].hasPrefix(word) }
         if matches.count == 1 { return options[matches[0]] }
+        // A bare number is an option number, never a key word ("3" must not pick "3 layers").
+        let keyed = Int(word) == nil ? ChoiceWords.matching(word, lowered) : []
+        if keyed.count == 1 && matches.isEmpty { return options[keyed[0]] }
         if matches.count > 1 {
-            throw EngineError(column: 1, message: "'\(word)' could be " + matches.map { options[$0] }.joined(separator: " or ") + ".", isIncomplete: true)
+            throw EngineError(column: 1, message: "'\(word)' could be " + listed(matches, options, "or") + ".", isIncomplete: true)
         }
-        let letters = options.indices.map { i in
-            (i < 26 ? String(Character(Unicode.Scalar(UInt8(97 + i)))) : String(i + 1)) + ") " + options[i]
+        if keyed.count > 1 {
+            throw EngineError(column: 1, message: "'\(word)' fits more than one option: " + listed(keyed, options, "and") + "; type its letter.")
         }
-        throw EngineError(column: 1, message: "Choose one of: " + letters.joined(separator: ", ") + ".")
+        throw EngineError(column: 1, message: "Choose one of: " + listed(Array(options.indices), options, nil) + ".")
+    }
+
+    /// `a) increased, b) decreased` (the last joined by `conjunction` when given).
+    private static func listed(_ indices: [Int], _ options: [String], _ conjunction: String?) -> String {
+        let items = indices.map { ChoiceWords.label($0) + ") " + options[$0] }
+        guard let conjunction, items.count > 1 else { return items.joined(separator: ", ") }
+        return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items[items.count - 1]
+    }
+}
+
+/// Key-word matching of choice options: the words typed, in comma-separated phrases, against the
+/// words of each option.
+enum ChoiceWords {
+    /// The letter a student sees for option `i` (`a`, `b`, …; numbers past `z`).
+    static func label(_ i: Int) -> String {
+        i < 26 ? String(Character(Unicode.Scalar(UInt8(97 + i)))) : String(i + 1)
+    }
+
+    /// Indices of the options (lower-cased) that every phrase of `typed` fits: a phrase (split at
+    /// `,` or `;`) fits when its words appear one after another in the option, each typed word
+    /// equal to the option's word or a prefix of it (`bias` fits "biases", `leaky rel` "Leaky
+    /// ReLU"). Phrases are kept in order within themselves only, so `accuracy increased, loss
+    /// decreased` fits "loss decreased, accuracy increased".
+    static func matching(_ typed: String, _ options: [String]) -> [Int] {
+        let phrases = typed.split(whereSeparator: { $0 == "," || $0 == ";" }).map { words(String($0)) }.filter { !$0.isEmpty }
+        guard !phrases.isEmpty else { return [] }
+        return options.indices.filter { i in
+            let have = words(options[i])
+            return phrases.allSatisfy { contains(have, $0) }
+        }
+    }
+
+    /// Runs of letters and digits (so `leaky-relu` and `Leaky ReLU` give the same words).
+    static func words(_ text: String) -> [Substring] {
+        text.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+    }
+
+    private static func contains(_ have: [Substring], _ phrase: [Substring]) -> Bool {
+        guard phrase.count <= have.count else { return false }
+        for start in 0...(have.count - phrase.count)
+        where phrase.indices.allSatisfy({ have[start + $0].hasPrefix(phrase[$0]) }) {
+            return true
+        }
+        return false
     }
 }

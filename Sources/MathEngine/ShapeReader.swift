@@ -4,7 +4,7 @@
 /// A scanner of its own rather than the expression parser, because `x` and `by` are separators here
 /// and `(257,)` is not an expression. Each dimension may still be simple arithmetic (`7+1`).
 enum ShapeReader {
-    static func read(_ s: [Unicode.Scalar], offset: Int) throws(EngineError) -> [Int] {
+    static func read(_ s: [Unicode.Scalar], offset: Int, env: Environment = AnswerReader.studentEnvironment) throws(EngineError) -> [Int] {
         var lo = 0, hi = s.count
         while lo < hi, s[lo] == " " || s[lo] == "\t" { lo += 1 }
         while hi > lo, s[hi - 1] == " " || s[hi - 1] == "\t" { hi -= 1 }
@@ -77,7 +77,7 @@ enum ShapeReader {
                 }
                 throw EngineError(column: offset + x + 1, message: "Missing a dimension.")
             }
-            dims.append(try dimension(s, x, y, offset))
+            dims.append(try dimension(s, x, y, offset, env))
         }
         if dims.count > 8 { throw EngineError(column: offset + lo + 1, message: "A shape has at most 8 dimensions.") }
         if isVector && dims.count != 1 {
@@ -103,7 +103,7 @@ enum ShapeReader {
         return true
     }
 
-    private static func dimension(_ s: [Unicode.Scalar], _ x: Int, _ y: Int, _ offset: Int) throws(EngineError) -> Int {
+    private static func dimension(_ s: [Unicode.Scalar], _ x: Int, _ y: Int, _ offset: Int, _ env: Environment) throws(EngineError) -> Int {
         // Fast path for the usual plain digits (no allocation); arithmetic goes through the parser.
         if y - x <= 9, s[x..<y].allSatisfy({ Lexer.isDigit($0.value) }) {
             var n = 0
@@ -115,7 +115,7 @@ enum ShapeReader {
         text.unicodeScalars.append(contentsOf: s[x..<y])
         let value: Value
         do {
-            value = try Evaluator.evaluate(try Parser.parse(text, dialect: .student), in: AnswerReader.studentEnvironment)
+            value = try Evaluator.evaluate(try Parser.parse(text, dialect: .student), in: env)
         } catch {
             throw EngineError(column: error.column + x + offset, message: error.message, isIncomplete: error.isIncomplete && hiIsEnd(s, y))
         }
@@ -150,7 +150,7 @@ enum ShapeReader {
     /// `8x20, 8x9, 3x9` or `8x20; 8x9`: split on `,`/`;` outside brackets, each item a shape.
     /// The whole list may sit in one pair of brackets, as the key prints it (`[8×20, 8×9]`); those
     /// are dropped when the inside has a `×`/`x`, so `[256, 1025]` still reads as one shape.
-    static func readList(_ input: String) throws(EngineError) -> Value {
+    static func readList(_ input: String, env: Environment = AnswerReader.studentEnvironment) throws(EngineError) -> Value {
         var s = Array(input.unicodeScalars)
         if let f = s.firstIndex(where: { $0 != " " }), s[f] == "[", let l = s.lastIndex(where: { $0 != " " }), l > f, s[l] == "]",
            closingBracket(s, from: f) == l, s[f...l].contains(where: { $0 == "x" || $0 == "X" || $0 == "×" }) {
@@ -171,7 +171,7 @@ enum ShapeReader {
                 throw EngineError(column: i + 1, message: "Missing a shape before ','.")
             }
             let (body, times) = repetition(part)
-            let shape = Value.shape(try read(body, offset: start))
+            let shape = Value.shape(try read(body, offset: start, env: env))
             items.append(contentsOf: repeatElement(shape, count: times))
             if items.count > 1000 { throw EngineError(column: i + 1, message: "Too many shapes.") }
             start = i + 1

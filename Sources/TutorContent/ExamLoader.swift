@@ -1,4 +1,5 @@
 import Foundation
+import MathEngine
 import Yams
 
 /// The result of loading an exam directory: what loaded, and every problem found on the way.
@@ -26,15 +27,17 @@ public enum ExamLoader {
         var examID = (dir as NSString).lastPathComponent
         var title = examID
         var order: [(id: String, line: Int)] = []
+        var examLog: LogBase?
 
         if let root = parseFile(examFile, into: &diagnostics) {
             do {
                 let fields = try YAMLFields(root, file: examFile, what: "exam")
-                diagnostics += fields.unknownKeys(allowed: ["id", "title", "questions"])
+                diagnostics += fields.unknownKeys(allowed: ["id", "title", "questions", "log"])
                 examID = try fields.string("id")
                 title = try fields.string("title")
                 order = try fields.stringList("questions").map { (id: $0.text, line: $0.line) }
                 if order.isEmpty { diagnostics.append(fields.error("exam: 'questions' lists no question files.", at: "questions").diagnostic) }
+                examLog = try fields.logBase()   // last: a bad setting keeps the question order
             } catch {
                 diagnostics.append(error.diagnostic)
             }
@@ -60,7 +63,8 @@ public enum ExamLoader {
                 continue
             }
             diagnostics += found
-            guard let question else { continue }
+            guard var question else { continue }
+            if question.logSetting == nil, let examLog { question.log = examLog }
             if question.id != item.id {
                 diagnostics.append(Diagnostic(file: file, line: question.line, message: "question id '\(question.id)' differs from its file name '\(item.id)'.", severity: .warning))
             }
@@ -70,7 +74,7 @@ public enum ExamLoader {
             }
             questions.append(question)
         }
-        let exam = Exam(id: examID, title: title, questions: questions, directory: dir)
+        let exam = Exam(id: examID, title: title, questions: questions, directory: dir, log: examLog)
         return LoadResult(exam: exam, diagnostics: diagnostics)
     }
 

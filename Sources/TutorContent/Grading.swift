@@ -21,8 +21,8 @@ extension Variant {
             let s = question.steps[i]
             let value: Value
             if let g = given[s.id] {
-                value = g
-                if !steps[i].tolerance.matches(g, steps[i].expected) { changed = true }
+                value = s.percent ? Variant.proportion(g) : g
+                if !steps[i].tolerance.matches(value, steps[i].expected) { changed = true }
             } else if changed, let v = recompute(i, env: env) {
                 value = v
             } else {
@@ -55,13 +55,23 @@ extension Variant {
         let carried = self.carried(for: stepID, given: given).map { [$0] } ?? []
         return Grader.grade(input: input, kind: s.answerKind, expected: s.expected, rule: s.tolerance,
                             mistakes: s.mistakes, alternatives: s.alternatives, carried: carried,
-                            definitions: s.definitions)
+                            definitions: s.definitions, percent: question.step(stepID)?.percent ?? false, log: log)
     }
+
+    /// What a one-argument `log` means in answers to this question (content `log:` setting).
+    public var log: LogBase { question.log }
 
     /// Reads a student's typed answer for a step as the engine does (for building `given`).
     public func read(step stepID: String, input: String) -> Value? {
         guard let s = step(stepID) else { return nil }
-        return AnswerReader.read(input, as: s.answerKind).value
+        return AnswerReader.read(input, as: s.answerKind, log: log).value
+    }
+
+    /// A `percent: true` step's answer as a proportion: a plain number from 1 to 100 was typed as
+    /// a percentage (a proportion cannot exceed 1), so later steps see 0.67 for 67.
+    static func proportion(_ v: Value) -> Value {
+        if case .number(let x) = v, x > 1, x <= 100 { return .number(x / 100) }
+        return v
     }
 
     /// Keyword coverage of a free-text answer: for each key idea, whether any synonym appears.

@@ -1,3 +1,5 @@
+import MathEngine
+
 /// One exam question: its parameters, derived values, constraints and steps.
 ///
 /// A question is a recipe, not numbers: `Variant` instantiates it for the original exam or a seed.
@@ -19,6 +21,11 @@ public struct Question: Sendable {
     /// The file this question came from, for diagnostics.
     public let file: String
     public let line: Int
+    /// `log:` as the question file gives it (nil: not given, so the exam's setting applies).
+    public internal(set) var logSetting: LogBase? = nil
+    /// What a one-argument `log` means in the student's answers: the question's `log:`, else the
+    /// exam's, else the natural log (see `LogSetting.swift`).
+    public internal(set) var log: LogBase = .natural
 
     public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
 
@@ -37,6 +44,8 @@ public struct Exam: Sendable {
     public let questions: [Question]
     /// The directory it was loaded from.
     public let directory: String
+    /// The exam's `log:` setting (nil: not given); each question's `log` already includes it.
+    public internal(set) var log: LogBase? = nil
 
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
 }

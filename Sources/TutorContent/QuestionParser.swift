@@ -14,11 +14,11 @@ final class QuestionParser {
 
     init(file: String) { self.file = file }
 
-    static let questionKeys: Set<String> = ["id", "title", "points", "topic", "text", "params", "derived", "constraints", "steps", "picture"]
+    static let questionKeys: Set<String> = ["id", "title", "points", "topic", "text", "params", "derived", "constraints", "steps", "picture", "log"]
     /// Pictures the terminal knows how to draw from a question's values.
     static let pictures: Set<String> = ["loss_accuracy", "layers", "forward_chain", "tanh_points"]
     static let stepKeys: Set<String> = ["id", "partial", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
-                                        "accept", "mistakes", "hints", "solution", "model", "keywords"]
+                                        "accept", "mistakes", "hints", "solution", "model", "keywords", "percent"]
 
     /// Runs `body`, turning a thrown `ContentError` into a diagnostic and returning nil.
     func attempt<T>(_ body: () throws(ContentError) -> T) -> T? {
@@ -49,6 +49,7 @@ final class QuestionParser {
         let points = attempt { () throws(ContentError) in try q.double("points") } ?? 0
         let topic = attempt { () throws(ContentError) in try q.string("topic") } ?? ""
         let picture = attempt { () throws(ContentError) in try q.optionalString("picture") } ?? nil
+        let log = attempt { () throws(ContentError) in try q.logBase() } ?? nil
         if let picture, !Self.pictures.contains(picture) {
             fail(q.line(of: "picture"), "unknown picture '\(picture)'; use one of \(Self.pictures.sorted().joined(separator: ", ")).")
         }
@@ -110,7 +111,7 @@ final class QuestionParser {
         }
         if diagnostics.contains(where: \.isError) { return nil }
         return Question(id: id, title: title, points: points, topic: topic, picture: picture, text: text, params: params, derived: derived,
-                        constraints: constraints, steps: steps, file: file, line: q.line)
+                        constraints: constraints, steps: steps, file: file, line: q.line, logSetting: log, log: log ?? .natural)
     }
 
     private func parseParam(_ node: Node, known: Set<String>) -> ParamSpec? {

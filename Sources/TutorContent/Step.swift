@@ -55,6 +55,9 @@ public struct Step: Sendable {
     /// Quiz scoring: a vector or matrix answer earns the fraction of its entries that are right.
     public let partialCredit: Bool
     public let line: Int
+    /// `percent: true` (number steps): the answer is a proportion in [0, 1], so a plain number
+    /// from 1 to 100 is also read as a percentage (`67` for 4/6), under the step's own check.
+    public var percent: Bool = false
 
     /// The name formulas use for this step's value: `a.total` → `a_total`.
     public var variableName: String { Step.variableName(for: id) }

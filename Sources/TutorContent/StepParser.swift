@@ -155,10 +155,15 @@ extension QuestionParser {
         if partial == true && kind != .vector && kind != .matrix {
             fail(fields.line, "\(what): 'partial' credit applies to vector and matrix steps only.")
         }
+        let percent = attempt({ () throws(ContentError) in try fields.optionalBool("percent") }) ?? nil
+        if percent == true && kind != .number {
+            fail(fields.line(of: "percent"), "\(what): 'percent' applies to number steps only (an answer that is a proportion).")
+        }
         guard diagnostics.filter(\.isError).count == errorsBefore, let answer else { return nil }
         let deps = answer.names.compactMap { earlier[$0] }.sorted()
         return Step(id: id, part: part, prompt: prompt, kind: kind, answer: answer, check: check, points: points,
                     options: options, variables: variables, accept: accept, mistakes: mistakes, hints: hints,
-                    solution: solution, model: model, keywords: keywords, dependencies: deps, partialCredit: partial ?? false, line: fields.line)
+                    solution: solution, model: model, keywords: keywords, dependencies: deps, partialCredit: partial ?? false, line: fields.line,
+                    percent: percent ?? false)
     }
 }

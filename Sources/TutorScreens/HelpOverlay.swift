@@ -1,3 +1,4 @@
+import MathEngine
 import TerminalUI
 import TutorContent
 
@@ -6,7 +7,8 @@ import TutorContent
 struct HelpOverlay {
     let keymap: Keymap
     let glyphs: Glyphs
-    /// The question on screen, if any: the tip's examples are chosen to answer none of its steps.
+    /// The question on screen, if any: the tip's examples are chosen to answer none of its steps,
+    /// and its `log:` setting says what `log` means.
     var variant: Variant? = nil
 
     func draw(in buffer: inout Buffer) {
@@ -36,7 +38,8 @@ struct HelpOverlay {
                        at: Point(x: area.x + col * colWidth, y: area.y + row), style: line.style)
             row += 1
         }
-        let tip = FormatExample.helpTip(for: variant) + " log is the natural log."
+        // The log sentence first: it is what 80 columns always show.
+        let tip = (variant?.log ?? .natural).sentence + " " + FormatExample.helpTip(for: variant)
         buffer.put(DisplayWidth.truncate(glyphs.text(tip), to: buffer.width - 2), at: Point(x: 1, y: buffer.height - 1), style: .role(.dim))
     }
 }

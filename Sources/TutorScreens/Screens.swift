@@ -68,7 +68,8 @@ public enum Screens {
             }
         }
         if session.showingHelp {
-            HelpOverlay(keymap: keymap, glyphs: glyphs, variant: session.practice?.variant).draw(in: &buffer)
+            HelpOverlay(keymap: keymap, glyphs: glyphs, variant: session.practice?.variant ?? session.demo?.variant)
+                .draw(in: &buffer)
             cursor = nil
         } else if session.confirmingQuit {
             drawConfirmQuit(&buffer, session: session, glyphs: glyphs)

@@ -57,7 +57,7 @@ public struct DemoState: Sendable {
     }
 
     mutating func refreshLive() {
-        live = AnswerReader.read(draft.text, as: step.answerKind)
+        live = AnswerReader.read(draft.text, as: step.answerKind, log: variant.log)
     }
 
     /// The steps the pictures may show: the revealed ones.

@@ -68,6 +68,6 @@ public struct PracticeState: Sendable {
 
     /// Re-reads the answer draft; called after every edit.
     mutating func refreshLive() {
-        live = AnswerReader.read(record.draft.text, as: step.answerKind)
+        live = AnswerReader.read(record.draft.text, as: step.answerKind, log: variant.log)
     }
 }

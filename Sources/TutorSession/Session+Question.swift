@@ -23,7 +23,7 @@ extension Session {
             p.textScroll = max(0, p.textScroll + d)
         case .submit:
             if p.focus == .calculator {
-                p.calculatorLive = Session.calculate(p.calculator.text)
+                p.calculatorLive = Session.calculate(p.calculator.text, log: p.variant.log)
             } else if p.record.status.isDone && p.record.draft.isEmpty {
                 Session.move(&p, to: p.stepIndex + 1, now: now)
             } else {
@@ -172,14 +172,15 @@ extension Session {
         }
     }
 
-    static func calculate(_ text: String) -> LiveState { Calculator.live(text) }
+    /// The calculator line, reading a bare `log` as the question on screen does.
+    static func calculate(_ text: String, log: LogBase) -> LiveState { Calculator.live(text, log: log) }
 
     // MARK: Editing and moving
 
     static func edit(_ p: inout PracticeState, _ message: Message) {
         if p.focus == .calculator {
             apply(message, to: &p.calculator)
-            p.calculatorLive = calculate(p.calculator.text)
+            p.calculatorLive = calculate(p.calculator.text, log: p.variant.log)
             return
         }
         if p.record.status == .awaitingAssessment || p.record.locked { return }

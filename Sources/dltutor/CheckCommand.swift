@@ -66,7 +66,7 @@ func parseGiven(_ items: [String], variant: Variant) throws -> [String: Value] {
         }
         let s = try variant.findStep(String(item[..<eq]).trimmingCharacters(in: .whitespaces))
         let text = String(item[item.index(after: eq)...])
-        switch AnswerReader.read(text, as: s.answerKind) {
+        switch AnswerReader.read(text, as: s.answerKind, log: variant.log) {
         case .valid(let v, _): out[s.id] = v
         case .invalid(let col, let reason): throw ValidationError("--given \(s.id): column \(col): \(reason)")
         case .incomplete(let reason): throw ValidationError("--given \(s.id): \(reason)")

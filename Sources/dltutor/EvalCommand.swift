@@ -9,7 +9,8 @@ struct EvalCommand: ParsableCommand {
         abstract: "Evaluate an expression with the tutor's calculator.",
         discussion: """
         Accepts numbers (0.44, .5, 4.4e-1, 3/4, 75%), + - * / ^ and × · − ÷ ², parentheses, \
-        implicit multiplication (2pi), functions ln, log (NATURAL log; log(x, b) for base b), \
+        implicit multiplication (2pi), functions ln, log (NATURAL log unless --log-base says \
+        otherwise, as a course's questions may; log(x, b) for base b), \
         log10, log2, exp, sqrt, abs, tanh, sinh, cosh, sech, sigmoid or σ, min, max, floor, ceil, \
         round (round(x, n)), constants e, pi, π, vectors [1, 2] and matrices [1 0; 0 1].
         Exit status: 0 on success, 2 when the expression is invalid.
@@ -19,10 +20,20 @@ struct EvalCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: "The expression, e.g. \"-log10(0.99)\" or \"8*20 + 6*8*9 + 3*9\".")
     var expression: [String]
 
+    @Option(name: .customLong("log-base"), help: "What log(x) means: a base such as 10 or 2, or e (the default, natural log).")
+    var logBase: String?
+
+    func validate() throws {
+        if let logBase, LogBase(logBase) == nil {
+            throw ValidationError("--log-base takes a base such as 10 or 2, or e; not '\(logBase)'.")
+        }
+    }
+
     func run() throws {
         let text = expression.joined(separator: " ")
+        let log = logBase.flatMap(LogBase.init) ?? .natural
         do {
-            print(try Calculator.evaluate(text).display)
+            print(try Calculator.evaluate(text, log: log).display)
         } catch {
             printError("\(text)\n\(caret(at: error.column))\ncolumn \(error.column): \(error.message)")
             throw ExitCode(2)

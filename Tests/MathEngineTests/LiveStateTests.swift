@@ -27,7 +27,7 @@ struct LiveStateTests {
         ("genderfemale,", .textList, "Type the next item."),
         ("8x20,", .shapeList, "Type the next shape."),
         ("20n + 3(n+1", .expression(variables: ["n"]), "Close the '(' from column 8."),
-        ("inc", .choice(["increased", "increases"]), "'inc' could be increased or increases."),
+        ("inc", .choice(["increased", "increases"]), "'inc' could be a) increased or b) increases."),
     ]
 
     @Test(arguments: incomplete)
