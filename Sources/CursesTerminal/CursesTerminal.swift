@@ -127,6 +127,7 @@ public final class CursesTerminal: Terminal {
         let deadline = timeout.map { clock.now.advanced(by: $0) }
         while true {
             if let s = CursesTerminal.pendingSignal() { return .signal(s) }
+            if pendingInterrupt.exchange(0, ordering: .relaxed) != 0 { return .signal(SIGINT) }
             if pendingStop.exchange(0, ordering: .relaxed) != 0 { stopAndContinue(); return .resize(size) }
             if pendingContinue.exchange(0, ordering: .relaxed) != 0 { repaint(); return .resize(size) }
             var ms: Int32 = -1
@@ -159,7 +160,8 @@ public final class CursesTerminal: Terminal {
             }
             // ERR: timeout, a signal (EINTR), or end of input.
             if let deadline, clock.now >= deadline { return .tick }
-            if CursesTerminal.pendingSignal() != nil || pendingStop.load(ordering: .relaxed) != 0
+            if CursesTerminal.pendingSignal() != nil || pendingInterrupt.load(ordering: .relaxed) != 0
+                || pendingStop.load(ordering: .relaxed) != 0
                 || pendingContinue.load(ordering: .relaxed) != 0 { continue }
             spuriousErrors += 1
             if spuriousErrors > 200 { close(); return nil }      // input is gone (EOF on a dead tty)
@@ -220,7 +222,7 @@ public final class CursesTerminal: Terminal {
 
     // MARK: Signals
 
-    /// The terminating signal received (SIGINT, SIGTERM or SIGHUP), if any. Sticky, so the app can
+    /// The terminating signal received (SIGTERM or SIGHUP), if any. Sticky, so the app can
     /// check it after the run loop ends and exit with 128 + signal.
     public nonisolated static func pendingSignal() -> Int32? {
         let s = pendingTerminationSignal.load(ordering: .relaxed)

@@ -10,8 +10,11 @@ import Darwin
 // only store the signal number; `CursesTerminal.nextEvent` notices it (the blocking read returns
 // EINTR because the handlers are installed WITHOUT SA_RESTART) and the app shuts down cleanly.
 
-/// The last terminating signal (SIGINT/SIGTERM/SIGHUP) received, 0 if none. Sticky.
+/// The last terminating signal (SIGTERM/SIGHUP) received, 0 if none. Sticky.
 let pendingTerminationSignal = Atomic<Int32>(0)
+/// SIGINT (Ctrl-C) received and not yet reported. Not sticky: the app asks before quitting when
+/// work would be lost, and the student may answer "stay".
+let pendingInterrupt = Atomic<Int32>(0)
 /// SIGTSTP (Ctrl-Z) received and not yet handled.
 let pendingStop = Atomic<Int32>(0)
 /// SIGCONT received (we were stopped and continued): the screen needs a full repaint.
@@ -24,9 +27,10 @@ enum SignalSetup {
     /// SIG_DFL and leaves SIGINT/SIGTERM/SIGTSTP to us (it keeps SIGWINCH, which we leave alone).
     static func install() {
         guard !installed.exchange(true, ordering: .relaxed) else { return }
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
+        for sig in [SIGTERM, SIGHUP] {
             set(sig) { s in pendingTerminationSignal.store(s, ordering: .relaxed) }
         }
+        set(SIGINT) { _ in pendingInterrupt.store(1, ordering: .relaxed) }
         installStopHandler()
         set(SIGCONT) { _ in pendingContinue.store(1, ordering: .relaxed) }
         atexit {

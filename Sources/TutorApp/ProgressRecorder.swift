@@ -17,6 +17,8 @@ public final class ProgressRecorder {
     /// from its first check (or a reveal before any check), so a miss brings it back sooner.
     private var scheduled: Set<String> = []
     private var quizID: Int64?
+    /// When a continued quiz first started (its report counts from the time it continued).
+    private var resumedStart: Date?
     private var reported = false
 
     public init(store: any ProgressStore, exam: Exam, settings: SessionSettings, clock: @escaping @Sendable () -> Double) {
@@ -55,8 +57,26 @@ public final class ProgressRecorder {
             out += schedule(r.questionID, r.stepID, r.seed, quality: SM2.quality(
                 SM2.outcome(verdict: r.verdict, wrongTriesBefore: 0, revealed: false)))
             return out
-        case .revealed(let q, let step, let seed):
-            return schedule(q, step, seed, quality: SM2.quality(.revealed))
+        case .revealed(let q, let step, let seed, let mode, let automatic):
+            var out = attempt { () throws(StoreError) in
+                try store.recordReveal(StoredReveal(time: now, mode: mode, questionID: q, stepID: step, seed: seed,
+                                                    reason: automatic ? "auto" : "key"))
+            }
+            out += schedule(q, step, seed, quality: SM2.quality(.revealed))
+            return out
+        case .saveQuizProgress(let snapshot):
+            return attempt { () throws(StoreError) in
+                if quizID == nil { quizID = try store.saveQuiz(openQuiz()) }
+                guard let quizID else { return }
+                let text = (try? JSONEncoder().encode(snapshot)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+                try store.saveQuizCheckpoint(id: quizID, elapsed: snapshot.elapsed, checkpoint: text)
+            }
+        case .resumeQuiz(let id):
+            quizID = id
+            resumedStart = (try? store.quizzes())?.first { $0.id == id }?.startedAt
+            return []
+        case .abandonQuiz(let id):
+            return attempt { () throws(StoreError) in try store.abandonQuiz(id: id) }
         case .savePosition(let q, let seed, let index):
             return attempt { () throws(StoreError) in
                 try store.savePosition(PracticePosition(questionID: q, seed: seed, stepIndex: index, updatedAt: now))
@@ -64,11 +84,16 @@ public final class ProgressRecorder {
         case .finishQuiz(let report):
             return attempt { () throws(StoreError) in
                 var record = openQuiz()
+                // The quiz's own setup (a continued quiz keeps the one it started with).
+                record.settings = TutorStore.QuizSettings(
+                    minutes: Int(report.minutes.rounded()), questionIDs: report.questions.map(\.id), seed: report.seed,
+                    feedback: report.feedback.rawValue)
                 record.id = quizID
-                record.startedAt = Date(timeIntervalSinceReferenceDate: report.startedAt)
+                record.startedAt = resumedStart ?? Date(timeIntervalSinceReferenceDate: report.startedAt)
                 record.endedAt = Date(timeIntervalSinceReferenceDate: report.endedAt)
                 record.score = report.points
                 record.maxScore = report.maxPoints
+                record.status = .finished
                 record.steps = report.questions.flatMap { q in
                     q.steps.map { QuizStepResult(questionID: q.id, stepID: $0.id, verdict: $0.verdict?.shortName,
                                                  score: $0.points, maxScore: $0.maxPoints) }
@@ -99,6 +124,13 @@ public final class ProgressRecorder {
         return QuizRecord(startedAt: now, settings: TutorStore.QuizSettings(
             minutes: Int(s.minutes.rounded()), questionIDs: ids, seed: settings.seed, feedback: s.feedback.rawValue),
             score: 0, maxScore: 0, steps: [])
+    }
+
+    /// The latest unfinished quiz in `store` that this exam can show, to offer to continue it.
+    public nonisolated static func quizOffer(store: any ProgressStore) -> QuizResumeOffer? {
+        guard let open = try? store.unfinishedQuiz(), let id = open.quiz.id,
+              let snapshot = try? JSONDecoder().decode(QuizSnapshot.self, from: Data(open.checkpoint.utf8)) else { return nil }
+        return QuizResumeOffer(id: id, snapshot: snapshot)
     }
 
     /// Everything the stats screen and `dltutor stats` show.

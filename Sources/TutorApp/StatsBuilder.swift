@@ -24,7 +24,7 @@ public enum StatsBuilder {
             .map { StatsReport.Time(label: "\($0.questionID.uppercased()) \($0.stepID)", count: $0.count, medianSeconds: $0.median) }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
-        r.quizzes = ((try? store.quizHistory()) ?? []).filter { $0.endedAt != nil }
+        r.quizzes = ((try? store.quizHistory()) ?? []).filter { $0.status == .finished }
             .map { StatsReport.Quiz(date: formatter.string(from: $0.startedAt), score: $0.score, maxScore: $0.maxScore) }
         r.dueCount = (try? store.dueCount(at: now)) ?? 0
         return r

@@ -39,6 +39,7 @@ public final class TutorApp {
         _ = session.handle(.resize(width: terminal.size.width, height: terminal.size.height))
         _ = session.handle(.tick(at: clock()))
         draw()
+        var interrupted = false
         while true {
             guard let event = terminal.nextEvent(timeout: tickInterval) else { return 0 }
             var messages: [Message] = []
@@ -49,17 +50,25 @@ public final class TutorApp {
                 messages = [.resize(width: size.width, height: size.height)]
             case .tick:
                 messages = [.tick(at: clock())]
+            case .signal(2):
+                // Ctrl-C is a quit like any other: it asks when work would be lost (a running
+                // quiz, typed answers); quitting at once keeps the conventional status 130.
+                messages = [.tick(at: clock()), .quit]
+                interrupted = true
             case .signal(let sig):
+                // SIGTERM / SIGHUP: no time to ask; save what can be continued, then go.
+                for effect in session.handle(.terminating) where effect != .quit { _ = perform(effect) }
                 return 128 + sig
             }
             let changed = !messages.isEmpty
             while !messages.isEmpty {
                 let message = messages.removeFirst()
                 for effect in session.handle(message) {
-                    if effect == .quit { return 0 }
+                    if effect == .quit { return interrupted && message == .quit ? 130 : 0 }
                     messages += perform(effect)
                 }
             }
+            interrupted = false
             if changed { draw() }
         }
     }

@@ -38,6 +38,7 @@ public struct Keymap: Sendable {
         Binding(context: .start, keys: [.char("d")], label: "d", message: .openDemo(-1), description: "demo the question"),
         Binding(context: .start, keys: [.char("r")], label: "r", message: .startReview, description: "review the steps due"),
         Binding(context: .start, keys: [.char("s")], label: "s", message: .openStats, description: "your stats"),
+        Binding(context: .start, keys: [.char("c")], label: "c", message: .continueQuiz, description: "continue a quiz"),
         Binding(context: .start, keys: [.char("q"), .escape], label: "q / Esc", message: .quit, description: "quit (asks first)"),
         Binding(context: .question, keys: [.enter], label: "Enter", message: .submit, description: "check (done: next step)"),
         Binding(context: .question, keys: [.tab, .ctrl("n")], label: "Tab / Ctrl-N", message: .nextStep, description: "next step"),
@@ -46,6 +47,7 @@ public struct Keymap: Sendable {
         Binding(context: .question, keys: [.function(3), .ctrl("r")], label: "F3 / Ctrl-R", message: .reveal, description: "show the worked step"),
         Binding(context: .question, keys: [.function(4), .ctrl("k")], label: "F4 / Ctrl-K", message: .toggleCalculator, description: "calculator line"),
         Binding(context: .question, keys: [.function(5), .ctrl("g")], label: "F5 / Ctrl-G", message: .newVariant(seed: 0), description: "another like this"),
+        Binding(context: .question, keys: [.function(8), .ctrl("b")], label: "F8 / Ctrl-B", message: .originalExam, description: "the original exam"),
         Binding(context: .question, keys: [.function(6), .ctrl("o")], label: "F6 / Ctrl-O", message: .togglePanel, description: "text / picture"),
         Binding(context: .question, keys: [.pageDown], label: "PgDn / PgUp", message: .scrollText(5), description: "scroll the text"),
         Binding(context: .question, keys: [.pageUp], label: "", message: .scrollText(-5), description: ""),
@@ -93,7 +95,7 @@ public struct Keymap: Sendable {
         Binding(context: .review, keys: [.escape], label: "Esc", message: .back, description: "stop reviewing"),
         Binding(context: .stats, keys: [.escape, .enter, .char("q")], label: "Esc", message: .back, description: "back"),
         Binding(context: .everywhere, keys: [], label: "Ctrl-L", message: .toggleHelp, description: "redraw the screen"),
-        Binding(context: .everywhere, keys: [.ctrl("c")], label: "Ctrl-C", message: .quit, description: "quit at once"),
+        Binding(context: .everywhere, keys: [.ctrl("c")], label: "Ctrl-C", message: .quit, description: "quit (asks if work would be lost)"),
     ])
 
     /// The message for `key` in the session's current state; nil when the key does nothing.
@@ -103,6 +105,14 @@ public struct Keymap: Sendable {
             switch key {
             case .char("y"), .char("Y"): return .confirmQuit(true)
             case .char("n"), .char("N"), .escape: return .confirmQuit(false)
+            default: return nil
+            }
+        }
+        if session.confirmingVariant != nil || session.askingQuizOffer {
+            switch key {
+            case .char("y"), .char("Y"): return .confirm(true)
+            case .char("n"), .char("N"), .escape: return .confirm(false)
+            case .ctrl("c"): return .quit
             default: return nil
             }
         }

@@ -17,10 +17,10 @@ struct QuestionChrome {
     var showsSteps = true
 
     static func practice(_ p: PracticeState) -> QuestionChrome {
-        let variant = p.variant.seed.map { "seed \($0)" } ?? "original exam"
+        let variant = p.variant.seed.map { "variant seed \($0)" } ?? "original exam"
         return QuestionChrome(
             titleRight: "\(variant) · \(formatPoints(p.score))/\(formatPoints(p.totalPoints)) pts ",
-            keys: "Enter check · Tab next · F2 hint · F3 reveal · F4 calc · F5 new · ? keys · Esc back")
+            keys: "Enter check · Tab next · F2 hint · F3 reveal · F5 new · F8 original · ? keys · F4 calc · Esc back")
     }
 
     static func quiz(_ q: QuizState, now: Double?, quiet: Bool, seed: UInt64?) -> QuestionChrome {
@@ -35,7 +35,7 @@ struct QuestionChrome {
         let steps = q.questions.reduce(0) { $0 + $1.records.count }
         let timer = Timer(fraction: quiet ? 1 : Double(left) / max(1, total), label: label, role: role)
         return QuestionChrome(
-            titleRight: "quiz · Q \(q.current + 1)/\(q.questions.count) · \(answered)/\(steps) answered · \(seed.map { "seed \($0)" } ?? "original") ",
+            titleRight: "quiz · Q \(q.current + 1)/\(q.questions.count) · \(answered)/\(steps) answered · \(seed.map { "variant seed \($0)" } ?? "original exam") ",
             timer: timer, banner: q.banner,
             keys: "Enter submit · Tab next · F4 calc · F7 time · F10 end quiz · ? keys")
     }
@@ -52,7 +52,7 @@ struct QuestionChrome {
     }
 
     static func review(_ r: ReviewState) -> QuestionChrome {
-        let variant = r.practice?.variant.seed.map { "seed \($0)" } ?? ""
+        let variant = r.practice?.variant.seed.map { "variant seed \($0)" } ?? "original exam"
         let settled = r.practice?.record.status.isDone == true
         return QuestionChrome(
             titleRight: "review \(r.index + 1)/\(r.items.count) · \(variant) ",

@@ -37,7 +37,7 @@ public enum Screens {
                 if q.phase == .results || q.phase == .review {
                     QuizResultsScreen(quiz: q, glyphs: glyphs).draw(in: &buffer)
                 } else if let p = session.practice {
-                    let chrome = QuestionChrome.quiz(q, now: session.now, quiet: session.settings.quiz.quietTimer, seed: session.settings.seed)
+                    let chrome = QuestionChrome.quiz(q, now: session.now, quiet: session.settings.quiz.quietTimer, seed: q.seed)
                     cursor = QuestionScreen(practice: p, session: session, glyphs: glyphs, chrome: chrome).draw(in: &buffer)
                     if q.phase == .confirmEnd {
                         drawDialog(&buffer, title: "End quiz", glyphs: glyphs, lines: [
@@ -74,6 +74,12 @@ public enum Screens {
         } else if session.confirmingQuit {
             drawConfirmQuit(&buffer, session: session, glyphs: glyphs)
             cursor = nil
+        } else if session.confirmingVariant != nil {
+            drawDialog(&buffer, title: "Variant", glyphs: glyphs, lines: session.variantQuestionLines)
+            cursor = nil
+        } else if session.askingQuizOffer, let offer = session.quizOffer {
+            drawDialog(&buffer, title: "Unfinished quiz", glyphs: glyphs, lines: QuizOfferText.dialog(offer))
+            cursor = nil
         }
         return RenderedFrame(buffer: buffer, cursor: cursor)
     }
@@ -90,8 +96,9 @@ public enum Screens {
 
     static func drawConfirmQuit(_ buffer: inout Buffer, session: Session, glyphs: Glyphs) {
         var lines = ["Quit dltutor?", ""]
-        if let quiz = session.quiz, quiz.phase == .running || quiz.phase == .confirmEnd {
-            lines += ["The quiz is still running: quitting now", "loses its answers (end it with F10 to keep them)."]
+        if session.quizIsRunning {
+            lines += ["The quiz is paused with its answers and the time", "left: `dltutor quiz` continues it.",
+                      "(F10 ends it now and scores it.)"]
         } else if session.settings.answersAreSaved {
             lines += ["Checked answers are saved; answers typed", "but not yet checked are lost."]
         } else {

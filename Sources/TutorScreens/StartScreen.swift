@@ -35,6 +35,10 @@ struct StartScreen {
         let due = session.dueCount
         let reviewLine = due == 0 ? "Review: nothing due · s stats" : "Review: \(due) step\(due == 1 ? "" : "s") due (r) · s stats"
         buffer.put(reviewLine, at: Point(x: 2, y: modesY + 1), style: due > 0 ? .role(.warning).bold() : .role(.dim))
+        if let offer = session.quizOffer, modesY + 2 < buffer.height - 2 {
+            let line = DisplayWidth.truncate(glyphs.text(QuizOfferText.startLine(offer)), to: width - 4)
+            buffer.put(line, at: Point(x: 2, y: modesY + 2), style: .role(.warning).bold())
+        }
         if let notice = session.notice ?? session.storageWarning.map({ "Not saving: " + Self.withoutProgramName($0) }) {
             let lines = TextWrap.wrap(glyphs.text(notice), width: width - 4).prefix(3)
             for (i, line) in lines.enumerated() {

@@ -61,6 +61,12 @@ public enum Message: Sendable, Equatable {
     case toggleHelp
     case quit
     case confirmQuit(Bool)
+    /// Go back to the original exam of the open question (its marks are kept while a variant is shown).
+    case originalExam
+    /// Start screen: continue the unfinished quiz it offers.
+    case continueQuiz
+    /// The process is about to end (SIGTERM, SIGHUP): save what can be continued.
+    case terminating
 
     // From the run loop
     case tick(at: Double)
@@ -77,8 +83,16 @@ public enum Effect: Sendable, Equatable {
     case finishDrill(topic: String, score: Int, tried: Int)
     /// Where the student is, so practice reopens there next time.
     case savePosition(questionID: String, seed: UInt64?, stepIndex: Int)
-    /// The worked step was shown before the step was answered (spaced review counts it as missed).
-    case revealed(questionID: String, stepID: String, seed: UInt64?)
+    /// The worked step was shown before the step was answered: by the key, or automatically after
+    /// N wrong tries. Stored, so the step is still revealed after a restart; spaced review counts
+    /// it as missed.
+    case revealed(questionID: String, stepID: String, seed: UInt64?, mode: String, automatic: Bool)
+    /// A running quiz's answers and time used, so it can be continued after a quit or a crash.
+    case saveQuizProgress(QuizSnapshot)
+    /// The student chose to continue the stored quiz with this id (answers now go to it).
+    case resumeQuiz(id: Int64)
+    /// The student declined to continue the stored quiz with this id: it has no score.
+    case abandonQuiz(id: Int64)
     /// The stats screen opened: the run loop answers with `.showStats`.
     case requestStats
     case quit

@@ -22,10 +22,17 @@ public struct QuizState: Sendable {
     public internal(set) var report: QuizReport?
     /// First visible row of the results or review list.
     public internal(set) var scroll = 0
+    /// The quiz's own seed and feedback (a continued quiz keeps those it was started with).
+    public let seed: UInt64?
+    public let feedback: QuizSettings.Feedback
+    /// Quiz time of the last checkpoint sent to storage.
+    var lastCheckpoint: Double?
 
-    init(questions: [PracticeState], minutes: Double) {
+    init(questions: [PracticeState], minutes: Double, seed: UInt64?, feedback: QuizSettings.Feedback) {
         self.questions = questions
         self.minutes = minutes
+        self.seed = seed
+        self.feedback = feedback
         timeSpent = questions.map { Array(repeating: 0, count: $0.variant.steps.count) }
     }
 

@@ -15,50 +15,46 @@ public struct SavedPractice: Sendable, Equatable {
         }
     }
 
+    /// A worked step that was shown, and where it came among the checks.
+    public struct Reveal: Sendable, Equatable {
+        public var stepID: String
+        /// How many of `checks` came before it.
+        public var afterChecks: Int
+        public init(stepID: String, afterChecks: Int) {
+            self.stepID = stepID
+            self.afterChecks = afterChecks
+        }
+    }
+
     public var questionID: String
     public var seed: UInt64?
     public var stepIndex: Int
     /// Checked answers in the order they were checked.
     public var checks: [Check]
+    /// Reveals (by key, automatic, or before any try), in the order they were made.
+    public var reveals: [Reveal]
 
-    public init(questionID: String, seed: UInt64?, stepIndex: Int, checks: [Check]) {
+    public init(questionID: String, seed: UInt64?, stepIndex: Int, checks: [Check], reveals: [Reveal] = []) {
         self.questionID = questionID
         self.seed = seed
         self.stepIndex = stepIndex
         self.checks = checks
+        self.reveals = reveals
     }
 }
 
 extension Session {
     /// Rebuilds each saved question by checking its stored answers again (so statuses, tries and
-    /// carried-forward verdicts come out exactly as the engine gives them today), then reopens
-    /// `reopen` at its saved step. Produces no effects: nothing is recorded twice.
-    public mutating func restore(_ saved: [SavedPractice], reopen: String?) {
+    /// carried-forward verdicts come out exactly as the engine gives them today) with the stored
+    /// reveals replayed in their places, then reopens `reopen` at its saved step. `originals`
+    /// are the original exam's marks of questions whose saved practice is a variant: they are
+    /// kept aside for the original-exam key. Produces no effects: nothing is recorded twice.
+    public mutating func restore(_ saved: [SavedPractice], originals: [SavedPractice] = [], reopen: String?) {
         for s in saved {
-            guard let q = exam.question(s.questionID), let variant = try? q.variant(seed: s.seed) else { continue }
-            var p = PracticeState(variant: variant, rules: .practice(revealAfter: settings.revealAfter))
-            for check in s.checks {
-                guard let i = variant.steps.firstIndex(where: { $0.id == check.stepID }) else { continue }
-                p.stepIndex = i
-                if variant.steps[i].kind == .text {
-                    p.record.attempts.append(Attempt(input: check.input, verdict: .correct, value: .text(check.input)))
-                    p.record.status = check.verdict == "self-assessed covered" ? .assessedCovered
-                        : check.verdict == "self-assessed missed" ? .assessedMissed : .awaitingAssessment
-                    continue
-                }
-                p.record.draft = Draft(check.input)
-                p.refreshLive()
-                let previous = screen
-                screen = .question
-                _ = submit(&p)
-                screen = previous
-                p.record.draft = Draft()
-            }
-            p.stepIndex = min(max(0, s.stepIndex), variant.steps.count - 1)
-            p.lastVerdict = p.record.attempts.last?.verdict
-            p.notice = nil
-            p.refreshLive()
-            opened[s.questionID] = p
+            if let p = rebuild(s) { opened[s.questionID] = p }
+        }
+        for s in originals where s.seed == nil && opened[s.questionID]?.variant.seed != nil {
+            if let p = rebuild(s) { parkedOriginals[s.questionID] = p }
         }
         if let reopen, opened[reopen] != nil, let i = exam.questions.firstIndex(where: { $0.id == reopen }) {
             selection = i
@@ -66,5 +62,47 @@ extension Session {
             screen = .question
             opened[reopen]?.notice = "Welcome back: this is where you left off."
         }
+    }
+
+    /// One question as the student left it. Automatic reveals come only from storage (the replay
+    /// runs with them off), so a changed --reveal-after never changes an earlier mark.
+    private mutating func rebuild(_ s: SavedPractice) -> PracticeState? {
+        guard let q = exam.question(s.questionID), let variant = try? q.variant(seed: s.seed) else { return nil }
+        var p = PracticeState(variant: variant, rules: .practice(revealAfter: 0))
+        func reveal(upTo n: Int, from next: inout Int) {
+            while next < s.reveals.count, s.reveals[next].afterChecks <= n {
+                if let i = variant.steps.firstIndex(where: { $0.id == s.reveals[next].stepID }) {
+                    p.records[i].revealed = true
+                    if !p.records[i].status.isDone { p.records[i].status = .revealed }
+                }
+                next += 1
+            }
+        }
+        var nextReveal = 0
+        for (n, check) in s.checks.enumerated() {
+            reveal(upTo: n, from: &nextReveal)
+            guard let i = variant.steps.firstIndex(where: { $0.id == check.stepID }) else { continue }
+            p.stepIndex = i
+            if variant.steps[i].kind == .text {
+                p.record.attempts.append(Attempt(input: check.input, verdict: .correct, value: .text(check.input)))
+                p.record.status = check.verdict == "self-assessed covered" ? .assessedCovered
+                    : check.verdict == "self-assessed missed" ? .assessedMissed : .awaitingAssessment
+                continue
+            }
+            p.record.draft = Draft(check.input)
+            p.refreshLive()
+            let previous = screen
+            screen = .question
+            _ = submit(&p)
+            screen = previous
+            p.record.draft = Draft()
+        }
+        reveal(upTo: s.checks.count, from: &nextReveal)
+        p.rules = .practice(revealAfter: settings.revealAfter)
+        p.stepIndex = min(max(0, s.stepIndex), variant.steps.count - 1)
+        p.lastVerdict = p.record.attempts.last?.verdict
+        p.notice = nil
+        p.refreshLive()
+        return p
     }
 }

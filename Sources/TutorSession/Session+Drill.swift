@@ -63,7 +63,7 @@ extension Session {
             d.practice.notice = "Skipped. Here is another one."
             drill = d
             return []
-        case .previousStep, .goToStep, .hint, .reveal, .newVariant:
+        case .previousStep, .goToStep, .hint, .reveal, .newVariant, .originalExam:
             return []
         default:
             let effects = handleQuestion(message)

@@ -29,7 +29,8 @@ extension Session {
             } else {
                 effects += submit(&p)
             }
-        case .hint where !p.rules.hints, .reveal where !p.rules.reveal, .newVariant where !p.rules.newVariant:
+        case .hint where !p.rules.hints, .reveal where !p.rules.reveal, .newVariant where !p.rules.newVariant,
+             .originalExam where !p.rules.newVariant:
             p.notice = "Not available in this mode."
         case .hint:
             let available = p.step.hints.count
@@ -42,7 +43,8 @@ extension Session {
             }
         case .reveal:
             if !p.record.revealed && !p.record.status.isDone {
-                effects.append(.revealed(questionID: p.variant.id, stepID: p.step.id, seed: p.variant.seed))
+                effects.append(.revealed(questionID: p.variant.id, stepID: p.step.id, seed: p.variant.seed,
+                                         mode: recordMode, automatic: false))
             }
             p.record.revealed = true
             if !p.record.status.isDone { p.record.status = .revealed }
@@ -53,14 +55,9 @@ extension Session {
         case .goToStep(let i):
             Session.move(&p, to: i, now: now)
         case .newVariant(let seed):
-            do {
-                let v = try p.variant.question.variant(seed: seed)
-                p = PracticeState(variant: v, rules: p.rules)
-                p.stepClock = now
-                p.refreshLive()
-            } catch {
-                p.notice = "Could not make a variant for seed \(seed): \(error.message)"
-            }
+            requestVariant(.fresh(seed: seed), &p)
+        case .originalExam:
+            requestVariant(.original, &p)
         case .selfAssess(let covered):
             if p.record.status == .awaitingAssessment {
                 p.record.status = covered ? .assessedCovered : .assessedMissed
@@ -127,6 +124,7 @@ extension Session {
             return [.record(record)]
         }
         if p.rules.lockOnSubmit { p.record.locked = true }
+        var autoReveal: [Effect] = []
         switch verdict {
         case .correct, .correctAlternative:
             if p.record.status != .revealed { p.record.status = .correct }
@@ -139,6 +137,9 @@ extension Session {
                 if p.rules.revealAfter > 0 && p.record.wrongTries >= p.rules.revealAfter {
                     p.record.revealed = true
                     p.record.status = .revealed
+                    // After the attempt's record, so storage orders the reveal after this check.
+                    autoReveal = [.revealed(questionID: p.variant.id, stepID: step.id, seed: p.variant.seed,
+                                            mode: recordMode, automatic: true)]
                     p.notice = "After \(p.rules.revealAfter) tries, here is the worked step."
                 }
             }
@@ -150,7 +151,7 @@ extension Session {
             p.refreshLive()
         }
         p.stepClock = now
-        return [.record(record)]
+        return [.record(record)] + autoReveal
     }
 
     private func attemptRecord(_ p: PracticeState, input: String, verdict: String, mistake: String?,

@@ -20,7 +20,8 @@ extension Session {
             }
         }
         guard !questions.isEmpty else { notice = "The quiz has no questions."; return }
-        var state = QuizState(questions: questions, minutes: settings.quiz.minutes)
+        var state = QuizState(questions: questions, minutes: settings.quiz.minutes, seed: settings.seed,
+                              feedback: settings.quiz.feedback)
         state.startedAt = now
         state.lastTime = now
         quiz = state
@@ -65,7 +66,7 @@ extension Session {
             q.banner = q.secondsLeft(at: now).map { QuizState.spoken($0) } ?? "The clock starts with the first tick."
             quiz = q
             return []
-        case .hint, .reveal, .newVariant:
+        case .hint, .reveal, .newVariant, .originalExam:
             quiz = q
             var p = q.questions[q.current]
             p.notice = "No hints or reveals in a quiz; the calculator (F4) stays."
@@ -93,7 +94,10 @@ extension Session {
             return []
         default:
             quiz = q
-            return handleQuestion(message)
+            let effects = handleQuestion(message)
+            // A checked answer (or a step move) is kept at once for continuing after a crash.
+            let moved = quiz.map { $0.questions[$0.current].stepIndex } != q.questions[q.current].stepIndex
+            return effects + (effects.isEmpty && !moved ? [] : quizCheckpoint())
         }
     }
 
@@ -112,7 +116,12 @@ extension Session {
             q.banner = mark == 300 ? "5 minutes left." : "1 minute left."
         }
         quiz = q
-        return left <= 0 ? finishQuiz(timedOut: true) : []
+        if left <= 0 { return finishQuiz(timedOut: true) }
+        // Every 2 seconds of quiz time: a killed tutor loses at most that much time and typing.
+        if let start = q.startedAt, now - start >= (q.lastCheckpoint ?? 0) + QuizState.checkpointEvery {
+            return quizCheckpoint()
+        }
+        return []
     }
 
     /// Grades every answer given so far (submitted, or typed and not yet submitted), in order, so
@@ -149,7 +158,7 @@ extension Session {
             }
             results.append(QuizReport.QuestionResult(id: p.variant.id, title: p.variant.title, steps: steps))
         }
-        let report = QuizReport(seed: settings.seed, minutes: q.minutes, feedback: settings.quiz.feedback,
+        let report = QuizReport(seed: q.seed, minutes: q.minutes, feedback: q.feedback,
                                 startedAt: q.startedAt ?? now ?? 0, endedAt: now ?? 0, timedOut: timedOut, questions: results)
         q.report = report
         q.phase = .results

@@ -56,7 +56,7 @@ extension Session {
             advanceReview(&r, settled: true)
             review = r
             return []
-        case .previousStep, .goToStep, .newVariant:
+        case .previousStep, .goToStep, .newVariant, .originalExam:
             return []
         default:
             return handleQuestion(message)

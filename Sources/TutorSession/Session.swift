@@ -32,6 +32,14 @@ public struct Session: Sendable {
     public var storageWarning: String?
     /// Review items settled in this run (the start screen's due count drops as they are done).
     public internal(set) var reviewed: Set<ReviewSettings.Item> = []
+    /// The original exam of questions now showing a variant, with its marks, for the original-exam key.
+    public internal(set) var parkedOriginals: [String: PracticeState] = [:]
+    /// A variant switch waiting for the student's yes, because it would drop a started variant.
+    public internal(set) var confirmingVariant: VariantSwitch?
+    /// A stored unfinished quiz the student may continue (start screen: `c`; `dltutor quiz`: asked).
+    public internal(set) var quizOffer: QuizResumeOffer?
+    /// The offer is on screen as a yes/no question (`dltutor quiz` asks before starting a new one).
+    public internal(set) var askingQuizOffer = false
 
     public init(exam: Exam, settings: SessionSettings = SessionSettings()) {
         self.exam = exam
@@ -73,10 +81,18 @@ public struct Session: Sendable {
     }
 
     public var hasUnsavedWork: Bool {
-        if let quiz, quiz.phase == .running || quiz.phase == .confirmEnd { return true }
-        return opened.values.contains { p in
+        if quizIsRunning { return true }
+        let states = Array(opened.values) + Array(parkedOriginals.values)
+            + (drill?.phase == .running ? [drill!.practice] : []) + [review?.practice].compactMap { $0 }
+        return states.contains { p in
             (!settings.answersAreSaved && p.isStarted) || p.records.contains { !$0.draft.isEmpty }
         }
+    }
+
+    /// A quiz whose clock is running (also while its end-now question is on screen).
+    public var quizIsRunning: Bool {
+        if let quiz, quiz.phase == .running || quiz.phase == .confirmEnd { return true }
+        return false
     }
 
     public mutating func handle(_ message: Message) -> [Effect] {
@@ -101,13 +117,16 @@ public struct Session: Sendable {
             return []
         case .confirmQuit(let yes):
             confirmingQuit = false
-            return yes ? [.quit] : []
+            // A running quiz is kept to be continued (`dltutor quiz` offers it), time left and all.
+            return yes ? quizCheckpoint() + [.quit] : []
         case .quit:
             if hasUnsavedWork && !confirmingQuit {
                 confirmingQuit = true
                 return []
             }
-            return [.quit]
+            return quizCheckpoint() + [.quit]
+        case .terminating:
+            return quizCheckpoint()
         default:
             break
         }
@@ -119,6 +138,8 @@ public struct Session: Sendable {
             if message == .back { confirmingQuit = false }
             return []
         }
+        if confirmingVariant != nil { return answerVariantQuestion(message) }
+        if askingQuizOffer { return answerQuizOffer(message) }
         switch screen {
         case .start: return handleStart(message)
         case .question: return handleQuestion(message)
@@ -158,6 +179,8 @@ public struct Session: Sendable {
         case .openStats:
             screen = .stats
             return [.requestStats]
+        case .continueQuiz:
+            if let offer = quizOffer { return resumeQuiz(offer) }
         case .back:
             return handle(.quit)
         default:

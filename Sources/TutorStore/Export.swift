@@ -24,6 +24,7 @@ import Foundation
 /// | `max_score` | | maximum score |
 /// | `minutes` | | time limit in minutes |
 /// | `feedback` | | feedback setting |
+/// | `status` | | `finished`, `running` (can still be continued) or `abandoned`; only a finished quiz has a score |
 ///
 /// Times are ISO-8601 UTC (`2025-03-01T09:30:00Z`). CSV follows RFC 4180: CRLF line ends, a header
 /// row, fields with a comma, quote, CR or LF quoted and inner quotes doubled. JSON is an array of
@@ -31,7 +32,7 @@ import Foundation
 struct ExportRow {
     static let columns = ["kind", "time", "mode", "question", "topic", "step", "seed", "input", "verdict",
                           "mistake", "correct", "seconds", "quiz_id", "ended", "score", "max_score",
-                          "minutes", "feedback"]
+                          "minutes", "feedback", "status"]
 
     enum Field { case text(String), number(Double), integer(Int64), bool(Bool), null }
 
@@ -46,16 +47,20 @@ struct ExportRow {
                 .text("attempt"), time(a.time), .text(a.mode), .text(a.questionID), text(a.topic), .text(a.stepID),
                 text(a.seed.map(String.init)), .text(a.input), .text(a.verdict), text(a.mistake), .bool(a.correct),
                 a.seconds.map(Field.number) ?? .null, a.quizID.map(Field.integer) ?? .null,
-                .null, .null, .null, .null, .null,
+                .null, .null, .null, .null, .null, .null,
             ])
         }
         let q = quizzes.map { q in
-            ExportRow(time: q.startedAt, fields: [
+            // A quiz that did not finish has no score: never a 0 / 0 row a gradebook would count.
+            let finished = q.status == .finished
+            return ExportRow(time: q.startedAt, fields: [
                 .text("quiz"), time(q.startedAt), .text("quiz"), .text(q.settings.questionIDs.joined(separator: " ")),
                 .null, .null, text(q.settings.seed.map(String.init)), .null, .null, .null, .null,
-                q.endedAt.map { .number($0.timeIntervalSince(q.startedAt)) } ?? .null, q.id.map(Field.integer) ?? .null,
-                time(q.endedAt), .number(q.score), .number(q.maxScore), .integer(Int64(q.settings.minutes)),
-                .text(q.settings.feedback),
+                finished ? q.endedAt.map { .number($0.timeIntervalSince(q.startedAt)) } ?? .null : .null,
+                q.id.map(Field.integer) ?? .null,
+                finished ? time(q.endedAt) : .null, finished ? .number(q.score) : .null,
+                finished ? .number(q.maxScore) : .null, .integer(Int64(q.settings.minutes)),
+                .text(q.settings.feedback), .text(q.status.rawValue),
             ])
         }
         // Stable merge by time: attempts before a quiz that starts at the same instant.

@@ -33,7 +33,19 @@ public protocol ProgressStore: AnyObject, Sendable {
     /// Oldest first.
     func attempts(questionID: String, seed: UInt64?, mode: String?) throws(StoreError) -> [StoredAttempt]
 
+    // MARK: Reveals (a revealed step stays revealed after a restart)
+    func recordReveal(_ reveal: StoredReveal) throws(StoreError)
+    /// Reveals of one question with exactly this seed; mode nil: any. Oldest first, each with
+    /// the number of same-mode attempts stored before it.
+    func reveals(questionID: String, seed: UInt64?, mode: String?) throws(StoreError) -> [StoredReveal]
+
     // MARK: Quizzes
+    /// Keeps a running quiz's progress (quiz time used, and the app's checkpoint text).
+    func saveQuizCheckpoint(id: Int64, elapsed: Double, checkpoint: String) throws(StoreError)
+    /// The latest running quiz that has a checkpoint, to offer to continue it.
+    func unfinishedQuiz() throws(StoreError) -> UnfinishedQuiz?
+    /// Marks a running quiz abandoned: it keeps its answers but has no score.
+    func abandonQuiz(id: Int64) throws(StoreError)
     func quizzes() throws(StoreError) -> [QuizRecord]
     /// Keeps a finished drill (topic, minutes, steps right, steps tried).
     func saveDrill(_ drill: DrillRecord) throws(StoreError)

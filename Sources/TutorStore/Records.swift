@@ -106,10 +106,13 @@ public struct QuizRecord: Sendable, Equatable {
     public var score: Double
     public var maxScore: Double
     public var steps: [QuizStepResult]
+    /// Running until it ends (then finished) or the student gives it up (abandoned).
+    public var status: QuizStatus
 
     public init(id: Int64? = nil, startedAt: Date, endedAt: Date? = nil, settings: QuizSettings,
-                score: Double = 0, maxScore: Double = 0, steps: [QuizStepResult] = []) {
+                score: Double = 0, maxScore: Double = 0, steps: [QuizStepResult] = [], status: QuizStatus? = nil) {
         self.id = id
+        self.status = status ?? (endedAt == nil ? .running : .finished)
         self.startedAt = startedAt
         self.endedAt = endedAt
         self.settings = settings
@@ -204,9 +207,11 @@ public struct QuizSummary: Sendable, Equatable {
     public var endedAt: Date?
     public var score: Double
     public var maxScore: Double
+    public var status: QuizStatus
 
-    public init(id: Int64, startedAt: Date, endedAt: Date?, score: Double, maxScore: Double) {
+    public init(id: Int64, startedAt: Date, endedAt: Date?, score: Double, maxScore: Double, status: QuizStatus? = nil) {
         self.id = id
+        self.status = status ?? (endedAt == nil ? .running : .finished)
         self.startedAt = startedAt
         self.endedAt = endedAt
         self.score = score

@@ -60,16 +60,18 @@ extension SQLiteStore {
                     steps: (steps[id] ?? []).map { s in
                         QuizStepResult(questionID: s["question_id"], stepID: s["step_id"], verdict: s["verdict"],
                                        score: s["score"], maxScore: s["max_score"])
-                    })
+                    },
+                    status: QuizStatus(rawValue: r["status"]) ?? .abandoned)
             }
         }
     }
 
     public func quizHistory() throws(StoreError) -> [QuizSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, started_at, ended_at, score, max_score FROM quiz ORDER BY started_at, id").map {
+            try Row.fetchAll(db, sql: "SELECT id, started_at, ended_at, score, max_score, status FROM quiz ORDER BY started_at, id").map {
                 QuizSummary(id: $0["id"], startedAt: Self.date($0["started_at"]),
-                            endedAt: ($0["ended_at"] as Double?).map(Self.date), score: $0["score"], maxScore: $0["max_score"])
+                            endedAt: ($0["ended_at"] as Double?).map(Self.date), score: $0["score"], maxScore: $0["max_score"],
+                            status: QuizStatus(rawValue: $0["status"]) ?? .abandoned)
             }
         }
     }

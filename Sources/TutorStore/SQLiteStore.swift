@@ -271,25 +271,25 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             let s = q.settings
             let args: StatementArguments = [q.startedAt.timeIntervalSince1970, q.endedAt?.timeIntervalSince1970,
                                             s.minutes, s.questionIDs.joined(separator: " "),
-                                            s.seed.map(Self.encode), s.feedback, q.score, q.maxScore]
+                                            s.seed.map(Self.encode), s.feedback, q.score, q.maxScore, q.status.rawValue]
             let id: Int64
             if let existing = q.id {
                 try db.execute(sql: """
                     UPDATE quiz SET started_at = ?, ended_at = ?, minutes = ?, question_ids = ?, seed = ?,
-                        feedback = ?, score = ?, max_score = ? WHERE id = ?
+                        feedback = ?, score = ?, max_score = ?, status = ? WHERE id = ?
                     """, arguments: args + [existing])
                 if db.changesCount == 0 {
                     try db.execute(sql: """
                         INSERT INTO quiz (started_at, ended_at, minutes, question_ids, seed, feedback, score,
-                            max_score, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            max_score, status, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """, arguments: args + [existing])
                 }
                 id = existing
                 try db.execute(sql: "DELETE FROM quiz_step WHERE quiz_id = ?", arguments: [id])
             } else {
                 try db.execute(sql: """
-                    INSERT INTO quiz (started_at, ended_at, minutes, question_ids, seed, feedback, score, max_score)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO quiz (started_at, ended_at, minutes, question_ids, seed, feedback, score, max_score, status)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: args)
                 id = db.lastInsertedRowID
             }
@@ -325,7 +325,7 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
     public func resetAll() throws(StoreError) {
         try write { db in
             try db.execute(sql: """
-                DELETE FROM attempt; DELETE FROM practice_position; DELETE FROM review_item;
+                DELETE FROM attempt; DELETE FROM practice_position; DELETE FROM review_item; DELETE FROM reveal;
                 DELETE FROM quiz_step; DELETE FROM quiz; DELETE FROM drill;
                 """)
         }
@@ -333,7 +333,7 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
 
     public func reset(questionID: String) throws(StoreError) {
         try write { db in
-            for table in ["attempt", "practice_position", "review_item"] {
+            for table in ["attempt", "practice_position", "review_item", "reveal"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE question_id = ?", arguments: [questionID])
             }
         }

@@ -5,7 +5,7 @@ import GRDB
 /// migration: add the next one, and bump `Schema.version`.
 enum Schema {
     /// `PRAGMA user_version` after all migrations; a file with a higher value is refused.
-    static let version = 2
+    static let version = 3
     /// `PRAGMA application_id` ("dlt1"), so another program's database is recognised.
     static let applicationID: Int32 = 0x646C_7431
 
@@ -87,6 +87,32 @@ enum Schema {
                 );
                 CREATE INDEX drill_topic ON drill(topic);
                 PRAGMA user_version = 2;
+                """)
+        }
+        // v3: what the student did beyond checked answers. Reveals (by key, automatic, before any
+        // try) so a revealed step stays revealed after a restart; `after_attempt` is the highest
+        // attempt id when the reveal was made, which orders reveals among checks even when both
+        // carry the same time. Quizzes get a status (running, finished, abandoned) and a
+        // checkpoint (elapsed seconds and the answers as JSON) so a killed quiz can be continued.
+        // Quizzes an earlier dltutor left unfinished cannot be continued: they become abandoned.
+        m.registerMigration("v3") { db in
+            try db.execute(sql: """
+                CREATE TABLE reveal (
+                    id INTEGER PRIMARY KEY,
+                    time REAL NOT NULL,
+                    mode TEXT NOT NULL,
+                    question_id TEXT NOT NULL,
+                    step_id TEXT NOT NULL,
+                    seed INTEGER,
+                    reason TEXT NOT NULL,            -- 'key' or 'auto' (after N wrong tries)
+                    after_attempt INTEGER NOT NULL   -- MAX(attempt.id) when revealed (0: none)
+                );
+                CREATE INDEX reveal_question ON reveal(question_id, seed, mode);
+                ALTER TABLE quiz ADD COLUMN status TEXT NOT NULL DEFAULT 'finished';
+                ALTER TABLE quiz ADD COLUMN elapsed REAL;
+                ALTER TABLE quiz ADD COLUMN checkpoint TEXT;
+                UPDATE quiz SET status = 'abandoned' WHERE ended_at IS NULL;
+                PRAGMA user_version = 3;
                 """)
         }
         return m

@@ -78,8 +78,11 @@ struct QuizCommand: AsyncParsableCommand {
         var session = Session(exam: exam, settings: settings)
         session.storageWarning = warning
         _ = session.handle(.tick(at: TutorLauncher.now(screen).timeIntervalSinceReferenceDate))
-        _ = session.handle(.startQuiz)
-        if let notice = session.notice { throw ValidationError(notice) }
+        StoreStartup.restore(&session, store: store, seed: nil, reopen: false, askQuiz: true)
+        if !session.askingQuizOffer {
+            _ = session.handle(.startQuiz)
+            if let notice = session.notice { throw ValidationError(notice) }
+        }
         try await TutorLauncher.run(session, screen: screen, store: store)
     }
 }
@@ -119,6 +122,7 @@ struct DrillCommand: AsyncParsableCommand {
         var session = Session(exam: exam, settings: settings)
         session.storageWarning = warning
         _ = session.handle(.tick(at: TutorLauncher.now(screen).timeIntervalSinceReferenceDate))
+        StoreStartup.restore(&session, store: store, seed: nil, reopen: false)
         _ = session.handle(.startDrill)
         if let notice = session.notice { throw ValidationError(notice) }
         try await TutorLauncher.run(session, screen: screen, store: store)
@@ -149,6 +153,8 @@ struct ReviewCommand: AsyncParsableCommand {
         StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))
         var session = Session(exam: exam, settings: settings)
         session.storageWarning = warning
+        _ = session.handle(.tick(at: TutorLauncher.now(screen).timeIntervalSinceReferenceDate))
+        StoreStartup.restore(&session, store: store, seed: nil, reopen: false)
         _ = session.handle(.startReview)
         if session.screen != .review {
             print(session.notice ?? "Nothing is due for review.")

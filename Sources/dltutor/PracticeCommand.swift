@@ -34,8 +34,7 @@ struct PracticeCommand: AsyncParsableCommand {
         StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))
         var session = Session(exam: exam, settings: settings)
         session.storageWarning = warning
-        let (saved, reopen) = StoreStartup.saved(exam: exam, store: store, seed: seed)
-        session.restore(saved, reopen: question == nil ? reopen : nil)
+        StoreStartup.restore(&session, store: store, seed: seed, reopen: question == nil)
         if let question {
             let q = try exam.find(question)
             _ = session.handle(.openQuestion(exam.questions.firstIndex { $0.id == q.id } ?? 0))

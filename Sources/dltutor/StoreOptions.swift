@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TutorApp
 import TutorContent
 import TutorSession
 import TutorStore
@@ -42,17 +43,37 @@ enum StoreStartup {
         return "on " + f.string(from: date)
     }
 
-    /// Saved practice per question, and the question last worked on (to reopen). With an explicit
-    /// `--seed`, only practice of that variant resumes.
-    static func saved(exam: Exam, store: any ProgressStore, seed: UInt64?) -> (saved: [SavedPractice], reopen: String?) {
-        var out: [SavedPractice] = []
+    /// Saved practice per question (checked answers and reveals), the original exam's marks of
+    /// questions now showing a variant, and the question last worked on (to reopen). With an
+    /// explicit `--seed`, only practice of that variant resumes.
+    static func saved(exam: Exam, store: any ProgressStore, seed: UInt64?)
+        -> (saved: [SavedPractice], originals: [SavedPractice], reopen: String?) {
+        var out: [SavedPractice] = [], originals: [SavedPractice] = []
         for q in exam.questions {
             guard let pos = try? store.lastPractice(questionID: q.id), seed == nil || pos.seed == seed else { continue }
-            let checks = ((try? store.attempts(questionID: q.id, seed: pos.seed, mode: "practice")) ?? [])
-                .map { SavedPractice.Check(stepID: $0.stepID, input: $0.input, verdict: $0.verdict) }
-            out.append(SavedPractice(questionID: q.id, seed: pos.seed, stepIndex: pos.stepIndex, checks: checks))
+            out.append(practice(q.id, seed: pos.seed, stepIndex: pos.stepIndex, store: store))
+            if pos.seed != nil {
+                let original = practice(q.id, seed: nil, stepIndex: 0, store: store)
+                if !original.checks.isEmpty || !original.reveals.isEmpty { originals.append(original) }
+            }
         }
         let latest = (try? store.latestPractice())?.questionID
-        return (out, out.contains { $0.questionID == latest } ? latest : nil)
+        return (out, originals, out.contains { $0.questionID == latest } ? latest : nil)
+    }
+
+    private static func practice(_ id: String, seed: UInt64?, stepIndex: Int, store: any ProgressStore) -> SavedPractice {
+        let checks = ((try? store.attempts(questionID: id, seed: seed, mode: "practice")) ?? [])
+            .map { SavedPractice.Check(stepID: $0.stepID, input: $0.input, verdict: $0.verdict) }
+        let reveals = ((try? store.reveals(questionID: id, seed: seed, mode: "practice")) ?? [])
+            .map { SavedPractice.Reveal(stepID: $0.stepID, afterChecks: $0.checksBefore) }
+        return SavedPractice(questionID: id, seed: seed, stepIndex: stepIndex, checks: checks, reveals: reveals)
+    }
+
+    /// Every mode starts from what the student has done: the start screen it returns to shows
+    /// true progress, and an unfinished quiz is offered (asked at once when `ask`).
+    static func restore(_ session: inout Session, store: any ProgressStore, seed: UInt64?, reopen: Bool, askQuiz: Bool = false) {
+        let (saved, originals, last) = self.saved(exam: session.exam, store: store, seed: seed)
+        session.restore(saved, originals: originals, reopen: reopen ? last : nil)
+        if let offer = ProgressRecorder.quizOffer(store: store) { session.offerQuiz(offer, ask: askQuiz) }
     }
 }

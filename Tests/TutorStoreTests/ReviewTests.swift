@@ -95,10 +95,10 @@ import Testing
         let (store, tmp) = try fixture(); defer { tmp.remove() }
         let csv = try store.export(.csv, since: nil)
         let expected = [
-            "kind,time,mode,question,topic,step,seed,input,verdict,mistake,correct,seconds,quiz_id,ended,score,max_score,minutes,feedback",
-            "attempt,2025-03-01T09:00:00Z,practice,q1,params,a,18446744073709551615,\"1, 2, \"\"three\"\"\nfour\",named-mistake,\"Used n, not n+1.\",false,12.5,,,,,,",
-            "quiz,2025-03-02T09:00:00Z,quiz,q1 q2,,,,,,,,1800,1,2025-03-02T09:30:00Z,7.5,10,30,end",
-            "attempt,2025-03-03T09:00:00Z,quiz,q2,,b,,σ(z),correct,,true,,1,,,,,",
+            "kind,time,mode,question,topic,step,seed,input,verdict,mistake,correct,seconds,quiz_id,ended,score,max_score,minutes,feedback,status",
+            "attempt,2025-03-01T09:00:00Z,practice,q1,params,a,18446744073709551615,\"1, 2, \"\"three\"\"\nfour\",named-mistake,\"Used n, not n+1.\",false,12.5,,,,,,,",
+            "quiz,2025-03-02T09:00:00Z,quiz,q1 q2,,,,,,,,1800,1,2025-03-02T09:30:00Z,7.5,10,30,end,finished",
+            "attempt,2025-03-03T09:00:00Z,quiz,q2,,b,,σ(z),correct,,true,,1,,,,,,",
         ].joined(separator: "\r\n") + "\r\n"
         #expect(csv == expected)
     }

@@ -42,6 +42,7 @@ import Testing
         #expect(try store.quizzes() == [QuizRecord(id: id, startedAt: day(0), settings: settings)])
         quiz.id = id
         quiz.endedAt = day(0, hour: 9.5)
+        quiz.status = .finished
         quiz.score = 7.5
         quiz.maxScore = 10
         quiz.steps = [QuizStepResult(questionID: "q1", stepID: "a", verdict: "correct", score: 5, maxScore: 5),
@@ -101,7 +102,7 @@ import Testing
         #expect(app == Schema.applicationID)
         #expect(journal == "wal")
         #expect(sync == 2)   // FULL
-        #expect(migrations == ["v1", "v2"])
+        #expect(migrations == ["v1", "v2", "v3"])
     }
 
     @Test func emptyFileIsMigratedAndExistingDataSurvivesReopening() throws {
@@ -154,6 +155,6 @@ struct UpgradeTests {
         #expect(try store.attempts(questionID: "q3", seed: nil, mode: nil).map(\.input) == ["691"])
         try store.saveDrill(DrillRecord(startedAt: Date(timeIntervalSince1970: 5), topic: "params", minutes: 1, score: 3, tried: 3))
         #expect(try store.bestDrillScores() == ["params": 3])
-        #expect(try store.db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 2)
+        #expect(try store.db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == SQLiteStore.schemaVersion)
     }
 }
