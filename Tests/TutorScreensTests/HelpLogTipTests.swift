@@ -21,8 +21,8 @@ struct HelpLogTipTests {
     }
 
     @Test func q1SaysLogIsBaseTenAndQ3SaysNatural() {
-        #expect(lastLine(openingQuestion: 0).hasPrefix(" log is log base 10 here. Answers: 3/4"))
-        #expect(lastLine(openingQuestion: 2).hasPrefix(" log is the natural log. Answers: 3/4"))
+        #expect(lastLine(openingQuestion: 0).hasPrefix(" log is log base 10 here. Answers look like: "))
+        #expect(lastLine(openingQuestion: 2).hasPrefix(" log is the natural log. Answers look like: "))
     }
 
     @Test func withNoQuestionOnScreenItIsTheDefault() {
