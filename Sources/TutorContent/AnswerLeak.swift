@@ -152,20 +152,21 @@ public struct AnswerLeak: Sendable {
         for run in runs {
             let trimmed = run.trimmedSpaces
             guard variables.contains(where: { trimmed.contains($0) }), trimmed.count >= 3 else { continue }
-            // Try every suffix start, so "Shallow: 20n + 3(n+1)" finds the formula after the words.
-            let chars = Array(trimmed)
-            for start in chars.indices where start == 0 || chars[start - 1] == " " {
-                // A formula starts with a digit, a bracket, a sign or one of the variables.
-                let first = chars[start]
-                guard first.isNumber || first == "(" || first == "-" || first == "−"
-                        || variables.contains(where: { $0.first == first && (start + $0.count == chars.count || !chars[start + $0.count].isLetter) })
-                else { continue }
-                let candidate = String(chars[start...])
-                guard let expr = try? Parser.parse(candidate, dialect: .student),
-                      !expr.variables.isEmpty, expr.variables.isSubset(of: Set(variables)) else { continue }
-                let verdict = Grader.grade(input: candidate, kind: step.answerKind, expected: .text(answer),
-                                           rule: step.tolerance, definitions: step.definitions)
-                if verdict == .correct { return true }
+            // Try every span of whole words, so "Shallow: 20n + 3(n+1) ≤ ?" and "23n + 3
+            // parameters" both find the formula among the words around it.
+            let words = trimmed.split(separator: " ").prefix(24).map(String.init)
+            for from in words.indices {
+                guard let first = words[from].first,
+                      first.isNumber || first == "(" || first == "-" || first == "−"
+                        || variables.contains(where: { words[from].hasPrefix($0) }) else { continue }
+                for to in stride(from: words.count, to: from, by: -1) {
+                    let candidate = words[from..<to].joined(separator: " ")
+                    guard let expr = try? Parser.parse(candidate, dialect: .student),
+                          !expr.variables.isEmpty, expr.variables.isSubset(of: Set(variables)) else { continue }
+                    let verdict = Grader.grade(input: candidate, kind: step.answerKind, expected: .text(answer),
+                                               rule: step.tolerance, definitions: step.definitions)
+                    if verdict == .correct { return true }
+                }
             }
         }
         return false
