@@ -14,12 +14,21 @@ import Testing
         }
     }
 
-    /// answer-key.md says these mistakes coincide for the original exam; lint must say so.
-    @Test func coincidingMistakesAreFlagged() {
-        let warnings = Self.report.filter { !$0.isError }.map(\.description)
-        #expect(warnings.contains { $0.contains("/q1.yaml:") && $0.contains("step 'k.accuracy': mistake 2 gives the correct value for the original exam") })
-        #expect(warnings.contains { $0.contains("/q1.yaml:") && $0.contains("step 'k1.accuracy': mistakes 1 and 2 give the same value for the original exam") })
-        #expect(warnings.contains { $0.contains("/q2.yaml:") && $0.contains("step 'a.W_shape': mistakes 1 and 2 give the same value for the original exam") })
+    /// Mistakes that coincide are flagged: the shipped exam keeps them apart, so a fixture
+    /// repeats one of Q3's mistakes and makes another equal to the answer.
+    @Test func coincidingMistakesAreFlagged() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-coincide-\(getpid())")
+        try? FileManager.default.removeItem(at: dir)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let q3 = try String(contentsOfFile: examDirectory + "/q3.yaml", encoding: .utf8)
+        let line = "      - {value: \"P_nobias\", why: \"Each weight matrix also has a bias column: count (#inputs + 1) per node.\"}\n"
+        #expect(q3.contains(line))
+        let broken = q3.replacingOccurrences(of: line, with: line + line + "      - {value: \"P\", why: \"Same as the answer.\"}\n")
+        try broken.write(to: dir.appendingPathComponent("q3.yaml"), atomically: true, encoding: .utf8)
+        let warnings = Lint.run(directory: dir.path, seeds: 20).filter { !$0.isError }.map(\.description)
+        #expect(warnings.contains { $0.contains("step 'a.total': mistakes 3 and 4 give the same value for the original exam") })
+        #expect(warnings.contains { $0.contains("step 'a.total': mistake 5 gives the correct value in 20 of 20 seeds") })
     }
 
     @Test func brokenVariantRulesAreErrors() throws {

@@ -7,7 +7,7 @@ import Testing
 /// step expects is shown, nothing unrendered reaches the screen, and every named mistake of a
 /// variant can be told apart from the others by value.
 @Suite struct WordingTests {
-    static let seeds: [UInt64] = Array(1...300)
+    static let seeds: [UInt64] = Array(1...500)
 
     static func variants(_ q: Question) -> [Variant] {
         [try? q.variant()].compactMap { $0 } + seeds.compactMap { try? q.variant(seed: $0) }
@@ -82,5 +82,68 @@ import Testing
             }
         }
         #expect(leaks.isEmpty, "\(leaks.sorted().prefix(60).joined(separator: "\n"))")
+    }
+}
+
+/// Q1: a student who follows the tutor's own steps (per-sample losses to 4 dp, their mean to
+/// 2 dp) lands on the accepted mean loss in every variant; the boundary constraint makes it so.
+@Suite struct RoundedRouteTests {
+    @Test func fourDecimalRouteIsAcceptedAtTwoDecimals() throws {
+        for seed in [nil] + (1...500).map(Optional.some) as [UInt64?] {
+            let v = try question("q1").variant(seed: seed)
+            for (losses, mean) in [("k.per_sample_loss", "k.mean_loss"), ("k1.per_sample_loss", "k1.mean_loss")] {
+                let rounded = numbers(v.step(losses)?.expected).map { ($0 * 10_000).rounded() / 10_000 }
+                let typed = ValueText.number(rounded.reduce(0, +) / Double(rounded.count), decimals: 2)
+                let given: [String: Value] = [losses: .vector(rounded)]
+                #expect(v.grade(step: mean, input: typed, given: given).isCorrect, "seed \(String(describing: seed)) \(mean): \(typed)")
+            }
+        }
+    }
+}
+
+/// Lint of the texts: a question whose text misses a level a step expects is an error, and so
+/// is a `{placeholder}` left in a rendered text; literal braces are not.
+@Suite struct TextLintTests {
+    @Test func missingLevelIsAnError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-levels-\(getpid())")
+        try? FileManager.default.removeItem(at: dir)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let q2 = try String(contentsOfFile: examDirectory + "/q2.yaml", encoding: .utf8)
+        #expect(q2.contains("\"A, O, B, AB\""))
+        // The original exam's gender row loses "male", and bloodtype shows three of four levels.
+        let broken = q2.replacingOccurrences(of: "\"A, O, B, AB\"", with: "\"A, O, B\"")
+            .replacingOccurrences(of: "\"female, male, male, female\"", with: "\"female, female\"")
+        try broken.write(to: dir.appendingPathComponent("q2.yaml"), atomically: true, encoding: .utf8)
+        let d = Lint.run(directory: dir.path, seeds: 200)
+        #expect(d.contains { $0.isError && $0.message.contains("level 'male' does not appear in the question text (in the original exam") })
+        #expect(d.contains { $0.isError && $0.message.contains("level 'AB' does not appear") })
+        #expect(!d.contains { $0.message.contains("level 'A' ") })
+        #expect(!Lint.run(directory: examDirectory, seeds: 200).contains { $0.message.contains("does not appear") })
+    }
+
+    @Test func leftoverPlaceholdersAreFound() {
+        #expect(PlaceholderLint.leftover(in: "the diagonal matrix diag({g:2})") == "{g:2}")
+        #expect(PlaceholderLint.leftover(in: "nodes {at(v, 2)} and {@i=1..n}") == "{at(v, 2)}")
+        #expect(PlaceholderLint.leftover(in: "w_{:,2}, w_{18}, nodes {1, 3}, Σ_{k=0}^{?}, {female, male}") == nil)
+    }
+
+    /// Q5's accepted-form note used to show `diag({g:2})` literally.
+    @Test func acceptedFormNotesAreRendered() throws {
+        let note = original("q5").step("a.jacobian")?.alternatives.first?.note ?? ""
+        #expect(note.contains("diag([0.00, 0.42, 0.00, 0.42])"), "\(note)")
+    }
+
+    @Test func articleAgreesWithTheNumberAfterIt() throws {
+        func render(_ source: String, _ x: Double) throws -> String {
+            let t = try Template.parse(source, file: "t", line: 1, what: "test")
+            return try t.render(Environment(variables: ["L": .number(x)], dialect: .content), file: "t", what: "test")
+        }
+        #expect(try render("use a {L}-layer network", 8) == "use an 8-layer network")
+        #expect(try render("A {L}-layer network", 18) == "An 18-layer network")
+        #expect(try render("an {L}-layer network", 5) == "a 5-layer network")
+        #expect(try render("a {L}-layer network", 11) == "an 11-layer network")
+        #expect(try render("a {L}-layer, data {L}", 4) == "a 4-layer, data 4")
+        #expect(try render("gamma {L}", 8) == "gamma 8")
     }
 }
