@@ -12,6 +12,7 @@ enum ContentFunctions {
             if xs.isEmpty { throw EngineError(column: c, message: "'mean' needs at least one number.") }
             return .number(xs.reduce(0, +) / Double(xs.count))
         case "len": return .number(Double(items(a[0]).count))
+        case "ordinal": return .text(English.ordinal(try Builtins.integer(a[0], c)))
         case "argmax", "argmin":
             let xs = try Builtins.numbers(a[0], c)
             guard !xs.isEmpty else { throw EngineError(column: c, message: "'\(f)' needs at least one number.") }

@@ -24,7 +24,7 @@ enum Functions {
              "floor", "ceil", "sin", "cos", "tan"], .student, 1, 1)
         add(["log", "round"], .student, 1, 2)
         add(["min", "max", "diag"], .student, 1, many)
-        add(["sum", "mean", "prod", "len", "argmax", "argmin", "indices", "frac", "dense_params", "sort"], .content, 1, 1)
+        add(["sum", "mean", "prod", "len", "argmax", "argmin", "indices", "frac", "dense_params", "sort", "ordinal"], .content, 1, 1)
         add(["range", "fill", "at", "prefix_each"], .content, 2, 2)
         add(["if", "insert"], .content, 3, 3)
         add(["shape", "set", "vec"], .content, 0, many)

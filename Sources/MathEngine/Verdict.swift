@@ -77,8 +77,8 @@ public enum Verdict: Sendable, Equatable {
 
     static func sentence(_ s: String) -> String {
         let t = clause(s)
-        guard let first = t.first else { return "" }
-        return first.uppercased() + t.dropFirst() + "."
+        guard !t.isEmpty else { return "" }
+        return English.capitalisingFirstWord(t) + "."
     }
 
     /// "entry 2 is wrong", "entries 2 and 4 are wrong", "entries (1, 2), (3, 3) are wrong" (1-based).

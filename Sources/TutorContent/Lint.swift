@@ -61,6 +61,7 @@ public enum Lint {
             let what = String(key.split(separator: "|", maxSplits: 1).last ?? "")
             out.append(Diagnostic(file: q.file, line: c.line, message: "step '\(c.step)': \(what) in \(c.count) of \(seeds) seeds.", severity: .warning))
         }
+        out += TextLint.check(q, seeds: seeds)
         return out + LeakLint.check(q, seeds: seeds, extra: leaks)
     }
 

@@ -11,7 +11,8 @@ public struct MistakeSpec: Sendable {
 /// Another correct form of the answer (e.g. accuracy typed as a percentage), with its note.
 public struct AlternativeSpec: Sendable {
     public let value: Formula
-    public let note: String
+    /// What the student sees when this form is accepted; a template like the other texts.
+    public let note: Template
 }
 
 /// The options of a `choice` step: either templates (one per option, rendered per variant)
@@ -54,6 +55,9 @@ public struct Step: Sendable {
     public let dependencies: [String]
     /// Quiz scoring: a vector or matrix answer earns the fraction of its entries that are right.
     public let partialCredit: Bool
+    /// Texts the student must read off the question text (e.g. a categorical feature's levels);
+    /// a formula giving a list of texts, checked by lint (`LevelsLint`). nil: no such texts.
+    public let levels: Formula?
     public let line: Int
     /// `percent: true` (number steps): the answer is a proportion in [0, 1], so a plain number
     /// from 1 to 100 is also read as a percentage (`67` for 4/6), under the step's own check.

@@ -32,7 +32,7 @@ extension Question {
         var alternatives: [Alternative] = []
         for a in step.accept {
             let v = try answerValue(a.value, step: step, env: env, rawOptions: rawOptions, what: "accepted form")
-            alternatives.append(Alternative(value: v, note: a.note))
+            alternatives.append(Alternative(value: v, note: try a.note.render(env, file: file, what: "\(what): accepted-form note")))
         }
         var hints: [String] = []
         for h in step.hints { hints.append(try h.render(env, file: file, what: "\(what): hint")) }

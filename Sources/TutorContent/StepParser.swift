@@ -136,10 +136,11 @@ extension QuestionParser {
                 diagnostics += af.unknownKeys(allowed: ["value", "note"])
                 let v = try Formula.parse(try af.string("value"), dialect: .content, file: file, line: af.line(of: "value"),
                                           what: "\(what): accepted form")
-                return AlternativeSpec(value: v, note: try af.string("note"))
+                return AlternativeSpec(value: v, note: Template(source: try af.string("note"), segments: []))
             }) {
                 checkNames(a.value, known: stepKnown, what: "\(what): accepted form")
-                accept.append(a)
+                let note = template(a.note.source, line: a.value.line, label: "accepted-form note")
+                accept.append(AlternativeSpec(value: a.value, note: note))
             }
         }
         var keywords: [[String]] = []
@@ -159,11 +160,13 @@ extension QuestionParser {
         if percent == true && kind != .number {
             fail(fields.line(of: "percent"), "\(what): 'percent' applies to number steps only (an answer that is a proportion).")
         }
+        let levels = formula("levels", "levels formula")
+        if let levels { checkNames(levels, known: stepKnown, what: "\(what): levels formula") }
         guard diagnostics.filter(\.isError).count == errorsBefore, let answer else { return nil }
         let deps = answer.names.compactMap { earlier[$0] }.sorted()
         return Step(id: id, part: part, prompt: prompt, kind: kind, answer: answer, check: check, points: points,
                     options: options, variables: variables, accept: accept, mistakes: mistakes, hints: hints,
-                    solution: solution, model: model, keywords: keywords, dependencies: deps, partialCredit: partial ?? false, line: fields.line,
-                    percent: percent ?? false)
+                    solution: solution, model: model, keywords: keywords, dependencies: deps, partialCredit: partial ?? false,
+                    levels: levels, line: fields.line, percent: percent ?? false)
     }
 }

@@ -133,7 +133,9 @@ public struct Template: Sendable, CustomStringConvertible {
             case .formula(let f, let decimals):
                 do {
                     let v = try Evaluator.evaluate(f.expr, in: env)
-                    out += ValueText.format(v, decimals: decimals)
+                    let text = ValueText.format(v, decimals: decimals)
+                    Template.fixArticle(&out, before: text)
+                    out += text
                 } catch {
                     throw ContentError(file: file, line: f.line, message: "\(what): placeholder {\(f.source)}: \(error.message)")
                 }
@@ -158,6 +160,19 @@ public struct Template: Sendable, CustomStringConvertible {
 }
 
 extension Template {
+    /// "a {L}-layer" renders "an 8-layer": an article written just before a placeholder that
+    /// renders a number is made to agree with how the number is read.
+    static func fixArticle(_ out: inout String, before text: String) {
+        guard let wanted = English.article(beforeNumber: text) else { return }
+        for written in ["a ", "an ", "A ", "An "] where out.hasSuffix(written) {
+            let start = out.index(out.endIndex, offsetBy: -written.count)
+            if start != out.startIndex, let p = out[..<start].last, p.isLetter || p.isNumber { continue }
+            let capital = written.first == "A"
+            out.replaceSubrange(start..., with: (capital ? wanted.prefix(1).uppercased() + wanted.dropFirst() : wanted) + " ")
+            return
+        }
+    }
+
     static func integer(_ v: Value, _ f: Formula) throws(EngineError) -> Int {
         guard case .number(let x) = v, x == x.rounded(), abs(x) < 1e6 else {
             throw EngineError(column: 1, message: "A repeat bound must be a whole number.")

@@ -80,11 +80,11 @@ struct ProgressRecorderTests {
         let f = Folder()
         let s = try store(f)
         let settings = SessionSettings(mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 5, questionIDs: ["q3"]))
-        _ = run(TestTerminal.keys("5") + [.key(.enter), .key(.tab)] + TestTerminal.keys("[22, 9, 9, 9, 9, 9, 8]") + [.key(.enter),
+        _ = run(TestTerminal.keys("6") + [.key(.enter), .key(.tab)] + TestTerminal.keys("[5, 7, 7, 7, 7, 7, 7, 10]") + [.key(.enter),
                 .key(.function(10)), .key(.char("y"))],
                 store: s, settings: settings, prepare: { s in _ = s.handle(.tick(at: 800_000_000)); _ = s.handle(.startQuiz) })
         let attempts = try s.attempts(questionID: "q3", seed: 4, mode: "quiz")
-        #expect(attempts.map(\.input) == ["5", "[22, 9, 9, 9, 9, 9, 8]"])
+        #expect(attempts.map(\.input) == ["6", "[5, 7, 7, 7, 7, 7, 7, 10]"])
         let quizzes = try s.quizzes()
         #expect(quizzes.count == 1)
         #expect(quizzes[0].endedAt != nil)

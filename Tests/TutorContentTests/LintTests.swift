@@ -33,6 +33,26 @@ import Testing
         #expect(most >= 2)
     }
 
+    /// Mistakes that coincide are flagged: the shipped exam keeps them apart, so a fixture
+    /// repeats one of Q3's mistakes and makes another equal to the answer.
+    @Test func coincidingMistakesAreFlagged() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-coincide-\(getpid())")
+        try? FileManager.default.removeItem(at: dir)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let q3 = try String(contentsOfFile: examDirectory + "/q3.yaml", encoding: .utf8)
+        let line = "      - {value: \"P_nobias\", why: \"Each weight matrix also has a bias column: count (#inputs + 1) per node.\"}\n"
+        #expect(q3.contains(line))
+        let broken = q3.replacingOccurrences(of: line, with: line + line + "      - {value: \"P\", why: \"Same as the answer.\"}\n")
+        try broken.write(to: dir.appendingPathComponent("q3.yaml"), atomically: true, encoding: .utf8)
+        let warnings = Lint.run(directory: dir.path, seeds: 20).filter { !$0.isError }.map(\.description)
+        #expect(warnings.contains { $0.contains("step 'a.total': mistakes 3 and 4 give the same value for the original exam") })
+        // The one equal to the answer is not named at all (it would call a right answer wrong).
+        let fixture = ExamLoader.load(directory: dir.path).exam
+        let ids = try #require(try fixture.question("q3")?.variant().step("a.total")).mistakes.compactMap(\.id)
+        #expect(!ids.contains("a.total#5") && ids.contains("a.total#4"))
+    }
+
     @Test func brokenVariantRulesAreErrors() throws {
         var q = question("q3")
         let impossible = try Formula.parse("n_in < 0", dialect: .content, file: q.file, line: 99, what: "constraint")
