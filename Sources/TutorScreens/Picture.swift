@@ -105,12 +105,13 @@ struct Picture {
         let hidden = known("a.hidden_layers")
         let shapes = known("a.shapes")
         let formula = known("b.expression")
-        func params(_ rows: Int, _ cols: Int) -> String { shapes ? "\(rows)×\(cols) = \(rows * cols)" : "W ?" }
+        // Shapes only, not their entry counts: summing those is the total's own step.
+        func params(_ rows: Int, _ cols: Int) -> String { shapes ? "W \(rows)×\(cols)" : "W ?" }
         let deep = LayerDiagram(layers: [
             .init("input", details: ["\(ni)"]),
             .init("hidden 1", details: ["\(hi) nodes", params(hi, ni + 1)]),
             .init(hidden ? "hidden 2–\(li - 1)" : "hidden 2–?", details: [hidden ? "\(hi) each, ×\(li - 2)" : "\(hi) each",
-                                                                        shapes ? "\(li - 2)×\(hi * (hi + 1))" : "W ?"]),
+                                                                        shapes ? "W \(hi)×\(hi + 1) each" : "W ?"]),
             .init("output", details: ["\(ci)", params(ci, hi + 1)]),
         ], glyphs: glyphs)
         let count = hidden ? " (\(li - 1) hidden + output)" : ""

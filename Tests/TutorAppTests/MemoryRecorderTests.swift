@@ -43,13 +43,13 @@ struct MemoryRecorderTests {
         let settings = SessionSettings(mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 5, questionIDs: ["q3"]))
         let start: (inout Session) -> Void = { s in _ = s.handle(.tick(at: 800_000_000 - 30)); _ = s.handle(.startQuiz) }
         // Ctrl-C (SIGINT) asks; n stays; then SIGTERM: a last checkpoint, exit 143.
-        let (session, status) = run(TestTerminal.keys("5") + [.key(.enter), .key(.tab)] + TestTerminal.keys("[22")
+        let (session, status) = run(TestTerminal.keys("6") + [.key(.enter), .key(.tab)] + TestTerminal.keys("[5, 7")
                                     + [.signal(2), .key(.char("n")), .signal(15)], store: s, settings: settings, prepare: start)
         #expect(status == 143)
         #expect(!session.confirmingQuit && session.quiz?.phase == .running)
         let offer = try #require(ProgressRecorder.quizOffer(store: s))
         #expect(offer.snapshot.elapsed == 30 && offer.snapshot.secondsLeft == 270)
-        #expect(offer.snapshot.questions[0].steps[0].inputs == ["5"] && offer.snapshot.questions[0].steps[1].draft == "[22")
+        #expect(offer.snapshot.questions[0].steps[0].inputs == ["6"] && offer.snapshot.questions[0].steps[1].draft == "[5, 7")
         #expect(try s.quizzes().map(\.status) == [.running])
         #expect(!(try s.export(.csv, since: nil)).contains(",0,0,5,"), "no 0 / 0 row")
         // The next quiz: declining the offer abandons it; the new quiz finishes with a score.
@@ -67,7 +67,7 @@ struct MemoryRecorderTests {
         let f = Folder()
         let s = try ProgressRecorderTests().store(f)
         let settings = SessionSettings(mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 5, questionIDs: ["q3"]))
-        _ = run(TestTerminal.keys("5") + [.key(.enter), .signal(1)], store: s, settings: settings,
+        _ = run(TestTerminal.keys("6") + [.key(.enter), .signal(1)], store: s, settings: settings,
                 prepare: { s in _ = s.handle(.tick(at: 800_000_000 - 60)); _ = s.handle(.startQuiz) })
         let offer = try #require(ProgressRecorder.quizOffer(store: s))
         let started = try #require(try s.quizzes().first?.startedAt)

@@ -56,8 +56,8 @@ import Testing
         #expect(expected("q2", "a.W_shape") == .shape([4, 8]))
         // 4×7 (and 6 features) has several causes, named by one mistake; the second gives the
         // correct value for the original exam and is not listed (content/q2.yaml).
-        #expect(mistakes("q2", "a.W_shape") == [.shape([4, 7]), .shape([4, 8]), .shape([4, 6]), .shape([8, 4]), .shape([4, 100])])
-        #expect(mistakes("q2", "a.n_features") == [.number(6), .number(7), .number(8)])
+        #expect(mistakes("q2", "a.W_shape") == [.shape([4, 7]), .shape([4, 6]), .shape([8, 4]), .shape([4, 100])])
+        #expect(mistakes("q2", "a.n_features") == [.number(6), .number(8)])
         #expect(expected("q2", "b.column") == .text("the weights on gendermale in all the category scores"))
         #expect(expected("q2", "b.row") == .text("all the weights (every feature and the bias) of the severely diabetic score"))
         #expect(expected("q2", "b.bias") == .text("the bias of the non-diabetic score"))
