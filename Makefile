@@ -8,7 +8,9 @@ RELEASE_BIN = .build/release/dltutor
 # Static Swift runtime: the tutor starts ~4 ms faster (measured with make bench).
 RELEASE = -c release --static-swift-stdlib
 
-.PHONY: run test bench lint deps build release clean
+.PHONY: run test bench lint deps build release clean install uninstall bench-class
+
+PREFIX ?= /usr/local
 
 deps:
 	@sh scripts/ensure-deps.sh
@@ -23,6 +25,7 @@ run: release
 	@$(RELEASE_BIN) $(ARGS)
 
 test: deps
+	@sh scripts/ensure-class-deps.sh
 	$(SWIFT) test --disable-xctest
 
 lint: release
@@ -35,3 +38,16 @@ bench: deps
 
 clean:
 	rm -rf .build
+
+# Install like a real tool: binary, exams, man pages, completions (scripts/install.sh).
+install: release
+	@sh scripts/install.sh install $(PREFIX)
+
+uninstall:
+	@sh scripts/install.sh uninstall $(PREFIX)
+
+# 200 simulated students against a scratch PostgreSQL on loopback for a minute (not a test).
+bench-class: deps
+	@sh scripts/ensure-class-deps.sh
+	$(SWIFT) build -c release --product dltutor-bench-class
+	.build/release/dltutor-bench-class $(BENCH_CLASS_ARGS)

@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        // Classroom: a class's answers in PostgreSQL (async client with LISTEN/NOTIFY; see ARCHITECTURE.md).
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // MARK: Pure core (no I/O, no clock, no ncurses)
@@ -27,6 +29,8 @@ let package = Package(
         // MARK: Edges (I/O)
         // Attempts, sessions, progress and spaced review in SQLite (GRDB), behind `ProgressStore`.
         .target(name: "TutorStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // A class in PostgreSQL: schema, roster, answers, quizzes, live demo (see ClassroomStore/README).
+        .target(name: "ClassroomStore", dependencies: ["TutorStore", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .target(name: "TutorApp", dependencies: ["TutorScreens", "TutorSession", "TutorStore", "TerminalUI"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
@@ -34,6 +38,7 @@ let package = Package(
             name: "dltutor",
             dependencies: [
                 "MathEngine", "TutorContent", "TutorSession", "TutorApp", "TutorScreens", "TutorStore", "CursesTerminal", "TerminalUI",
+                "ClassroomStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,5 +65,9 @@ let package = Package(
         .executableTarget(name: "store-writer", dependencies: ["TutorStore"], path: "Tests/StoreWriter"),
         .testTarget(name: "CLITests", dependencies: ["dltutor"]),
         .testTarget(name: "TutorE2ETests", dependencies: ["dltutor", "PTYTestSupport", "TerminalUI"]),
+        // Classroom tests start their own PostgreSQL and sshd on loopback (scratch folders).
+        .target(name: "ClassTestSupport", path: "Tests/ClassTestSupport"),
+        .testTarget(name: "ClassroomTests", dependencies: ["ClassroomStore", "ClassTestSupport", "dltutor", "PTYTestSupport", "TerminalUI"]),
+        .executableTarget(name: "dltutor-bench-class", dependencies: ["ClassroomStore", "ClassTestSupport"], path: "Benchmarks/dltutor-bench-class"),
     ]
 )

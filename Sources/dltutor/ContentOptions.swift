@@ -9,22 +9,18 @@ struct ContentOptions: ParsableArguments {
     var content: String?
 
     /// Where the content is: --content, then $DLTUTOR_CONTENT, then the bundled exam next to the
-    /// executable's build folder or the working directory (so `make run` works from a clone).
+    /// executable (installed: `PREFIX/share/dltutor/exams/`; a clone: `content/`) or the working
+    /// directory (see `ExamCatalog`).
     func directory() throws -> String { try ContentOptions.resolve(content) }
 
     static func resolve(_ explicit: String?) throws -> String {
-        if let explicit { return explicit }
-        if let env = ProcessInfo.processInfo.environment["DLTUTOR_CONTENT"], !env.isEmpty { return env }
-        let bundled = "content/aml5202-sessional1"
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var dir = exe.deletingLastPathComponent()
-        for _ in 0..<5 {
-            let candidate = dir.appendingPathComponent(bundled).path
-            if FileManager.default.fileExists(atPath: candidate + "/exam.yaml") { return candidate }
-            dir = dir.deletingLastPathComponent()
+        if let explicit {
+            // An exam's id or folder name (`dltutor exams` lists them) works as well as a path.
+            if !ExamCatalog.isExam(explicit), !explicit.contains("/"), let found = ExamCatalog.find(explicit) { return found }
+            return explicit
         }
-        let cwd = FileManager.default.currentDirectoryPath + "/" + bundled
-        if FileManager.default.fileExists(atPath: cwd + "/exam.yaml") { return cwd }
+        if let env = ProcessInfo.processInfo.environment["DLTUTOR_CONTENT"], !env.isEmpty { return env }
+        if let found = ExamCatalog.bundledExam() { return found }
         throw ValidationError("cannot find the exam content; pass --content DIR or set DLTUTOR_CONTENT.")
     }
 

@@ -1,0 +1,129 @@
+import ArgumentParser
+import ClassroomStore
+import Foundation
+import TutorContent
+import TutorSession
+import TutorStore
+
+/// `dltutor class join`: a student joins the class's open quiz (or live demo). Over SSH the
+/// class server runs this as the forced command, with the student's id from the key they logged
+/// in with (`DLTUTOR_STUDENT`); from their own machine a student passes their own connection
+/// string, and the database tells who they are (`dltutor_me()`).
+struct ClassJoinCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "join",
+        abstract: "Join the class's quiz or demo (students; over SSH this runs by itself).",
+        discussion: """
+        A quiz continues where you left it, with your answers and the time left on the class's \
+        clock. Every checked answer is saved on the class server the moment it is checked.
+        """)
+
+    @OptionGroup var db: ClassDBOptions
+    @OptionGroup var options: ContentOptions
+    @OptionGroup var screen: ScreenOptions
+    @Argument(help: "The quiz or demo to join (default: the one open now).")
+    var name: String?
+    @Option(help: "Your student id (default: $DLTUTOR_STUDENT, or the one your database login belongs to).")
+    var student: String?
+
+    func run() async throws {
+        let url = try db.parsed()
+        let database: ClassDatabase
+        do {
+            database = try await ClassDatabase.connect(url)
+            try await ClassSchema.check(database)
+        } catch {
+            printError("dltutor: " + error.message)
+            throw ExitCode(1)
+        }
+        let plan: JoinPlan
+        do {
+            plan = try await prepare(database)
+        } catch let e as ClassError {
+            await database.close()
+            printError("dltutor: " + e.message)
+            throw ExitCode(1)
+        } catch {
+            await database.close()
+            throw error
+        }
+        guard let session = plan.session else {
+            await database.close()
+            print(plan.message)
+            return
+        }
+        try await TutorLauncher.run(session, screen: screen, store: plan.store)
+        await database.close()
+    }
+
+    /// What joining leads to: a session to run, or a message (finished, over, nothing open).
+    struct JoinPlan {
+        var session: Session?
+        var store: any ProgressStore
+        var message: String
+    }
+
+    func prepare(_ db: ClassDatabase) async throws -> JoinPlan {
+        let who = try await studentID(db)
+        let activity: ClassActivity
+        if let name { activity = try await requireActivity(db, name) } else {
+            guard let open = try await ClassActivities.latestOpen(db) else {
+                return JoinPlan(store: NullStore(), message: "Nothing is open in this class right now; ask your instructor.")
+            }
+            activity = open
+        }
+        let exam = try loadActivityExam(activity, options: options)
+        let enrolment = try await ClassActivities.join(db, activity: activity.name, student: who)
+        let store = ClassProgressStore(db: db, activity: activity.name, student: who)
+        if activity.kind == .demo {
+            return JoinPlan(session: nil, store: store,
+                            message: try await ClassDemoStudent.run(db: db, activity: activity, exam: exam, student: who, screen: screen, store: store))
+        }
+        if enrolment.finished { return JoinPlan(store: store, message: "You have already handed in \(activity.name).") }
+        let now = try await db.serverNow()
+        guard activity.closedAt == nil, let deadline = activity.deadline, now < deadline else {
+            return JoinPlan(store: store, message: "\(activity.name) is over; your answers are kept.")
+        }
+        // The class's clock, not the student's: quiz time used is the server's time since the start.
+        let elapsed = max(0, now.timeIntervalSince(activity.startedAt))
+        guard var snapshot = enrolment.checkpoint.flatMap(Self.decode) ?? Self.decode(Self.freshSnapshot(activity, seed: enrolment.seed)) else {
+            throw ClassError("the quiz \(activity.name) could not be set up.")
+        }
+        snapshot.minutes = activity.minutes
+        snapshot.seed = enrolment.seed
+        snapshot.elapsed = elapsed
+        let quiz = QuizSettings(minutes: activity.minutes, questionIDs: activity.questions, feedback: .end)
+        let localID = try? store.saveQuiz(QuizRecord(startedAt: activity.startedAt, settings: TutorStore.QuizSettings(
+            minutes: Int(activity.minutes.rounded()), questionIDs: activity.questions, seed: enrolment.seed, feedback: "end")))
+        var session = Session(exam: exam, settings: SessionSettings(mode: .quiz, seed: enrolment.seed, quiz: quiz))
+        _ = session.handle(.tick(at: TutorLauncher.now(screen).timeIntervalSinceReferenceDate))
+        session.offerQuiz(QuizResumeOffer(id: localID ?? 1, snapshot: snapshot), ask: false)
+        _ = session.handle(.continueQuiz)
+        if let notice = session.notice, session.screen != .quiz { throw ClassError(notice) }
+        return JoinPlan(session: session, store: store, message: "")
+    }
+
+    static func decode(_ json: String) -> QuizSnapshot? {
+        try? JSONDecoder().decode(QuizSnapshot.self, from: Data(json.utf8))
+    }
+
+    /// A snapshot of a quiz nobody has answered yet: resuming it starts the student's quiz with
+    /// the class's settings (the session only builds quizzes from settings or from snapshots).
+    static func freshSnapshot(_ a: ClassActivity, seed: UInt64?) -> String {
+        let questions = a.questions.map { ["id": $0, "stepIndex": 0, "steps": [Any]()] as [String: Any] }
+        var object: [String: Any] = ["minutes": a.minutes, "feedback": QuizSettings.Feedback.end.rawValue, "elapsed": 0,
+                                     "current": 0, "warned": [Int](), "questions": questions]
+        if let seed { object["seed"] = seed }
+        let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// --student, $DLTUTOR_STUDENT (set by the class server's sshd from the key), or the
+    /// student whose database login this is.
+    func studentID(_ db: ClassDatabase) async throws -> String {
+        if let s = student ?? ProcessInfo.processInfo.environment["DLTUTOR_STUDENT"], !s.isEmpty { return s }
+        let rows = try await db.query("SELECT dltutor_me()", doing: "find out who you are")
+        if let me = try? rows.first?.decode(String?.self) { return me }
+        throw ClassError("who are you? Pass --student ID, or join with your own database login.")
+    }
+}

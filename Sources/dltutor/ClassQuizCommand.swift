@@ -1,0 +1,78 @@
+import ArgumentParser
+import ClassroomStore
+import Foundation
+import TutorContent
+
+/// `dltutor class quiz start NAME`: one timed quiz for the whole class.
+struct ClassQuizCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quiz", abstract: "Start or close a class quiz.", subcommands: [Start.self, Close.self])
+
+    struct Start: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start a class quiz: one deadline for all, kept by the server's clock.",
+            discussion: """
+            Each student gets their own seeded variant (the same questions, different numbers) unless \
+            --same-variant. A student who drops and reconnects continues with their answers and the time left.
+            """)
+        @OptionGroup var db: ClassDBOptions
+        @OptionGroup var options: ContentOptions
+        @Argument(help: "The quiz's name (letters, digits, . _ -).")
+        var name: String
+        @Option(help: ArgumentHelp("Questions, comma-separated (e.g. q1,q3); default: all.", valueName: "list"))
+        var questions: String?
+        @Option(help: "Length in minutes.")
+        var minutes: Double = 30
+        @Flag(name: .customLong("same-variant"), help: "Everyone gets the same variant (--seed, or the original exam).")
+        var sameVariant = false
+        @Option(help: "The class seed: with --same-variant the variant itself; otherwise mixed with each student's id.")
+        var seed: UInt64?
+
+        func validate() throws {
+            guard minutes > 0, minutes <= 600 else { throw ValidationError("--minutes takes more than 0 and at most 600.") }
+        }
+
+        func run() async throws {
+            let exam = try options.load()
+            let ids = try (questions ?? "").split(separator: ",").map { try exam.find(String($0).trimmingCharacters(in: .whitespaces)).id }
+            let seed = sameVariant ? self.seed : (self.seed ?? UInt64.random(in: 1...999_999))
+            let a = ClassActivity(name: name, kind: .quiz, exam: exam.id, questions: ids.isEmpty ? exam.questions.map(\.id) : ids,
+                                  minutes: minutes, sameVariant: sameVariant, seed: seed)
+            let started = try await withClassDatabase(db) { try await ClassActivities.start($0, a) }
+            print("Started quiz \(started.name): \(started.questions.joined(separator: ", ")), \(points(minutes)) minutes, "
+                  + (sameVariant ? "one variant for all" : "a variant per student") + ".")
+            if let d = started.deadline { print("Deadline (server clock): \(ISO8601DateFormatter().string(from: d)).") }
+        }
+    }
+
+    struct Close: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close a quiz or demo early: no more answers are accepted.")
+        @OptionGroup var db: ClassDBOptions
+        @Argument var name: String
+
+        func run() async throws {
+            try await withClassDatabase(db) { try await ClassActivities.close($0, name: name) }
+            print("Closed \(name).")
+        }
+    }
+}
+
+/// Finds an activity by name or fails with a sentence.
+func requireActivity(_ db: ClassDatabase, _ name: String) async throws -> ClassActivity {
+    guard let a = try await ClassActivities.find(db, name: name) else {
+        throw ClassError("there is no quiz or demo called '\(name)' in this class.")
+    }
+    return a
+}
+
+/// The exam an activity names: --content if given, else the exam of that id that this
+/// dltutor can find (`dltutor exams`).
+func loadActivityExam(_ a: ClassActivity, options: ContentOptions) throws -> Exam {
+    var o = options
+    if o.content == nil { o.content = a.exam }
+    let exam = try o.load()
+    guard exam.id == a.exam else {
+        throw ValidationError("\(a.name) uses exam '\(a.exam)', but the content found is '\(exam.id)'; pass --content.")
+    }
+    return exam
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// A real PostgreSQL server for tests and the class benchmark, in a scratch folder on a loopback
+/// port; never a user's cluster. PostgreSQL refuses to run as root, so when the tests run as root
+/// (CI) the cluster is created and started as the `postgres` user. If it cannot be started the
+/// caller gets an error saying why: class tests fail loudly, they never skip.
+public final class ScratchPostgres: @unchecked Sendable {
+    public let port: Int
+    public let directory: String
+    public let superuser = "dltutor"
+    public let password = "teacher-secret"
+    private var stopped = false
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The server's `postgres://` URL for a database (the superuser, i.e. the instructor).
+    public func url(database: String = "postgres") -> String {
+        "postgres://\(superuser):\(password)@127.0.0.1:\(port)/\(database)"
+    }
+
+    /// Creates a cluster (initdb) and starts it; `maxConnections` for the benchmark's 200 students.
+    public init(maxConnections: Int = 100) throws {
+        let bin = try Self.binaries()
+        directory = "/tmp/dltutor-pg-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        port = try FreePort.find()
+        let asPostgres = getuid() == 0
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try "\(password)\n".write(toFile: directory + "/pw", atomically: true, encoding: .utf8)
+        if asPostgres { _ = try Shell.run("/bin/chown", ["-R", "postgres:postgres", directory]) }
+        let data = directory + "/data"
+        try Self.run(bin + "/initdb", ["-D", data, "-U", superuser, "--pwfile=\(directory)/pw", "--auth-local=trust",
+                                       "--auth-host=scram-sha-256", "-E", "UTF8", "--no-sync"], asPostgres: asPostgres)
+        let opts = "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c max_connections=\(maxConnections) -c shared_buffers=64MB"
+        try Self.run(bin + "/pg_ctl", ["-D", data, "-l", directory + "/log", "-w", "-t", "60", "-o", opts, "start"], asPostgres: asPostgres)
+    }
+
+    deinit { stop() }
+
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        if let bin = try? Self.binaries() {
+            _ = try? Self.run(bin + "/pg_ctl", ["-D", directory + "/data", "-m", "fast", "-w", "stop"], asPostgres: getuid() == 0)
+        }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Runs SQL through psql as the superuser (setup only; the code under test uses PostgresNIO).
+    @discardableResult
+    public func psql(_ sql: String, database: String = "postgres") throws -> String {
+        try Shell.run("/usr/bin/psql", ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(port),
+                                        "-U", superuser, "-d", database, "-c", sql],
+                      environment: ["PGPASSWORD": password])
+    }
+
+    /// A fresh database on this server, for one test.
+    public func createDatabase(_ prefix: String = "class") throws -> String {
+        let name = "\(prefix)_\(UInt32.random(in: 0...UInt32.max))"
+        try psql("CREATE DATABASE \(name)")
+        return name
+    }
+
+    static func binaries() throws -> String {
+        let root = "/usr/lib/postgresql"
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted { (Int($0) ?? 0) > (Int($1) ?? 0) }
+        for v in versions where FileManager.default.isExecutableFile(atPath: "\(root)/\(v)/bin/pg_ctl") { return "\(root)/\(v)/bin" }
+        throw Failure(description: "PostgreSQL is not installed (no \(root)/*/bin/pg_ctl); run `apt-get install -y postgresql` or .ci/run.")
+    }
+
+    private static func run(_ tool: String, _ args: [String], asPostgres: Bool) throws {
+        if asPostgres {
+            try Shell.run("/usr/sbin/runuser", ["-u", "postgres", "--", tool] + args)
+        } else {
+            try Shell.run(tool, args)
+        }
+    }
+}
+
+/// Runs a program to its end; a non-zero exit is an error carrying its output.
+public enum Shell {
+    @discardableResult
+    public static func run(_ tool: String, _ args: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = args
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        p.standardInput = input
+        p.currentDirectoryURL = URL(fileURLWithPath: "/tmp")
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try? input.fileHandleForWriting.close()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard p.terminationStatus == 0 else {
+            throw ScratchPostgres.Failure(description: "\(tool) \(args.joined(separator: " ")) failed (\(p.terminationStatus)): \(text)")
+        }
+        return text
+    }
+}
+
+/// A loopback port nobody listens on right now.
+public enum FreePort {
+    public static func find() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = 0
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ok = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
+        }
+        guard ok else { throw ScratchPostgres.Failure(description: "no free loopback port") }
+        return Int(UInt16(bigEndian: addr.sin_port))
+    }
+}
