@@ -30,6 +30,13 @@ public final class ClassDatabase: Sendable {
         }
     }
 
+    /// A connection dropped without `close()` (an error path) is closed here, and kept alive
+    /// until it is, so the server sees the session end at once.
+    deinit {
+        let c = connection
+        if !c.isClosed { c.close().whenComplete { _ in _ = c } }
+    }
+
     public func close() async {
         try? await connection.close()
     }

@@ -39,6 +39,7 @@ public enum ClassRoster {
                   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(literal(name))) THEN
                     CREATE ROLE \(identifier(name)) LOGIN IN ROLE dltutor_student;
                   END IF;
+                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
                 END $$
                 """), doing: "create the database role for \(s.id)")
             try await db.query(PostgresQuery(unsafeSQL: "ALTER ROLE \(identifier(name)) PASSWORD \(literal(dbPassword))"),

@@ -20,6 +20,7 @@ public enum ClassSchema {
           IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dltutor_student') THEN
             CREATE ROLE dltutor_student NOLOGIN;
           END IF;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;  -- another class's init made it just now
         END $$
         """,
         """
@@ -82,10 +83,12 @@ public enum ClassSchema {
           revealed boolean NOT NULL DEFAULT false,
           opened_at timestamptz NOT NULL DEFAULT clock_timestamp())
         """,
-        // Who the connected role is, as a student id (NULL for the instructor and front ends).
+        // Who logged in, as a student id (NULL for the instructor and front ends). SECURITY
+        // DEFINER so the policy on `student` can use it; inside it current_user is the owner, so
+        // it reads session_user, the role that logged in.
         """
         CREATE FUNCTION dltutor_me() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
-          AS $$ SELECT id FROM student WHERE db_role = current_user $$
+          AS $$ SELECT id FROM student WHERE db_role = session_user $$
         """,
         // A student's variant is chosen by the server, not by the client.
         """

@@ -13,6 +13,7 @@ public final class ScratchPostgres: @unchecked Sendable {
 
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// The server's `postgres://` URL for a database (the superuser, i.e. the instructor).
@@ -78,27 +79,34 @@ public final class ScratchPostgres: @unchecked Sendable {
     }
 }
 
-/// Runs a program to its end; a non-zero exit is an error carrying its output.
+/// Runs a program to its end with posix_spawn and waitpid; a non-zero exit is an error carrying
+/// its output. Output goes through a file, not a pipe: `pg_ctl start` leaves the server running
+/// with the same stdout, so a pipe would never reach end of file.
 public enum Shell {
     @discardableResult
-    public static func run(_ tool: String, _ args: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = args
-        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        p.standardInput = input
-        p.currentDirectoryURL = URL(fileURLWithPath: "/tmp")
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? input.fileHandleForWriting.close()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard p.terminationStatus == 0 else {
-            throw ScratchPostgres.Failure(description: "\(tool) \(args.joined(separator: " ")) failed (\(p.terminationStatus)): \(text)")
+    public static func run(_ tool: String, _ args: [String], environment: [String: String] = [:]) throws -> String {
+        let log = "/tmp/dltutor-shell-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
+        defer { unlink(log) }
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0)=\($1)" }
+        let argv = ([tool] + args).map { strdup($0) } + [nil]
+        let envp = env.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, tool, &actions, nil, argv, envp)
+        guard rc == 0 else { throw ScratchPostgres.Failure(description: "cannot run \(tool): \(String(cString: strerror(rc)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        let exited = (status & 0x7f) == 0
+        let code = (status >> 8) & 0xff
+        guard exited && code == 0 else {
+            throw ScratchPostgres.Failure(description: "\(tool) \(args.joined(separator: " ")) failed (status \(status)): \(text)")
         }
         return text
     }

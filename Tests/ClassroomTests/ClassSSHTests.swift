@@ -40,7 +40,7 @@ struct ClassSSHTests {
     }
 
     @Test func noShellNoCommandNoForwarding() async throws {
-        let (server, url, db) = try await ClassFixture.freshClass()
+        let (postgres, url, db) = try await ClassFixture.freshClass()
         defer { Task { await db.close() } }
         try await ClassRoster.add(db, RosterEntry(id: "kim", name: "Kim"))
         let sshd = try server(url)
@@ -52,7 +52,7 @@ struct ClassSSHTests {
         let (_, shell) = try run(sshd.sshArguments(["-T"], command: ["/bin/sh", "-c", "id"]))
         #expect(!shell.contains("uid="), "\(shell)")
         // Forwarding to the database port is refused.
-        let (status, fwd) = try run(sshd.sshArguments(["-W", "127.0.0.1:\(server.port)"]))
+        let (status, fwd) = try run(sshd.sshArguments(["-W", "127.0.0.1:\(postgres.port)"]))
         #expect(status != 0, "stdio forwarding was allowed: \(fwd)")
     }
 

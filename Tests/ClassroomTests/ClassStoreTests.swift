@@ -55,7 +55,9 @@ struct ClassStoreTests {
         let e2 = try await ClassActivities.join(db, activity: "quiz1", student: "s2")
         #expect(e1.seed != nil && e2.seed != nil && e1.seed != e2.seed, "each student gets their own variant")
         #expect(try await ClassActivities.join(db, activity: "quiz1", student: "s1").seed == e1.seed)
-        let store = ClassProgressStore(db: try await ClassDatabase.connect(url), activity: "quiz1", student: "s1")
+        let studentDB = try await ClassDatabase.connect(url)
+        defer { Task { await studentDB.close() } }
+        let store = ClassProgressStore(db: studentDB, activity: "quiz1", student: "s1")
         let other = try await ClassDatabase.connect(url)
         defer { Task { await other.close() } }
         try await Task.detached {
