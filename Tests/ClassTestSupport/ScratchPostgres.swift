@@ -35,6 +35,23 @@ public final class ScratchPostgres: @unchecked Sendable {
                                        "--auth-host=scram-sha-256", "-E", "UTF8", "--no-sync"], asPostgres: asPostgres)
         let opts = "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c max_connections=\(maxConnections) -c shared_buffers=64MB"
         try Self.run(bin + "/pg_ctl", ["-D", data, "-l", directory + "/log", "-w", "-t", "60", "-o", opts, "start"], asPostgres: asPostgres)
+        try Self.watchdog(owner: getpid(), stop: (asPostgres ? "/usr/sbin/runuser -u postgres -- " : "")
+                          + "\(bin)/pg_ctl -D \(data) -m immediate stop", directory: directory)
+    }
+
+    /// A small shell that outlives a killed test process and stops the server then, so no
+    /// scratch server is ever left running (the tests' atexit handler may never run).
+    static func watchdog(owner: pid_t, stop: String, directory: String) throws {
+        let script = "while kill -0 \(owner) 2>/dev/null; do sleep 1; done; if [ -d \(directory) ]; then \(stop); rm -rf \(directory); fi"
+        var pid: pid_t = 0
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd in Int32(0)...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", O_RDWR, 0) }
+        let argv = [String](["/bin/sh", "-c", script]).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let rc = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ)
+        guard rc == 0 else { throw Failure(description: "cannot start the PostgreSQL watchdog") }
     }
 
     deinit { stop() }
@@ -85,6 +102,15 @@ public final class ScratchPostgres: @unchecked Sendable {
 public enum Shell {
     @discardableResult
     public static func run(_ tool: String, _ args: [String], environment: [String: String] = [:]) throws -> String {
+        let (status, text) = try status(tool, args, environment: environment)
+        guard status == 0 else {
+            throw ScratchPostgres.Failure(description: "\(tool) \(args.joined(separator: " ")) failed (status \(status)): \(text)")
+        }
+        return text
+    }
+
+    /// Runs a program to its end; returns its exit status (128 + n when killed by signal n) and output.
+    public static func status(_ tool: String, _ args: [String], environment: [String: String] = [:]) throws -> (Int32, String) {
         let log = "/tmp/dltutor-shell-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
         defer { unlink(log) }
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
@@ -103,12 +129,8 @@ public enum Shell {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        let exited = (status & 0x7f) == 0
-        let code = (status >> 8) & 0xff
-        guard exited && code == 0 else {
-            throw ScratchPostgres.Failure(description: "\(tool) \(args.joined(separator: " ")) failed (status \(status)): \(text)")
-        }
-        return text
+        let signal = status & 0x7f
+        return (signal == 0 ? (status >> 8) & 0xff : 128 + signal, text)
     }
 }
 

@@ -56,17 +56,8 @@ struct ClassSSHTests {
         #expect(status != 0, "stdio forwarding was allowed: \(fwd)")
     }
 
+    /// ssh without a terminal, bounded to 20 s so a server that hangs fails the test instead.
     func run(_ args: [String]) throws -> (Int32, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/ssh")
-        p.arguments = args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Shell.status("/usr/bin/timeout", ["20", "/usr/bin/ssh"] + args)
     }
 }
