@@ -21,7 +21,7 @@ if [ "$action" = uninstall ]; then
     exit 0
 fi
 
-built=.build/release/dltutor
+built=${DLTUTOR_BIN:-.build/release/dltutor}
 [ -x "$built" ] || { echo "install.sh: $built is missing; run make release first" >&2; exit 1; }
 mkdir -p "$root/bin" "$share/exams" "$man1" "$(dirname "$bashc")" "$(dirname "$zshc")" "$(dirname "$fishc")"
 install -m 755 "$built" "$bin"
@@ -39,13 +39,13 @@ install -m 755 scripts/class/setup-class-server.sh "$share/setup-class-server.sh
 "$built" --generate-completion-script fish > "$fishc"
 # Man pages: one per command, from the same help text the binary prints.
 out=.build/plugins/GenerateManual/outputs/dltutor
-if [ ! -f "$out/dltutor.1" ]; then
-    ${SWIFT:-swift} package plugin --allow-writing-to-package-directory generate-manual --multi-page >/dev/null 2>&1 || true
+if [ -z "${DLTUTOR_NO_MAN:-}" ] && [ ! -f "$out/dltutor.1" ]; then
+    ${SWIFT:-swift} package plugin --allow-writing-to-package-directory generate-manual --multi-page --configuration "${MANUAL_CONFIGURATION:-release}" >/dev/null 2>&1 || true
 fi
 found=0
 for page in "$out"/*.1; do
     [ -f "$page" ] || continue
     install -m 644 "$page" "$man1/"; found=1
 done
-[ "$found" = 1 ] || echo "install.sh: warning: man pages could not be generated (swift package generate-manual)" >&2
+[ "$found" = 1 ] || [ -n "${DLTUTOR_NO_MAN:-}" ] || echo "install.sh: warning: man pages could not be generated (swift package generate-manual)" >&2
 echo "installed dltutor in $root (binary, exams, man pages, completions)"

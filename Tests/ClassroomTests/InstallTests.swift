@@ -1,0 +1,36 @@
+import ClassTestSupport
+import Foundation
+import Testing
+
+/// `make install`'s script into a scratch prefix: the installed binary finds its exam without
+/// --content from any directory, `dltutor exams` lists it, and uninstall removes every file.
+@Suite("Install and exams")
+struct InstallTests {
+    static var root: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    @Test func installedBinaryFindsItsExamAndUninstallRemovesAll() throws {
+        let prefix = "/tmp/dltutor-install-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: prefix) }
+        let script = Self.root + "/scripts/install.sh"
+        let env = ["DLTUTOR_BIN": ClassFixture.binary, "DLTUTOR_NO_MAN": "1"]
+        // Run from the clone (the script copies content/ from there).
+        let install = try Shell.status("/bin/sh", ["-c", "cd \(Self.root) && sh \(script) install \(prefix)"], environment: env)
+        #expect(install.0 == 0, "\(install.1)")
+        let exams = try Shell.status(prefix + "/bin/dltutor", ["exams"], environment: ["XDG_DATA_HOME": prefix + "/xdg"])
+        #expect(exams.1.contains("aml5202-sessional1") && exams.1.contains(prefix + "/share/dltutor/exams/aml5202-sessional1"), "\(exams.1)")
+        let list = try Shell.status(prefix + "/bin/dltutor", ["list"], environment: ["DLTUTOR_CONTENT": ""])
+        #expect(list.0 == 0 && list.1.contains("AML 5202"), "\(list.1)")
+        #expect(FileManager.default.fileExists(atPath: prefix + "/share/bash-completion/completions/dltutor"))
+        #expect(FileManager.default.fileExists(atPath: prefix + "/share/zsh/site-functions/_dltutor"))
+        #expect(FileManager.default.fileExists(atPath: prefix + "/share/fish/vendor_completions.d/dltutor.fish"))
+        let uninstall = try Shell.status("/bin/sh", [script, "uninstall", prefix])
+        #expect(uninstall.0 == 0)
+        let left = FileManager.default.enumerator(atPath: prefix)?.allObjects.compactMap { $0 as? String }.filter {
+            var dir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: prefix + "/" + $0, isDirectory: &dir) && !dir.boolValue
+        } ?? []
+        #expect(left.isEmpty, "left behind: \(left)")
+    }
+}
