@@ -20,6 +20,7 @@ build: deps
 
 release: deps
 	$(SWIFT) build $(RELEASE) --product dltutor
+	$(SWIFT) build $(RELEASE) --product dltutor-class
 
 run: release
 	@$(RELEASE_BIN) $(ARGS)

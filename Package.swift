@@ -8,6 +8,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "dltutor", targets: ["dltutor"]),
+        // The class commands (PostgreSQL through PostgresNIO, hence NIO and BoringSSL) live in their
+        // own binary, so the student's `dltutor` starts without loading them; `dltutor class ...`
+        // and `dltutor demo --class` exec it (see ARCHITECTURE.md, Classroom).
+        .executable(name: "dltutor-class", targets: ["dltutor-class"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -34,13 +38,21 @@ let package = Package(
         .target(name: "TutorApp", dependencies: ["TutorScreens", "TutorSession", "TutorStore", "TerminalUI"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
+        // What both executables share: content and screen options, the full-screen launcher.
+        .target(name: "TutorCLI", dependencies: ["TutorContent", "TutorSession", "TutorApp", "TutorStore", "CursesTerminal", "TerminalUI",
+                                                 .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "dltutor",
             dependencies: [
                 "MathEngine", "TutorContent", "TutorSession", "TutorApp", "TutorScreens", "TutorStore", "CursesTerminal", "TerminalUI",
-                "ClassroomStore",
+                "TutorCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "dltutor-class",
+            dependencies: ["ClassroomStore", "TutorCLI", "TutorContent", "TutorSession", "TutorStore",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: Benchmarks (release build, `make bench`)
@@ -67,7 +79,7 @@ let package = Package(
         .testTarget(name: "TutorE2ETests", dependencies: ["dltutor", "PTYTestSupport", "TerminalUI"]),
         // Classroom tests start their own PostgreSQL and sshd on loopback (scratch folders).
         .target(name: "ClassTestSupport", path: "Tests/ClassTestSupport"),
-        .testTarget(name: "ClassroomTests", dependencies: ["ClassroomStore", "ClassTestSupport", "dltutor", "PTYTestSupport", "TerminalUI"]),
+        .testTarget(name: "ClassroomTests", dependencies: ["ClassroomStore", "ClassTestSupport", "dltutor", "dltutor-class", "PTYTestSupport", "TerminalUI"]),
         .executableTarget(name: "dltutor-bench-class", dependencies: ["ClassroomStore", "ClassTestSupport"], path: "Benchmarks/dltutor-bench-class"),
     ]
 )

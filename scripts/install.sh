@@ -8,6 +8,7 @@ action=$1
 prefix=$2
 root="${DESTDIR:-}$prefix"
 bin="$root/bin/dltutor"
+classbin="$root/bin/dltutor-class"
 share="$root/share/dltutor"
 man1="$root/share/man/man1"
 bashc="$root/share/bash-completion/completions/dltutor"
@@ -15,7 +16,7 @@ zshc="$root/share/zsh/site-functions/_dltutor"
 fishc="$root/share/fish/vendor_completions.d/dltutor.fish"
 
 if [ "$action" = uninstall ]; then
-    rm -f "$bin" "$bashc" "$zshc" "$fishc" "$man1"/dltutor.1 "$man1"/dltutor.*.1
+    rm -f "$bin" "$classbin" "$bashc" "$zshc" "$fishc" "$man1"/dltutor.1 "$man1"/dltutor.*.1
     rm -rf "$share"
     echo "removed dltutor from $root"
     exit 0
@@ -25,6 +26,10 @@ built=${DLTUTOR_BIN:-.build/release/dltutor}
 [ -x "$built" ] || { echo "install.sh: $built is missing; run make release first" >&2; exit 1; }
 mkdir -p "$root/bin" "$share/exams" "$man1" "$(dirname "$bashc")" "$(dirname "$zshc")" "$(dirname "$fishc")"
 install -m 755 "$built" "$bin"
+# The class commands (PostgreSQL) are a second binary next to it: `dltutor class` execs it.
+builtclass=${DLTUTOR_CLASS_BIN:-$(dirname "$built")/dltutor-class}
+[ -x "$builtclass" ] || { echo "install.sh: $builtclass is missing; run make release first" >&2; exit 1; }
+install -m 755 "$builtclass" "$classbin"
 for exam in content/*/; do
     [ -f "$exam/exam.yaml" ] || continue
     name=$(basename "$exam")
@@ -46,6 +51,9 @@ found=0
 for page in "$out"/*.1; do
     [ -f "$page" ] || continue
     install -m 644 "$page" "$man1/"; found=1
+done
+for page in "$out-class"/dltutor.class*.1; do
+    [ -f "$page" ] && install -m 644 "$page" "$man1/"
 done
 [ "$found" = 1 ] || [ -n "${DLTUTOR_NO_MAN:-}" ] || echo "install.sh: warning: man pages could not be generated (swift package generate-manual)" >&2
 echo "installed dltutor in $root (binary, exams, man pages, completions)"

@@ -21,4 +21,15 @@ struct DLTutor: AsyncParsableCommand {
         ],
         defaultSubcommand: PracticeCommand.self
     )
+
+    /// ArgumentParser's own entry point, after handing class commands to `dltutor-class`.
+    static func main() async {
+        ClassHandOff.execIfClassCommand(CommandLine.arguments)
+        do {
+            var command = try parseAsRoot()
+            if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

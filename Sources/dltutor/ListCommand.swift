@@ -25,12 +25,6 @@ struct ListCommand: ParsableCommand {
     }
 }
 
-func points(_ p: Double) -> String {
-    p == p.rounded() ? String(Int(p)) : String(p)
-}
-
 extension String {
-    func rightPadded(to n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
-    func leftPadded(to n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
     var firstLine: String { split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? self }
 }

@@ -77,3 +77,14 @@ enum StoreStartup {
         if let offer = ProgressRecorder.quizOffer(store: store) { session.offerQuiz(offer, ask: askQuiz) }
     }
 }
+
+extension TutorLauncher {
+    /// Opens the store for a full-screen mode: the warning (if saving is off) goes to stderr now,
+    /// before the screen takes over, and to the start screen.
+    static func openStore(_ options: StoreOptions) -> (store: any ProgressStore, warning: String?) {
+        // (Also called off the main actor, while the content loads.)
+        let (store, warning) = options.open()
+        if let warning { printError(warning) }
+        return (store, warning)
+    }
+}

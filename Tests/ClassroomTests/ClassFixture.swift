@@ -32,6 +32,7 @@ enum ClassFixture {
     }
 
     static var binary: String { PTYHarness.builtProduct("dltutor") }
+    static var classBinary: String { PTYHarness.builtProduct("dltutor-class") }
 
     static var content: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -14,7 +14,7 @@ struct InstallTests {
         let prefix = "/tmp/dltutor-install-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer { try? FileManager.default.removeItem(atPath: prefix) }
         let script = Self.root + "/scripts/install.sh"
-        let env = ["DLTUTOR_BIN": ClassFixture.binary, "DLTUTOR_NO_MAN": "1"]
+        let env = ["DLTUTOR_BIN": ClassFixture.binary, "DLTUTOR_CLASS_BIN": ClassFixture.classBinary, "DLTUTOR_NO_MAN": "1"]
         // Run from the clone (the script copies content/ from there).
         let install = try Shell.status("/bin/sh", ["-c", "cd \(Self.root) && sh \(script) install \(prefix)"], environment: env)
         #expect(install.0 == 0, "\(install.1)")
@@ -22,6 +22,9 @@ struct InstallTests {
         #expect(exams.1.contains("aml5202-sessional1") && exams.1.contains(prefix + "/share/dltutor/exams/aml5202-sessional1"), "\(exams.1)")
         let list = try Shell.status(prefix + "/bin/dltutor", ["list"], environment: ["DLTUTOR_CONTENT": ""])
         #expect(list.0 == 0 && list.1.contains("AML 5202"), "\(list.1)")
+        // `dltutor class` finds dltutor-class next to itself, not on PATH.
+        let classHelp = try Shell.status(prefix + "/bin/dltutor", ["class", "--help"], environment: ["PATH": "/usr/bin:/bin"])
+        #expect(classHelp.0 == 0 && classHelp.1.contains("roster") && classHelp.1.contains("USAGE: dltutor class"), "\(classHelp.1)")
         #expect(FileManager.default.fileExists(atPath: prefix + "/share/bash-completion/completions/dltutor"))
         #expect(FileManager.default.fileExists(atPath: prefix + "/share/zsh/site-functions/_dltutor"))
         #expect(FileManager.default.fileExists(atPath: prefix + "/share/fish/vendor_completions.d/dltutor.fish"))
@@ -32,5 +35,16 @@ struct InstallTests {
             return FileManager.default.fileExists(atPath: prefix + "/" + $0, isDirectory: &dir) && !dir.boolValue
         } ?? []
         #expect(left.isEmpty, "left behind: \(left)")
+    }
+
+    /// The student's binary starts without PostgreSQL's client: none of PostgresNIO, NIO or
+    /// BoringSSL is linked into `dltutor`; they are all in `dltutor-class`.
+    @Test func studentBinaryLinksNoPostgresNIOOrSSL() throws {
+        func count(_ binary: String) throws -> Int {
+            let out = try Shell.status("/bin/sh", ["-c", "nm \(binary) | grep -c -E 'PostgresNIO|NIOCore|CNIOBoringSSL' || true"])
+            return Int(out.1.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        }
+        #expect(try count(ClassFixture.binary) == 0)
+        #expect(try count(ClassFixture.classBinary) > 1000)
     }
 }

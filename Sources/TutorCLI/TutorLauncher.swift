@@ -7,18 +7,20 @@ import TutorSession
 import TutorStore
 
 /// Options every full-screen mode shares.
-struct ScreenOptions: ParsableArguments {
+public struct ScreenOptions: ParsableArguments {
     @Flag(help: "Draw with ASCII only, even in a UTF-8 terminal.")
-    var ascii = false
+    public var ascii = false
     /// Tests drive time through this file (seconds, one number) instead of sleeping through a quiz.
     @Option(name: .customLong("clock-file"), help: .hidden)
-    var clockFile: String?
+    public var clockFile: String?
+
+    public init() {}
 }
 
 /// Opens the terminal, runs the session to its end and turns the outcome into an exit status.
-enum TutorLauncher {
+public enum TutorLauncher {
     /// Runs `session` full screen; effects go to `store` (a NullStore records nothing).
-    static func run(_ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore()) async throws {
+    public static func run(_ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore()) async throws {
         let forceASCII = screen.ascii
         let clock = makeClock(file: screen.clockFile)
         let status: Int32 = try await MainActor.run {
@@ -44,7 +46,7 @@ enum TutorLauncher {
     }
 
     /// The wall clock, or the number in `file` when given (re-read on every tick).
-    static func makeClock(file: String?) -> @Sendable () -> Double {
+    public static func makeClock(file: String?) -> @Sendable () -> Double {
         guard let file else { return { Date().timeIntervalSinceReferenceDate } }
         return {
             let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
@@ -52,20 +54,11 @@ enum TutorLauncher {
         }
     }
 
-    /// Opens the store for a full-screen mode: the warning (if saving is off) goes to stderr now,
-    /// before the screen takes over, and to the start screen.
-    static func openStore(_ options: StoreOptions) -> (store: any ProgressStore, warning: String?) {
-        // (Also called off the main actor, while the content loads.)
-        let (store, warning) = options.open()
-        if let warning { printError(warning) }
-        return (store, warning)
-    }
-
     /// The clock's current time as a date, for startup queries.
-    static func now(_ screen: ScreenOptions) -> Date {
+    public static func now(_ screen: ScreenOptions) -> Date {
         Date(timeIntervalSinceReferenceDate: makeClock(file: screen.clockFile)())
     }
 
     /// A random seed for drills and new variants when the user gave none.
-    static func randomSeed() -> UInt64 { UInt64.random(in: 1...999_999) }
+    public static func randomSeed() -> UInt64 { UInt64.random(in: 1...999_999) }
 }

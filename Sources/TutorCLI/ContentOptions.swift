@@ -4,16 +4,18 @@ import MathEngine
 import TutorContent
 
 /// The options every content command shares, and how the bundled exam is found.
-struct ContentOptions: ParsableArguments {
+public struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Exam content directory (default: the bundled AML 5202 Sessional-1 exam).", valueName: "dir"))
-    var content: String?
+    public var content: String?
+
+    public init() {}
 
     /// Where the content is: --content, then $DLTUTOR_CONTENT, then the bundled exam next to the
     /// executable (installed: `PREFIX/share/dltutor/exams/`; a clone: `content/`) or the working
     /// directory (see `ExamCatalog`).
-    func directory() throws -> String { try ContentOptions.resolve(content) }
+    public func directory() throws -> String { try ContentOptions.resolve(content) }
 
-    static func resolve(_ explicit: String?) throws -> String {
+    public static func resolve(_ explicit: String?) throws -> String {
         if let explicit {
             // An exam's id or folder name (`dltutor exams` lists them) works as well as a path.
             if !ExamCatalog.isExam(explicit), !explicit.contains("/"), let found = ExamCatalog.find(explicit) { return found }
@@ -26,7 +28,7 @@ struct ContentOptions: ParsableArguments {
 
     /// Loads the exam, printing any content errors (`file:line: message`) to standard error; the
     /// questions that loaded are still usable.
-    func load(quietWarnings: Bool = true) throws -> Exam {
+    public func load(quietWarnings: Bool = true) throws -> Exam {
         let result = ExamLoader.load(directory: try directory())
         for d in result.diagnostics where d.isError || !quietWarnings { printError(d.description) }
         if result.exam.questions.isEmpty {
@@ -38,7 +40,7 @@ struct ContentOptions: ParsableArguments {
 
 extension Exam {
     /// Finds a question by id (`q3`), case-insensitively, or by number (`3`).
-    func find(_ name: String) throws -> Question {
+    public func find(_ name: String) throws -> Question {
         let lower = name.lowercased()
         if let q = questions.first(where: { $0.id.lowercased() == lower }) { return q }
         if let n = Int(lower), questions.indices.contains(n - 1) { return questions[n - 1] }
@@ -49,7 +51,7 @@ extension Exam {
 
 extension Variant {
     /// Finds a step by id (`a.total`) or by 1-based number within the question.
-    func findStep(_ name: String) throws -> VariantStep {
+    public func findStep(_ name: String) throws -> VariantStep {
         if let s = steps.first(where: { $0.id == name }) { return s }
         if let n = Int(name), steps.indices.contains(n - 1) { return steps[n - 1] }
         let ids = steps.map(\.id).joined(separator: ", ")
@@ -58,7 +60,7 @@ extension Variant {
 }
 
 /// Parses a `--seed` value: a non-negative integer.
-func parseSeed(_ text: String) throws -> UInt64 {
+public func parseSeed(_ text: String) throws -> UInt64 {
     guard let n = UInt64(text) else {
         throw ValidationError("--seed takes a whole number from 0 to \(UInt64.max), not '\(text)'.")
     }

@@ -5,17 +5,17 @@ import TutorContent
 /// installed under `PREFIX/share/dltutor/exams/` (found from the binary at `PREFIX/bin/`), the
 /// clone's `content/` folder (for `make run` and the tests), and the student's own exams under
 /// `$XDG_DATA_HOME/dltutor/exams/` (default `~/.local/share/dltutor/exams/`).
-enum ExamCatalog {
+public enum ExamCatalog {
     /// The bundled exam's folder name.
     static let bundledName = "aml5202-sessional1"
 
     /// One exam folder that has an `exam.yaml`.
-    struct Entry: Equatable {
-        var id: String
-        var title: String
-        var directory: String
+    public struct Entry: Equatable {
+        public var id: String
+        public var title: String
+        public var directory: String
         /// "bundled" or "yours".
-        var source: String
+        public var source: String
     }
 
     /// Folders that may hold bundled exams, nearest the binary first.
@@ -33,7 +33,7 @@ enum ExamCatalog {
     }
 
     /// `$XDG_DATA_HOME/dltutor/exams` (or `~/.local/share/dltutor/exams`).
-    static func userRoot(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func userRoot(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/dltutor/exams" }
         let home = environment["HOME"] ?? NSHomeDirectory()
         return home + "/.local/share/dltutor/exams"
@@ -46,7 +46,7 @@ enum ExamCatalog {
     }
 
     /// Every exam found: the first bundled root that has exams, then the student's own.
-    static func all() -> [Entry] {
+    public static func all() -> [Entry] {
         var out: [Entry] = []
         if let root = bundledRoots().first(where: { !exams(in: $0).isEmpty }) {
             out += exams(in: root).map { entry($0, source: "bundled") }

@@ -1,0 +1,2 @@
+// The options and launcher shared with `dltutor` (Sources/TutorCLI), visible in every file.
+@_exported import TutorCLI
