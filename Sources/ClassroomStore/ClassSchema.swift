@@ -10,9 +10,18 @@ import PostgresNIO
 /// Answers get the server's clock and are refused after a quiz's deadline (30 s grace for the
 /// last automatic submit), whatever the client says.
 public enum ClassSchema {
-    public static let version = 1
+    public static let version = 2
 
-    static let migrations: [[String]] = [v1]
+    static let migrations: [[String]] = [v1, v2]
+
+    /// The live demo's full cue: its variant, the open step's number and every step's reveal, so a
+    /// student who joins late sees exactly what the class has seen, and no more.
+    static let v2: [String] = [
+        """
+        ALTER TABLE demo_state ADD COLUMN seed bigint, ADD COLUMN step_index int NOT NULL DEFAULT 0,
+          ADD COLUMN revealed_steps text NOT NULL DEFAULT ''
+        """,
+    ]
 
     static let v1: [String] = [
         """

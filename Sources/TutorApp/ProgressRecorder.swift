@@ -106,6 +106,8 @@ public final class ProgressRecorder {
             }
         case .requestStats:
             return [.showStats(stats())]
+        case .demoCue:
+            return []  // a live class demo's cue: the classroom layer sends it (onEffect)
         case .quit:
             return []
         }

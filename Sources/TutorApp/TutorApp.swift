@@ -18,11 +18,14 @@ public final class TutorApp {
     /// How long to wait for a key before sending a tick. Short, so a signal that lands between
     /// two waits is seen within a quarter second, and a countdown never skips a displayed second.
     private let tickInterval: Duration
+    /// Messages from outside the terminal (a live class demo's cues and counts), taken after
+    /// every event, so they arrive within one tick.
+    private let inbox: () -> [Message]
 
     public init(session: Session, terminal: Terminal, keymap: Keymap = .standard,
                 tickInterval: Duration = .milliseconds(250),
                 clock: @escaping @Sendable () -> Double, nextSeed: @escaping () -> UInt64,
-                perform: @escaping (Effect) -> [Message] = { _ in [] }) {
+                perform: @escaping (Effect) -> [Message] = { _ in [] }, inbox: @escaping () -> [Message] = { [] }) {
         self.session = session
         self.terminal = terminal
         self.keymap = keymap
@@ -30,6 +33,7 @@ public final class TutorApp {
         self.clock = clock
         self.nextSeed = nextSeed
         self.perform = perform
+        self.inbox = inbox
     }
 
     /// Runs until the student quits, input ends or a terminating signal arrives; returns the
@@ -60,6 +64,7 @@ public final class TutorApp {
                 for effect in session.handle(.terminating) where effect != .quit { _ = perform(effect) }
                 return 128 + sig
             }
+            messages += inbox()
             let changed = !messages.isEmpty
             while !messages.isEmpty {
                 let message = messages.removeFirst()

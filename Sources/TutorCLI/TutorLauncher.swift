@@ -20,7 +20,11 @@ public struct ScreenOptions: ParsableArguments {
 /// Opens the terminal, runs the session to its end and turns the outcome into an exit status.
 public enum TutorLauncher {
     /// Runs `session` full screen; effects go to `store` (a NullStore records nothing).
-    public static func run(_ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore()) async throws {
+    /// `inbox` and `onEffect` connect a live class demo (messages in, cues out); `tick` is how
+    /// often the inbox is read at the latest.
+    public static func run(_ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore(),
+                           inbox: @escaping @Sendable () -> [Message] = { [] }, onEffect: @escaping @Sendable (Effect) -> Void = { _ in },
+                           tick: Duration = .milliseconds(250)) async throws {
         let forceASCII = screen.ascii
         let clock = makeClock(file: screen.clockFile)
         let status: Int32 = try await MainActor.run {
@@ -35,10 +39,10 @@ public enum TutorLauncher {
             }
             let recorder = ProgressRecorder(store: store, exam: session.exam, settings: session.settings, clock: clock)
             let app = TutorApp(
-                session: session, terminal: terminal, clock: clock,
+                session: session, terminal: terminal, tickInterval: tick, clock: clock,
                 // Short seeds, so a student can tell a classmate or instructor which variant it was.
                 nextSeed: { UInt64.random(in: 1...999_999) },
-                perform: { recorder.perform($0) }
+                perform: { onEffect($0); return recorder.perform($0) }, inbox: inbox
             )
             return app.run()
         }

@@ -9,12 +9,16 @@ import TutorSession
 struct DemoScreen {
     let demo: DemoState
     let glyphs: Glyphs
+    /// A live class demo's side (DemoScreen+Class.swift): the presenter sees the class's counts,
+    /// a student sees only what the presenter has opened and revealed.
+    var role: DemoAudienceRole = .none
 
     func draw(in buffer: inout Buffer) -> Point? {
         let width = buffer.width, height = buffer.height
         let v = demo.variant
         let variant = v.seed.map { "seed \($0)" } ?? "original exam"
-        StatusLine(left: " DEMO · \(v.id.uppercased()) · \(v.title)",
+        if role == .follower, demo.waiting { return drawWaiting(in: &buffer) }
+        StatusLine(left: (role == .follower ? " CLASS DEMO ·" : " DEMO ·") + " \(v.id.uppercased()) · \(v.title)",
                    right: "step \(demo.stepIndex + 1)/\(v.steps.count) · \(variant) ", style: .role(.selection), glyphs: glyphs)
             .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: width, height: 1))
         let roomy = height >= 34
@@ -37,7 +41,7 @@ struct DemoScreen {
         }
         y += bodyRows
         let cursor = drawCalledOut(&buffer, y: y)
-        let keys = demo.fieldFocused
+        let keys = role == .follower ? followerKeys : demo.fieldFocused
             ? "Enter judge · Esc stop typing · ? keys"
             : "→/Space reveal, next · ← back · 1-9 step · a all · t class says… · F6 text/picture · Esc back"
         StatusLine(left: " " + keys, style: .role(.dim), glyphs: glyphs)
@@ -78,6 +82,8 @@ struct DemoScreen {
         }
         func gap() { if roomy { out.append(StyledLine("", .normal)) } }
         let step = demo.step
+        if role == .presenter { out += tallyLines(width: width) }
+        if role == .follower { return out + followerLines(width: width, roomy: roomy) }
         if let verdict = demo.verdict, let input = demo.judgedInput {
             let mark = verdict.isCorrect ? glyphs.check : glyphs.cross
             add("Class said \(input): \(mark) \(verdict.message)", verdict.isCorrect ? .role(.correct).bold() : .role(.wrong).bold())
@@ -91,6 +97,18 @@ struct DemoScreen {
             add("Predict first: what does the class think? (→ reveals, t types a called-out value)", .role(.dim))
             return out
         }
+        out += workedLines(width: width, roomy: roomy)
+        return out
+    }
+
+    /// The revealed step's work: derivation, answer, common mistakes (presenter and students).
+    func workedLines(width: Int, roomy: Bool) -> [StyledLine] {
+        var out: [StyledLine] = []
+        func add(_ text: String, _ style: Style) {
+            out += TextWrap.wrap(glyphs.text(text), width: width).map { StyledLine($0, style) }
+        }
+        func gap() { if roomy { out.append(StyledLine("", .normal)) } }
+        let step = demo.step
         gap()
         add("Worked: \(step.solution)", .role(.hint))
         let answer = step.kind == .text ? (step.model ?? "") : (step.expected.textValue ?? step.expected.display)
@@ -107,7 +125,7 @@ struct DemoScreen {
     }
 
     private func drawCalledOut(_ buffer: inout Buffer, y: Int) -> Point? {
-        let label = " Class says \(demo.fieldFocused ? (glyphs.isUnicode ? "→" : ">") : " ") "
+        let label = " \(role == .follower ? "Your prediction" : "Class says") \(demo.fieldFocused ? (glyphs.isUnicode ? "→" : ">") : " ") "
         let x0 = buffer.put(label, at: Point(x: 0, y: y), style: demo.fieldFocused ? .role(.prompt).bold() : .role(.dim))
         var cursor: Point?
         if demo.fieldFocused {
@@ -116,6 +134,8 @@ struct DemoScreen {
             let before = String(demo.draft.characters.prefix(demo.draft.cursor))
             cursor = Point(x: min(end, x0 + DisplayWidth.of(before)), y: y)
             LiveLine.draw(demo.live, in: &buffer, x0: x0, y: y + 1, scroll: 0, glyphs: glyphs)
+        } else if role == .follower {
+            buffer.put(demo.isRevealed ? "revealed: predictions for this step are closed" : "", at: Point(x: x0, y: y), style: .role(.dim))
         } else {
             buffer.put("t: type a value a student calls out; the engine judges it", at: Point(x: x0, y: y), style: .role(.dim))
         }

@@ -31,7 +31,7 @@ public enum Screens {
                 cursor = QuestionScreen(practice: p, session: session, glyphs: glyphs, chrome: .practice(p)).draw(in: &buffer)
             }
         case .demo:
-            if let d = session.demo { cursor = DemoScreen(demo: d, glyphs: glyphs).draw(in: &buffer) }
+            if let d = session.demo { cursor = DemoScreen(demo: d, glyphs: glyphs, role: session.settings.demo.audience).draw(in: &buffer) }
         case .quiz:
             if let q = session.quiz {
                 if q.phase == .results || q.phase == .review {

@@ -18,6 +18,12 @@ public struct DemoState: Sendable {
     public internal(set) var showText = false
     /// When the presenter last moved (for `--auto`).
     public internal(set) var lastAdvance: Double?
+    /// Live class demo, presenter: the class's predictions (nil until counts arrive).
+    public internal(set) var tally: DemoTally?
+    /// Live class demo, student: no step is open yet; the prediction sent for this step.
+    public internal(set) var waiting = false
+    public internal(set) var prediction: String?
+    public internal(set) var predictionVerdict: Verdict?
 
     public init(variant: Variant) {
         self.variant = variant

@@ -61,6 +61,10 @@ public enum Message: Sendable, Equatable {
     case toggleHelp
     case quit
     case confirmQuit(Bool)
+    /// Live class demo: the presenter moved (sent to students' sessions).
+    case demoCue(DemoCue)
+    /// Live class demo: the class's predictions for the open step (sent to the presenter's).
+    case demoTally(DemoTally)
     /// Go back to the original exam of the open question (its marks are kept while a variant is shown).
     case originalExam
     /// Start screen: continue the unfinished quiz it offers.
@@ -95,6 +99,8 @@ public enum Effect: Sendable, Equatable {
     case abandonQuiz(id: Int64)
     /// The stats screen opened: the run loop answers with `.showStats`.
     case requestStats
+    /// Live class demo: the presenter moved; the classroom layer tells the students.
+    case demoCue(DemoCue)
     case quit
 }
 

@@ -9,6 +9,7 @@ extension Session {
         do {
             var d = DemoState(variant: try exam.questions[index].variant(seed: settings.seed))
             d.lastAdvance = now
+            if settings.demo.audience == .follower { d.waiting = true; d.fieldFocused = true }
             demo = d
             screen = .demo
         } catch {
@@ -18,6 +19,7 @@ extension Session {
 
     mutating func handleDemo(_ message: Message) -> [Effect] {
         guard var d = demo else { screen = .start; return [] }
+        if settings.demo.audience == .follower { return handleFollower(message) }
         if d.fieldFocused {
             switch message {
             case .type, .deleteBackward, .deleteForward, .cursorLeft, .cursorRight, .cursorHome, .cursorEnd, .clearField:

@@ -96,7 +96,20 @@ public struct Session: Sendable {
     }
 
     public mutating func handle(_ message: Message) -> [Effect] {
+        guard settings.demo.audience == .presenter else { return dispatch(message) }
+        let before = demoCue
+        let effects = dispatch(message)
+        guard let cue = demoCue, cue != before else { return effects }
+        return effects + [.demoCue(cue)]
+    }
+
+    private mutating func dispatch(_ message: Message) -> [Effect] {
         switch message {
+        case .demoCue(let cue):
+            return followDemo(cue)
+        case .demoTally(let tally):
+            demo?.tally = tally
+            return []
         case .tick(let t):
             let before = now
             now = t

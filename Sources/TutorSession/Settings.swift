@@ -51,7 +51,12 @@ public struct QuizSettings: Sendable, Equatable {
 public struct DemoSettings: Sendable, Equatable {
     /// Advance by itself every this many seconds (nil: only on keys).
     public var autoSeconds: Double?
-    public init(autoSeconds: Double? = nil) { self.autoSeconds = autoSeconds }
+    /// A live class demo's side (presenter or student), or none.
+    public var audience: DemoAudienceRole
+    public init(autoSeconds: Double? = nil, audience: DemoAudienceRole = .none) {
+        self.autoSeconds = autoSeconds
+        self.audience = audience
+    }
 }
 
 /// A timed drill of single steps from one topic.

@@ -10,6 +10,6 @@ struct DLTutorClass: AsyncParsableCommand {
         commandName: "dltutor",
         abstract: "dltutor's class commands: one quiz or live demo for a whole class, answers in PostgreSQL.",
         version: "0.1.0",
-        subcommands: [ClassCommand.self]
+        subcommands: [ClassCommand.self, ClassDemoCommand.self]
     )
 }
