@@ -65,7 +65,7 @@ public enum LeakLint {
                 check(hint, "hint \(i + 1)", line: spec.line)
             }
             for m in s.mistakes {
-                let number = Int(m.id?.split(separator: "#").last ?? "") ?? 0
+                let number = m.fileNumber
                 let line = spec.mistakes.indices.contains(number - 1) ? spec.mistakes[number - 1].value.line : spec.line
                 check(m.explanation, "feedback to mistake \(number)", line: line, own: [m.value])
             }
