@@ -38,7 +38,7 @@ struct DemoScreen {
         y += bodyRows
         let cursor = drawCalledOut(&buffer, y: y)
         let keys = demo.fieldFocused
-            ? "Enter judge · Esc stop typing · ? keys"
+            ? "Enter judge · Esc stop typing · F1 keys"
             : "→/Space reveal, next · ← back · 1-9 step · a all · t class says… · F6 text/picture · Esc back"
         StatusLine(left: " " + keys, style: .role(.dim), glyphs: glyphs)
             .draw(in: &buffer, rect: Rect(x: 0, y: height - 1, width: width, height: 1))

@@ -188,9 +188,9 @@ struct QuestionScreen {
     private func drawKeyBar(_ buffer: inout Buffer, y: Int) {
         let keys: String
         if record.status == .awaitingAssessment {
-            keys = "y covered · n missed · Tab next step · ? keys"
+            keys = "y covered · n missed · Tab next step · F1 keys"
         } else if practice.focus == .calculator {
-            keys = "Enter evaluate · Esc back to the answer · ? keys"
+            keys = "Enter evaluate · Esc back to the answer · F1 keys"
         } else {
             keys = chrome.keys
         }

@@ -67,8 +67,12 @@ public enum Screens {
                 }
             }
         }
-        if session.showingHelp {
-            HelpOverlay(keymap: keymap, glyphs: glyphs, variant: session.practice?.variant ?? session.demo?.variant)
+        if let tour = session.tour {
+            TourScreen(tour: tour, glyphs: glyphs).draw(in: &buffer)
+            cursor = nil
+        } else if session.showingHelp {
+            HelpOverlay(keymap: keymap, glyphs: glyphs, variant: session.practice?.variant ?? session.demo?.variant,
+                        scroll: session.helpScroll)
                 .draw(in: &buffer)
             cursor = nil
         } else if session.confirmingQuit {

@@ -11,8 +11,10 @@ struct MemoryEndToEndTests {
     static let content = TutorEndToEndTests.content
     static let q3Steps = ["a.hidden_layers", "a.sizes", "a.shapes", "a.total", "b.expression", "b.n_hidden", "c.choice", "c.why"]
 
+    /// Practice runs skip the first-run tour (its own test shows it).
     func tutor(_ args: [String]) throws -> PTYHarness {
-        try PTYHarness(executable: PTYHarness.builtProduct("dltutor"), arguments: args)
+        let practice = !["quiz", "review", "demo", "drill"].contains(args.first ?? "")
+        return try PTYHarness(executable: PTYHarness.builtProduct("dltutor"), arguments: args + (practice ? ["--no-tour"] : []))
     }
 
     /// The step list as shown: every row naming a step of Q3 (mark, id and the text beside it).

@@ -15,8 +15,10 @@ struct ProgressEndToEndTests {
         deinit { try? FileManager.default.removeItem(atPath: path) }
     }
 
+    /// Practice runs skip the first-run tour (its own test shows it).
     func tutor(_ args: [String]) throws -> PTYHarness {
-        try PTYHarness(executable: PTYHarness.builtProduct("dltutor"), arguments: args)
+        let practice = !["quiz", "review", "demo", "drill"].contains(args.first ?? "")
+        return try PTYHarness(executable: PTYHarness.builtProduct("dltutor"), arguments: args + (practice ? ["--no-tour"] : []))
     }
 
     /// Runs a non-interactive command of the built binary and returns its standard output.

@@ -22,9 +22,9 @@ final class TutorEndToEndTests {
     let db = TutorEndToEndTests.scratchDB()
     deinit { Self.remove(db) }
 
-    func start(_ args: [String] = [], env: [String: String]? = nil) throws -> PTYHarness {
+    func start(_ args: [String] = [], env: [String: String]? = nil, tour: Bool = false) throws -> PTYHarness {
         try PTYHarness(executable: PTYHarness.builtProduct("dltutor"),
-                       arguments: ["practice", "--content", Self.content, "--db", db] + args,
+                       arguments: ["practice", "--content", Self.content, "--db", db] + args + (tour ? [] : ["--no-tour"]),
                        environment: env)
     }
 
