@@ -44,6 +44,7 @@ public struct Keymap: Sendable {
         Binding(context: .question, keys: [.enter], label: "Enter", message: .submit, description: "check (done: next step)"),
         Binding(context: .question, keys: [.tab, .ctrl("n")], label: "Tab / Ctrl-N", message: .nextStep, description: "next step"),
         Binding(context: .question, keys: [.backTab, .ctrl("p")], label: "S-Tab / Ctrl-P", message: .previousStep, description: "previous step"),
+        Binding(context: .question, keys: [.function(9), .ctrl("w")], label: "F9 / Ctrl-W", message: .nextUnfinished, description: "next unfinished step"),
         Binding(context: .question, keys: [.function(2), .ctrl("t")], label: "F2 / Ctrl-T", message: .hint, description: "next hint"),
         Binding(context: .question, keys: [.function(3), .ctrl("r")], label: "F3 / Ctrl-R", message: .reveal, description: "show the worked step"),
         Binding(context: .question, keys: [.function(4), .ctrl("k")], label: "F4 / Ctrl-K", message: .toggleCalculator, description: "calculator line"),
@@ -128,6 +129,15 @@ public struct Keymap: Sendable {
             case .enter, .right, .char(" "): return .nextStep
             case .left, .backspace: return .previousStep
             case .escape, .char("q"): return .back
+            case .ctrl("c"): return .quit
+            default: return nil
+            }
+        }
+        if session.screen == .question, session.practice?.showingSummary == true {
+            switch key {
+            case .enter: return .submit
+            case .escape: return .back
+            case .function(1), .char("?"): return .toggleHelp
             case .ctrl("c"): return .quit
             default: return nil
             }

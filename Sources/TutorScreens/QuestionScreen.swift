@@ -58,9 +58,7 @@ struct QuestionScreen {
         LiveLine.draw(onAnswer ? practice.live : practice.calculatorLive, in: &buffer, x0: fieldLabelWidth, y: fieldY + 1,
                       scroll: fieldScroll(onAnswer ? record.draft : practice.calculator, width: width), glyphs: glyphs)
         y = fieldY + 2
-        for (i, line) in feedback.prefix(feedbackRows).enumerated() {
-            buffer.put(line.text, at: Point(x: 1, y: y + i), style: line.style)
-        }
+        drawFeedback(&buffer, feedback, y: y, rows: feedbackRows)
         let calcY = height - 2
         let calcCursor = drawField(&buffer, y: calcY, label: "Calc", draft: practice.calculator,
                                    focused: practice.focus == .calculator, placeholder: "F4: calculator (log = ln)")
@@ -80,7 +78,7 @@ struct QuestionScreen {
     private func drawPanel(_ buffer: inout Buffer, rect: Rect) {
         var area = rect.inset(left: 1)
         if chrome.showsSteps {
-            let listWidth = min(26, max(18, rect.width / 4))
+            let listWidth = min(28, max(22, rect.width / 4))
             let (list, rest) = rect.splitLeft(listWidth)
             drawStepList(&buffer, rect: list)
             for y in rest.y..<rest.maxY { buffer.put(glyphs.vertical, at: Point(x: rest.x, y: y), style: .role(.dim)) }
@@ -110,8 +108,8 @@ struct QuestionScreen {
             let style: Style = active ? .role(.selection) : .role(StepMark.role(status))
             if active { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style) }
             let pointer = active ? (glyphs.isUnicode ? "→" : ">") : " "
-            let label = "\(pointer)\(mark) \(steps[i].id)"
-            buffer.put(DisplayWidth.truncate(label, to: rect.width), at: Point(x: rect.x, y: y), style: style)
+            let label = "\(pointer)\(mark) \(glyphs.text(steps[i].label))"
+            buffer.put(DisplayWidth.truncate(label, to: rect.width, ellipsis: glyphs.ellipsis), at: Point(x: rect.x, y: y), style: style)
         }
     }
 
@@ -130,6 +128,24 @@ struct QuestionScreen {
             let down = glyphs.isUnicode ? "↓" : "v", up = glyphs.isUnicode ? "↑" : "^"
             let more = scroll < maxScroll ? "\(down) more: PgDn" : "\(up) top: PgUp"
             buffer.put(more, at: Point(x: rect.maxX - DisplayWidth.of(more), y: rect.maxY - 1), style: .role(.accent))
+        }
+    }
+
+    /// The feedback lines; when they do not all fit, the last row says how many more there are
+    /// and PgDn/PgUp scroll them, so nothing is cut silently.
+    private func drawFeedback(_ buffer: inout Buffer, _ lines: [StyledLine], y: Int, rows: Int) {
+        guard rows > 0 else { return }
+        let overflows = lines.count > rows
+        let shown = overflows ? rows - 1 : rows
+        let top = overflows ? min(practice.feedbackScroll, lines.count - shown) : 0
+        for (i, line) in lines.dropFirst(top).prefix(shown).enumerated() {
+            buffer.put(line.text, at: Point(x: 1, y: y + i), style: line.style)
+        }
+        if overflows {
+            let below = lines.count - top - shown
+            let down = glyphs.isUnicode ? "↓" : "v", up = glyphs.isUnicode ? "↑" : "^"
+            let more = below > 0 ? "\(down) \(below) more line\(below == 1 ? "" : "s"): PgDn" : "\(up) earlier lines: PgUp"
+            buffer.put(more, at: Point(x: buffer.width - 1 - DisplayWidth.of(more), y: y + rows - 1), style: .role(.accent))
         }
     }
 

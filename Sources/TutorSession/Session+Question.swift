@@ -7,7 +7,9 @@ extension Session {
         guard var p = practice else { screen = .start; return [] }
         var effects: [Effect] = []
         let placeBefore = (p.variant.seed, p.stepIndex, p.variant.id)
+        if p.showingSummary { return handleSummary(message, &p) }
         p.notice = nil
+        if case .scrollText = message {} else if case .tick = message {} else { p.feedbackScroll = 0 }
         switch message {
         case .type, .deleteBackward, .deleteForward, .cursorLeft, .cursorRight, .cursorHome,
              .cursorEnd, .clearField:
@@ -19,13 +21,18 @@ extension Session {
         case .togglePanel:
             p.panel = p.panel == .text ? .picture : .text
         case .scrollText(let d):
+            // PgDn/PgUp scroll whatever overflows: the question text and the feedback (the
+            // screen clamps each to what it holds).
             p.panel = .text
             p.textScroll = max(0, p.textScroll + d)
+            p.feedbackScroll = max(0, p.feedbackScroll + d)
         case .submit:
             if p.focus == .calculator {
                 p.calculatorLive = Session.calculate(p.calculator.text, log: p.variant.log)
-            } else if p.record.status.isDone && p.record.draft.isEmpty {
-                Session.move(&p, to: p.stepIndex + 1, now: now)
+            } else if p.record.status.isDone && (p.record.draft.isEmpty || p.record.status != .answered) {
+                // A done step (right, revealed, assessed) is never checked again: Enter moves on,
+                // in practice to the next unfinished step or, when none is left, the summary.
+                if screen == .question { Session.moveToUnfinished(&p, now: now) } else { Session.move(&p, to: p.stepIndex + 1, now: now) }
             } else {
                 effects += submit(&p)
             }
@@ -48,6 +55,8 @@ extension Session {
             }
             p.record.revealed = true
             if !p.record.status.isDone { p.record.status = .revealed }
+        case .nextUnfinished:
+            Session.moveToUnfinished(&p, now: now)
         case .nextStep:
             Session.move(&p, to: p.stepIndex + 1, now: now)
         case .previousStep:
@@ -108,10 +117,17 @@ extension Session {
             p.notice = "This step is locked: its answer was submitted."
             return []
         }
-        let verdict = p.variant.grade(step: step.id, input: input, given: p.given(before: p.stepIndex))
+        let given = p.given(before: p.stepIndex)
+        let madeBefore = Set(p.record.attempts.flatMap { a -> [String] in
+            if case .incorrect(let ms, _, _) = a.verdict { ms.compactMap(\.id) } else { [] }
+        })
+        // One explanation even when the value matches several mistakes (`explaining`).
+        let verdict = p.variant.explaining(p.variant.grade(step: step.id, input: input, given: given),
+                                           value: p.live.value, step: step.id, given: given, madeBefore: madeBefore)
         p.lastVerdict = verdict
         if case .invalid = verdict { return [] }   // not a try: the caret shows what to fix
-        p.record.attempts.append(Attempt(input: input, verdict: verdict, value: p.live.value))
+        let seconds: Double? = if let start = p.stepClock, let now { max(0, now - start) } else { nil }
+        p.record.attempts.append(Attempt(input: input, verdict: verdict, value: p.live.value, seconds: seconds))
         let mistake: String? = if case .incorrect(let ms, _, _) = verdict, let m = ms.first { m.explanation } else { nil }
         let record = attemptRecord(p, input: input, verdict: verdict.shortName, mistake: mistake,
                                    correct: verdict.isCorrect)
@@ -217,14 +233,56 @@ extension Session {
             p.historyIndex = i
             p.record.draft = Draft(tries[i])
         }
+        // The recalled text is read afresh; the old verdict (of another try) is not shown beside it.
+        p.lastVerdict = nil
         p.refreshLive()
+    }
+
+    /// Practice: the next step not done, or the summary once every step is.
+    static func moveToUnfinished(_ p: inout PracticeState, now: Double?) {
+        if let next = p.nextUnfinishedIndex {
+            move(&p, to: next, now: now)
+        } else {
+            p.showingSummary = true
+        }
+    }
+
+    /// The summary of a finished question: Enter opens the next unfinished question (or the
+    /// start screen when all are finished), Esc stays on this one.
+    mutating func handleSummary(_ message: Message, _ p: inout PracticeState) -> [Effect] {
+        switch message {
+        case .submit, .nextUnfinished:
+            p.showingSummary = false
+            store(p)
+            let n = exam.questions.count
+            let current = exam.questions.firstIndex { $0.id == p.variant.id } ?? 0
+            let next = (1..<max(1, n)).lazy.map { (current + $0) % n }.first { i in
+                self.opened[self.exam.questions[i].id]?.isFinished != true
+            }
+            guard let next else {
+                screen = .start
+                notice = "Every question is finished: well done."
+                return []
+            }
+            selection = next
+            open(next)
+            return positionEffect()
+        case .back:
+            p.showingSummary = false
+            store(p)
+        default:
+            break
+        }
+        return []
     }
 
     static func move(_ p: inout PracticeState, to index: Int, now: Double?) {
         guard p.variant.steps.indices.contains(index), index != p.stepIndex else { return }
         p.stepIndex = index
         p.historyIndex = nil
-        p.lastVerdict = p.record.attempts.last?.verdict
+        // The verdict shown always agrees with the step's mark: none while verdicts are held
+        // back (a quiz with feedback at the end) or once the worked step is shown instead.
+        p.lastVerdict = p.rules.showVerdicts && p.record.status != .revealed ? p.record.attempts.last?.verdict : nil
         p.focus = .answer
         p.stepClock = now
         p.refreshLive()

@@ -203,7 +203,7 @@ public struct Session: Sendable {
         return []
     }
 
-    private mutating func open(_ index: Int) {
+    mutating func open(_ index: Int) {
         let q = exam.questions[index]
         if opened[q.id] == nil {
             do {
