@@ -107,3 +107,46 @@ struct HelpAndTourTests {
         }
     }
 }
+
+/// Practice screens of issue 10: the summary dialog, the caret beside its message, labels.
+@Suite("Screens: guided practice")
+struct GuidedPracticeScreenTests {
+    static let caps = TerminalCapabilities(unicode: true, color: true)
+
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 70, height: 20)])
+    func theCaretNeverCoversItsMessage(size: Size) {
+        var s = Session(exam: ScreenSnapshotTests.exam)
+        _ = s.handle(.openQuestion(2))
+        for c in String(repeating: "1+", count: 24) + ")" { _ = s.handle(.type(c)) }
+        let lines = Screens.render(s, size: size, capabilities: Self.caps).buffer.lines()
+        let row = lines.first { $0.contains("^") } ?? ""
+        #expect(row.contains("invalid:"), "the reason is shown: \(row)")
+        #expect(!row.contains("^nvalid") && !row.contains("^invalid"))
+    }
+
+    @Test func theSummaryDialogAndTheProgressLine() {
+        var s = Session(exam: ScreenSnapshotTests.exam)
+        _ = s.handle(.openQuestion(2))
+        for _ in 0..<12 where s.practice?.showingSummary == false {
+            _ = s.handle(.reveal)
+            _ = s.handle(.submit)
+        }
+        let f = Screens.render(s, size: Size(width: 80, height: 24), capabilities: Self.caps)
+        Snapshot.assert(f.buffer, named: "summary")
+        let text = f.buffer.lines().joined(separator: "\n")
+        #expect(text.contains("Q3 finished: 0 of 10 points"))
+        #expect(text.contains("Right first time: 0 of 8 steps"))
+        #expect(text.contains("Enter  next unfinished question"))
+        _ = s.handle(.back)
+        _ = s.handle(.back)
+        let start = Screens.render(s, size: Size(width: 80, height: 24), capabilities: Self.caps).buffer.lines().joined(separator: "\n")
+        #expect(start.contains("Progress: 1 of 5 questions done · 0 of 50 points"))
+    }
+
+    @Test func stepListsShowLabelsNotIds() {
+        var s = Session(exam: ScreenSnapshotTests.exam)
+        _ = s.handle(.openQuestion(2))
+        let text = Screens.render(s, size: Size(width: 80, height: 24), capabilities: Self.caps).buffer.lines().joined(separator: "\n")
+        #expect(text.contains("total parameters") && !text.contains("a.total"))
+    }
+}
