@@ -64,6 +64,8 @@ public struct Keymap: Sendable {
         Binding(context: .question, keys: [.ctrl("u")], label: "Ctrl-U", message: .clearField, description: "clear the answer"),
         Binding(context: .question, keys: [.escape], label: "Esc", message: .back, description: "back to the list"),
         Binding(context: .calculator, keys: [.enter], label: "Enter", message: .submit, description: "evaluate (log = ln)"),
+        Binding(context: .calculator, keys: [.tab], label: "Tab", message: .insertResult, description: "put the result into the answer"),
+        Binding(context: .calculator, keys: [], label: "ans", message: .insertResult, description: "the last result; @ multiplies matrices"),
         Binding(context: .calculator, keys: [.escape, .function(4), .ctrl("k")], label: "Esc / F4", message: .toggleCalculator, description: "back to the answer"),
         Binding(context: .assess, keys: [.char("y"), .char("Y")], label: "y", message: .selfAssess(true), description: "covered the key ideas"),
         Binding(context: .assess, keys: [.char("n"), .char("N")], label: "n", message: .selfAssess(false), description: "missed some"),

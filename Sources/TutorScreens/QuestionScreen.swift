@@ -34,7 +34,9 @@ struct QuestionScreen {
         let contentWidth = width - 2
         let promptLines = self.promptLines(width: contentWidth)
         let feedback = FeedbackLines(practice: practice, glyphs: glyphs).lines(width: contentWidth)
-        let fixed = 1 /*title*/ + timerRows + 1 /*rule*/ + 1 /*field*/ + 1 /*live*/ + 1 /*calc*/ + 1 /*keys*/
+        // The calculator's result has its own row above the calculator line, never the answer's.
+        let calcResultRows = practice.focus == .calculator || practice.calculatorResult != nil ? 1 : 0
+        let fixed = 1 /*title*/ + timerRows + 1 /*rule*/ + 1 /*field*/ + 1 /*live*/ + calcResultRows + 1 /*calc*/ + 1 /*keys*/
         let available = height - fixed
         // The prompt (with a choice step's options) comes first: it is what the student answers.
         // Then the feedback; the panel gets what is left, at least a few rows.
@@ -54,12 +56,12 @@ struct QuestionScreen {
         let fieldY = y
         let answerCursor = drawField(&buffer, y: fieldY, label: "Answer", draft: record.draft,
                                      focused: practice.focus == .answer, placeholder: placeholder)
-        let onAnswer = practice.focus == .answer
-        LiveLine.draw(onAnswer ? practice.live : practice.calculatorLive, in: &buffer, x0: fieldLabelWidth, y: fieldY + 1,
-                      scroll: fieldScroll(onAnswer ? record.draft : practice.calculator, width: width), glyphs: glyphs)
+        LiveLine.draw(practice.live, in: &buffer, x0: fieldLabelWidth, y: fieldY + 1,
+                      scroll: fieldScroll(record.draft, width: width), glyphs: glyphs)
         y = fieldY + 2
         drawFeedback(&buffer, feedback, y: y, rows: feedbackRows)
         let calcY = height - 2
+        if calcResultRows > 0 { drawCalculatorResult(&buffer, y: calcY - 1) }
         let calcCursor = drawField(&buffer, y: calcY, label: "Calc", draft: practice.calculator,
                                    focused: practice.focus == .calculator, placeholder: "F4: calculator (log = ln)")
         drawKeyBar(&buffer, y: height - 1)
@@ -128,6 +130,24 @@ struct QuestionScreen {
             let down = glyphs.isUnicode ? "↓" : "v", up = glyphs.isUnicode ? "↑" : "^"
             let more = scroll < maxScroll ? "\(down) more: PgDn" : "\(up) top: PgUp"
             buffer.put(more, at: Point(x: rect.maxX - DisplayWidth.of(more), y: rect.maxY - 1), style: .role(.accent))
+        }
+    }
+
+    /// The calculator's row: what it reads now (or why not), then `ans` and the Tab hint.
+    private func drawCalculatorResult(_ buffer: inout Buffer, y: Int) {
+        buffer.put(" Result", at: Point(x: 0, y: y), style: .role(.dim))
+        if practice.calculatorLive != .empty {
+            LiveLine.draw(practice.calculatorLive, in: &buffer, x0: fieldLabelWidth, y: y,
+                          scroll: fieldScroll(practice.calculator, width: buffer.width), glyphs: glyphs)
+        } else if let ans = practice.calculatorResult {
+            buffer.put(glyphs.text("ans = " + ans.display), at: Point(x: fieldLabelWidth, y: y), style: .role(.accent))
+        }
+        if practice.focus == .calculator {
+            let tip = "Tab: into the answer"
+            let x = buffer.width - 1 - DisplayWidth.of(tip)
+            if buffer.lines()[y].dropFirst(x).allSatisfy({ $0 == " " }) {
+                buffer.put(tip, at: Point(x: x, y: y), style: .role(.dim))
+            }
         }
     }
 
@@ -206,7 +226,7 @@ struct QuestionScreen {
         if record.status == .awaitingAssessment {
             keys = "y covered · n missed · Tab next step · F1 keys"
         } else if practice.focus == .calculator {
-            keys = "Enter evaluate · Esc back to the answer · F1 keys"
+            keys = "Enter evaluate · Tab result into the answer · ans last result · Esc back · F1 keys"
         } else {
             keys = chrome.keys
         }

@@ -19,6 +19,8 @@ public struct PracticeState: Sendable {
     public var calculator = Draft()
     /// What the calculator shows for its draft: `= value` or the reason it cannot evaluate.
     public var calculatorLive: LiveState = .empty
+    /// The calculator's last result (Enter): `ans` in the next calculation, Tab puts it into the answer.
+    public var calculatorResult: Value?
     /// The engine's reading of the answer draft, recomputed on every keystroke.
     public var live: LiveState = .empty
     /// Position in this step's earlier tries while browsing them with ↑/↓ (nil: not browsing).

@@ -18,6 +18,8 @@ extension Session {
             Session.browseHistory(&p, older: message == .historyPrevious)
         case .toggleCalculator:
             p.focus = p.focus == .answer ? .calculator : .answer
+        case .insertResult:
+            Session.insertResult(&p)
         case .togglePanel:
             p.panel = p.panel == .text ? .picture : .text
         case .scrollText(let d):
@@ -28,7 +30,8 @@ extension Session {
             p.feedbackScroll = max(0, p.feedbackScroll + d)
         case .submit:
             if p.focus == .calculator {
-                p.calculatorLive = Session.calculate(p.calculator.text, log: p.variant.log)
+                p.calculatorLive = Session.calculate(p.calculator.text, log: p.variant.log, ans: p.calculatorResult)
+                if case .valid(let v, _) = p.calculatorLive { p.calculatorResult = v }
             } else if p.record.status.isDone && (p.record.draft.isEmpty || p.record.status != .answered) {
                 // A done step (right, revealed, assessed) is never checked again: Enter moves on,
                 // in practice to the next unfinished step or, when none is left, the summary.
@@ -190,14 +193,33 @@ extension Session {
     }
 
     /// The calculator line, reading a bare `log` as the question on screen does.
-    static func calculate(_ text: String, log: LogBase) -> LiveState { Calculator.live(text, log: log) }
+    static func calculate(_ text: String, log: LogBase, ans: Value? = nil) -> LiveState {
+        Calculator.live(text, log: log, ans: ans)
+    }
+
+    /// Tab on the calculator line: its result (the last Enter, else what it reads now) goes into
+    /// the answer at the cursor, and the focus goes back to the answer.
+    static func insertResult(_ p: inout PracticeState) {
+        var value = p.calculatorResult
+        if case .valid(let v, _) = p.calculatorLive { value = v }
+        guard let value else {
+            p.notice = "Nothing to insert yet: type a calculation and press Enter."
+            return
+        }
+        p.focus = .answer
+        if p.record.status == .awaitingAssessment || p.record.locked { return }
+        for c in value.display { p.record.draft.insert(c) }
+        p.historyIndex = nil
+        p.lastVerdict = nil
+        p.refreshLive()
+    }
 
     // MARK: Editing and moving
 
     static func edit(_ p: inout PracticeState, _ message: Message) {
         if p.focus == .calculator {
             apply(message, to: &p.calculator)
-            p.calculatorLive = calculate(p.calculator.text, log: p.variant.log)
+            p.calculatorLive = calculate(p.calculator.text, log: p.variant.log, ans: p.calculatorResult)
             return
         }
         if p.record.status == .awaitingAssessment || p.record.locked { return }

@@ -150,3 +150,21 @@ struct GuidedPracticeScreenTests {
         #expect(text.contains("total parameters") && !text.contains("a.total"))
     }
 }
+
+@Suite("Screens: calculator row")
+struct CalculatorScreenTests {
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 70, height: 20)])
+    func theResultHasItsOwnRowNotTheAnswers(size: Size) {
+        var s = Session(exam: ScreenSnapshotTests.exam)
+        _ = s.handle(.openQuestion(2))
+        _ = s.handle(.toggleCalculator)
+        for c in "[[1, 2], [3, 4]] @ [1, 1]" { _ = s.handle(.type(c)) }
+        _ = s.handle(.submit)
+        let lines = Screens.render(s, size: size, capabilities: TerminalCapabilities(unicode: true, color: true)).buffer.lines()
+        let answer = lines.firstIndex { $0.contains("Answer") }!
+        #expect(!lines[answer + 1].contains("[3, 7]"), "nothing of the calculator under the answer field")
+        let result = lines.firstIndex { $0.hasPrefix(" Result") }!
+        #expect(lines[result].contains("= [3, 7]"))
+        #expect(lines[result + 1].contains("Calc"))
+    }
+}
