@@ -35,6 +35,8 @@ extension Session {
             } else if p.record.status.isDone && (p.record.draft.isEmpty || p.record.status != .answered) {
                 // A done step (right, revealed, assessed) is never checked again: Enter moves on,
                 // in practice to the next unfinished step or, when none is left, the summary.
+                // The draft left on it (typed before a reveal) is dropped: it will not be checked.
+                if p.record.status != .answered { p.record.draft.clear() }
                 if screen == .question { Session.moveToUnfinished(&p, now: now) } else { Session.move(&p, to: p.stepIndex + 1, now: now) }
             } else {
                 effects += submit(&p)
