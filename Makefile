@@ -8,7 +8,7 @@ RELEASE_BIN = .build/release/dltutor
 # Static Swift runtime: the tutor starts ~4 ms faster (measured with make bench).
 RELEASE = -c release --static-swift-stdlib
 
-.PHONY: run test bench lint deps build release clean
+.PHONY: run test bench lint deps build release clean format format-lint
 
 deps:
 	@sh scripts/ensure-deps.sh
@@ -32,6 +32,14 @@ bench: deps
 	$(SWIFT) build $(RELEASE) --product dltutor
 	$(SWIFT) build $(RELEASE) --product dltutor-bench
 	.build/release/dltutor-bench --content $(CONTENT) --binary $(RELEASE_BIN)
+
+# Source style (.swift-format). `format` rewrites Sources and Tests in place; `format-lint` is the
+# check CI is meant to run once the tree has been formatted (see README, "Code style").
+format:
+	$(SWIFT) format format --in-place --parallel --recursive Sources Tests Package.swift
+
+format-lint:
+	$(SWIFT) format lint --strict --parallel --recursive Sources Tests Package.swift
 
 clean:
 	rm -rf .build

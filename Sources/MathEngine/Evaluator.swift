@@ -151,7 +151,7 @@ public enum Evaluator {
         switch op {
         case .add: r = x + y
         case .subtract: r = x - y
-        case .multiply: r = x * y
+        case .multiply, .matmul: r = x * y
         case .divide:
             if y == 0 { throw EngineError.divisionByZero(c) }
             r = x / y
@@ -171,6 +171,7 @@ public enum Evaluator {
     }
 
     static func binary(_ op: Expr.BinaryOperator, _ a: Value, _ b: Value, _ c: Int) throws(EngineError) -> Value {
+        if op == .matmul { return try MatrixProduct.of(a, b, column: c) }
         switch (a, b) {
         case (.number(let x), .number(let y)):
             return .number(try apply(op, x, y, c))

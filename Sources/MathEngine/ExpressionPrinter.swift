@@ -16,7 +16,7 @@ enum ExpressionPrinter {
         case .and: 2
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual: 4
         case .add, .subtract: 5
-        case .multiply, .divide: 6
+        case .multiply, .divide, .matmul: 6
         case .power: 8
         }
     }

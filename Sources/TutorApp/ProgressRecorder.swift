@@ -106,6 +106,8 @@ public final class ProgressRecorder {
             }
         case .requestStats:
             return [.showStats(stats())]
+        case .tourSeen:
+            return attempt { () throws(StoreError) in try store.setMeta("tour_seen", "1") }
         case .quit:
             return []
         }

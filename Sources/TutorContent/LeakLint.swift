@@ -52,6 +52,7 @@ public enum LeakLint {
             }
             check(FormatExample.placeholder(for: s, in: v), "answer-field example", line: spec.line, strict: true)
             check(s.prompt, "prompt", line: spec.line)
+            check(s.label, "step label", line: spec.line)
             // A choice step's own answer is one of its options by design, and another choice
             // step's answer may stand among its options as a distractor (both steps offer it);
             // any other step's answer may not.

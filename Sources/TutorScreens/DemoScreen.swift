@@ -38,7 +38,7 @@ struct DemoScreen {
         y += bodyRows
         let cursor = drawCalledOut(&buffer, y: y)
         let keys = demo.fieldFocused
-            ? "Enter judge · Esc stop typing · ? keys"
+            ? "Enter judge · Esc stop typing · F1 keys"
             : "→/Space reveal, next · ← back · 1-9 step · a all · t class says… · F6 text/picture · Esc back"
         StatusLine(left: " " + keys, style: .role(.dim), glyphs: glyphs)
             .draw(in: &buffer, rect: Rect(x: 0, y: height - 1, width: width, height: 1))
@@ -53,8 +53,8 @@ struct DemoScreen {
             let mark = demo.revealed[i] ? (glyphs.isUnicode ? "●" : "[*]") : (glyphs.isUnicode ? "○" : "( )")
             let style: Style = active ? .role(.selection) : (demo.revealed[i] ? .role(.correct) : .role(.dim))
             if active { buffer.fill(Rect(x: list.x, y: list.y + i, width: list.width, height: 1), style: style) }
-            let label = "\(i < 9 ? String(i + 1) : " ") \(mark) \(s.id)"
-            buffer.put(DisplayWidth.truncate(label, to: list.width), at: Point(x: list.x, y: list.y + i), style: style)
+            let label = "\(String(i + 1).leftPad(2)) \(mark) \(glyphs.text(s.label))"
+            buffer.put(DisplayWidth.truncate(label, to: list.width, ellipsis: glyphs.ellipsis), at: Point(x: list.x, y: list.y + i), style: style)
         }
         for y in rest.y..<rest.maxY { buffer.put(glyphs.vertical, at: Point(x: rest.x, y: y), style: .role(.dim)) }
         let area = rest.inset(left: 2)
@@ -121,4 +121,9 @@ struct DemoScreen {
         }
         return cursor
     }
+}
+
+extension String {
+    /// Right-aligned in `width` columns (step numbers in the presenter's list).
+    func leftPad(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }

@@ -17,6 +17,7 @@ public struct Keymap: Sendable {
         case drill = "Drill"
         case review = "Review"
         case stats = "Stats"
+        case help = "This help screen"
         case everywhere = "Everywhere"
     }
 
@@ -43,6 +44,7 @@ public struct Keymap: Sendable {
         Binding(context: .question, keys: [.enter], label: "Enter", message: .submit, description: "check (done: next step)"),
         Binding(context: .question, keys: [.tab, .ctrl("n")], label: "Tab / Ctrl-N", message: .nextStep, description: "next step"),
         Binding(context: .question, keys: [.backTab, .ctrl("p")], label: "S-Tab / Ctrl-P", message: .previousStep, description: "previous step"),
+        Binding(context: .question, keys: [.function(9), .ctrl("w")], label: "F9 / Ctrl-W", message: .nextUnfinished, description: "next unfinished step"),
         Binding(context: .question, keys: [.function(2), .ctrl("t")], label: "F2 / Ctrl-T", message: .hint, description: "next hint"),
         Binding(context: .question, keys: [.function(3), .ctrl("r")], label: "F3 / Ctrl-R", message: .reveal, description: "show the worked step"),
         Binding(context: .question, keys: [.function(4), .ctrl("k")], label: "F4 / Ctrl-K", message: .toggleCalculator, description: "calculator line"),
@@ -62,6 +64,8 @@ public struct Keymap: Sendable {
         Binding(context: .question, keys: [.ctrl("u")], label: "Ctrl-U", message: .clearField, description: "clear the answer"),
         Binding(context: .question, keys: [.escape], label: "Esc", message: .back, description: "back to the list"),
         Binding(context: .calculator, keys: [.enter], label: "Enter", message: .submit, description: "evaluate (log = ln)"),
+        Binding(context: .calculator, keys: [.tab], label: "Tab", message: .insertResult, description: "put the result into the answer"),
+        Binding(context: .calculator, keys: [], label: "ans", message: .insertResult, description: "the last result; @ multiplies matrices"),
         Binding(context: .calculator, keys: [.escape, .function(4), .ctrl("k")], label: "Esc / F4", message: .toggleCalculator, description: "back to the answer"),
         Binding(context: .assess, keys: [.char("y"), .char("Y")], label: "y", message: .selfAssess(true), description: "covered the key ideas"),
         Binding(context: .assess, keys: [.char("n"), .char("N")], label: "n", message: .selfAssess(false), description: "missed some"),
@@ -94,6 +98,12 @@ public struct Keymap: Sendable {
         Binding(context: .review, keys: [.tab, .ctrl("n")], label: "Tab", message: .skip, description: "skip (stays due)"),
         Binding(context: .review, keys: [.escape], label: "Esc", message: .back, description: "stop reviewing"),
         Binding(context: .stats, keys: [.escape, .enter, .char("q")], label: "Esc", message: .back, description: "back"),
+        Binding(context: .help, keys: [.down, .char("j")], label: "↓ / ↑", message: .scroll(1), description: "scroll the help"),
+        Binding(context: .help, keys: [.up, .char("k")], label: "", message: .scroll(-1), description: ""),
+        Binding(context: .help, keys: [.pageDown, .char(" ")], label: "PgDn / PgUp", message: .scroll(10), description: "a page"),
+        Binding(context: .help, keys: [.pageUp], label: "", message: .scroll(-10), description: ""),
+        Binding(context: .help, keys: [.char("t")], label: "t", message: .openTour, description: "the one-minute tour"),
+        Binding(context: .help, keys: [.escape, .enter, .function(1), .char("?"), .char("q")], label: "Esc / F1", message: .toggleHelp, description: "close the help"),
         Binding(context: .everywhere, keys: [], label: "Ctrl-L", message: .toggleHelp, description: "redraw the screen"),
         Binding(context: .everywhere, keys: [.ctrl("c")], label: "Ctrl-C", message: .quit, description: "quit (asks if work would be lost)"),
     ])
@@ -116,11 +126,34 @@ public struct Keymap: Sendable {
             default: return nil
             }
         }
-        if session.showingHelp {
+        if session.tour != nil {
             switch key {
-            case .escape, .enter, .function(1), .char("?"), .char("q"): return .toggleHelp
+            case .enter, .right, .char(" "): return .nextStep
+            case .left, .backspace: return .previousStep
+            case .escape, .char("q"): return .back
+            case .ctrl("c"): return .quit
             default: return nil
             }
+        }
+        if session.screen == .question, session.practice?.showingSummary == true {
+            switch key {
+            case .enter: return .submit
+            case .escape: return .back
+            case .function(1), .char("?"): return .toggleHelp
+            case .ctrl("c"): return .quit
+            default: return nil
+            }
+        }
+        if session.showingHelp {
+            guard let b = bindings.first(where: { $0.context == .help && $0.keys.contains(key) }) else {
+                return key == .ctrl("c") ? .quit : nil
+            }
+            if case .scroll(let d) = b.message {
+                let size = Size(width: session.width, height: session.height)
+                let most = HelpOverlay.maxScroll(keymap: self, glyphs: .unicode, size: size)
+                return .scrollHelp(to: max(0, min(most, session.helpScroll + d)))
+            }
+            return b.message
         }
         if let quiz = session.quiz, session.screen == .quiz, quiz.phase == .confirmEnd {
             switch key {

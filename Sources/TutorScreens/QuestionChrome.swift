@@ -20,7 +20,7 @@ struct QuestionChrome {
         let variant = p.variant.seed.map { "variant seed \($0)" } ?? "original exam"
         return QuestionChrome(
             titleRight: "\(variant) · \(formatPoints(p.score))/\(formatPoints(p.totalPoints)) pts ",
-            keys: "Enter check · Tab next · F2 hint · F3 reveal · F5 new · F8 original · ? keys · F4 calc · Esc back")
+            keys: "Enter check · Tab next · F2 hint · F3 reveal · F5 new · F8 original · F1 keys · F4 calc · Esc back")
     }
 
     static func quiz(_ q: QuizState, now: Double?, quiet: Bool, seed: UInt64?) -> QuestionChrome {
@@ -37,7 +37,7 @@ struct QuestionChrome {
         return QuestionChrome(
             titleRight: "quiz · Q \(q.current + 1)/\(q.questions.count) · \(answered)/\(steps) answered · \(seed.map { "variant seed \($0)" } ?? "original exam") ",
             timer: timer, banner: q.banner,
-            keys: "Enter submit · Tab next · F4 calc · F7 time · F10 end quiz · ? keys")
+            keys: "Enter submit · Tab next · F4 calc · F7 time · F10 end quiz · F1 keys")
     }
 
     static func drill(_ d: DrillState, now: Double?) -> QuestionChrome {
@@ -48,7 +48,7 @@ struct QuestionChrome {
         return QuestionChrome(
             titleRight: "drill: \(d.topic) · \(d.score) right ",
             timer: timer, banner: nil,
-            keys: "Enter check · Tab skip · F4 calc · Esc end drill · ? keys", showsSteps: false)
+            keys: "Enter check · Tab skip · F4 calc · Esc end drill · F1 keys", showsSteps: false)
     }
 
     static func review(_ r: ReviewState) -> QuestionChrome {
@@ -56,8 +56,8 @@ struct QuestionChrome {
         let settled = r.practice?.record.status.isDone == true
         return QuestionChrome(
             titleRight: "review \(r.index + 1)/\(r.items.count) · \(variant) ",
-            keys: settled ? "Enter next review step · Esc stop · ? keys"
-                : "Enter check · F2 hint · F3 reveal · F4 calc · Tab skip · Esc stop · ? keys",
+            keys: settled ? "Enter next review step · Esc stop · F1 keys"
+                : "Enter check · F2 hint · F3 reveal · F4 calc · Tab skip · Esc stop · F1 keys",
             showsSteps: false)
     }
 

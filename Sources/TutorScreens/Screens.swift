@@ -29,6 +29,10 @@ public enum Screens {
         case .question:
             if let p = session.practice {
                 cursor = QuestionScreen(practice: p, session: session, glyphs: glyphs, chrome: .practice(p)).draw(in: &buffer)
+                if p.showingSummary {
+                    drawDialog(&buffer, title: "Finished", glyphs: glyphs, lines: summaryLines(p, width: buffer.width - 6))
+                    cursor = nil
+                }
             }
         case .demo:
             if let d = session.demo { cursor = DemoScreen(demo: d, glyphs: glyphs).draw(in: &buffer) }
@@ -67,8 +71,12 @@ public enum Screens {
                 }
             }
         }
-        if session.showingHelp {
-            HelpOverlay(keymap: keymap, glyphs: glyphs, variant: session.practice?.variant ?? session.demo?.variant)
+        if let tour = session.tour {
+            TourScreen(tour: tour, glyphs: glyphs).draw(in: &buffer)
+            cursor = nil
+        } else if session.showingHelp {
+            HelpOverlay(keymap: keymap, glyphs: glyphs, variant: session.practice?.variant ?? session.demo?.variant,
+                        scroll: session.helpScroll)
                 .draw(in: &buffer)
             cursor = nil
         } else if session.confirmingQuit {
@@ -82,6 +90,25 @@ public enum Screens {
             cursor = nil
         }
         return RenderedFrame(buffer: buffer, cursor: cursor)
+    }
+
+    /// The finished question's summary dialog.
+    static func summaryLines(_ p: PracticeState, width: Int) -> [String] {
+        let s = QuestionSummary(p)
+        var lines = ["\(p.variant.id.uppercased()) finished: \(formatPoints(s.points)) of \(formatPoints(s.total)) points", "",
+                     "Right first time: \(s.rightFirstTime) of \(s.steps) steps"]
+        if let seconds = s.seconds { lines.append("Time: " + QuestionSummary.clock(seconds)) }
+        if s.mistakes.isEmpty {
+            lines.append("Named mistakes met: none")
+        } else {
+            lines.append("Named mistakes met:")
+            for m in s.mistakes.prefix(4) {
+                lines += TextWrap.wrap("- " + m, width: max(20, min(width, 70) - 2)).enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
+            }
+            if s.mistakes.count > 4 { lines.append("  and \(s.mistakes.count - 4) more (dltutor stats)") }
+        }
+        lines += ["", "Enter  next unfinished question     Esc  stay here"]
+        return lines
     }
 
     static func drawTooSmall(_ buffer: inout Buffer, glyphs: Glyphs) {

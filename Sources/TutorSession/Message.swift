@@ -59,6 +59,14 @@ public enum Message: Sendable, Equatable {
     case openSelected
     case back
     case toggleHelp
+    /// Help screen: first visible row (the keymap clamps it to what the help holds).
+    case scrollHelp(to: Int)
+    /// Open the first-run tour again (from the help screen).
+    case openTour
+    /// Practice: go to the next step not yet done (wrapping), or to the summary when all are.
+    case nextUnfinished
+    /// Calculator: put its last result into the answer field.
+    case insertResult
     case quit
     case confirmQuit(Bool)
     /// Go back to the original exam of the open question (its marks are kept while a variant is shown).
@@ -95,6 +103,8 @@ public enum Effect: Sendable, Equatable {
     case abandonQuiz(id: Int64)
     /// The stats screen opened: the run loop answers with `.showStats`.
     case requestStats
+    /// The first-run tour ended or was skipped: remember it, so it is shown once.
+    case tourSeen
     case quit
 }
 

@@ -13,6 +13,10 @@ public struct Session: Sendable {
     /// Highlighted row of the start screen.
     public internal(set) var selection: Int = 0
     public internal(set) var showingHelp = false
+    /// First visible row of the help screen.
+    public internal(set) var helpScroll = 0
+    /// The first-run tour, while it is on screen.
+    public internal(set) var tour: Tour?
     public internal(set) var confirmingQuit = false
     /// Open questions by id, kept when the student goes back to the start screen.
     public internal(set) var opened: [String: PracticeState] = [:]
@@ -44,6 +48,7 @@ public struct Session: Sendable {
     public init(exam: Exam, settings: SessionSettings = SessionSettings()) {
         self.exam = exam
         self.settings = settings
+        if settings.showTour { tour = Tour(exam: exam, seed: settings.seed) }
     }
 
     /// The question being worked on: in practice, the open question; in a quiz, the current
@@ -107,6 +112,14 @@ public struct Session: Sendable {
             return []
         case .toggleHelp:
             showingHelp.toggle()
+            helpScroll = 0
+            return []
+        case .scrollHelp(let row):
+            helpScroll = max(0, row)
+            return []
+        case .openTour:
+            showingHelp = false
+            tour = Tour(exam: exam, seed: settings.seed)
             return []
         case .storageProblem(let text):
             storageWarning = text
@@ -130,6 +143,7 @@ public struct Session: Sendable {
         default:
             break
         }
+        if tour != nil { return handleTour(message) }
         if showingHelp {
             if message == .back { showingHelp = false }
             return []
@@ -189,7 +203,7 @@ public struct Session: Sendable {
         return []
     }
 
-    private mutating func open(_ index: Int) {
+    mutating func open(_ index: Int) {
         let q = exam.questions[index]
         if opened[q.id] == nil {
             do {
@@ -211,6 +225,24 @@ public struct Session: Sendable {
 }
 
 extension Session {
+    /// The tour's pages: Enter/→ on, ← back, Esc skips; leaving it is remembered (`tourSeen`).
+    mutating func handleTour(_ message: Message) -> [Effect] {
+        guard var t = tour else { return [] }
+        switch message {
+        case .submit, .nextStep:
+            if !t.turn(1) { tour = nil; return [.tourSeen] }
+        case .previousStep:
+            _ = t.turn(-1)
+        case .back:
+            tour = nil
+            return [.tourSeen]
+        default:
+            return []
+        }
+        tour = t
+        return []
+    }
+
     /// Time moved from `before` to `now`: quiz and drill deadlines, demo auto-advance.
     mutating func tick(from before: Double?, to now: Double) -> [Effect] {
         switch screen {

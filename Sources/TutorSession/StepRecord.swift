@@ -37,6 +37,8 @@ public struct Attempt: Sendable, Equatable {
     public var verdict: Verdict
     /// The value the engine read (nil for invalid input).
     public var value: Value?
+    /// Seconds from opening the step (or the previous try) to this one; nil without ticks.
+    public var seconds: Double? = nil
 }
 
 /// Everything recorded about one step of the open question.

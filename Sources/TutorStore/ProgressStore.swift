@@ -69,6 +69,10 @@ public protocol ProgressStore: AnyObject, Sendable {
     /// Seconds per checked answer: all steps together (questionID "*", stepID "*") first, then per step.
     func stepTimes() throws(StoreError) -> [TimeSummary]
 
+    // MARK: Meta (facts that are not progress, e.g. "tour_seen")
+    func meta(_ key: String) throws(StoreError) -> String?
+    func setMeta(_ key: String, _ value: String) throws(StoreError)
+
     // MARK: Export
     func export(_ format: ExportFormat, since: Date?) throws(StoreError) -> String
 }

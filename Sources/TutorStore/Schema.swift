@@ -5,7 +5,7 @@ import GRDB
 /// migration: add the next one, and bump `Schema.version`.
 enum Schema {
     /// `PRAGMA user_version` after all migrations; a file with a higher value is refused.
-    static let version = 3
+    static let version = 4
     /// `PRAGMA application_id` ("dlt1"), so another program's database is recognised.
     static let applicationID: Int32 = 0x646C_7431
 
@@ -113,6 +113,17 @@ enum Schema {
                 ALTER TABLE quiz ADD COLUMN checkpoint TEXT;
                 UPDATE quiz SET status = 'abandoned' WHERE ended_at IS NULL;
                 PRAGMA user_version = 3;
+                """)
+        }
+        // v4: small facts about the student that are not progress, e.g. that the first-run tour
+        // was seen (`tour_seen`), so it is shown once per database.
+        m.registerMigration("v4") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                );
+                PRAGMA user_version = 4;
                 """)
         }
         return m

@@ -25,11 +25,18 @@ struct BatchGrader {
             }
             text = String(decoding: data, as: UTF8.self)
         }
+        var malformed = 0
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw      // files saved with CRLF line ends
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            print(me.grade(line: String(line), number: n + 1).text)
+            let result = me.grade(line: String(line), number: n + 1)
+            if case .object(let pairs) = result, pairs.contains(where: { $0.0 == "error" }) { malformed += 1 }
+            print(result.text)
+        }
+        if malformed > 0 {
+            printError("\(malformed) malformed line\(malformed == 1 ? "" : "s") (see the \"error\" objects above).")
+            throw ExitCode(3)
         }
     }
 

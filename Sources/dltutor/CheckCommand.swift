@@ -12,7 +12,10 @@ struct CheckCommand: ParsableCommand {
         Exit status: 0 correct, 1 incorrect, 2 invalid answer, 64 bad usage.
         With --batch FILE (or - for standard input), each line is QUESTION<TAB>STEP<TAB>ANSWER, \
         optionally followed by <TAB>SEED and by <TAB>STEP=ANSWER columns for earlier answers; \
-        one JSON verdict is printed per line, and the exit status is 0 once every line was read.
+        one JSON verdict is printed per line (a malformed line gets {"line", "error"} and the rest \
+        are still graded); the exit status is 0 when every line was graded, 3 when any line was \
+        malformed. The "verdict" words are those `dltutor export` writes: correct, \
+        correct-alternative, carried-forward, incorrect, named-mistake, invalid.
         """
     )
 
@@ -143,14 +146,6 @@ enum VerdictJSON {
 }
 
 extension Verdict {
-    /// The outcome as one word for JSON and CSV: correct, alternative, carried, incorrect, invalid.
-    var outcomeName: String {
-        switch self {
-        case .correct: "correct"
-        case .correctAlternative: "alternative"
-        case .carriedForward: "carried"
-        case .incorrect: "incorrect"
-        case .invalid: "invalid"
-        }
-    }
+    /// The verdict word of `check --json`: the same word storage and `export` use.
+    var outcomeName: String { shortName }
 }

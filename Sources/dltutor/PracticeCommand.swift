@@ -18,6 +18,9 @@ struct PracticeCommand: AsyncParsableCommand {
     var revealAfter: Int = 3
     @Option(help: "Open this question straight away (id like q3, or its number).")
     var question: String?
+    /// Tests start on the start screen of a fresh database without the first-run tour.
+    @Flag(name: .customLong("no-tour"), help: .hidden)
+    var noTour = false
 
     func validate() throws {
         guard (0...99).contains(revealAfter) else { throw ValidationError("--reveal-after takes 0 to 99.") }
@@ -32,6 +35,8 @@ struct PracticeCommand: AsyncParsableCommand {
         let (store, warning) = await opening.value
         var settings = SessionSettings(mode: .practice, revealAfter: revealAfter, seed: seed)
         StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))
+        // The tour once per database, and not when the student asked for a question directly.
+        settings.showTour = !noTour && question == nil && (try? store.meta("tour_seen")) == nil
         var session = Session(exam: exam, settings: settings)
         session.storageWarning = warning
         StoreStartup.restore(&session, store: store, seed: seed, reopen: question == nil)

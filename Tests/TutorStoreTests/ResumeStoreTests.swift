@@ -84,7 +84,7 @@ struct ResumeStoreTests {
             }
         }
         let store = try openSaving(tmp.db)
-        #expect(try store.db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 3)
+        #expect(try store.db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == SQLiteStore.schemaVersion)
         #expect(try store.quizzes().map(\.status) == [.finished, .abandoned])
         #expect(try store.attempts(questionID: "q3", seed: nil, mode: nil).map(\.input) == ["619"])
         try store.recordReveal(StoredReveal(time: day(0), mode: "practice", questionID: "q3", stepID: "b", seed: nil, reason: "key"))

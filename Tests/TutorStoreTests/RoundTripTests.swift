@@ -102,7 +102,7 @@ import Testing
         #expect(app == Schema.applicationID)
         #expect(journal == "wal")
         #expect(sync == 2)   // FULL
-        #expect(migrations == ["v1", "v2", "v3"])
+        #expect(migrations == ["v1", "v2", "v3", "v4"])
     }
 
     @Test func emptyFileIsMigratedAndExistingDataSurvivesReopening() throws {
