@@ -102,6 +102,9 @@ public struct Template: Sendable, CustomStringConvertible {
                 var inner = String(chars[(i + 1)..<close])
                 var decimals: Int?
                 if let colon = inner.lastIndex(of: ":"), let d = Int(inner[inner.index(after: colon)...]) {
+                    guard (0...ValueText.maxDecimals).contains(d) else {
+                        throw ContentError(file: file, line: currentLine, message: "\(what): placeholder {\(inner)}: decimals must be 0 to \(ValueText.maxDecimals).")
+                    }
                     decimals = d
                     inner = String(inner[..<colon])
                 }
@@ -183,6 +186,9 @@ extension Template {
 
 /// How values appear in rendered text (prompts, solutions, options).
 public enum ValueText {
+    /// The most decimals a `{formula:N}` placeholder may ask for: beyond 15 a double has no digits.
+    public static let maxDecimals = 15
+
     /// Integers without decimals; others with `decimals` fixed places, or up to 4 trimmed.
     public static func number(_ x: Double, decimals: Int? = nil) -> String {
         if let d = decimals { return fixed(x, d) }
@@ -192,15 +198,19 @@ public enum ValueText {
             let i = Int(x.rounded())
             return i < 0 ? "−\(-i)" : "\(i)"
         }
-        if abs(x) < 1e-4 { return scientific(x) }
+        if abs(x) < 1e-4 || abs(x) >= 1e15 { return scientific(x) }
         var s = fixed(x, 4)
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }
         return s
     }
 
-    static func fixed(_ x: Double, _ d: Int) -> String {
+    static func fixed(_ x: Double, _ decimals: Int) -> String {
+        let d = min(max(decimals, 0), maxDecimals)
         let scale = pow10(d)
+        // Beyond 2^53 a double has no fractional digits to show, and the whole part would not
+        // fit an Int: such values (and ∞, NaN) are written without fixed decimals.
+        guard x.isFinite, abs(x) * scale < 9e15 else { return number(x) }
         var r = (abs(x) * scale).rounded() / scale
         if r == 0 { r = 0 }
         let negative = x < 0 && r != 0
@@ -218,6 +228,7 @@ public enum ValueText {
     }
 
     static func scientific(_ x: Double) -> String {
+        guard x.isFinite else { return number(x) }
         var e = 0
         var m = abs(x)
         while m < 1 && m != 0 { m *= 10; e -= 1 }
