@@ -125,15 +125,28 @@ public struct Template: Sendable, CustomStringConvertible {
 
     /// Renders with the given values; a failing placeholder throws with its line.
     func render(_ env: Environment, file: String, what: String) throws(ContentError) -> String {
-        try Template.render(segments, env, file: file, what: what)
+        var budget = RenderBudget()
+        return try Template.render(segments, env, file: file, what: what, budget: &budget)
     }
 
-    static func render(_ segments: [Segment], _ env: Environment, file: String, what: String) throws(ContentError) -> String {
+    /// What one rendering of one template may cost, nested repeats together: a repeat's bound is
+    /// checked on its own, but `{@i=1..999}{@j=1..999}` multiplies. Passing either limit is a
+    /// content error with the template's line, which `lint` reports like any other.
+    struct RenderBudget {
+        static let maxRepeats = 10_000
+        static let maxBytes = 200_000
+        var repeats = 0
+    }
+
+    static func render(_ segments: [Segment], _ env: Environment, file: String, what: String,
+                       budget: inout RenderBudget) throws(ContentError) -> String {
         var out = ""
+        var line = formulas(segments).first?.line ?? 1      // of the last placeholder rendered
         for segment in segments {
             switch segment {
             case .literal(let s): out += s
             case .formula(let f, let decimals):
+                line = f.line
                 do {
                     let v = try Evaluator.evaluate(f.expr, in: env)
                     let text = ValueText.format(v, decimals: decimals)
@@ -143,6 +156,7 @@ public struct Template: Sendable, CustomStringConvertible {
                     throw ContentError(file: file, line: f.line, message: "\(what): placeholder {\(f.source)}: \(error.message)")
                 }
             case .repeating(let name, let from, let to, let body):
+                line = from.line
                 let lo: Int, hi: Int
                 do {
                     lo = try Template.integer(Evaluator.evaluate(from.expr, in: env), from)
@@ -153,9 +167,16 @@ public struct Template: Sendable, CustomStringConvertible {
                 if lo > hi { continue }
                 var inner = env
                 for k in lo...hi {
+                    budget.repeats += 1
+                    guard budget.repeats <= RenderBudget.maxRepeats else {
+                        throw ContentError(file: file, line: from.line, message: "\(what): repeats {@\(name)=...} run more than \(RenderBudget.maxRepeats) lines in all.")
+                    }
                     inner.variables[name] = .number(Double(k))
-                    out += try render(body, inner, file: file, what: what)
+                    out += try render(body, inner, file: file, what: what, budget: &budget)
                 }
+            }
+            guard out.utf8.count <= RenderBudget.maxBytes else {
+                throw ContentError(file: file, line: line, message: "\(what): renders more than \(RenderBudget.maxBytes) bytes of text.")
             }
         }
         return out
