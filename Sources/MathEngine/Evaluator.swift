@@ -39,7 +39,12 @@ public enum Evaluator {
             var values: [Value] = []
             values.reserveCapacity(args.count)
             for a in args { values.append(try evaluate(a, in: env)) }
-            return try Builtins.call(f, values, column: c, args: args, env: env)
+            let result = try Builtins.call(f, values, column: c, args: args, env: env)
+            // One budget for everything a call builds, nested lists and texts included.
+            guard result.size(limit: Functions.maxEntries) != nil else {
+                throw EngineError(column: c, message: "'\(f)' builds too large a value (at most \(Functions.maxEntries) entries in all).")
+            }
+            return result
         case .array(let rows, let c):
             return try array(rows, c, env)
         }

@@ -50,7 +50,11 @@ extension Variant {
         }
         if s.kind == .text {
             let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
-            return trimmed.isEmpty ? .invalid(column: 1, reason: "Type an answer first.") : .correct
+            if trimmed.isEmpty { return .invalid(column: 1, reason: "Type an answer first.") }
+            if case .invalid(let column, let reason) = AnswerReader.read(input, as: .freeText) {
+                return .invalid(column: column, reason: reason)       // the length cap
+            }
+            return .correct
         }
         let carried = self.carried(for: stepID, given: given).map { [$0] } ?? []
         return Grader.grade(input: input, kind: s.answerKind, expected: s.expected, rule: s.tolerance,

@@ -137,6 +137,59 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
         }
     }
 
+    /// Opens an existing database only to read it (`export`, `stats`): never creates a folder
+    /// or a file, never writes, so a mistyped `--db` leaves nothing behind. The file is read in
+    /// place through a read-only connection, which needs no free disk space (a full disk still
+    /// exports); only when SQLite cannot read it in place (a read-only folder without its `-shm`)
+    /// is it read from a private copy, removed again when the store goes away.
+    public init(readingFrom path: String, busyTimeout: Double = 5) throws(StoreError) {
+        location = path
+        busySeconds = busyTimeout
+        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        var config = Configuration()
+        config.label = "dltutor.store.reader"
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        reason = .readOnly(path: path)
+        var complete = false
+        do { complete = try Self.inspect(path: path, busyTimeout: busyTimeout) } catch {
+            switch error {
+            case .corrupt, .notOurs, .newerSchema, .busy: throw error      // the file itself is the problem
+            default: break                                                 // cannot open in place: try a copy
+            }
+        }
+        if complete, let queue = try? DatabaseQueue(path: path, configuration: config),
+           (try? queue.read({ try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM attempt") })) != nil {
+            db = queue
+            return
+        }
+        // Read from a private copy; removed here if that fails too (deinit does not run for an
+        // init that throws), otherwise when the store goes away.
+        guard let copy = Self.snapshot(of: path) else { throw .failed(path: path, detail: "it cannot be read") }
+        do {
+            guard try Self.inspect(path: copy.file, busyTimeout: busyTimeout) else {
+                throw StoreError.failed(path: path, detail: "it was written by an older dltutor; open it once with the tutor to upgrade it")
+            }
+            db = try DatabaseQueue(path: copy.file, configuration: config)
+        } catch {
+            try? FileManager.default.removeItem(atPath: copy.folder)
+            throw Self.renamed(error, from: copy.file, to: path)
+        }
+        snapshotFolder = copy.folder
+    }
+
+    /// An error found on the private copy, told with the user's file name.
+    static func renamed(_ error: any Error, from copy: String, to path: String) -> StoreError {
+        let e = (error as? StoreError) ?? StoreError.from(error, path: path, busySeconds: 0)
+        return switch e {
+        case .corrupt(_, let d): .corrupt(path: path, detail: d.replacingOccurrences(of: copy, with: path))
+        case .notOurs: .notOurs(path: path)
+        case .newerSchema(_, let f, let k): .newerSchema(path: path, found: f, known: k)
+        case .failed(_, let d): .failed(path: path, detail: d.replacingOccurrences(of: copy, with: path))
+        default: .failed(path: path, detail: "it cannot be read")
+        }
+    }
+
     /// Copies the database (and its WAL, if any) into a private temporary folder.
     static func snapshot(of path: String) -> (folder: String, file: String)? {
         let fm = FileManager.default

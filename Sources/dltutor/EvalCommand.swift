@@ -34,7 +34,7 @@ struct EvalCommand: ParsableCommand {
         let text = (expression.first == "--" ? Array(expression.dropFirst()) : expression).joined(separator: " ")
         let log = logBase.flatMap(LogBase.init) ?? .natural
         do {
-            print(try Calculator.evaluate(text, log: log).display)
+            printSafe(try Calculator.evaluate(text, log: log).display)
         } catch {
             printError("\(text)\n\(caret(at: error.column))\ncolumn \(error.column): \(error.message)")
             throw ExitCode(2)

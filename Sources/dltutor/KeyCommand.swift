@@ -31,8 +31,8 @@ struct KeyCommand: ParsableCommand {
         }
         switch format {
         case .json: print(KeyRenderer.json(exam: exam, variants: variants, seed: seed).text)
-        case .markdown: print(KeyRenderer.markdown(exam: exam, variants: variants, seed: seed))
-        case .text: print(KeyRenderer.text(exam: exam, variants: variants, seed: seed))
+        case .markdown: printSafe(KeyRenderer.markdown(exam: exam, variants: variants, seed: seed))
+        case .text: printSafe(KeyRenderer.text(exam: exam, variants: variants, seed: seed))
         }
     }
 }
@@ -128,7 +128,7 @@ enum KeyRenderer {
         .object([
             ("exam", .string(exam.id)),
             ("title", .string(exam.title)),
-            ("seed", seed.map { .number(Double($0)) } ?? .null),
+            ("seed", seed.map { .integer($0) } ?? .null),
             ("questions", .array(variants.map(questionJSON))),
         ])
     }

@@ -71,6 +71,9 @@ struct QuizCommand: AsyncParsableCommand {
     func run() async throws {
         let exam = try options.load()
         let ids = try (questions ?? "").split(separator: ",").map { try exam.find(String($0).trimmingCharacters(in: .whitespaces)).id }
+        if let repeated = ids.enumerated().first(where: { ids[..<$0.offset].contains($0.element) })?.element {
+            throw ValidationError("--questions names \(repeated) twice; list each question once.")
+        }
         let quiz = QuizSettings(minutes: minutes, questionIDs: ids, feedback: feedback, quietTimer: quietTimer)
         let (store, warning) = TutorLauncher.openStore(storage)
         var settings = SessionSettings(mode: .quiz, seed: seed, quiz: quiz)

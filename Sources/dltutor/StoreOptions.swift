@@ -18,6 +18,15 @@ struct StoreOptions: ParsableArguments {
     func open() -> (store: any ProgressStore, warning: String?) {
         SQLiteStore.open(path: resolvedPath)
     }
+
+    /// Opens the database only to read it (`export`, `stats`): a file that cannot be read is a
+    /// one-line error and exit status 1, never an empty report; nothing is created.
+    func openForReading() throws -> any ProgressStore {
+        do { return try SQLiteStore(readingFrom: resolvedPath) } catch {
+            printError(error.readingMessage)
+            throw ExitCode(1)
+        }
+    }
 }
 
 /// What the tutor needs from storage at startup: saving state, the review queue, drill bests,

@@ -13,6 +13,9 @@ struct ScreenOptions: ParsableArguments {
     /// Tests drive time through this file (seconds, one number) instead of sleeping through a quiz.
     @Option(name: .customLong("clock-file"), help: .hidden)
     var clockFile: String?
+    /// Tests prove the terminal is restored after a Swift runtime trap: trap once the screen is up.
+    @Flag(name: .customLong("test-trap"), help: .hidden)
+    var testTrap = false
 }
 
 /// Opens the terminal, runs the session to its end and turns the outcome into an exit status.
@@ -21,6 +24,7 @@ enum TutorLauncher {
     static func run(_ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore()) async throws {
         let forceASCII = screen.ascii
         let clock = makeClock(file: screen.clockFile)
+        let testTrap = screen.testTrap
         let status: Int32 = try await MainActor.run {
             var options = CursesTerminal.Options()
             options.forceASCII = forceASCII
@@ -31,9 +35,15 @@ enum TutorLauncher {
                 printError(error.description)
                 throw ExitCode(error.exitCode)
             }
+            if testTrap {
+                terminal.draw(Buffer(size: terminal.size), cursor: nil)
+                fatalError("forced trap (--test-trap)")
+            }
             let recorder = ProgressRecorder(store: store, exam: session.exam, settings: session.settings, clock: clock)
             let app = TutorApp(
-                session: session, terminal: terminal, clock: clock,
+                // The session's clock stands still while the tutor is stopped (Ctrl-Z): a quiz's
+                // countdown pauses. Stored times still come from the recorder's wall clock.
+                session: session, terminal: terminal, clock: { clock() - CursesTerminal.stoppedSeconds },
                 // Short seeds, so a student can tell a classmate or instructor which variant it was.
                 nextSeed: { UInt64.random(in: 1...999_999) },
                 perform: { recorder.perform($0) }
