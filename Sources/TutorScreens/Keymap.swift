@@ -71,12 +71,15 @@ public struct Keymap: Sendable {
         Binding(context: .assess, keys: [.char("n"), .char("N")], label: "n", message: .selfAssess(false), description: "missed some"),
         Binding(context: .demo, keys: [.right, .char(" "), .enter], label: "→ / Space", message: .nextStep, description: "reveal, then next step"),
         Binding(context: .demo, keys: [.left], label: "←", message: .previousStep, description: "previous step"),
-        Binding(context: .demo, keys: [], label: "1-9", message: .goToStep(0), description: "jump to a step"),
+        Binding(context: .demo, keys: [], label: "1-9, 1 2 Enter", message: .stepDigit(0), description: "jump to a step (10 and up: digits, Enter)"),
         Binding(context: .demo, keys: [.char("a")], label: "a", message: .revealAll, description: "reveal every step"),
         Binding(context: .demo, keys: [.char("r"), .function(3)], label: "r / F3", message: .reveal, description: "reveal this step"),
         Binding(context: .demo, keys: [.char("t")], label: "t", message: .focusCalledOut, description: "type a called-out value"),
         Binding(context: .demo, keys: [.function(6), .char("p")], label: "F6 / p", message: .togglePanel, description: "text / picture"),
         Binding(context: .demo, keys: [.function(5)], label: "F5", message: .newVariant(seed: 0), description: "another variant"),
+        Binding(context: .demo, keys: [.char("l"), .char("+")], label: "l / +", message: .toggleLargeType, description: "large type for this step's answer"),
+        Binding(context: .demo, keys: [.char("s")], label: "s", message: .toggleAutoPause, description: "pause / resume --auto"),
+        Binding(context: .demo, keys: [.char("b"), .char(".")], label: "b / .", message: .toggleBlank, description: "blank the screen (any key: back)"),
         Binding(context: .demo, keys: [.escape, .char("q")], label: "Esc / q", message: .back, description: "back to the list"),
         Binding(context: .calledOut, keys: [.enter], label: "Enter", message: .submit, description: "judge the value"),
         Binding(context: .calledOut, keys: [.escape], label: "Esc", message: .back, description: "stop typing"),
@@ -169,6 +172,9 @@ public struct Keymap: Sendable {
             default: return nil
             }
         }
+        if session.screen == .demo, session.demo?.blanked == true {
+            return key == .ctrl("c") ? .quit : .toggleBlank
+        }
         let contexts = Keymap.contexts(for: session)
         let typing = contexts.contains(.question) || contexts.contains(.calledOut)
         if key == .char("?"), !typing || (session.practice.map { Keymap.activeDraftIsEmpty($0) } ?? (session.demo?.draft.isEmpty ?? true)) {
@@ -185,7 +191,7 @@ public struct Keymap: Sendable {
             return .openQuestion(n - 1)
         }
         if contexts.contains(.demo), case .char(let c) = key, let n = c.wholeNumberValue {
-            return .goToStep(n == 0 ? 9 : n - 1)
+            return .stepDigit(n)
         }
         if typing, case .char(let c) = key, !contexts.contains(.assess) {
             return .type(c)

@@ -35,7 +35,10 @@ public enum Screens {
                 }
             }
         case .demo:
-            if let d = session.demo { cursor = DemoScreen(demo: d, glyphs: glyphs).draw(in: &buffer) }
+            if let d = session.demo {
+                cursor = DemoScreen(demo: d, glyphs: glyphs, autoSeconds: session.settings.demo.autoSeconds, now: session.now)
+                    .draw(in: &buffer)
+            }
         case .quiz:
             if let q = session.quiz {
                 if q.phase == .results || q.phase == .review {

@@ -52,11 +52,68 @@ struct ModeSnapshotTests {
         #expect(text(f).contains("Class said 691: ✗ Not quite. That counts 8 hidden layers"))
     }
 
-    @Test func demoPictureFollowsTheSteps() {
+    @Test func demoOpensOnTheTextAndPShowsThePicture() {
         var s = demo(3)
+        #expect(text(render(s)).contains("Consider forward propagation"), "the class needs the data first")
+        #expect(!text(render(s)).contains("x_B: ?"), "no room for the picture beside the text at 80 columns")
+        _ = s.handle(.togglePanel)
         #expect(text(render(s)).contains("x_B: ?"))
         _ = s.handle(.nextStep)
         #expect(text(render(s)).contains("x_B: 1025"))
+    }
+
+    @Test func demoOnAProjectorShowsTextAndPictureSideBySide() {
+        var s = demo(3)
+        let size = Size(width: 160, height: 45)
+        let f = render(s, size: size)
+        Snapshot.assert(f.buffer, named: "demo-projector")
+        #expect(text(f).contains("Consider forward propagation") && text(f).contains("x_B: ?"))
+        // Text keeps a readable line length: no line of the question runs past the text column.
+        let textColumn = f.buffer.lines().dropFirst().prefix(10).map { String($0.dropFirst(26).prefix(DemoScreen.readableWidth + 1)) }
+        #expect(textColumn.allSatisfy { $0.count <= DemoScreen.readableWidth + 1 })
+        _ = s.handle(.nextStep)
+        #expect(text(render(s, size: size)).contains("x_B: 1025"))
+    }
+
+    @Test func demoLargeTypeShowsTheAnswerOnlyOnceRevealed() {
+        var s = demo(3)
+        let size = Size(width: 160, height: 45)
+        _ = s.handle(.toggleLargeType)
+        let before = render(s, size: size).buffer.lines()
+        #expect(before.contains { $0.contains("x_B with bias") || $0.contains(s.demo!.step.label) })
+        #expect(!before.joined().contains("▀▀█ ▀▀▀"), "no large digits of the answer before the reveal")
+        _ = s.handle(.reveal)
+        let after = render(s, size: size)
+        Snapshot.assert(after.buffer, named: "demo-large-type")
+        let big = BigText.render("1025", glyphs: .unicode)
+        #expect(big.allSatisfy { row in after.buffer.lines().contains { $0.contains(row) } })
+    }
+
+    @Test func demoBlankScreenAndCountdown() {
+        var s = Session(exam: Self.exam, settings: SessionSettings(mode: .demo, demo: DemoSettings(autoSeconds: 10)))
+        _ = s.handle(.tick(at: 100))
+        _ = s.handle(.openDemo(3))
+        _ = s.handle(.tick(at: 103))
+        #expect(text(render(s)).contains("next in 7s"))
+        _ = s.handle(.toggleAutoPause)
+        #expect(text(render(s)).contains("auto paused"))
+        _ = s.handle(.toggleBlank)
+        #expect(text(render(s)).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+    }
+
+    @Test func q2WeightGridLightsUpOnlyAnsweredParts() {
+        var s = demo(1)
+        let size = Size(width: 160, height: 45)
+        #expect(text(render(s, size: size)).contains("W is ?"), "no grid before W's shape is known")
+        for _ in 0..<5 { _ = s.handle(.reveal); _ = s.handle(.nextStep) }
+        // Step 6 (b.column) open: the grid is drawn, nothing lit yet.
+        #expect(s.demo!.step.id == "b.column")
+        #expect(!text(render(s, size: size)).contains("■"))
+        _ = s.handle(.reveal)
+        let f = render(s, size: size)
+        Snapshot.assert(f.buffer, named: "demo-q2-grid")
+        #expect(text(f).contains("w_{:,2}: column 2"))
+        #expect(f.buffer.lines().filter { $0.contains("■") }.count == 4, "column 2 in each of the 4 class rows")
     }
 
     @Test func demoUsesALargeTerminalsRoom() {
