@@ -89,10 +89,12 @@ public struct Keymap: Sendable {
         Binding(context: .calledOut, keys: [.ctrl("u")], label: "Ctrl-U", message: .clearField, description: "clear"),
         Binding(context: .quiz, keys: [.function(7), .ctrl("y")], label: "F7 / Ctrl-Y", message: .tellTime, description: "tell the time left"),
         Binding(context: .quiz, keys: [.function(10), .ctrl("x")], label: "F10 / Ctrl-X", message: .endEarly, description: "end the quiz (asks)"),
+        Binding(context: .quiz, keys: [.function(11), .ctrl("d")], label: "F11 / Ctrl-D", message: .nextQuestion, description: "next question"),
+        Binding(context: .quiz, keys: [.function(12), .ctrl("f")], label: "F12 / Ctrl-F", message: .flagStep, description: "flag this step to come back to"),
         Binding(context: .results, keys: [.enter], label: "Enter", message: .submit, description: "scores / review"),
         Binding(context: .results, keys: [.down, .char("j")], label: "↓ / ↑", message: .scroll(1), description: "scroll"),
         Binding(context: .results, keys: [.up, .char("k")], label: "", message: .scroll(-1), description: ""),
-        Binding(context: .results, keys: [.pageDown, .char(" ")], label: "PgDn / PgUp", message: .scroll(10), description: "scroll a page"),
+        Binding(context: .results, keys: [.pageDown, .char(" ")], label: "PgDn / PgUp", message: .scroll(10), description: "a screen down / up"),
         Binding(context: .results, keys: [.pageUp], label: "", message: .scroll(-10), description: ""),
         Binding(context: .results, keys: [.escape], label: "Esc", message: .back, description: "done"),
         Binding(context: .drill, keys: [.tab, .ctrl("n")], label: "Tab", message: .skip, description: "skip to another"),
@@ -182,6 +184,9 @@ public struct Keymap: Sendable {
         }
         for b in bindings where contexts.contains(b.context) && b.keys.contains(key) {
             switch b.message {
+            case .scroll(let d) where contexts.first == .results && abs(d) == 10:
+                // A page of the results is a screen: the rows between the header and the key bar.
+                return .scroll(d.signum() * max(1, session.height - QuizResultsScreen.chromeRows))
             case .newVariant: return .newVariant(seed: seed)
             case .openDemo: return .openDemo(session.selection)
             default: return b.message

@@ -43,6 +43,10 @@ public enum Message: Sendable, Equatable {
     case toggleAutoPause
     /// Demo: blank the screen (any key brings it back), as a projector's "B" key does.
     case toggleBlank
+    /// Quiz: flag the step to come back to (again: unflag).
+    case flagStep
+    /// Quiz: go to the next question (after the last: the first), at its first unanswered step.
+    case nextQuestion
     /// Quiz: end now (asks first); drill: stop.
     case endEarly
     /// Quiz: say how much time is left (for the quiet timer).

@@ -18,6 +18,8 @@ struct ModesEndToEndTests {
                                arguments: ["quiz", "--content", Self.content, "--db", db,
                                            "--minutes", "1", "--questions", "q3",
                                            "--seed", "4", "--clock-file", clock])
+        #expect(h.waitFor(text: "start the clock"))
+        h.press(.enter)
         #expect(h.waitFor(text: "01:00 left"))
         h.type("6")
         h.press(.enter)
@@ -26,7 +28,7 @@ struct ModesEndToEndTests {
         #expect(h.waitFor(text: "Step 2/8"))
         h.type("[5, 7, 7, 7, 7, 7, 7, 10]")
         h.press(.enter)
-        #expect(h.waitUntil { $0.contains("2/8 answered") })
+        #expect(h.waitUntil { $0.contains("2/8 sent") })
         try "30".write(toFile: clock, atomically: true, encoding: .utf8)
         #expect(h.waitFor(text: "00:30 left"), "the countdown follows the clock")
         try "61".write(toFile: clock, atomically: true, encoding: .utf8)
@@ -40,8 +42,8 @@ struct ModesEndToEndTests {
         #expect(h.lines.contains { $0.contains("a.total") && $0.contains("0/2.5") })
         h.press(.enter)
         #expect(h.waitFor(text: "Quiz review"))
-        #expect(h.waitFor(text: "yours: 6"))
-        #expect(h.waitFor(text: "yours: [5, 7, 7, 7, 7, 7, 7, 10]"))
+        #expect(h.waitFor(text: "yours:   6"))
+        #expect(h.waitFor(text: "yours:   [5, 7, 7, 7, 7, 7, 7, 10]"))
         h.press(.escape)
         #expect(h.waitFor(text: "q quit"))
         h.type("q")

@@ -131,6 +131,7 @@ struct ModeSnapshotTests {
             mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 10, questionIDs: ["q3"], quietTimer: quiet)))
         _ = s.handle(.tick(at: 0))
         _ = s.handle(.startQuiz)
+        _ = s.handle(.submit)                       // Enter on the rules starts the clock
         return s
     }
 
@@ -168,7 +169,7 @@ struct ModeSnapshotTests {
         _ = s.handle(.scroll(8))
         let review = render(s)
         Snapshot.assert(review.buffer, named: "quiz-review")
-        #expect(text(review).contains("yours: 691"))
+        #expect(text(review).contains("yours:   691"))
     }
 
     @Test func drillResults() {
@@ -182,5 +183,71 @@ struct ModeSnapshotTests {
         Snapshot.assert(f.buffer, named: "drill-results")
         #expect(text(f).contains("0 right out of 0 tried"))
         #expect(text(f).contains("shapes       4"))
+    }
+}
+
+/// The quiz's screens beyond the running question: the rules, marks in the step list, a locked
+/// step, the header at 80 columns, and a review that pages by screen with hanging indents.
+@Suite("Screens: quiz rules, marks and review")
+struct QuizScreenTests {
+    static let exam = ScreenSnapshotTests.exam
+    let caps = TerminalCapabilities(unicode: true, color: true)
+    func render(_ s: Session, size: Size = Size(width: 80, height: 24)) -> RenderedFrame {
+        Screens.render(s, size: size, capabilities: caps)
+    }
+    func text(_ f: RenderedFrame) -> String { f.buffer.lines().joined(separator: "\n") }
+    func type(_ t: String, _ s: inout Session) { for c in t { _ = s.handle(.type(c)) } }
+
+    func quiz(_ feedback: QuizSettings.Feedback = .end) -> Session {
+        var s = Session(exam: Self.exam, settings: SessionSettings(
+            mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 12.5, questionIDs: ["q3", "q4"], feedback: feedback)))
+        _ = s.handle(.tick(at: 0))
+        _ = s.handle(.startQuiz)
+        return s
+    }
+
+    @Test func rulesBeforeTheClock() {
+        let f = render(quiz())
+        Snapshot.assert(f.buffer, named: "quiz-ready")
+        #expect(text(f).contains("12.5 minutes · 2 questions (Q3, Q4)"))
+        #expect(text(f).contains("Feedback at the end"))
+        #expect(text(f).contains("Enter  start the clock"))
+    }
+
+    @Test func draftsAndFlagsAreMarkedAndTheHeaderFits80Columns() {
+        var s = quiz()
+        _ = s.handle(.submit)
+        type("6", &s)
+        _ = s.handle(.flagStep)
+        let f = render(s)
+        Snapshot.assert(f.buffer, named: "quiz-marks")
+        let header = f.buffer.lines()[0]
+        #expect(header.contains("Q1/2 · 0/20 sent · 1 unsent · 1 flagged · seed 4"))
+        #expect(header.contains("Q3"), "the question's id stays visible")
+        #expect(f.buffer.lines().contains { $0.contains("hidden layers") && $0.contains("✎") && $0.contains("⚑") })
+    }
+
+    @Test func aLockedStepShowsWhatWasSubmitted() {
+        var s = quiz(.immediate)
+        _ = s.handle(.submit)
+        type("6", &s)
+        _ = s.handle(.submit)
+        #expect(text(render(s)).contains("submitted: 6 (locked)"))
+    }
+
+    @Test func reviewPagesByScreenWithHangingIndents() throws {
+        var s = quiz()
+        _ = s.handle(.submit)
+        _ = s.handle(.endEarly)
+        _ = s.handle(.confirm(true))
+        _ = s.handle(.submit)                                // to the review
+        let page = Keymap.standard.message(for: .pageDown, in: s, seed: 0)
+        #expect(page == .scroll(24 - QuizResultsScreen.chromeRows), "a page is the rows the list has")
+        let lines = render(s).buffer.lines()
+        // A wrapped prompt continues under its text, not under the mark.
+        let i = try #require(lines.firstIndex { $0.contains("a.shapes: Give the shapes") })
+        #expect(lines[i + 1].hasPrefix(String(repeating: " ", count: 13)) && !lines[i + 1].contains("yours:"))
+        _ = s.handle(page!)
+        #expect(render(s).buffer.lines().last!.contains("21-"), "the next screen starts where the last ended")
     }
 }
