@@ -16,7 +16,7 @@ final class QuestionParser {
 
     static let questionKeys: Set<String> = ["id", "title", "points", "topic", "text", "params", "derived", "constraints", "steps", "picture", "log"]
     /// Pictures the terminal knows how to draw from a question's values.
-    static let pictures: Set<String> = ["loss_accuracy", "layers", "forward_chain", "tanh_points"]
+    static let pictures: Set<String> = ["loss_accuracy", "w_grid", "layers", "forward_chain", "tanh_points"]
     static let stepKeys: Set<String> = ["id", "partial", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
                                         "accept", "mistakes", "hints", "solution", "model", "keywords", "percent", "levels", "label"]
 

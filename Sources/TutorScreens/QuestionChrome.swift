@@ -15,6 +15,9 @@ struct QuestionChrome {
     var banner: String?
     var keys: String
     var showsSteps = true
+    /// Quiz: mark steps with unsubmitted text (✎) and flagged steps (⚑) in the step list.
+    var flagged: [Bool] = []
+    var marksDrafts = false
 
     static func practice(_ p: PracticeState) -> QuestionChrome {
         let variant = p.variant.seed.map { "variant seed \($0)" } ?? "original exam"
@@ -34,10 +37,18 @@ struct QuestionChrome {
         let answered = q.questions.reduce(0) { $0 + $1.records.filter { $0.status != .notTried }.count }
         let steps = q.questions.reduce(0) { $0 + $1.records.count }
         let timer = Timer(fraction: quiet ? 1 : Double(left) / max(1, total), label: label, role: role)
-        return QuestionChrome(
-            titleRight: "quiz · Q \(q.current + 1)/\(q.questions.count) · \(answered)/\(steps) answered · \(seed.map { "variant seed \($0)" } ?? "original exam") ",
-            timer: timer, banner: q.banner,
-            keys: "Enter submit · Tab next · F4 calc · F7 time · F10 end quiz · F1 keys")
+        // Short enough that the whole right side fits 80 columns next to the question's id.
+        var right = "Q\(q.current + 1)/\(q.questions.count) · \(answered)/\(steps) sent"
+        if q.unsubmittedCount > 0 { right += " · \(q.unsubmittedCount) unsent" }
+        if q.flaggedCount > 0 { right += " · \(q.flaggedCount) flagged" }
+        right += " · " + (seed.map { "seed \($0)" } ?? "original") + " "
+        var chrome = QuestionChrome(
+            titleRight: right, timer: timer, banner: q.banner,
+            keys: quiet ? "Enter submit · Tab next · F4 calc · F7 time · F11 next Q · F12 flag · F10 end · F1"
+                : "Enter submit · Tab next · F4 calc · F11 next Q · F12 flag · F10 end · F1 keys")
+        chrome.flagged = q.flagged[q.current]
+        chrome.marksDrafts = true
+        return chrome
     }
 
     static func drill(_ d: DrillState, now: Double?) -> QuestionChrome {

@@ -54,8 +54,11 @@ struct QuestionScreen {
         }
         y += promptRows
         let fieldY = y
+        // A locked quiz step shows what was submitted (its field no longer takes typing).
+        let submitted = record.locked ? record.attempts.last.map { "submitted: \($0.input) (locked)" } : nil
         let answerCursor = drawField(&buffer, y: fieldY, label: "Answer", draft: record.draft,
-                                     focused: practice.focus == .answer, placeholder: placeholder)
+                                     focused: practice.focus == .answer, placeholder: submitted ?? placeholder,
+                                     alwaysShowPlaceholder: submitted != nil)
         LiveLine.draw(practice.live, in: &buffer, x0: fieldLabelWidth, y: fieldY + 1,
                       scroll: fieldScroll(record.draft, width: width), glyphs: glyphs)
         y = fieldY + 2
@@ -110,7 +113,15 @@ struct QuestionScreen {
             let style: Style = active ? .role(.selection) : .role(StepMark.role(status))
             if active { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style) }
             let pointer = active ? (glyphs.isUnicode ? "→" : ">") : " "
-            let label = "\(pointer)\(mark) \(glyphs.text(steps[i].label))"
+            var label = "\(pointer)\(mark) \(glyphs.text(steps[i].label))"
+            // Quiz marks at the end of the row: unsubmitted text, and the student's own flag.
+            var extra = ""
+            if chrome.marksDrafts && practice.records[i].hasUnsubmittedDraft { extra += glyphs.isUnicode ? " ✎" : " *" }
+            if chrome.flagged.indices.contains(i) && chrome.flagged[i] { extra += glyphs.isUnicode ? " ⚑" : " F" }
+            if !extra.isEmpty {
+                label = DisplayWidth.truncate(label, to: rect.width - DisplayWidth.of(extra), ellipsis: glyphs.ellipsis)
+                label = DisplayWidth.pad(label, to: rect.width - DisplayWidth.of(extra)) + extra
+            }
             buffer.put(DisplayWidth.truncate(label, to: rect.width, ellipsis: glyphs.ellipsis), at: Point(x: rect.x, y: y), style: style)
         }
     }
@@ -202,7 +213,7 @@ struct QuestionScreen {
     }
 
     private func drawField(_ buffer: inout Buffer, y: Int, label: String, draft: Draft, focused: Bool,
-                           placeholder: String) -> Point {
+                           placeholder: String, alwaysShowPlaceholder: Bool = false) -> Point {
         let marker = focused ? (glyphs.isUnicode ? "→" : ">") : " "
         buffer.put(" \(label) ".padding(toLength: fieldLabelWidth - 2, withPad: " ", startingAt: 0) + marker,
                    at: Point(x: 0, y: y), style: focused ? .role(.prompt).bold() : .role(.dim))
@@ -210,7 +221,9 @@ struct QuestionScreen {
         let room = buffer.width - x0 - 1
         buffer.fill(Rect(x: x0, y: y, width: room, height: 1), style: focused ? .role(.field) : .normal)
         if draft.isEmpty {
-            if focused { buffer.put(glyphs.text(placeholder), at: Point(x: x0 + 1, y: y), style: .role(.dim)) }
+            if focused || alwaysShowPlaceholder {
+                buffer.put(glyphs.text(placeholder), at: Point(x: x0 + 1, y: y), style: .role(.dim))
+            }
             return Point(x: x0, y: y)
         }
         let scroll = fieldScroll(draft, width: buffer.width)

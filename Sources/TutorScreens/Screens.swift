@@ -35,10 +35,15 @@ public enum Screens {
                 }
             }
         case .demo:
-            if let d = session.demo { cursor = DemoScreen(demo: d, glyphs: glyphs).draw(in: &buffer) }
+            if let d = session.demo {
+                cursor = DemoScreen(demo: d, glyphs: glyphs, autoSeconds: session.settings.demo.autoSeconds, now: session.now)
+                    .draw(in: &buffer)
+            }
         case .quiz:
             if let q = session.quiz {
-                if q.phase == .results || q.phase == .review {
+                if q.phase == .ready {
+                    drawDialog(&buffer, title: "Quiz", glyphs: glyphs, lines: QuizReadyText.lines(q, settings: session.settings.quiz))
+                } else if q.phase == .results || q.phase == .review {
                     QuizResultsScreen(quiz: q, glyphs: glyphs).draw(in: &buffer)
                 } else if let p = session.practice {
                     let chrome = QuestionChrome.quiz(q, now: session.now, quiet: session.settings.quiz.quietTimer, seed: q.seed)

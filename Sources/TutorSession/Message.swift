@@ -35,6 +35,18 @@ public enum Message: Sendable, Equatable {
     case revealAll
     /// Demo: type the value a student called out (focus the field; Esc leaves it).
     case focusCalledOut
+    /// Demo: a digit of a step number (steps 10 and up: the digits, then Enter).
+    case stepDigit(Int)
+    /// Demo: the current step's label and answer in large type, for the back of the hall.
+    case toggleLargeType
+    /// Demo: pause or resume `--auto`.
+    case toggleAutoPause
+    /// Demo: blank the screen (any key brings it back), as a projector's "B" key does.
+    case toggleBlank
+    /// Quiz: flag the step to come back to (again: unflag).
+    case flagStep
+    /// Quiz: go to the next question (after the last: the first), at its first unanswered step.
+    case nextQuestion
     /// Quiz: end now (asks first); drill: stop.
     case endEarly
     /// Quiz: say how much time is left (for the quiet timer).

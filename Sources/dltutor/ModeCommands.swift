@@ -21,8 +21,11 @@ struct DemoCommand: AsyncParsableCommand {
     var question: String?
     @Option(help: "Show exactly this variant (the one a class was given).")
     var seed: UInt64?
-    @Option(help: ArgumentHelp("Advance by itself every this many seconds.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Advance by itself every this many seconds (s pauses).", valueName: "seconds"))
     var auto: Double?
+    /// Accepted like every other mode's, so one script line can switch modes; a demo still
+    /// records nothing in it.
+    @OptionGroup var storage: StoreOptions
 
     func validate() throws {
         if let auto, !(auto >= 1 && auto <= 3600) { throw ValidationError("--auto takes 1 to 3600 seconds.") }

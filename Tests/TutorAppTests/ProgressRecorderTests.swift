@@ -82,7 +82,7 @@ struct ProgressRecorderTests {
         let settings = SessionSettings(mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 5, questionIDs: ["q3"]))
         _ = run(TestTerminal.keys("6") + [.key(.enter), .key(.tab)] + TestTerminal.keys("[5, 7, 7, 7, 7, 7, 7, 10]") + [.key(.enter),
                 .key(.function(10)), .key(.char("y"))],
-                store: s, settings: settings, prepare: { s in _ = s.handle(.tick(at: 800_000_000)); _ = s.handle(.startQuiz) })
+                store: s, settings: settings, prepare: { s in _ = s.handle(.tick(at: 800_000_000)); _ = s.handle(.startQuiz); _ = s.handle(.submit) })
         let attempts = try s.attempts(questionID: "q3", seed: 4, mode: "quiz")
         #expect(attempts.map(\.input) == ["6", "[5, 7, 7, 7, 7, 7, 7, 10]"])
         let quizzes = try s.quizzes()

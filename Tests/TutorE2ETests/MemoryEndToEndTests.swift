@@ -123,6 +123,8 @@ struct MemoryEndToEndTests {
         let args = ["quiz", "--content", Self.content, "--db", f.db, "--minutes", "5", "--questions", "q3",
                     "--seed", "4", "--clock-file", clock]
         let h = try tutor(args)
+        #expect(h.waitFor(text: "start the clock"))
+        h.press(.enter)
         #expect(h.waitFor(text: "05:00 left"))
         h.type("6")                                        // seed 4: a 7-layer network
         h.press(.enter)
@@ -148,11 +150,11 @@ struct MemoryEndToEndTests {
         #expect(again.waitFor(text: "Quiz continued"))
         #expect(again.waitFor(text: "Step 2/8"))
         #expect(again.waitFor(text: "[5, 7"), "the typed answer is back")
-        #expect(again.waitFor(text: "1/8 answered"))
+        #expect(again.waitFor(text: "1/8 sent"))
         #expect(again.waitFor(text: "03:20 left"))
         again.type(", 7, 7, 7, 7, 7, 10]")
         again.press(.enter)
-        #expect(again.waitFor(text: "2/8 answered"))
+        #expect(again.waitFor(text: "2/8 sent"))
         again.press(.ctrl("c"))                            // asks, like F10
         #expect(again.waitFor(text: "Quit dltutor?"))
         again.type("n")
@@ -170,6 +172,8 @@ struct MemoryEndToEndTests {
         #expect(rows.filter { $0.hasPrefix("attempt,") }.count == 2)
         // Nothing left to continue.
         let third = try tutor(args)
+        #expect(third.waitFor(text: "start the clock"))
+        third.press(.enter)
         #expect(third.waitFor(text: "05:00 left"))
         third.press(.function(10))
         third.type("y")

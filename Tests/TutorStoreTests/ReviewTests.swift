@@ -153,6 +153,15 @@ import Testing
         return (store, tmp)
     }
 
+    @Test func freeTextQuizStepsAreNeitherRightNorWrong() throws {
+        let tmp = TempFolder(); defer { tmp.remove() }
+        let store = try openSaving(tmp.db)
+        try store.record(attempt("q2", "a", at: day(1), mode: "quiz", topic: "loss"))
+        try store.record(attempt("q2", "why", at: day(1), verdict: "submitted", correct: false, mode: "quiz", topic: "loss"))
+        #expect(try store.accuracyByQuestion(mode: "quiz") == [Accuracy(key: "q2", attempts: 1, correct: 1)])
+        #expect(try store.accuracyByTopic(topics: [:], mode: nil) == [Accuracy(key: "loss", attempts: 1, correct: 1)])
+    }
+
     @Test func accuracyPerQuestionAndTopic() throws {
         let (store, tmp) = try fixture(); defer { tmp.remove() }
         #expect(try store.accuracyByQuestion(mode: nil) == [Accuracy(key: "q1", attempts: 4, correct: 2),
