@@ -73,6 +73,8 @@ struct JobControlEndToEndTests {
         let h = try shell()
         h.type(quoted([Self.binary, "quiz", "--content", Self.content, "--db", db, "--minutes", "5",
                        "--questions", "q3"]) + "\r")
+        #expect(h.waitFor(text: "start the clock"))          // the quiz's ready screen
+        h.press(.enter)
         #expect(h.waitFor(text: " left"))
         h.settle()
         let before = try #require(secondsLeft(h))
