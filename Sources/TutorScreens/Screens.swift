@@ -126,6 +126,9 @@ public enum Screens {
         if session.quizIsRunning {
             lines += ["The quiz is paused with its answers and the time", "left: `dltutor quiz` continues it.",
                       "(F10 ends it now and scores it.)"]
+        } else if let wait = session.storageWait {
+            lines += ["\(wait.answers) checked answer\(wait.answers == 1 ? " is" : "s are") waiting for the database",
+                      "(another program holds its lock). Quitting waits", "for them; Ctrl-C then quits without them."]
         } else if session.settings.answersAreSaved {
             lines += ["Checked answers are saved; answers typed", "but not yet checked are lost."]
         } else {
