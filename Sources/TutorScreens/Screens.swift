@@ -127,7 +127,12 @@ public enum Screens {
             lines += ["The quiz is paused with its answers and the time", "left: `dltutor quiz` continues it.",
                       "(F10 ends it now and scores it.)"]
         } else if let wait = session.storageWait {
-            lines += ["\(wait.answers) checked answer\(wait.answers == 1 ? " is" : "s are") waiting for the database",
+            let what = switch wait.answers {
+            case 0: "Your place in the exam is"
+            case 1: "1 checked answer is"
+            default: "\(wait.answers) checked answers are"
+            }
+            lines += ["\(what) waiting for the database",
                       "(another program holds its lock). Quitting waits", "for them; Ctrl-C then quits without them."]
         } else if session.settings.answersAreSaved {
             lines += ["Checked answers are saved; answers typed", "but not yet checked are lost."]

@@ -22,6 +22,10 @@ public struct StorageWait: Sendable, Equatable {
             let what = answers == 0 ? "your progress" : count
             return "Waiting for the database (another program holds \(path)): \(what) queued, saved once it is free."
         }
-        return answers == 0 ? "Saved: the database is free again." : "Saved: \(count) that waited are now in \(path)."
+        return switch answers {
+        case 0: "Saved: the database is free again."
+        case 1: "Saved: the checked answer that waited is now in \(path)."
+        default: "Saved: the \(answers) checked answers that waited are now in \(path)."
+        }
     }
 }

@@ -75,7 +75,7 @@ struct LockedDatabaseTests {
         #expect(after.last == .storageWaiting(StorageWait(answers: 5, isWaiting: false, path: f.db)), "\(after)")
         let rows = try SQLiteStore(readingFrom: f.db).allAttempts()
         #expect(rows.map(\.stepID) == (0..<5).map { "s\($0)" })
-        print("lock test: first answer queued after \(firstWait), later answers in \(slowest) at most, all saved \(savedAfter) after the test stopped waiting on the 2 s lock")
+        print("lock test: first answer queued after \(firstWait), later answers in \(slowest) at most, all written \(savedAfter) after the queueing ended (lock held 2 s in all)")
     }
 
     @Test func aQuizRowQueuedBehindTheLockKeepsItsAnswers() throws {
