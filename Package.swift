@@ -57,7 +57,8 @@ let package = Package(
         .executableTarget(name: "curses-smoke", dependencies: ["CursesTerminal", "TerminalUI", "TutorSession"], path: "Tests/CursesSmoke"),
         .testTarget(name: "TutorStoreTests", dependencies: ["TutorStore"]),
         // A child process that writes attempts through TutorStore; the durability tests SIGKILL it.
-        .executableTarget(name: "store-writer", dependencies: ["TutorStore"], path: "Tests/StoreWriter"),
+        .executableTarget(name: "store-writer", dependencies: ["TutorStore", .product(name: "GRDB", package: "GRDB.swift")],
+                         path: "Tests/StoreWriter"),
         .testTarget(name: "CLITests", dependencies: ["dltutor"]),
         .testTarget(name: "TutorE2ETests", dependencies: ["dltutor", "PTYTestSupport", "TerminalUI"]),
     ]

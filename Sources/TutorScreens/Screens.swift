@@ -131,6 +131,14 @@ public enum Screens {
         if session.quizIsRunning {
             lines += ["The quiz is paused with its answers and the time", "left: `dltutor quiz` continues it.",
                       "(F10 ends it now and scores it.)"]
+        } else if let wait = session.storageWait {
+            let what = switch wait.answers {
+            case 0: "Your place in the exam is"
+            case 1: "1 checked answer is"
+            default: "\(wait.answers) checked answers are"
+            }
+            lines += ["\(what) waiting for the database",
+                      "(another program holds its lock). Quitting waits", "for them; Ctrl-C then quits without them."]
         } else if session.settings.answersAreSaved {
             lines += ["Checked answers are saved; answers typed", "but not yet checked are lost."]
         } else {

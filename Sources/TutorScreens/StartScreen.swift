@@ -46,7 +46,8 @@ struct StartScreen {
             let line = DisplayWidth.truncate(glyphs.text(QuizOfferText.startLine(offer)), to: width - 4)
             buffer.put(line, at: Point(x: 2, y: modesY + 2), style: .role(.warning).bold())
         }
-        if let notice = session.notice ?? session.storageWarning.map({ "Not saving: " + Self.withoutProgramName($0) }) {
+        if let notice = session.notice ?? session.storageWait?.text
+            ?? session.storageWarning.map({ "Not saving: " + Self.withoutProgramName($0) }) {
             let lines = TextWrap.wrap(glyphs.text(notice), width: width - 4).prefix(3)
             for (i, line) in lines.enumerated() {
                 buffer.put(line, at: Point(x: 2, y: buffer.height - 1 - lines.count + i), style: .role(.warning))

@@ -64,6 +64,9 @@ public enum Message: Sendable, Equatable {
     case showStats(StatsReport)
     /// Saving failed; the tutor goes on without saving and says so once.
     case storageProblem(String)
+    /// Writes are waiting for the database (another program holds its lock), or have all been
+    /// written since; nothing was dropped, and the screen says which.
+    case storageWaiting(StorageWait)
 
     // Navigation
     case moveSelection(Int)

@@ -34,6 +34,8 @@ public struct Session: Sendable {
     public internal(set) var stats: StatsReport?
     /// Why progress is not being saved (shown on the start screen and in the title bar).
     public var storageWarning: String?
+    /// Checked answers queued while another program holds the database's lock (nil: none waiting).
+    public internal(set) var storageWait: StorageWait?
     /// Review items settled in this run (the start screen's due count drops as they are done).
     public internal(set) var reviewed: Set<ReviewSettings.Item> = []
     /// The original exam of questions now showing a variant, with its marks, for the original-exam key.
@@ -86,7 +88,7 @@ public struct Session: Sendable {
     }
 
     public var hasUnsavedWork: Bool {
-        if quizIsRunning { return true }
+        if quizIsRunning || storageWait != nil { return true }
         let states = Array(opened.values) + Array(parkedOriginals.values)
             + (drill?.phase == .running ? [drill!.practice] : []) + [review?.practice].compactMap { $0 }
         return states.contains { p in
@@ -123,8 +125,16 @@ public struct Session: Sendable {
             return []
         case .storageProblem(let text):
             storageWarning = text
+            storageWait = nil
             if var p = practice {
                 p.notice = "Not saving from now on: " + (text.hasPrefix("dltutor: ") ? String(text.dropFirst(9)) : text)
+                store(p)
+            }
+            return []
+        case .storageWaiting(let wait):
+            storageWait = wait.isWaiting ? wait : nil
+            if var p = practice {
+                p.notice = wait.text
                 store(p)
             }
             return []

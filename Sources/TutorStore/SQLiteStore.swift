@@ -41,12 +41,6 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
     private let busySeconds: Double
     private let lock = NSLock()
     private var reason: StoreError?
-    /// A read-only database is read from a copy here (see `snapshot(of:)`), removed on deinit.
-    private var snapshotFolder: String?
-
-    deinit {
-        if let snapshotFolder { try? FileManager.default.removeItem(atPath: snapshotFolder) }
-    }
 
     /// Opens (creating folder, file and schema as needed) the database at `path`. Never throws:
     /// when the file cannot be used the store returned does not save (a `NullStore`, or this
@@ -56,6 +50,9 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             let store = try SQLiteStore(path: path, options: options)
             return (store, store.notSavingReason?.message)
         } catch {
+            // Locked while opening (a migration needs the write lock): nothing is queued yet, so
+            // this session runs without saving, and says so.
+            if case .busy = error { return (NullStore(reason: error), error.message + " Not saving in this session.") }
             return (NullStore(reason: error), error.message)
         }
     }
@@ -81,20 +78,19 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             && (size == nil || access(path, W_OK) == 0)
         // SQLite cannot open a WAL database in a read-only folder (it needs its -shm file beside
         // it), so a read-only database is read from a private copy; the original is only read.
-        var readPath = path
-        if !writable, let size, size > 0 {
-            guard let copy = Self.snapshot(of: path) else { throw .readOnly(path: path) }
-            readPath = copy.file
-            snapshotFolder = copy.folder
+        if !writable {
+            guard let size, size > 0 else { throw .readOnly(path: path) }
+            db = try Self.openCopy(of: path, busyTimeout: options.busyTimeout, incomplete: .readOnly(path: path))
+            reason = .readOnly(path: path)
+            return
         }
-        var complete = false
         if let size, size > 0 {
-            complete = try Self.inspect(path: readPath, busyTimeout: options.busyTimeout)
+            _ = try Self.inspect(path: path, busyTimeout: options.busyTimeout)
         }
         var config = Configuration()
         config.label = "dltutor.store"
         config.busyMode = .timeout(options.busyTimeout)
-        if writable {
+        do {
             config.journalMode = .wal
             let maxPages = options.maxPageCount
             config.prepareDatabase { db in
@@ -124,16 +120,6 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
                 }
             }
             db = opened!
-        } else {
-            guard complete else { throw .readOnly(path: path) }
-            config.readonly = true
-            do {
-                db = try DatabaseQueue(path: readPath, configuration: config)
-                _ = try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM attempt") }
-            } catch {
-                throw .readOnly(path: path)
-            }
-            reason = .readOnly(path: path)
         }
     }
 
@@ -141,7 +127,7 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
     /// or a file, never writes, so a mistyped `--db` leaves nothing behind. The file is read in
     /// place through a read-only connection, which needs no free disk space (a full disk still
     /// exports); only when SQLite cannot read it in place (a read-only folder without its `-shm`)
-    /// is it read from a private copy, removed again when the store goes away.
+    /// is it read from a private copy (see `openCopy`).
     public init(readingFrom path: String, busyTimeout: Double = 5) throws(StoreError) {
         location = path
         busySeconds = busyTimeout
@@ -163,19 +149,8 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             db = queue
             return
         }
-        // Read from a private copy; removed here if that fails too (deinit does not run for an
-        // init that throws), otherwise when the store goes away.
-        guard let copy = Self.snapshot(of: path) else { throw .failed(path: path, detail: "it cannot be read") }
-        do {
-            guard try Self.inspect(path: copy.file, busyTimeout: busyTimeout) else {
-                throw StoreError.failed(path: path, detail: "it was written by an older dltutor; open it once with the tutor to upgrade it")
-            }
-            db = try DatabaseQueue(path: copy.file, configuration: config)
-        } catch {
-            try? FileManager.default.removeItem(atPath: copy.folder)
-            throw Self.renamed(error, from: copy.file, to: path)
-        }
-        snapshotFolder = copy.folder
+        db = try Self.openCopy(of: path, busyTimeout: busyTimeout, incomplete: .failed(
+            path: path, detail: "it was written by an older dltutor; open it once with the tutor to upgrade it"))
     }
 
     /// An error found on the private copy, told with the user's file name.
@@ -186,23 +161,10 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
         case .notOurs: .notOurs(path: path)
         case .newerSchema(_, let f, let k): .newerSchema(path: path, found: f, known: k)
         case .failed(_, let d): .failed(path: path, detail: d.replacingOccurrences(of: copy, with: path))
+        case .readOnly: .readOnly(path: path)
+        case .busy(_, let seconds): .busy(path: path, seconds: seconds)
+        case .diskFull: .diskFull(path: path)
         default: .failed(path: path, detail: "it cannot be read")
-        }
-    }
-
-    /// Copies the database (and its WAL, if any) into a private temporary folder.
-    static func snapshot(of path: String) -> (folder: String, file: String)? {
-        let fm = FileManager.default
-        let folder = fm.temporaryDirectory.appendingPathComponent("dltutor-readonly-\(UUID().uuidString)").path
-        let file = folder + "/" + (path as NSString).lastPathComponent
-        do {
-            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try fm.copyItem(atPath: path, toPath: file)
-            if fm.fileExists(atPath: path + "-wal") { try fm.copyItem(atPath: path + "-wal", toPath: file + "-wal") }
-            return (folder, file)
-        } catch {
-            try? fm.removeItem(atPath: folder)
-            return nil
         }
     }
 
@@ -218,7 +180,7 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
 
     /// Checks an existing file through a read-only connection; returns whether every migration
     /// this build knows has been applied.
-    private static func inspect(path: String, busyTimeout: Double) throws(StoreError) -> Bool {
+    static func inspect(path: String, busyTimeout: Double) throws(StoreError) -> Bool {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(busyTimeout)

@@ -25,7 +25,7 @@ enum TutorLauncher {
         let forceASCII = screen.ascii
         let clock = makeClock(file: screen.clockFile)
         let testTrap = screen.testTrap
-        let status: Int32 = try await MainActor.run {
+        let (status, recorder): (Int32, ProgressRecorder) = try await MainActor.run {
             var options = CursesTerminal.Options()
             options.forceASCII = forceASCII
             let terminal: CursesTerminal
@@ -46,11 +46,32 @@ enum TutorLauncher {
                 session: session, terminal: terminal, clock: { clock() - CursesTerminal.stoppedSeconds },
                 // Short seeds, so a student can tell a classmate or instructor which variant it was.
                 nextSeed: { UInt64.random(in: 1...999_999) },
-                perform: { recorder.perform($0) }
+                perform: { recorder.perform($0) }, poll: { recorder.poll() }
             )
-            return app.run()
+            return (app.run(), recorder)
         }
+        waitForQueuedWrites(recorder, store: store, status: status)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// After the screen has closed: answers still queued for a locked database are written
+    /// before the tutor exits, saying so on stderr. Ctrl-C stops the wait (they are then lost,
+    /// and the student was told); SIGTERM/SIGHUP wait one more busy timeout at most.
+    static func waitForQueuedWrites(_ recorder: ProgressRecorder, store: any ProgressStore, status: Int32) {
+        let waiting = recorder.writes.status.answers
+        guard recorder.writes.status.pending > 0 else { return }
+        let path = store.location ?? "(memory)"
+        let what = waiting == 1 ? "1 checked answer" : "\(waiting) checked answers"
+        signal(SIGINT, SIG_DFL)
+        let terminated = status != 0 && status != 130
+        printError("dltutor: waiting for the database at \(path) (another program holds its lock) to save \(what)"
+                   + (terminated ? "…" : "; Ctrl-C quits without them."))
+        let left = recorder.finish(timeout: terminated ? 5 : nil)
+        if left == 0 {
+            printError("dltutor: saved; \(what) \(waiting == 1 ? "is" : "are") now in \(path).")
+        } else {
+            printError("dltutor: \(left) checked answer\(left == 1 ? " was" : "s were") not saved: \(path) stayed locked.")
+        }
     }
 
     /// The wall clock, or the number in `file` when given (re-read on every tick).

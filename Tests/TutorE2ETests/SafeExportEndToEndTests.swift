@@ -53,13 +53,15 @@ struct SafeExportEndToEndTests {
 
     @Test func aMistypedDatabaseIsAnErrorAndCreatesNothing() throws {
         let folder = Folder()
-        let typo = folder.path + "/no-such-dir/progress.sqlite"
-        for args in [["export", "--db", typo], ["stats", "--db", typo, "--content", ProgressEndToEndTests.content]] {
-            let r = try e2e.command(args)
-            #expect(r.status == 1 && r.out.isEmpty, "\(args[0]): \(r)")
-            #expect(r.err.contains("there is no progress database at \(typo)"), "\(r.err)")
+        // A mistyped folder, and a mistyped file name in a folder that exists.
+        for typo in [folder.path + "/no-such-dir/progress.sqlite", folder.path + "/progres.sqlite"] {
+            for args in [["export", "--db", typo], ["stats", "--db", typo, "--content", ProgressEndToEndTests.content]] {
+                let r = try e2e.command(args)
+                #expect(r.status == 1 && r.out.isEmpty, "\(args[0]): \(r)")
+                #expect(r.err.contains("there is no progress database at \(typo)"), "\(r.err)")
+            }
         }
-        #expect(!FileManager.default.fileExists(atPath: folder.path + "/no-such-dir"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "no folder, file, -wal or -shm")
     }
 
     @Test func anUnreadableDatabaseIsAnErrorNotAnEmptyExport() throws {
