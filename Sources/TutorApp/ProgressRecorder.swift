@@ -54,7 +54,7 @@ public final class ProgressRecorder {
                     verdict: r.verdict, mistake: r.mistake, correct: r.correct, seconds: r.seconds,
                     topic: topics[r.questionID], quizID: r.mode == "quiz" ? quizID : nil))
             }
-            out += schedule(r.questionID, r.stepID, r.seed, quality: SM2.quality(
+            out += schedule(r.questionID, r.stepID, r.seed, mode: r.mode, quality: SM2.quality(
                 SM2.outcome(verdict: r.verdict, wrongTriesBefore: 0, revealed: false)))
             return out
         case .revealed(let q, let step, let seed, let mode, let automatic):
@@ -62,7 +62,7 @@ public final class ProgressRecorder {
                 try store.recordReveal(StoredReveal(time: now, mode: mode, questionID: q, stepID: step, seed: seed,
                                                     reason: automatic ? "auto" : "key"))
             }
-            out += schedule(q, step, seed, quality: SM2.quality(.revealed))
+            out += schedule(q, step, seed, mode: mode, quality: SM2.quality(.revealed))
             return out
         case .saveQuizProgress(let snapshot):
             return attempt { () throws(StoreError) in
@@ -113,11 +113,15 @@ public final class ProgressRecorder {
         }
     }
 
-    private func schedule(_ q: String, _ step: String, _ seed: UInt64?, quality: Int) -> [Message] {
+    /// In review, the session is told the interval chosen ("next review in 6 days").
+    private func schedule(_ q: String, _ step: String, _ seed: UInt64?, mode: String, quality: Int) -> [Message] {
         let key = "\(q)|\(step)|\(seed.map(String.init) ?? "-")"
         guard !scheduled.contains(key) else { return [] }
         scheduled.insert(key)
-        return attempt { () throws(StoreError) in _ = try store.recordReview(question: q, step: step, quality: quality, at: now) }
+        var item: ReviewItem?
+        let problems = attempt { () throws(StoreError) in item = try store.recordReview(question: q, step: step, quality: quality, at: now) }
+        guard mode == "review", let item, store.isSaving else { return problems }
+        return problems + [.reviewScheduled(questionID: q, stepID: step, days: item.intervalDays)]
     }
 
     private func openQuiz() -> QuizRecord {

@@ -64,6 +64,9 @@ public enum Message: Sendable, Equatable {
     case showStats(StatsReport)
     /// Saving failed; the tutor goes on without saving and says so once.
     case storageProblem(String)
+    /// Storage scheduled a reviewed step by SM-2: it comes back in `days` days (the review
+    /// screen says so once the item is settled).
+    case reviewScheduled(questionID: String, stepID: String, days: Int)
 
     // Navigation
     case moveSelection(Int)

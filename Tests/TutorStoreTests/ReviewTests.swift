@@ -226,3 +226,18 @@ import Testing
         #expect(try reopened.export(.csv, since: nil).split(separator: "\r\n").count == 1)
     }
 }
+
+@Suite struct ReviewCapTests {
+    @Test func stepsReviewedTodayCountOnceByCheckOrReveal() throws {
+        let tmp = TempFolder(); defer { tmp.remove() }
+        let store = try openSaving(tmp.db)
+        try store.record(attempt("q3", "a.total", at: day(1, hour: 8), mode: "review"))
+        try store.record(attempt("q3", "a.total", at: day(1, hour: 8.1), mode: "review"))   // same step again
+        try store.record(attempt("q4", "W1", at: day(1, hour: 9), mode: "practice"))        // not review
+        try store.record(attempt("q5", "a", at: day(0, hour: 23), mode: "review"))          // yesterday
+        try store.recordReveal(StoredReveal(time: day(1, hour: 10), mode: "review", questionID: "q2", stepID: "b", seed: 4, reason: "key"))
+        #expect(try store.reviewedSteps(since: day(1, hour: 0)) == 2)
+        let reopened = try openSaving(tmp.db)
+        #expect(try reopened.reviewedSteps(since: day(0, hour: 0)) == 3)
+    }
+}
