@@ -59,7 +59,9 @@ struct QuestionChrome {
         return QuestionChrome(
             titleRight: "drill: \(d.topic) · \(d.score) right ",
             timer: timer, banner: nil,
-            keys: "Enter check · Tab skip · F4 calc · Esc end drill · F1 keys", showsSteps: false)
+            keys: d.showingAnswer ? "Enter next one · Esc end drill · F1 keys"
+                : "Enter check · Tab skip (shows the answer) · F4 calc · Esc end · F1 keys",
+            showsSteps: false)
     }
 
     static func review(_ r: ReviewState) -> QuestionChrome {

@@ -73,4 +73,29 @@ struct ReviewDrillEndToEndTests {
         again.type("q")
         #expect(again.waitForExit() == .exited(0))
     }
+
+    @Test func drillShowsTheAnswerOfASkippedItemAndEndsWithTheMisses() throws {
+        let f = ProgressEndToEndTests.Folder()
+        let clock = f.path + "/clock"
+        let start = Date().timeIntervalSinceReferenceDate
+        try String(start).write(toFile: clock, atomically: true, encoding: .utf8)
+        let h = try tutor(["drill", "--content", Self.content, "--db", f.db, "--clock-file", clock,
+                           "--topic", "shapes", "--minutes", "1", "--seed", "3"])
+        #expect(h.waitFor(text: "01:00 left"))
+        #expect(!h.lines.joined().contains("Answer: "))
+        h.press(.tab)
+        #expect(h.waitFor(text: "Skipped. The answer is below"))
+        #expect(h.waitFor(text: "Answer: "))
+        #expect(h.waitFor(text: "Enter next one"))
+        h.press(.enter)
+        #expect(h.waitFor(text: "Tab skip (shows the answer)"))
+        try String(start + 61).write(toFile: clock, atomically: true, encoding: .utf8)
+        #expect(h.waitFor(text: "Drill results"))
+        #expect(h.waitFor(text: "Missed (1), with the correct answer:"))
+        #expect(h.waitFor(text: "skipped"))
+        h.press(.enter)
+        #expect(h.waitFor(text: "q quit"))
+        h.type("q")
+        #expect(h.waitForExit() == .exited(0))
+    }
 }

@@ -36,4 +36,30 @@ struct ReviewDrillSnapshotTests {
         Snapshot.assert(after.buffer, named: "review-interval")
         #expect(after.buffer.lines()[23].contains("Next review in 6 days"))
     }
+
+    @Test func drillShowsTheAnswerOfASkippedItemAndEndsWithTheMisses() throws {
+        var s = Session(exam: Self.exam, settings: SessionSettings(
+            mode: .drill, drill: DrillSettings(topic: "shapes", minutes: 1, seed: 3, best: ["shapes": 4])))
+        _ = s.handle(.tick(at: 0))
+        _ = s.handle(.startDrill)
+        let first = try #require(s.practice)
+        let running = render(s)
+        #expect(!text(running).contains("Answer: "), "nothing given away before the skip")
+        _ = s.handle(.skip)
+        let skipped = render(s)
+        Snapshot.assert(skipped.buffer, named: "drill-skipped")
+        #expect(text(skipped).contains("Answer: " + (first.step.expected.textValue ?? first.step.expected.display)))
+        #expect(skipped.buffer.lines()[23].contains("Enter next one"))
+        _ = s.handle(.submit)
+        let second = try #require(s.practice)
+        type("1×1", &s)
+        _ = s.handle(.submit)
+        _ = s.handle(.tick(at: 61))
+        let results = render(s)
+        Snapshot.assert(results.buffer, named: "drill-results-misses")
+        #expect(text(results).contains("Missed (2), with the correct answer:"))
+        #expect(text(results).contains(second.step.label))
+        #expect(text(results).contains("you: 1×1"))
+        #expect(text(results).contains("skipped"))
+    }
 }
