@@ -86,7 +86,7 @@ public final class ProgressRecorder {
                 var record = openQuiz()
                 // The quiz's own setup (a continued quiz keeps the one it started with).
                 record.settings = TutorStore.QuizSettings(
-                    minutes: Int(report.minutes.rounded()), questionIDs: report.questions.map(\.id), seed: report.seed,
+                    minutes: report.minutes, questionIDs: report.questions.map(\.id), seed: report.seed,
                     feedback: report.feedback.rawValue)
                 record.id = quizID
                 record.startedAt = resumedStart ?? Date(timeIntervalSinceReferenceDate: report.startedAt)
@@ -128,7 +128,7 @@ public final class ProgressRecorder {
         let s = settings.quiz
         let ids = s.questionIDs.isEmpty ? exam.questions.map(\.id) : s.questionIDs
         return QuizRecord(startedAt: now, settings: TutorStore.QuizSettings(
-            minutes: Int(s.minutes.rounded()), questionIDs: ids, seed: settings.seed, feedback: s.feedback.rawValue),
+            minutes: s.minutes, questionIDs: ids, seed: settings.seed, feedback: s.feedback.rawValue),
             score: 0, maxScore: 0, steps: [])
     }
 
