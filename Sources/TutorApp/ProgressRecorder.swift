@@ -85,13 +85,13 @@ public final class ProgressRecorder {
                     verdict: r.verdict, mistake: r.mistake, correct: r.correct, seconds: r.seconds,
                     topic: topic, quizID: r.mode == "quiz" ? ctx.quizID : nil))
             }
-            out += schedule(r.questionID, r.stepID, r.seed, quality: SM2.quality(
+            out += schedule(r.questionID, r.stepID, r.seed, mode: r.mode, quality: SM2.quality(
                 SM2.outcome(verdict: r.verdict, wrongTriesBefore: 0, revealed: false)))
             return out
         case .revealed(let q, let step, let seed, let mode, let automatic):
             let reveal = StoredReveal(time: now, mode: mode, questionID: q, stepID: step, seed: seed, reason: automatic ? "auto" : "key")
             var out = attempt(isAnswer: true) { store, _ throws(StoreError) in try store.recordReveal(reveal) }
-            out += schedule(q, step, seed, quality: SM2.quality(.revealed))
+            out += schedule(q, step, seed, mode: mode, quality: SM2.quality(.revealed))
             return out
         case .saveQuizProgress(let snapshot):
             let fresh = openQuiz()
@@ -114,7 +114,7 @@ public final class ProgressRecorder {
             var record = openQuiz()
             // The quiz's own setup (a continued quiz keeps the one it started with).
             record.settings = TutorStore.QuizSettings(
-                minutes: Int(report.minutes.rounded()), questionIDs: report.questions.map(\.id), seed: report.seed,
+                minutes: report.minutes, questionIDs: report.questions.map(\.id), seed: report.seed,
                 feedback: report.feedback.rawValue)
             record.startedAt = resumedStart ?? Date(timeIntervalSinceReferenceDate: report.startedAt)
             record.endedAt = Date(timeIntervalSinceReferenceDate: report.endedAt)
@@ -143,19 +143,27 @@ public final class ProgressRecorder {
         }
     }
 
-    private func schedule(_ q: String, _ step: String, _ seed: UInt64?, quality: Int) -> [Message] {
+    /// In review, the session is told the interval chosen ("next review in 6 days").
+    private func schedule(_ q: String, _ step: String, _ seed: UInt64?, mode: String, quality: Int) -> [Message] {
         let key = "\(q)|\(step)|\(seed.map(String.init) ?? "-")"
         guard !scheduled.contains(key) else { return [] }
         scheduled.insert(key)
         let time = now
-        return attempt { store, _ throws(StoreError) in _ = try store.recordReview(question: q, step: step, quality: quality, at: time) }
+        // Written at once unless the database is locked; then the interval is not known yet and
+        // the review screen simply does not say it.
+        let chosen = ReviewIntervalBox()
+        let problems = attempt { store, _ throws(StoreError) in
+            chosen.set(try store.recordReview(question: q, step: step, quality: quality, at: time))
+        }
+        guard mode == "review", let item = chosen.get(), store.isSaving else { return problems }
+        return problems + [.reviewScheduled(questionID: q, stepID: step, days: item.intervalDays)]
     }
 
     private func openQuiz() -> QuizRecord {
         let s = settings.quiz
         let ids = s.questionIDs.isEmpty ? exam.questions.map(\.id) : s.questionIDs
         return QuizRecord(startedAt: now, settings: TutorStore.QuizSettings(
-            minutes: Int(s.minutes.rounded()), questionIDs: ids, seed: settings.seed, feedback: s.feedback.rawValue),
+            minutes: s.minutes, questionIDs: ids, seed: settings.seed, feedback: s.feedback.rawValue),
             score: 0, maxScore: 0, steps: [])
     }
 
@@ -170,4 +178,13 @@ public final class ProgressRecorder {
     public func stats() -> StatsReport {
         StatsBuilder.report(store: store, exam: exam, at: now)
     }
+}
+
+/// The review item a queued write produced, read back by the recorder right after submitting it
+/// (the write may run on the queue's retry thread instead, so access is locked).
+private final class ReviewIntervalBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var item: ReviewItem?
+    func set(_ value: ReviewItem) { lock.withLock { item = value } }
+    func get() -> ReviewItem? { lock.withLock { item } }
 }

@@ -97,7 +97,7 @@ public struct Keymap: Sendable {
         Binding(context: .results, keys: [.pageDown, .char(" ")], label: "PgDn / PgUp", message: .scroll(10), description: "a screen down / up"),
         Binding(context: .results, keys: [.pageUp], label: "", message: .scroll(-10), description: ""),
         Binding(context: .results, keys: [.escape], label: "Esc", message: .back, description: "done"),
-        Binding(context: .drill, keys: [.tab, .ctrl("n")], label: "Tab", message: .skip, description: "skip to another"),
+        Binding(context: .drill, keys: [.tab, .ctrl("n")], label: "Tab", message: .skip, description: "skip (shows the answer)"),
         Binding(context: .drill, keys: [.escape], label: "Esc", message: .back, description: "end the drill"),
         Binding(context: .everywhere, keys: [.function(1)], label: "F1 / ?", message: .toggleHelp, description: "this list of keys"),
         Binding(context: .review, keys: [.tab, .ctrl("n")], label: "Tab", message: .skip, description: "skip (stays due)"),

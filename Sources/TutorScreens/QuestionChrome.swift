@@ -59,15 +59,19 @@ struct QuestionChrome {
         return QuestionChrome(
             titleRight: "drill: \(d.topic) · \(d.score) right ",
             timer: timer, banner: nil,
-            keys: "Enter check · Tab skip · F4 calc · Esc end drill · F1 keys", showsSteps: false)
+            keys: d.showingAnswer ? "Enter next one · Esc end drill · F1 keys"
+                : "Enter check · Tab skip (shows the answer) · F4 calc · Esc end · F1 keys",
+            showsSteps: false)
     }
 
     static func review(_ r: ReviewState) -> QuestionChrome {
         let variant = r.practice?.variant.seed.map { "variant seed \($0)" } ?? "original exam"
         let settled = r.practice?.record.status.isDone == true
+        // The interval SM-2 chose, once the item is settled (storage schedules it at the first check).
+        let next = r.nextInDays.map { $0 == 1 ? "Next review tomorrow · " : "Next review in \($0) days · " } ?? ""
         return QuestionChrome(
             titleRight: "review \(r.index + 1)/\(r.items.count) · \(variant) ",
-            keys: settled ? "Enter next review step · Esc stop · F1 keys"
+            keys: settled ? next + "Enter next step · Esc stop · F1 keys"
                 : "Enter check · F2 hint · F3 reveal · F4 calc · Tab skip · Esc stop · F1 keys",
             showsSteps: false)
     }

@@ -186,7 +186,16 @@ struct QuestionScreen {
         let number = chrome.showsSteps
             ? "Step \(practice.stepIndex + 1)/\(practice.variant.steps.count) (\(formatPoints(step.points)) pt, \(StepMark.word(record.status))): "
             : ""
-        var out = TextWrap.wrap(glyphs.text(number + step.prompt), width: width).map { StyledLine($0, .role(.prompt)) }
+        // Review and drill show one step alone: the earlier values it builds on are given first.
+        let standalone = !chrome.showsSteps
+        var out: [StyledLine] = []
+        if standalone {
+            for given in practice.givenLines {
+                out += TextWrap.wrap(glyphs.text(given), width: width).map { StyledLine($0, .role(.accent)) }
+            }
+        }
+        out += TextWrap.wrap(glyphs.text(number + (standalone ? practice.standalonePrompt : step.prompt)), width: width)
+            .map { StyledLine($0, .role(.prompt)) }
         for (i, option) in step.options.enumerated() {
             let letter = Character(Unicode.Scalar(UInt8(97 + min(i, 25))))
             // Hanging indent, so each option's first line (with its letter) stands out.

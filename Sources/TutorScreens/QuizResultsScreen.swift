@@ -87,7 +87,7 @@ struct QuizResultsScreen {
     }
 }
 
-/// After a drill: the score, and the best per topic.
+/// After a drill: the score, the items missed with their answers, and the best per topic.
 struct DrillResultsScreen {
     let drill: DrillState
     let best: [String: Int]
@@ -106,15 +106,47 @@ struct DrillResultsScreen {
             buffer.put(glyphs.text("New best for \(drill.topic)!"), at: Point(x: 2, y: y), style: .role(.correct).bold())
             y += 2
         }
-        buffer.put("Best score per topic:", at: Point(x: 2, y: y), style: .role(.title))
-        y += 1
         var all = best
         all[drill.topic] = drill.best
+        // The misses get the rows the best scores leave (each wrapped with a hanging indent);
+        // what does not fit is counted, never cut silently.
+        let room = max(2, buffer.height - 1 - y - (2 + all.count) - 2)
+        if !drill.misses.isEmpty {
+            buffer.put("Missed (\(drill.misses.count)), with the correct answer:", at: Point(x: 2, y: y), style: .role(.title))
+            y += 1
+            let blocks = drill.misses.map { miss in
+                TextWrap.wrap(glyphs.text(Self.line(miss)), width: width - 8).enumerated().map { ($0.offset == 0 ? "" : "  ") + $0.element }
+            }
+            var used = 0, shown = 0
+            for block in blocks {
+                let last = shown == blocks.count - 1
+                guard used + block.count <= (last ? room : room - 1) else { break }
+                for line in block {
+                    buffer.put(line, at: Point(x: 4, y: y))
+                    y += 1
+                }
+                used += block.count
+                shown += 1
+            }
+            if shown < blocks.count {
+                buffer.put(glyphs.text("… and \(blocks.count - shown) more"), at: Point(x: 4, y: y), style: .role(.dim))
+                y += 1
+            }
+            y += 1
+        }
+        buffer.put("Best score per topic:", at: Point(x: 2, y: y), style: .role(.title))
+        y += 1
         for topic in all.keys.sorted() {
             buffer.put("  \(DisplayWidth.pad(topic, to: 12)) \(all[topic] ?? 0)", at: Point(x: 2, y: y))
             y += 1
         }
         StatusLine(left: " Enter or Esc: back to the start screen · q quit", style: .role(.dim), glyphs: glyphs)
             .draw(in: &buffer, rect: Rect(x: 0, y: buffer.height - 1, width: width, height: 1))
+    }
+
+    /// "Q4 W^[1] shape (seed 1234): 5×20 · you: 20×5" (or "· skipped"): the answer before what was typed.
+    static func line(_ m: DrillMiss) -> String {
+        let seed = m.seed.map { " (seed \($0))" } ?? ""
+        return "\(m.questionID.uppercased()) \(m.label)\(seed): \(m.answer) · " + (m.lastTry.map { "you: \($0)" } ?? "skipped")
     }
 }

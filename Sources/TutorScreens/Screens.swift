@@ -60,9 +60,12 @@ public enum Screens {
             if let r = session.review, let p = r.practice {
                 cursor = QuestionScreen(practice: p, session: session, glyphs: glyphs, chrome: .review(r)).draw(in: &buffer)
             } else if let r = session.review {
+                let capped = r.leftOverByCap > 0
+                    ? ["\(r.leftOverByCap) more due step\(r.leftOverByCap == 1 ? " waits" : "s wait") for tomorrow (daily cap \(session.settings.review.maxPerDay)).", ""]
+                    : []
                 drawDialog(&buffer, title: "Review", glyphs: glyphs, lines: [
                     "Review done: \(r.done) of \(r.items.count) steps settled.", "",
-                    "Each comes back on its SM-2 schedule: sooner when missed.", "", "Enter or Esc: back"])
+                    "Each comes back on its SM-2 schedule: sooner when missed.", ""] + capped + ["Enter or Esc: back"])
             }
         case .stats:
             StatsScreen(report: session.stats, glyphs: glyphs).draw(in: &buffer)

@@ -67,6 +67,9 @@ public enum Message: Sendable, Equatable {
     /// Writes are waiting for the database (another program holds its lock), or have all been
     /// written since; nothing was dropped, and the screen says which.
     case storageWaiting(StorageWait)
+    /// Storage scheduled a reviewed step by SM-2: it comes back in `days` days (the review
+    /// screen says so once the item is settled).
+    case reviewScheduled(questionID: String, stepID: String, days: Int)
 
     // Navigation
     case moveSelection(Int)

@@ -138,6 +138,9 @@ public struct Session: Sendable {
                 store(p)
             }
             return []
+        case .reviewScheduled(let q, let step, let days):
+            noteReviewScheduled(questionID: q, stepID: step, days: days)
+            return []
         case .confirmQuit(let yes):
             confirmingQuit = false
             // A running quiz is kept to be continued (`dltutor quiz` offers it), time left and all.

@@ -25,6 +25,7 @@ import Foundation
 /// | `minutes` | | time limit in minutes |
 /// | `feedback` | | feedback setting |
 /// | `status` | | `finished`, `running` (can still be continued) or `abandoned`; only a finished quiz has a score |
+/// | `first_seconds` | seconds from opening the step to its first check (same step, variant, mode and quiz) | |
 ///
 /// Times are ISO-8601 UTC (`2025-03-01T09:30:00Z`). CSV follows RFC 4180: CRLF line ends, a header
 /// row, fields with a comma, quote, CR or LF quoted and inner quotes doubled; text cells are
@@ -33,22 +34,33 @@ import Foundation
 struct ExportRow {
     static let columns = ["kind", "time", "mode", "question", "topic", "step", "seed", "input", "verdict",
                           "mistake", "correct", "seconds", "quiz_id", "ended", "score", "max_score",
-                          "minutes", "feedback", "status"]
+                          "minutes", "feedback", "status", "first_seconds"]
 
     enum Field { case text(String), number(Double), integer(Int64), bool(Bool), null }
 
     var time: Date
     var fields: [Field]
 
-    static func rows(attempts: [StoredAttempt], quizzes: [QuizRecord]) -> [ExportRow] {
+    /// `history`: every attempt, oldest first, when `attempts` is only a later part (`--since`), so
+    /// `first_seconds` is still the first try's even when that try is not exported.
+    static func rows(attempts: [StoredAttempt], quizzes: [QuizRecord], history: [StoredAttempt]? = nil) -> [ExportRow] {
         func text(_ s: String?) -> Field { s.map(Field.text) ?? .null }
         func time(_ d: Date?) -> Field { d.map { .text(iso($0)) } ?? .null }
+        // The first try's seconds per step sitting: same step, variant, mode and quiz.
+        var firstSeconds: [String: Double?] = [:]
+        func sitting(_ a: StoredAttempt) -> String {
+            [a.mode, a.questionID, a.stepID, a.seed.map(String.init) ?? "-", a.quizID.map(String.init) ?? "-"].joined(separator: "|")
+        }
+        for a in history ?? attempts where firstSeconds[sitting(a)] == nil {
+            firstSeconds[sitting(a)] = .some(a.seconds)
+        }
         let a = attempts.map { a in
             ExportRow(time: a.time, fields: [
                 .text("attempt"), time(a.time), .text(a.mode), .text(a.questionID), text(a.topic), .text(a.stepID),
                 text(a.seed.map(String.init)), .text(a.input), .text(a.verdict), text(a.mistake), .bool(a.correct),
                 a.seconds.map(Field.number) ?? .null, a.quizID.map(Field.integer) ?? .null,
                 .null, .null, .null, .null, .null, .null,
+                (firstSeconds[sitting(a)] ?? nil).map(Field.number) ?? .null,
             ])
         }
         let q = quizzes.map { q in
@@ -60,8 +72,8 @@ struct ExportRow {
                 finished ? q.endedAt.map { .number($0.timeIntervalSince(q.startedAt)) } ?? .null : .null,
                 q.id.map(Field.integer) ?? .null,
                 finished ? time(q.endedAt) : .null, finished ? .number(q.score) : .null,
-                finished ? .number(q.maxScore) : .null, .integer(Int64(q.settings.minutes)),
-                .text(q.settings.feedback), .text(q.status.rawValue),
+                finished ? .number(q.maxScore) : .null, .number(q.settings.minutes),
+                .text(q.settings.feedback), .text(q.status.rawValue), .null,
             ])
         }
         // Stable merge by time: attempts before a quiz that starts at the same instant.

@@ -59,6 +59,8 @@ public protocol ProgressStore: AnyObject, Sendable {
     /// Items due at or before `time`, earliest due first.
     func dueItems(at time: Date) throws(StoreError) -> [ReviewItem]
     func dueCount(at time: Date) throws(StoreError) -> Int
+    /// Distinct steps checked or revealed in review mode at or after `time` (the daily cap).
+    func reviewedSteps(since time: Date) throws(StoreError) -> Int
 
     // MARK: Statistics (mode nil: all modes)
     func accuracyByQuestion(mode: String?) throws(StoreError) -> [Accuracy]

@@ -159,7 +159,8 @@ extension SQLiteStore {
     // MARK: Export
 
     public func export(_ format: ExportFormat, since: Date?) throws(StoreError) -> String {
-        let rows = ExportRow.rows(attempts: try allAttempts(since: since), quizzes: try quizzes(since: since))
+        let rows = ExportRow.rows(attempts: try allAttempts(since: since), quizzes: try quizzes(since: since),
+                                  history: since == nil ? nil : try allAttempts(since: nil))
         return switch format {
         case .csv: ExportRow.csv(rows)
         case .json: ExportRow.json(rows)

@@ -144,19 +144,28 @@ struct ReviewCommand: AsyncParsableCommand {
         Every practised step is scheduled with SuperMemo-2 (Wozniak 1990): a step answered right \
         on the first try comes back after 1, then 6 days, then longer; a step missed, answered \
         with a named mistake or revealed comes back the next day. `r` on the start screen does \
-        the same.
+        the same. Questions are interleaved, and at most --max steps are reviewed per day \
+        (default 20; the value given is remembered); the rest stay due.
         """
     )
 
     @OptionGroup var options: ContentOptions
     @OptionGroup var screen: ScreenOptions
+    @Option(name: .customLong("max"), help: "Review at most this many steps a day (default 20; remembered).")
+    var maxPerDay: Int?
     @OptionGroup var storage: StoreOptions
+
+    func validate() throws {
+        if let maxPerDay, !(1...500).contains(maxPerDay) { throw ValidationError("--max takes 1 to 500.") }
+    }
 
     func run() async throws {
         let exam = try options.load()
         let (store, warning) = TutorLauncher.openStore(storage)
+        if let maxPerDay { try? store.setMeta(StoreStartup.reviewMaxKey, String(maxPerDay)) }
         var settings = SessionSettings(mode: .review)
         StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))
+        if let maxPerDay { settings.review.maxPerDay = maxPerDay }
         var session = Session(exam: exam, settings: settings)
         session.storageWarning = warning
         _ = session.handle(.tick(at: TutorLauncher.now(screen).timeIntervalSinceReferenceDate))

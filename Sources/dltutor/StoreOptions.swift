@@ -46,9 +46,14 @@ enum StoreStartup {
         settings.review = ReviewSettings(
             items: due.map { ReviewSettings.Item(questionID: $0.questionID, stepID: $0.stepID) },
             seed: UInt64.random(in: 1...999_999),
-            nextDue: scheduled.first { $0.due > now }.map { formatDue($0.due) })
+            nextDue: scheduled.first { $0.due > now }.map { formatDue($0.due) },
+            maxPerDay: ((try? store.meta(reviewMaxKey)) ?? nil).flatMap { Int($0) } ?? ReviewSettings.defaultMaxPerDay,
+            doneToday: (try? store.reviewedSteps(since: Calendar.current.startOfDay(for: now))) ?? 0)
         settings.drill.best = (try? store.bestDrillScores()) ?? [:]
     }
+
+    /// The daily review cap `dltutor review --max N` remembered (table `meta`).
+    static let reviewMaxKey = "review_max"
 
     /// "on 2026-11-30 at 09:30".
     static func formatDue(_ date: Date) -> String {

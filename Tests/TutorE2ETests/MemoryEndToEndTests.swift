@@ -139,7 +139,7 @@ struct MemoryEndToEndTests {
         #expect(h.waitForExit() == .signaled(SIGKILL))
         let exported = try ProgressEndToEndTests().command(["export", "--db", f.db])
         let quizRow = try #require(exported.out.split(separator: "\r\n").first { $0.hasPrefix("quiz,") })
-        #expect(quizRow.hasSuffix(",,,,5,end,running"), "no score for a quiz that has not ended: \(quizRow)")
+        #expect(quizRow.hasSuffix(",,,,5,end,running,"), "no score for a quiz that has not ended: \(quizRow)")
 
         // Much later, the next `dltutor quiz` offers it; the clock continues from 03:20.
         try "90000".write(toFile: clock, atomically: true, encoding: .utf8)
@@ -168,7 +168,7 @@ struct MemoryEndToEndTests {
         let rows = try ProgressEndToEndTests().command(["export", "--db", f.db]).out.split(separator: "\r\n")
         let quizzes = rows.filter { $0.hasPrefix("quiz,") }
         #expect(quizzes.count == 1, "one quiz, continued: \(quizzes)")
-        #expect(quizzes.first?.hasSuffix(",5,end,finished") == true && quizzes.first?.contains(",2,") == true, "\(quizzes)")
+        #expect(quizzes.first?.hasSuffix(",5,end,finished,") == true && quizzes.first?.contains(",2,") == true, "\(quizzes)")
         #expect(rows.filter { $0.hasPrefix("attempt,") }.count == 2)
         // Nothing left to continue.
         let third = try tutor(args)

@@ -26,7 +26,7 @@ struct MetaStoreTests {
             try Schema.migrator.migrate(queue, upTo: "v3")
         }
         let store = try SQLiteStore(path: tmp.db)
-        #expect(try store.db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 4)
+        #expect(try store.db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == SQLiteStore.schemaVersion)
         try store.setMeta("tour_seen", "1")
         #expect(try store.meta("tour_seen") == "1")
     }

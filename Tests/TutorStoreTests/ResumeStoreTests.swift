@@ -50,7 +50,7 @@ struct ResumeStoreTests {
         try store.saveQuizCheckpoint(id: id, elapsed: 200, checkpoint: "{}")
         #expect(try store.unfinishedQuiz() == nil, "an abandoned quiz never comes back")
         let csv = try store.export(.csv, since: nil)
-        #expect(csv.contains("quiz,2025-03-01T09:00:00Z,quiz,q3,,,4,,,,,,\(id),,,,5,end,abandoned\r\n"), "no score: \(csv)")
+        #expect(csv.contains("quiz,2025-03-01T09:00:00Z,quiz,q3,,,4,,,,,,\(id),,,,5,end,abandoned,\r\n"), "no score: \(csv)")
     }
 
     @Test func aFinishedQuizIsNoLongerRunning() throws {
