@@ -19,28 +19,36 @@ struct ScreenOptions: ParsableArguments {
 enum TutorLauncher {
     /// Runs `session` full screen; effects go to `store` (a NullStore records nothing).
     static func run(_ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore()) async throws {
+        let status: Int32 = try await MainActor.run { try runOnMain(session, screen: screen, store: store) }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The same, from the synchronous entry point's main thread (no concurrency runtime).
+    static func runSynchronously(_ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore()) throws {
+        let status: Int32 = try MainActor.assumeIsolated { try runOnMain(session, screen: screen, store: store) }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    @MainActor private static func runOnMain(_ session: Session, screen: ScreenOptions, store: any ProgressStore) throws -> Int32 {
         let forceASCII = screen.ascii
         let clock = makeClock(file: screen.clockFile)
-        let status: Int32 = try await MainActor.run {
-            var options = CursesTerminal.Options()
-            options.forceASCII = forceASCII
-            let terminal: CursesTerminal
-            do {
-                terminal = try CursesTerminal(options: options)
-            } catch let error as CursesTerminalError {
-                printError(error.description)
-                throw ExitCode(error.exitCode)
-            }
-            let recorder = ProgressRecorder(store: store, exam: session.exam, settings: session.settings, clock: clock)
-            let app = TutorApp(
-                session: session, terminal: terminal, clock: clock,
-                // Short seeds, so a student can tell a classmate or instructor which variant it was.
-                nextSeed: { UInt64.random(in: 1...999_999) },
-                perform: { recorder.perform($0) }
-            )
-            return app.run()
+        var options = CursesTerminal.Options()
+        options.forceASCII = forceASCII
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(options: options)
+        } catch {
+            printError(error.description)
+            throw ExitCode(error.exitCode)
         }
-        if status != 0 { throw ExitCode(status) }
+        let recorder = ProgressRecorder(store: store, exam: session.exam, settings: session.settings, clock: clock)
+        let app = TutorApp(
+            session: session, terminal: terminal, clock: clock,
+            // Short seeds, so a student can tell a classmate or instructor which variant it was.
+            nextSeed: { UInt64.random(in: 1...999_999) },
+            perform: { recorder.perform($0) }
+        )
+        return app.run()
     }
 
     /// The wall clock, or the number in `file` when given (re-read on every tick).

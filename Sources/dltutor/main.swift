@@ -1,0 +1,30 @@
+import ArgumentParser
+import Dispatch
+
+// A synchronous entry point: `--version`, `check`, `list`, `key`, `eval`, `lint` and the tutor
+// itself (`practice`) run without starting the concurrency runtime. Only the commands declared
+// `AsyncParsableCommand` (the other full-screen modes, the progress commands) start it, on a task,
+// with the main queue serving the main actor. Parsing, errors and exit codes are ArgumentParser's.
+let parsed: any ParsableCommand
+do {
+    parsed = try DLTutor.parseAsRoot()
+} catch {
+    DLTutor.exit(withError: error)
+}
+if let command = parsed as? any AsyncParsableCommand {
+    let box = CommandBox(command: command)
+    Task.detached {
+        var command = box.command
+        do { try await command.run() } catch { DLTutor.exit(withError: error) }
+        DLTutor.exit()
+    }
+    dispatchMain()
+} else {
+    var command = parsed
+    do { try command.run() } catch { DLTutor.exit(withError: error) }
+}
+
+/// Hands the parsed command to the task that runs it (it is only ever used there).
+struct CommandBox: @unchecked Sendable {
+    let command: any AsyncParsableCommand
+}
