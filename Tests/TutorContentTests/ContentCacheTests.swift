@@ -28,11 +28,16 @@ struct ContentCacheTests {
         return back
     }
 
-    /// Every stored field, deeply (syntax trees with columns, templates, settings), by reflection.
-    func dump<T>(_ value: T) -> String {
-        var out = ""
-        Swift.dump(value, to: &out)
-        return out
+    /// Every stored field, deeply (syntax trees with columns, templates, settings), by reflection;
+    /// dictionary and set entries sorted, as their order differs between equal instances.
+    func dump(_ value: Any) -> String {
+        let m = Mirror(reflecting: value)
+        if m.children.isEmpty { return String(reflecting: value) }
+        let parts = m.children.map { ($0.label.map { $0 + ": " } ?? "") + dump($0.value) }
+        switch m.displayStyle {
+        case .dictionary?, .set?: return "[" + parts.sorted().joined(separator: ", ") + "]"
+        default: return "\(m.subjectType)(" + parts.joined(separator: ", ") + ")"
+        }
     }
 
     @Test func aQuestionReadBackIsTheQuestionParsed() throws {
@@ -47,7 +52,7 @@ struct ContentCacheTests {
     @Test func variantsFromTheCacheAreTheVariantsFromYAML() throws {
         let back = try roundTrip(loaded)
         for (a, b) in zip(loaded.exam.questions, back.exam.questions) {
-            for seed in [nil] + (1...150).map(UInt64.init) as [UInt64?] {
+            for seed in [nil] + (1...100).map(UInt64.init) as [UInt64?] {
                 let va = try? a.variant(seed: seed), vb = try? b.variant(seed: seed)
                 #expect(dump(va) == dump(vb), "\(a.id) seed \(seed.map(String.init) ?? "original")")
             }
@@ -78,7 +83,7 @@ struct ContentCacheTests {
         var r = CacheReader(w.bytes)
         let back = try ContentCodec.readLoadResult(&r)
         #expect(back.diagnostics == diagnostics)
-        #expect(dump(back.exam.log) == dump(LogBase.base(10)))
+        #expect(back.exam.log == .base(10))
         #expect(dump(try ContentCodec.readTemplate(&r)) == dump(template))
         #expect(dump(try ContentCodec.readExpr(&r)) == dump(expr))
         for t in [Tolerance.exact, .absolute(0.005), .relative(0.01), .decimals(2), .significant(3)] { #expect(try ContentCodec.readTolerance(&r) == t) }
