@@ -45,17 +45,23 @@ extension Variant {
     /// used for error carried forward. Text steps are self-assessed: any non-empty text is
     /// `.correct` here and the session shows the model answer and key ideas.
     public func grade(step stepID: String, input: String, given: [String: Value] = [:]) -> Verdict {
-        guard let s = step(stepID) else {
+        // By index, reading fields in place: copying a whole step (two large structs) cost more
+        // than the rest of a check. The variant's steps are the question's, in the same order.
+        guard let i = steps.firstIndex(where: { $0.id == stepID }) else {
             return .invalid(column: 1, reason: "This question has no step '\(stepID)'.")
         }
-        if s.kind == .text {
+        if steps[i].kind == .text {
             let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
             return trimmed.isEmpty ? .invalid(column: 1, reason: "Type an answer first.") : .correct
         }
-        let carried = self.carried(for: stepID, given: given).map { [$0] } ?? []
-        return Grader.grade(input: input, kind: s.answerKind, expected: s.expected, rule: s.tolerance,
-                            mistakes: s.mistakes, alternatives: s.alternatives, carried: carried,
-                            definitions: s.definitions, percent: question.step(stepID)?.percent ?? false, log: log)
+        let carried = given.isEmpty ? [] : self.carried(for: stepID, given: given).map { [$0] } ?? []
+        return Grader.grade(input: input, kind: steps[i].answerKind, expected: steps[i].expected, rule: steps[i].tolerance,
+                            mistakes: steps[i].mistakes, alternatives: steps[i].alternatives, carried: carried,
+                            definitions: steps[i].definitions, percent: percent(at: i, stepID), log: log)
+    }
+
+    private func percent(at i: Int, _ stepID: String) -> Bool {
+        question.steps.indices.contains(i) && question.steps[i].id == stepID ? question.steps[i].percent : question.step(stepID)?.percent ?? false
     }
 
     /// What a one-argument `log` means in answers to this question (content `log:` setting).
