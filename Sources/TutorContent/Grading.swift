@@ -12,30 +12,34 @@ extension Variant {
     /// keyed by step id). nil when the step depends on no given answer, the recomputation fails
     /// (e.g. the student's value has the wrong kind), or it equals the key's value.
     public func carried(for stepID: String, given: [String: Value]) -> Value? {
-        guard let target = question.steps.firstIndex(where: { $0.id == stepID }) else { return nil }
-        let spec = question.steps[target]
-        if spec.dependencies.isEmpty || given.isEmpty { return nil }
-        var env = Environment(variables: values, dialect: .content)
-        var changed = false
-        for i in 0..<target {
-            let s = question.steps[i]
-            let value: Value
-            if let g = given[s.id] {
-                value = s.percent ? Variant.proportion(g) : g
-                if !steps[i].tolerance.matches(value, steps[i].expected) { changed = true }
-            } else if changed, let v = recompute(i, env: env) {
-                value = v
-            } else {
-                value = steps[i].expected
+        if given.isEmpty { return nil }
+        // The question's steps are read in place through a buffer: `steps[i].field` on the array
+        // copies the whole step (retaining every field), which cost more than the recomputation.
+        return question.steps.withUnsafeBufferPointer { specs -> Value? in
+            var found: Int?
+            for i in specs.indices where specs[i].id == stepID { found = i; break }
+            guard let target = found, !specs[target].dependencies.isEmpty else { return nil }
+            var env = Environment(variables: values, dialect: .content)
+            env.variables.reserveCapacity(values.count + target)   // copied and grown once
+            var changed = false
+            for i in 0..<target {
+                let value: Value
+                if let g = given[specs[i].id] {
+                    value = specs[i].percent ? Variant.proportion(g) : g
+                    if !steps[i].tolerance.matches(value, steps[i].expected) { changed = true }
+                } else if changed, let v = recompute(specs[i], i, env: env) {
+                    value = v
+                } else {
+                    value = steps[i].expected
+                }
+                env.variables[Step.variableName(for: specs[i].id)] = value
             }
-            env.variables[s.variableName] = value
+            guard changed, let v = recompute(specs[target], target, env: env) else { return nil }
+            return steps[target].tolerance.matches(v, steps[target].expected) ? nil : v
         }
-        guard changed, let v = recompute(target, env: env) else { return nil }
-        return steps[target].tolerance.matches(v, steps[target].expected) ? nil : v
     }
 
-    private func recompute(_ index: Int, env: Environment) -> Value? {
-        let spec = question.steps[index]
+    private func recompute(_ spec: borrowing Step, _ index: Int, env: Environment) -> Value? {
         if spec.dependencies.isEmpty { return steps[index].expected }
         let raw = (try? question.options(of: spec, env: env)) ?? []
         return try? question.answerValue(spec.answer, step: spec, env: env, rawOptions: raw, what: "answer formula")
