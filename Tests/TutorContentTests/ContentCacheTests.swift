@@ -49,6 +49,28 @@ struct ContentCacheTests {
         #expect(back.diagnostics == loaded.diagnostics)
     }
 
+    /// A field added to a content type must be written and read by `ContentCodec` (a field with a
+    /// default value would otherwise come back from the cache as its default, silently).
+    @Test func theCodecKnowsEveryStoredField() throws {
+        func fields(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
+        let note = "a content type gained a field: write and read it in ContentCodec (and bump ContentCache.format)"
+        let q = try #require(loaded.exam.question("q3"))
+        #expect(fields(q) == ["id", "title", "points", "topic", "picture", "text", "params", "derived", "constraints", "steps",
+                              "file", "line", "logSetting", "log"], "\(note)")
+        #expect(fields(try #require(q.steps.first)) == ["id", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
+                                                        "accept", "mistakes", "hints", "solution", "model", "keywords", "dependencies",
+                                                        "partialCredit", "levels", "line", "percent"], "\(note)")
+        #expect(fields(loaded.exam) == ["id", "title", "questions", "directory", "log"], "\(note)")
+        #expect(fields(try #require(q.params.first)) == ["name", "value", "vary", "line"], "\(note)")
+        #expect(fields(try #require(q.derived.first)) == ["name", "formula", "line"], "\(note)")
+        #expect(fields(q.steps[0].answer) == ["source", "expr", "line"], "\(note)")
+        #expect(fields(q.text) == ["source", "segments"], "\(note)")
+        #expect(fields(MistakeSpec(value: q.steps[0].answer, why: q.text)) == ["value", "why"], "\(note)")
+        #expect(fields(AlternativeSpec(value: q.steps[0].answer, note: q.text)) == ["value", "note"], "\(note)")
+        #expect(fields(Diagnostic(file: "f", line: 1, message: "m")) == ["file", "line", "message", "severity"], "\(note)")
+        #expect(fields(loaded) == ["exam", "diagnostics"], "\(note)")
+    }
+
     @Test func variantsFromTheCacheAreTheVariantsFromYAML() throws {
         let back = try roundTrip(loaded)
         for (a, b) in zip(loaded.exam.questions, back.exam.questions) {
