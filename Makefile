@@ -22,8 +22,10 @@ release: deps
 run: release
 	@$(RELEASE_BIN) $(ARGS)
 
+# Programs under test keep their cache and any default database inside .build, never in the
+# user's ~/.cache or ~/.local/share.
 test: deps
-	$(SWIFT) test --disable-xctest
+	XDG_CACHE_HOME=$(CURDIR)/.build/test-cache XDG_DATA_HOME=$(CURDIR)/.build/test-data $(SWIFT) test --disable-xctest
 
 lint: release
 	$(RELEASE_BIN) lint $(CONTENT)

@@ -1,8 +1,8 @@
 import ArgumentParser
 
 /// The `dltutor` command: the terminal tutor by default, and the instructor/script commands
-/// (`list`, `key`, `check`, `lint`, `eval`) that work without a terminal.
-@main
+/// (`list`, `key`, `check`, `lint`, `eval`) that work without a terminal. The entry point is
+/// `main.swift` (synchronous unless the command is async).
 struct DLTutor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dltutor",

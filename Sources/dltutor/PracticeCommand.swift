@@ -2,7 +2,7 @@ import ArgumentParser
 import TutorSession
 
 /// `dltutor` / `dltutor practice`: opens the tutor in the terminal.
-struct PracticeCommand: AsyncParsableCommand {
+struct PracticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "practice",
         abstract: "Open the tutor (the default command).",
@@ -26,13 +26,13 @@ struct PracticeCommand: AsyncParsableCommand {
         guard (0...99).contains(revealAfter) else { throw ValidationError("--reveal-after takes 0 to 99.") }
     }
 
-    func run() async throws {
+    func run() throws {
         // Open the progress database while the content loads: they share nothing, and both are
-        // on the way to the first frame.
+        // on the way to the first frame. (Synchronous: the tutor needs no concurrency runtime.)
         let storage = self.storage
-        let opening = Task.detached { TutorLauncher.openStore(storage) }
+        let opening = InBackground { TutorLauncher.openStore(storage) }
         let exam = try options.load()
-        let (store, warning) = await opening.value
+        let (store, warning) = opening.value
         var settings = SessionSettings(mode: .practice, revealAfter: revealAfter, seed: seed)
         StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))
         // The tour once per database, and not when the student asked for a question directly.
@@ -44,6 +44,6 @@ struct PracticeCommand: AsyncParsableCommand {
             let q = try exam.find(question)
             _ = session.handle(.openQuestion(exam.questions.firstIndex { $0.id == q.id } ?? 0))
         }
-        try await TutorLauncher.run(session, screen: screen, store: store)
+        try TutorLauncher.runSynchronously(session, screen: screen, store: store)
     }
 }

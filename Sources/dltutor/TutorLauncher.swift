@@ -22,36 +22,44 @@ struct ScreenOptions: ParsableArguments {
 enum TutorLauncher {
     /// Runs `session` full screen; effects go to `store` (a NullStore records nothing).
     static func run(_ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore()) async throws {
+        let status: Int32 = try await MainActor.run { try runOnMain(session, screen: screen, store: store) }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The same, from the synchronous entry point's main thread (no concurrency runtime).
+    static func runSynchronously(_ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore()) throws {
+        let status: Int32 = try MainActor.assumeIsolated { try runOnMain(session, screen: screen, store: store) }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    @MainActor private static func runOnMain(_ session: Session, screen: ScreenOptions, store: any ProgressStore) throws -> Int32 {
         let forceASCII = screen.ascii
         let clock = makeClock(file: screen.clockFile)
-        let testTrap = screen.testTrap
-        let (status, recorder): (Int32, ProgressRecorder) = try await MainActor.run {
-            var options = CursesTerminal.Options()
-            options.forceASCII = forceASCII
-            let terminal: CursesTerminal
-            do {
-                terminal = try CursesTerminal(options: options)
-            } catch let error as CursesTerminalError {
-                printError(error.description)
-                throw ExitCode(error.exitCode)
-            }
-            if testTrap {
-                terminal.draw(Buffer(size: terminal.size), cursor: nil)
-                fatalError("forced trap (--test-trap)")
-            }
-            let recorder = ProgressRecorder(store: store, exam: session.exam, settings: session.settings, clock: clock)
-            let app = TutorApp(
-                // The session's clock stands still while the tutor is stopped (Ctrl-Z): a quiz's
-                // countdown pauses. Stored times still come from the recorder's wall clock.
-                session: session, terminal: terminal, clock: { clock() - CursesTerminal.stoppedSeconds },
-                // Short seeds, so a student can tell a classmate or instructor which variant it was.
-                nextSeed: { UInt64.random(in: 1...999_999) },
-                perform: { recorder.perform($0) }, poll: { recorder.poll() }
-            )
-            return (app.run(), recorder)
+        var options = CursesTerminal.Options()
+        options.forceASCII = forceASCII
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(options: options)
+        } catch {
+            printError(error.description)
+            throw ExitCode(error.exitCode)
         }
+        if screen.testTrap {
+            terminal.draw(Buffer(size: terminal.size), cursor: nil)
+            fatalError("forced trap (--test-trap)")
+        }
+        let recorder = ProgressRecorder(store: store, exam: session.exam, settings: session.settings, clock: clock)
+        let app = TutorApp(
+            // The session's clock stands still while the tutor is stopped (Ctrl-Z): a quiz's
+            // countdown pauses. Stored times still come from the recorder's wall clock.
+            session: session, terminal: terminal, clock: { clock() - CursesTerminal.stoppedSeconds },
+            // Short seeds, so a student can tell a classmate or instructor which variant it was.
+            nextSeed: { UInt64.random(in: 1...999_999) },
+            perform: { recorder.perform($0) }, poll: { recorder.poll() }
+        )
+        let status = app.run()
         waitForQueuedWrites(recorder, store: store, status: status)
-        if status != 0 { throw ExitCode(status) }
+        return status
     }
 
     /// After the screen has closed: answers still queued for a locked database are written
