@@ -71,10 +71,11 @@ let package = Package(
         // Test support shared by end-to-end suites: a pty driver and a small VT screen model.
         .target(name: "PTYTestSupport", dependencies: ["TerminalUI"], path: "Tests/PTYTestSupport"),
         // A minimal CursesTerminal program the pty tests and benchmarks drive (not a product).
-        .executableTarget(name: "curses-smoke", dependencies: ["CursesTerminal", "TerminalUI"], path: "Tests/CursesSmoke"),
+        .executableTarget(name: "curses-smoke", dependencies: ["CursesTerminal", "TerminalUI", "TutorSession"], path: "Tests/CursesSmoke"),
         .testTarget(name: "TutorStoreTests", dependencies: ["TutorStore"]),
         // A child process that writes attempts through TutorStore; the durability tests SIGKILL it.
-        .executableTarget(name: "store-writer", dependencies: ["TutorStore"], path: "Tests/StoreWriter"),
+        .executableTarget(name: "store-writer", dependencies: ["TutorStore", .product(name: "GRDB", package: "GRDB.swift")],
+                         path: "Tests/StoreWriter"),
         .testTarget(name: "CLITests", dependencies: ["dltutor"]),
         .testTarget(name: "TutorE2ETests", dependencies: ["dltutor", "PTYTestSupport", "TerminalUI"]),
         // Classroom tests start their own PostgreSQL and sshd on loopback (scratch folders).

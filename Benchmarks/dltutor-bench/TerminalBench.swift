@@ -22,14 +22,15 @@ enum TerminalBench {
     }
 
     static func measure(name: String, binary: String, arguments: [String], firstFrameText: String,
-                        keyArguments: [String], ready: String, prompt: String, runs: Int) -> Result {
+                        keyArguments: [String], ready: String, prompt: String, runs: Int,
+                        environment: [String: String]? = nil) -> Result {
         var ttff: [Double] = []
         var keys: [Double] = []
         for _ in 0..<runs {
-            if let t = Measure.firstFrame(binary: binary, arguments: arguments, until: firstFrameText) { ttff.append(t) }
+            if let t = Measure.firstFrame(binary: binary, arguments: arguments, until: firstFrameText, environment: environment) { ttff.append(t) }
         }
-        for _ in 0..<max(3, runs / 5) {
-            keys += Measure.keyToScreen(binary: binary, arguments: keyArguments, ready: ready, prompt: prompt)
+        for _ in 0..<(prompt.isEmpty ? 0 : max(3, runs / 5)) {
+            keys += Measure.keyToScreen(binary: binary, arguments: keyArguments, ready: ready, prompt: prompt, environment: environment)
         }
         return Result(name: name, firstFrame: Measure.median(ttff), keyToScreen: Measure.median(keys))
     }

@@ -5,6 +5,7 @@ import TerminalUI
 import TutorScreens
 import TutorSession
 import Yams
+import PTYTestSupport
 
 /// `make bench`: medians for the engine per keystroke, a full check, content loading and lint.
 /// Run in release mode; numbers are per call unless the name says otherwise.
@@ -12,12 +13,14 @@ import Yams
 var contentDir = "content/aml5202-sessional1"
 var binary = ".build/release/dltutor"
 var runs = 25
+var terminalOnly = false
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     switch a {
     case "--content": contentDir = args.popFirst() ?? contentDir
     case "--binary": binary = args.popFirst() ?? binary
     case "--runs": runs = Int(args.popFirst() ?? "") ?? runs
+    case "--terminal-only": terminalOnly = true   // skip the in-process medians (lint takes seconds)
     default: print("dltutor-bench: unknown argument \(a)"); exit(64)
     }
 }
@@ -36,6 +39,7 @@ let entries: [(String, AnswerKind)] = [
 let keystrokes: [(String, AnswerKind)] = entries.flatMap { text, kind in
     (1...text.count).map { (String(text.prefix($0)), kind) }
 }
+if !terminalOnly {
 let perKeystroke = measure("keystroke: read + live preview", outer: 51, inner: 200) {
     for (text, kind) in keystrokes { blackHole(AnswerReader.read(text, as: kind)) }
 }
@@ -78,6 +82,7 @@ report(measure("frame: type a key + render Q3 at 80x24 (pure)", outer: 51, inner
     _ = s.handle(.type("1"))
     blackHole(Screens.render(s, size: Size(width: 80, height: 24), capabilities: TerminalCapabilities(unicode: true, color: true)))
 }, aim: "-")
+}
 
 // Terminal: the real binary in a pty, beside the C reference prompt, in the same run.
 print("")
@@ -89,7 +94,12 @@ defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem
 let tutor = TerminalBench.measure(
     name: "dltutor", binary: absBinary, arguments: ["practice", "--content", absContent, "--db", benchDB], firstFrameText: "q quit",
     keyArguments: ["practice", "--content", absContent, "--db", benchDB, "--question", "q3"], ready: "Answer →", prompt: "Answer → ", runs: runs)
-var rows = [tutor]
+// The same binary with the content cache off: the YAML is parsed on every start.
+let tutorNoCache = TerminalBench.measure(
+    name: "dltutor (cache off)", binary: absBinary, arguments: ["practice", "--content", absContent, "--db", benchDB], firstFrameText: "q quit",
+    keyArguments: [], ready: "q quit", prompt: "", runs: runs,
+    environment: PTYProcess.defaultEnvironment.merging(["DLTUTOR_CACHE": "off"]) { $1 })
+var rows = [tutor, tutorNoCache]
 if let c = TerminalBench.buildCPrompt(source: "Benchmarks/c-prompt/prompt.c") {
     rows.append(TerminalBench.measure(name: "C ncurses prompt", binary: c, arguments: [], firstFrameText: "Enter submits",
                                       keyArguments: [], ready: "c-prompt σ", prompt: "answer> ", runs: runs))
@@ -100,6 +110,28 @@ func ms(_ x: Double?) -> String { x.map { String(format: "%.2f ms", $0) } ?? "n/
 for r in rows {
     print("\("terminal: \(r.name)".padding(toLength: 30, withPad: " ", startingAt: 0)) first frame median \(ms(r.firstFrame).padding(toLength: 10, withPad: " ", startingAt: 0)) key->screen median \(ms(r.keyToScreen))  (\(runs) runs)")
 }
-if rows.count == 2, let a = rows[0].firstFrame, let b = rows[1].firstFrame, let k = rows[0].keyToScreen, let kc = rows[1].keyToScreen {
+if rows.count == 3, let a = rows[0].firstFrame, let b = rows[2].firstFrame, let k = rows[0].keyToScreen, let kc = rows[2].keyToScreen {
     print(String(format: "ratios vs C: first frame %.2fx (aim <= 1.5x), key->screen %.2fx (aim <= 1.2x)", a / b, k / kc))
+}
+
+// Whole processes in a pty, spawn to exit, beside the C prompt's whole life (it is given `q`).
+print("")
+let cPrompt = TerminalBench.buildCPrompt(source: "Benchmarks/c-prompt/prompt.c")
+let noCache = PTYProcess.defaultEnvironment.merging(["DLTUTOR_CACHE": "off"]) { $1 }
+var processRows: [(String, ProcessBench.Result)] = [
+    ("dltutor --version", ProcessBench.measure(binary: absBinary, arguments: ["--version"], runs: runs)),
+    ("dltutor check q3 a.total 691", ProcessBench.measure(binary: absBinary, arguments: ["check", "q3", "a.total", "691", "--content", absContent], runs: runs)),
+    ("  the same, content cache off", ProcessBench.measure(binary: absBinary, arguments: ["check", "q3", "a.total", "691", "--content", absContent],
+                                                           environment: noCache, runs: runs)),
+    ("dltutor list", ProcessBench.measure(binary: absBinary, arguments: ["list", "--content", absContent], runs: runs)),
+]
+if let cPrompt { processRows.append(("C ncurses prompt (start, frame, q, exit)", ProcessBench.measure(binary: cPrompt, arguments: [], input: "q", runs: runs))) }
+let cProcess = processRows.last?.0.hasPrefix("C ") == true ? processRows.last?.1.milliseconds : nil
+for (name, r) in processRows {
+    let ratio = cProcess.flatMap { c in r.milliseconds.map { String(format: "  %.2fx C", $0 / c) } } ?? ""
+    let peak = r.peakKiB.map { String(format: "peak %.1f MiB", Double($0) / 1024) } ?? "peak n/a"
+    print("process: \(name.padding(toLength: 42, withPad: " ", startingAt: 0)) median \(ms(r.milliseconds).padding(toLength: 10, withPad: " ", startingAt: 0)) \(peak)\(ratio)")
+}
+if let size = (try? FileManager.default.attributesOfItem(atPath: absBinary))?[.size] as? Int {
+    print(String(format: "binary: %@ %.1f MB", binary, Double(size) / 1_000_000))
 }

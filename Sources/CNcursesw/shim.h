@@ -40,4 +40,10 @@ static inline void cn_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x);
 /* The locale's character set name, e.g. "UTF-8" (CODESET imports as Int, nl_item is int). */
 static inline const char *cn_codeset(void) { return nl_langinfo(CODESET); }
 
+/* A terminfo string capability, or NULL when absent or not a string ((char *)-1). */
+static inline const char *cn_tigetstr(const char *name) {
+    char *s = tigetstr(name);
+    return (s == (char *)-1) ? (const char *)0 : s;
+}
+
 #endif

@@ -88,6 +88,9 @@ public final class ClassProgressStore: ProgressStore, @unchecked Sendable {
     public func reviewItem(question: String, step: String) throws(StoreError) -> ReviewItem? { try local.reviewItem(question: question, step: step) }
     public func dueItems(at time: Date) throws(StoreError) -> [ReviewItem] { try local.dueItems(at: time) }
     public func dueCount(at time: Date) throws(StoreError) -> Int { try local.dueCount(at: time) }
+    public func reviewedSteps(since time: Date) throws(StoreError) -> Int { try local.reviewedSteps(since: time) }
+    public func meta(_ key: String) throws(StoreError) -> String? { try local.meta(key) }
+    public func setMeta(_ key: String, _ value: String) throws(StoreError) { try local.setMeta(key, value) }
     public func accuracyByQuestion(mode: String?) throws(StoreError) -> [Accuracy] { try local.accuracyByQuestion(mode: mode) }
     public func accuracyByTopic(topics: [String: String], mode: String?) throws(StoreError) -> [Accuracy] {
         try local.accuracyByTopic(topics: topics, mode: mode)

@@ -69,11 +69,18 @@ public final class CursesTerminal: Terminal {
         guard let out = fdopen(dup(1), "w"), let inp = fdopen(dup(0), "r") else {
             throw .notATerminal(program: options.programName)
         }
+        FatalRestore.shared.saveShellMode(fd: 0)           // before newterm changes the mode
         guard let scr = newterm(nil, out, inp) else {
             fclose(out); fclose(inp)
             throw .unknownTerminal(program: options.programName, term: term)
         }
         set_term(scr)
+        // A terminal that cannot move the cursor (TERM=dumb, a printing terminal) cannot show
+        // the interface; say so instead of drawing garbage.
+        guard cn_tigetstr("cup") != nil else {
+            endwin(); delscreen(scr); fclose(out); fclose(inp)
+            throw .noCursorAddressing(program: options.programName, term: term)
+        }
         cursesActive.store(true, ordering: .relaxed)
         screen = scr
         outFile = out
@@ -98,6 +105,8 @@ public final class CursesTerminal: Terminal {
         curs_set(0)
         cursorVisible = false
         captureStderr()
+        FatalRestore.shared.setLeaveSequence(CursesTerminal.leaveSequence())
+        FatalRestore.shared.arm()
     }
 
     isolated deinit { close() }
@@ -182,6 +191,7 @@ public final class CursesTerminal: Terminal {
     public func close() {
         guard isOpen else { return }
         isOpen = false
+        FatalRestore.shared.disarm()
         if cursesActive.exchange(false, ordering: .relaxed) { endwin() }
         if let screen { delscreen(screen) }
         screen = nil
@@ -201,6 +211,7 @@ public final class CursesTerminal: Terminal {
         guard saved >= 0, dup2(fd, 2) >= 0 else { Glibc.close(fd); return }
         savedStderr = saved
         stderrCapture = (fd, path)
+        FatalRestore.shared.setStderr(real: saved, capture: fd)
     }
 
     /// Puts fd 2 back and replays anything that was written to it meanwhile.
@@ -239,13 +250,40 @@ public final class CursesTerminal: Terminal {
     // MARK: Private
 
     /// Ctrl-Z: leave curses mode, stop with the default action, and on continue repaint.
+    ///
+    /// The run loop may be on a thread that blocks SIGTSTP (the main actor's queue is drained by
+    /// a libdispatch worker, whose mask blocks signals), where `raise` would leave the signal
+    /// pending forever. So SIGTSTP is unblocked on this thread for the raise: a thread-directed
+    /// signal that is unblocked is delivered before `raise` returns, which stops the process here.
     private func stopAndContinue() {
+        let start = ContinuousClock.now
         endwin()
         SignalSetup.defaultStopHandler()
+        var stop = sigset_t(), old = sigset_t()
+        sigemptyset(&stop)
+        sigaddset(&stop, SIGTSTP)
+        pthread_sigmask(SIG_UNBLOCK, &stop, &old)
         raise(SIGTSTP)                      // the process stops here until SIGCONT
+        pthread_sigmask(SIG_SETMASK, &old, nil)
         SignalSetup.installStopHandler()
         pendingContinue.store(0, ordering: .relaxed)
+        SignalSetup.addStoppedTime(ContinuousClock.now - start)
         repaint()
+    }
+
+    /// Seconds the process spent stopped by Ctrl-Z so far. The launcher subtracts them from the
+    /// session's clock, so a quiz's countdown (and the time spent on a step) pauses while the
+    /// tutor is suspended, as it does when the student quits and continues later.
+    public nonisolated static var stoppedSeconds: Double { SignalSetup.stoppedSeconds }
+
+    /// The bytes that take the terminal out of curses mode: attributes off, cursor shown, keypad
+    /// transmit off, alternate screen left. For the fatal-signal handler, which cannot call endwin.
+    private static func leaveSequence() -> [UInt8] {
+        var bytes: [UInt8] = []
+        for cap in ["sgr0", "cnorm", "rmkx", "rmcup"] {
+            if let s = cn_tigetstr(cap) { bytes += Array(String(cString: s).utf8) }
+        }
+        return bytes
     }
 
     /// A full repaint of what is on stdscr (also leaves endwin's shell mode).

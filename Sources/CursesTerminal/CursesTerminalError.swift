@@ -5,6 +5,8 @@ public enum CursesTerminalError: Error, Equatable, CustomStringConvertible {
     case notATerminal(program: String)
     /// `TERM` names a terminal type that terminfo does not know (or is unset).
     case unknownTerminal(program: String, term: String?)
+    /// The terminal cannot move its cursor (`TERM=dumb`, a printing terminal): no full screen.
+    case noCursorAddressing(program: String, term: String)
 
     public var description: String {
         switch self {
@@ -14,6 +16,8 @@ public enum CursesTerminalError: Error, Equatable, CustomStringConvertible {
             return "\(p): unknown terminal type '\(term)' (TERM); try TERM=xterm-256color"
         case .unknownTerminal(let p, _):
             return "\(p): TERM is not set; try TERM=xterm-256color"
+        case .noCursorAddressing(let p, let term):
+            return "\(p): terminal type '\(term)' (TERM) cannot move the cursor; run it in a full-screen terminal (e.g. TERM=xterm-256color), or use '\(p) list' / '\(p) key'"
         }
     }
 

@@ -53,6 +53,15 @@ enum SignalSetup {
     }
 
     private static let installed = Atomic<Bool>(false)
+    /// Total time stopped (Ctrl-Z), in nanoseconds; only the run loop's thread adds to it.
+    private static let stoppedNanoseconds = Atomic<Int64>(0)
+
+    static func addStoppedTime(_ d: Duration) {
+        let (s, atto) = d.components
+        stoppedNanoseconds.add(s &* 1_000_000_000 &+ atto / 1_000_000_000, ordering: .relaxed)
+    }
+
+    static var stoppedSeconds: Double { Double(stoppedNanoseconds.load(ordering: .relaxed)) / 1e9 }
 
     private static func set(_ sig: Int32, _ handler: @convention(c) (Int32) -> Void) {
         var sa = sigaction()

@@ -39,7 +39,12 @@ public enum Evaluator {
             var values: [Value] = []
             values.reserveCapacity(args.count)
             for a in args { values.append(try evaluate(a, in: env)) }
-            return try Builtins.call(f, values, column: c, args: args, env: env)
+            let result = try Builtins.call(f, values, column: c, args: args, env: env)
+            // One budget for everything a call builds, nested lists and texts included.
+            guard result.size(limit: Functions.maxEntries) != nil else {
+                throw EngineError(column: c, message: "'\(f)' builds too large a value (at most \(Functions.maxEntries) entries in all).")
+            }
+            return result
         case .array(let rows, let c):
             return try array(rows, c, env)
         }
@@ -151,7 +156,7 @@ public enum Evaluator {
         switch op {
         case .add: r = x + y
         case .subtract: r = x - y
-        case .multiply: r = x * y
+        case .multiply, .matmul: r = x * y
         case .divide:
             if y == 0 { throw EngineError.divisionByZero(c) }
             r = x / y
@@ -171,6 +176,7 @@ public enum Evaluator {
     }
 
     static func binary(_ op: Expr.BinaryOperator, _ a: Value, _ b: Value, _ c: Int) throws(EngineError) -> Value {
+        if op == .matmul { return try MatrixProduct.of(a, b, column: c) }
         switch (a, b) {
         case (.number(let x), .number(let y)):
             return .number(try apply(op, x, y, c))

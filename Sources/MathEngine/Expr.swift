@@ -19,7 +19,7 @@ public indirect enum Expr: Sendable, CustomStringConvertible {
     }
 
     public enum BinaryOperator: String, Sendable {
-        case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
+        case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^", matmul = "@"
         case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==", notEqual = "!="
         case and = "and", or = "or"
     }

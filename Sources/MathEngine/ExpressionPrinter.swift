@@ -5,6 +5,26 @@ extension Expr {
     /// The expression with only the parentheses it needs (`20*n + 3*(n + 1)`), as a student
     /// would write it; `description` stays fully parenthesised for tests.
     public var pretty: String { ExpressionPrinter.print(self) }
+
+    /// Arithmetic on numbers alone done: `(19 + 1)*n` becomes `20*n`, as a student writes it.
+    public var foldingConstants: Expr {
+        switch self {
+        case .binary(let op, let a, let b, let c):
+            let (fa, fb) = (a.foldingConstants, b.foldingConstants)
+            if case .number(let x, _) = fa, case .number(let y, _) = fb {
+                switch op {
+                case .add: return .number(x + y, column: c)
+                case .subtract: return .number(x - y, column: c)
+                case .multiply: return .number(x * y, column: c)
+                default: break
+                }
+            }
+            return .binary(op, fa, fb, column: c)
+        case .unary(let op, let a, let c): return .unary(op, a.foldingConstants, column: c)
+        case .call(let f, let args, let c): return .call(f, args.map(\.foldingConstants), column: c)
+        default: return self
+        }
+    }
 }
 
 enum ExpressionPrinter {
@@ -16,7 +36,7 @@ enum ExpressionPrinter {
         case .and: 2
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual: 4
         case .add, .subtract: 5
-        case .multiply, .divide: 6
+        case .multiply, .divide, .matmul: 6
         case .power: 8
         }
     }

@@ -23,6 +23,9 @@ public enum Formatting {
 
     /// Up to 4 decimals, trimmed, built digit by digit into a small (inline, allocation-free) string.
     private static func decimal4(_ x: Double) -> String {
+        // Past 9.2e14 the units no longer fit an Int64 (a trap found by the answer fuzz: a typed
+        // 999999999999999.5); such a number shows in scientific form instead.
+        guard Swift.abs(x) * 10_000 < 9.2e18 else { return scientific(x) }
         let units = Int64((Swift.abs(x) * 10_000).rounded(.toNearestOrAwayFromZero))
         if units == 0 { return "0" }
         var whole = units / 10_000

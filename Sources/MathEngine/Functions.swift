@@ -24,7 +24,9 @@ enum Functions {
              "floor", "ceil", "sin", "cos", "tan"], .student, 1, 1)
         add(["log", "round"], .student, 1, 2)
         add(["min", "max", "diag"], .student, 1, many)
-        add(["sum", "mean", "prod", "len", "argmax", "argmin", "indices", "frac", "dense_params", "sort", "ordinal"], .content, 1, 1)
+        // `sum` and `mean` are plain arithmetic, so the calculator line (student dialect) has them.
+        add(["sum", "mean"], .student, 1, 1)
+        add(["prod", "len", "argmax", "argmin", "indices", "frac", "dense_params", "sort", "ordinal"], .content, 1, 1)
         add(["range", "fill", "at", "prefix_each"], .content, 2, 2)
         add(["if", "insert"], .content, 3, 3)
         add(["shape", "set", "vec"], .content, 0, many)

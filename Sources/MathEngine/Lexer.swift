@@ -59,6 +59,7 @@ struct Lexer {
             case 0xD7, 0xB7, 0x22C5, 0x2217: kind = .star
             case 47, 0xF7, 0x2215: kind = .slash
             case 94: kind = .caret
+            case 64: kind = .matmul
             case 37: kind = .percent
             case 0xB2: kind = .square
             case 0xB3: kind = .cube

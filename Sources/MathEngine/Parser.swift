@@ -135,8 +135,8 @@ public struct Parser: Sendable {
         var left = try unary()
         while true {
             switch current.kind {
-            case .star, .slash:
-                let op: Expr.BinaryOperator = current.kind == .star ? .multiply : .divide
+            case .star, .slash, .matmul:
+                let op: Expr.BinaryOperator = current.kind == .star ? .multiply : current.kind == .slash ? .divide : .matmul
                 let c = current.column; advance()
                 left = .binary(op, left, try unary(), column: c)
             case .name(let n) where !isKeyword(n):

@@ -8,6 +8,8 @@ struct Token: Sendable {
         case name(String)
         case text(String)
         case plus, minus, star, slash, caret, percent, square, cube
+        /// `@`: the matrix product (W @ x), as in NumPy.
+        case matmul
         case lparen, rparen, lbracket, rbracket, lbrace, rbrace, comma, semicolon
         case less, lessEqual, greater, greaterEqual, equal, notEqual
         case end
@@ -31,6 +33,7 @@ struct Token: Sendable {
         case .minus: "-"
         case .star: "*"
         case .slash: "/"
+        case .matmul: "@"
         case .caret: "^"
         case .percent: "%"
         case .square: "²"

@@ -130,8 +130,14 @@ public struct Buffer: Hashable, Sendable {
 
     /// The text of one row, continuation cells skipped, trailing spaces trimmed.
     public func line(_ y: Int) -> String {
+        let cells = row(y)
+        // Trim first, then append once: removing trailing spaces one by one from a String was
+        // the slowest part of reading a frame back (lint reads thousands of picture frames).
+        var end = cells.endIndex
+        while end > cells.startIndex, cells[end - 1].isContinuation || cells[end - 1].text == " " { end -= 1 }
         var s = ""
-        for c in row(y) where !c.isContinuation { s += c.text }
+        s.reserveCapacity(end - cells.startIndex)
+        for c in cells[cells.startIndex..<end] where !c.isContinuation { s += c.text }
         while s.last == " " { s.removeLast() }
         return s
     }

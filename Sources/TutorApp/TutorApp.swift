@@ -15,6 +15,9 @@ public final class TutorApp {
     /// Performs every effect but `.quit` (storing attempts and quiz reports); what it returns is
     /// fed back to the session (e.g. the stats it was asked for).
     private let perform: (Effect) -> [Message]
+    /// Asked after every event (ticks included) for news from outside the session, such as
+    /// queued answers written once another program released the database.
+    private let poll: () -> [Message]
     /// How long to wait for a key before sending a tick. Short, so a signal that lands between
     /// two waits is seen within a quarter second, and a countdown never skips a displayed second.
     private let tickInterval: Duration
@@ -25,7 +28,8 @@ public final class TutorApp {
     public init(session: Session, terminal: Terminal, keymap: Keymap = .standard,
                 tickInterval: Duration = .milliseconds(250),
                 clock: @escaping @Sendable () -> Double, nextSeed: @escaping () -> UInt64,
-                perform: @escaping (Effect) -> [Message] = { _ in [] }, inbox: @escaping () -> [Message] = { [] }) {
+                perform: @escaping (Effect) -> [Message] = { _ in [] }, poll: @escaping () -> [Message] = { [] },
+                inbox: @escaping () -> [Message] = { [] }) {
         self.session = session
         self.terminal = terminal
         self.keymap = keymap
@@ -33,6 +37,7 @@ public final class TutorApp {
         self.clock = clock
         self.nextSeed = nextSeed
         self.perform = perform
+        self.poll = poll
         self.inbox = inbox
     }
 
@@ -64,6 +69,7 @@ public final class TutorApp {
                 for effect in session.handle(.terminating) where effect != .quit { _ = perform(effect) }
                 return 128 + sig
             }
+            messages += poll()
             messages += inbox()
             let changed = !messages.isEmpty
             while !messages.isEmpty {

@@ -29,7 +29,8 @@ public struct ContentOptions: ParsableArguments {
     /// Loads the exam, printing any content errors (`file:line: message`) to standard error; the
     /// questions that loaded are still usable.
     public func load(quietWarnings: Bool = true) throws -> Exam {
-        let result = ExamLoader.load(directory: try directory())
+        let dir = try directory()
+        let result = ContentOptions.cache?.load(directory: dir) ?? ExamLoader.load(directory: dir)
         for d in result.diagnostics where d.isError || !quietWarnings { printError(d.description) }
         if result.exam.questions.isEmpty {
             throw ValidationError("no question could be loaded from \(result.exam.directory).")

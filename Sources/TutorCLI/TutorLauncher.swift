@@ -7,12 +7,15 @@ import TutorSession
 import TutorStore
 
 /// Options every full-screen mode shares.
-public struct ScreenOptions: ParsableArguments {
+public struct ScreenOptions: ParsableArguments, Sendable {
     @Flag(help: "Draw with ASCII only, even in a UTF-8 terminal.")
     public var ascii = false
     /// Tests drive time through this file (seconds, one number) instead of sleeping through a quiz.
     @Option(name: .customLong("clock-file"), help: .hidden)
     public var clockFile: String?
+    /// Tests prove the terminal is restored after a Swift runtime trap: trap once the screen is up.
+    @Flag(name: .customLong("test-trap"), help: .hidden)
+    public var testTrap = false
 
     public init() {}
 }
@@ -25,28 +28,71 @@ public enum TutorLauncher {
     public static func run(_ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore(),
                            inbox: @escaping @Sendable () -> [Message] = { [] }, onEffect: @escaping @Sendable (Effect) -> Void = { _ in },
                            tick: Duration = .milliseconds(250)) async throws {
-        let forceASCII = screen.ascii
-        let clock = makeClock(file: screen.clockFile)
         let status: Int32 = try await MainActor.run {
-            var options = CursesTerminal.Options()
-            options.forceASCII = forceASCII
-            let terminal: CursesTerminal
-            do {
-                terminal = try CursesTerminal(options: options)
-            } catch let error as CursesTerminalError {
-                printError(error.description)
-                throw ExitCode(error.exitCode)
-            }
-            let recorder = ProgressRecorder(store: store, exam: session.exam, settings: session.settings, clock: clock)
-            let app = TutorApp(
-                session: session, terminal: terminal, tickInterval: tick, clock: clock,
-                // Short seeds, so a student can tell a classmate or instructor which variant it was.
-                nextSeed: { UInt64.random(in: 1...999_999) },
-                perform: { onEffect($0); return recorder.perform($0) }, inbox: inbox
-            )
-            return app.run()
+            try runOnMain(session, screen: screen, store: store, inbox: inbox, onEffect: onEffect, tick: tick)
         }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The same, from the synchronous entry point's main thread (no concurrency runtime).
+    public static func runSynchronously(_ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore()) throws {
+        let status: Int32 = try MainActor.assumeIsolated {
+            try runOnMain(session, screen: screen, store: store, inbox: { [] }, onEffect: { _ in }, tick: .milliseconds(250))
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    @MainActor private static func runOnMain(_ session: Session, screen: ScreenOptions, store: any ProgressStore,
+                                             inbox: @escaping @Sendable () -> [Message], onEffect: @escaping @Sendable (Effect) -> Void,
+                                             tick: Duration) throws -> Int32 {
+        let forceASCII = screen.ascii
+        let clock = makeClock(file: screen.clockFile)
+        var options = CursesTerminal.Options()
+        options.forceASCII = forceASCII
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(options: options)
+        } catch {
+            printError(error.description)
+            throw ExitCode(error.exitCode)
+        }
+        if screen.testTrap {
+            terminal.draw(Buffer(size: terminal.size), cursor: nil)
+            fatalError("forced trap (--test-trap)")
+        }
+        let recorder = ProgressRecorder(store: store, exam: session.exam, settings: session.settings, clock: clock)
+        let app = TutorApp(
+            session: session, terminal: terminal, tickInterval: tick,
+            // The session's clock stands still while the tutor is stopped (Ctrl-Z): a quiz's
+            // countdown pauses. Stored times still come from the recorder's wall clock.
+            clock: { clock() - CursesTerminal.stoppedSeconds },
+            // Short seeds, so a student can tell a classmate or instructor which variant it was.
+            nextSeed: { UInt64.random(in: 1...999_999) },
+            perform: { onEffect($0); return recorder.perform($0) }, poll: { recorder.poll() }, inbox: inbox
+        )
+        let status = app.run()
+        waitForQueuedWrites(recorder, store: store, status: status)
+        return status
+    }
+
+    /// After the screen has closed: answers still queued for a locked database are written
+    /// before the tutor exits, saying so on stderr. Ctrl-C stops the wait (they are then lost,
+    /// and the student was told); SIGTERM/SIGHUP wait one more busy timeout at most.
+    static func waitForQueuedWrites(_ recorder: ProgressRecorder, store: any ProgressStore, status: Int32) {
+        let waiting = recorder.writes.status.answers
+        guard recorder.writes.status.pending > 0 else { return }
+        let path = store.location ?? "(memory)"
+        let what = waiting == 1 ? "1 checked answer" : "\(waiting) checked answers"
+        signal(SIGINT, SIG_DFL)
+        let terminated = status != 0 && status != 130
+        printError("dltutor: waiting for the database at \(path) (another program holds its lock) to save \(what)"
+                   + (terminated ? "…" : "; Ctrl-C quits without them."))
+        let left = recorder.finish(timeout: terminated ? 5 : nil)
+        if left == 0 {
+            printError("dltutor: saved; \(what) \(waiting == 1 ? "is" : "are") now in \(path).")
+        } else {
+            printError("dltutor: \(left) checked answer\(left == 1 ? " was" : "s were") not saved: \(path) stayed locked.")
+        }
     }
 
     /// The wall clock, or the number in `file` when given (re-read on every tick).

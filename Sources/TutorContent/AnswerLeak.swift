@@ -137,6 +137,7 @@ public struct AnswerLeak: Sendable {
     /// Whether some run of formula characters in `text` is the same function as the answer.
     private func statesFormula(_ answer: String, step: VariantStep, text: String) -> Bool {
         guard case .expression(let variables) = step.answerKind else { return false }
+        guard Self.mayHoldFormula(text, variables: variables) else { return false }
         let allowed = Set("0123456789.+-−*/^()·× ²³" + variables.joined())
         var runs: [String] = []
         var current = ""
@@ -155,11 +156,16 @@ public struct AnswerLeak: Sendable {
             // Try every span of whole words, so "Shallow: 20n + 3(n+1) ≤ ?" and "23n + 3
             // parameters" both find the formula among the words around it.
             let words = trimmed.split(separator: " ").prefix(24).map(String.init)
-            for from in words.indices {
+            // Only spans of formula-like words (numbers, operators, the variables, functions)
+            // can be a formula; prose words end a span. This keeps lint's scan cheap.
+            let formulaLike = words.map { Self.isFormulaWord($0, variables: variables) }
+            for from in words.indices where formulaLike[from] {
                 guard let first = words[from].first,
                       first.isNumber || first == "(" || first == "-" || first == "−"
                         || variables.contains(where: { words[from].hasPrefix($0) }) else { continue }
-                for to in stride(from: words.count, to: from, by: -1) {
+                var last = from
+                while last + 1 < words.count, formulaLike[last + 1] { last += 1 }
+                for to in stride(from: last + 1, to: from, by: -1) {
                     let candidate = words[from..<to].joined(separator: " ")
                     guard let expr = try? Parser.parse(candidate, dialect: .student),
                           !expr.variables.isEmpty, expr.variables.isSubset(of: Set(variables)) else { continue }
@@ -170,6 +176,41 @@ public struct AnswerLeak: Sendable {
             }
         }
         return false
+    }
+}
+
+extension AnswerLeak {
+    static let functionNames: Set<String> = ["ln", "log", "exp", "sqrt", "abs", "tanh", "sinh", "cosh", "sech",
+                                             "sigmoid", "min", "max", "floor", "ceil", "round", "pi", "e"]
+
+    /// A cheap first look: a formula in one-letter variables has one of them next to a digit, an
+    /// operator or a bracket (`20n`, `(n+1)`, `tanh²(z)`); a text with none is not read further.
+    static func mayHoldFormula(_ text: String, variables: [String]) -> Bool {
+        guard variables.allSatisfy({ $0.unicodeScalars.count == 1 }) else { return true }
+        let names = Set(variables.compactMap(\.unicodeScalars.first))
+        let scalars = Array(text.unicodeScalars)
+        func formulaMark(_ c: Unicode.Scalar) -> Bool {
+            (c.value >= 48 && c.value <= 57) || "+-−*/^()·×²³".unicodeScalars.contains(c)
+        }
+        for (i, c) in scalars.enumerated() where names.contains(c) {
+            if i > 0, formulaMark(scalars[i - 1]) { return true }
+            if i + 1 < scalars.count, formulaMark(scalars[i + 1]) { return true }
+        }
+        return false
+    }
+
+    /// Whether every run of letters in `word` is one of the formula's variables or a function.
+    static func isFormulaWord(_ word: String, variables: [String]) -> Bool {
+        var letters = ""
+        for ch in word + " " {
+            if ch.isLetter {
+                letters.append(ch)
+            } else if !letters.isEmpty {
+                if !variables.contains(letters) && !functionNames.contains(letters) { return false }
+                letters = ""
+            }
+        }
+        return true
     }
 }
 

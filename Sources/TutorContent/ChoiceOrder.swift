@@ -36,11 +36,3 @@ public enum ChoiceOrder {
         String(Character(Unicode.Scalar(UInt8(97 + min(max(index, 0), 25)))))
     }
 }
-
-extension Value {
-    /// The text of a `.text` value (a choice answer, an expression), nil otherwise.
-    var textValue: String? {
-        if case .text(let t) = self { return t }
-        return nil
-    }
-}

@@ -36,6 +36,12 @@ public enum ExamLoader {
                 examID = try fields.string("id")
                 title = try fields.string("title")
                 order = try fields.stringList("questions").map { (id: $0.text, line: $0.line) }
+                // Only files inside the exam's folder: a name is a file stem, never a path.
+                for item in order where !isPlainStem(item.id) {
+                    diagnostics.append(Diagnostic(file: examFile, line: item.line,
+                        message: "exam: question '\(SourceCheck.printable(item.id))' must name a file in this folder (no '/' or '..')."))
+                }
+                order.removeAll { !isPlainStem($0.id) }
                 if order.isEmpty { diagnostics.append(fields.error("exam: 'questions' lists no question files.", at: "questions").diagnostic) }
                 examLog = try fields.logBase()   // last: a bad setting keeps the question order
             } catch {
@@ -99,11 +105,21 @@ public enum ExamLoader {
         return (question, diagnostics)
     }
 
+    /// A question file stem that stays inside the exam folder.
+    static func isPlainStem(_ id: String) -> Bool {
+        !id.isEmpty && !id.contains("/") && !id.contains("\\") && !id.hasPrefix(".") && !id.unicodeScalars.contains { $0.value < 0x20 }
+    }
+
     /// Reads and composes a YAML file; problems become diagnostics with the parser's line.
     static func parseFile(_ file: String, into diagnostics: inout [Diagnostic]) -> Node? {
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-            diagnostics.append(Diagnostic(file: file, line: 0, message: "cannot read the file (missing, or not UTF-8)."))
+        guard let data = FileManager.default.contents(atPath: file) else {
+            diagnostics.append(Diagnostic(file: file, line: 1, message: "cannot read the file."))
             return nil
+        }
+        let text: String
+        switch SourceCheck.decode(data, file: file) {
+        case .success(let t): text = t
+        case .failure(let error): diagnostics.append(error.diagnostic); return nil
         }
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -112,9 +128,9 @@ public enum ExamLoader {
             }
             return node
         } catch let error as YamlError {
-            diagnostics.append(Diagnostic(file: file, line: line(of: error), message: "invalid YAML: \(problem(of: error))"))
+            diagnostics.append(Diagnostic(file: file, line: max(1, line(of: error)), message: "invalid YAML: \(problem(of: error))"))
         } catch {
-            diagnostics.append(Diagnostic(file: file, line: 0, message: "invalid YAML: \(error)"))
+            diagnostics.append(Diagnostic(file: file, line: 1, message: "invalid YAML: \(error)"))
         }
         return nil
     }

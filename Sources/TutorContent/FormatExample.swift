@@ -29,6 +29,12 @@ public enum FormatExample {
         return "Answers look like: " + items.joined(separator: ", ") + "."
     }
 
+    /// The first item of `family` that gives nothing away in any of `variants` (the first-run
+    /// tour shows examples before any question is open, so they must be clean for all of them).
+    public static func example(_ family: [String], as kind: AnswerKind, cleanIn variants: [Variant]) -> String? {
+        family.first { item in variants.allSatisfy { clean(item, as: kind, in: $0) } }
+    }
+
     /// Whether `item`, shown for a step read as `kind`, gives no step of `variant` away: it neither
     /// contains an answer as text nor is read (typed as it stands) as an answer of a step.
     public static func clean(_ item: String, as kind: AnswerKind, in variant: Variant) -> Bool {
@@ -57,22 +63,22 @@ public enum FormatExample {
 
     // MARK: Candidates (each family gives one example; the first clean candidate is used)
 
-    static let numberFractions = ["3/8", "5/8", "2/5", "7/10", "1/3"]
-    static let numberPercents = ["35%", "65%", "15%", "85%", "45%"]
-    static let numberLogs = ["-log10(0.8)", "-log10(0.6)", "-ln(0.7)", "-log10(0.3)"]
+    public static let numberFractions = ["3/8", "5/8", "2/5", "7/10", "1/3"]
+    public static let numberPercents = ["35%", "65%", "15%", "85%", "45%"]
+    public static let numberLogs = ["-log10(0.8)", "-log10(0.6)", "-ln(0.7)", "-log10(0.3)"]
     static let integers = ["42", "37", "58", "71"]
     static let integerSums = ["6*9 + 3", "4*11 + 2", "7*8 + 5"]
-    static let shapePairs = ["12x7", "6x11", "9x4", "14x3"]
+    public static let shapePairs = ["12x7", "6x11", "9x4", "14x3"]
     static let shapeTuples = ["(12, 7)", "(6, 11)", "(9, 4)", "(14, 3)"]
     static let shapeSingles = ["5", "11", "13", "17"]
-    static let vectors = ["[0.2, 0.6, 0.3]", "[0.15, 0.85]", "[0.4, 0.35, 0.7]"]
+    public static let vectors = ["[0.2, 0.6, 0.3]", "[0.15, 0.85]", "[0.4, 0.35, 0.7]"]
     static let matrices = ["[[2, 0], [0, 5]]", "[[3, 0], [0, 7]]"]
-    static let matrixRows = ["[2 0; 0 5]", "[3 0; 0 7]"]
+    public static let matrixRows = ["[2 0; 0 5]", "[3 0; 0 7]"]
     static let diagonals = ["diag(2, 5)", "diag(3, 7)"]
     static let sets = ["{2, 5}", "{1, 4}", "{3, 6}", "{2, 3}"]
     static let shapeLists = ["5x3, 5x6", "7x2, 7x9", "4x10, 4x5"]
 
-    static func expressions(in v: String) -> [String] {
+    public static func expressions(in v: String) -> [String] {
         ["5\(v) + 2(\(v)+1)", "3\(v)^2 - 1", "(\(v) + 2)/4", "7\(v) - 3"]
     }
 

@@ -12,30 +12,34 @@ extension Variant {
     /// keyed by step id). nil when the step depends on no given answer, the recomputation fails
     /// (e.g. the student's value has the wrong kind), or it equals the key's value.
     public func carried(for stepID: String, given: [String: Value]) -> Value? {
-        guard let target = question.steps.firstIndex(where: { $0.id == stepID }) else { return nil }
-        let spec = question.steps[target]
-        if spec.dependencies.isEmpty || given.isEmpty { return nil }
-        var env = Environment(variables: values, dialect: .content)
-        var changed = false
-        for i in 0..<target {
-            let s = question.steps[i]
-            let value: Value
-            if let g = given[s.id] {
-                value = s.percent ? Variant.proportion(g) : g
-                if !steps[i].tolerance.matches(value, steps[i].expected) { changed = true }
-            } else if changed, let v = recompute(i, env: env) {
-                value = v
-            } else {
-                value = steps[i].expected
+        if given.isEmpty { return nil }
+        // The question's steps are read in place through a buffer: `steps[i].field` on the array
+        // copies the whole step (retaining every field), which cost more than the recomputation.
+        return question.steps.withUnsafeBufferPointer { specs -> Value? in
+            var found: Int?
+            for i in specs.indices where specs[i].id == stepID { found = i; break }
+            guard let target = found, !specs[target].dependencies.isEmpty else { return nil }
+            var env = Environment(variables: values, dialect: .content)
+            env.variables.reserveCapacity(values.count + target)   // copied and grown once
+            var changed = false
+            for i in 0..<target {
+                let value: Value
+                if let g = given[specs[i].id] {
+                    value = specs[i].percent ? Variant.proportion(g) : g
+                    if !steps[i].tolerance.matches(value, steps[i].expected) { changed = true }
+                } else if changed, let v = recompute(specs[i], i, env: env) {
+                    value = v
+                } else {
+                    value = steps[i].expected
+                }
+                env.variables[Step.variableName(for: specs[i].id)] = value
             }
-            env.variables[s.variableName] = value
+            guard changed, let v = recompute(specs[target], target, env: env) else { return nil }
+            return steps[target].tolerance.matches(v, steps[target].expected) ? nil : v
         }
-        guard changed, let v = recompute(target, env: env) else { return nil }
-        return steps[target].tolerance.matches(v, steps[target].expected) ? nil : v
     }
 
-    private func recompute(_ index: Int, env: Environment) -> Value? {
-        let spec = question.steps[index]
+    private func recompute(_ spec: borrowing Step, _ index: Int, env: Environment) -> Value? {
         if spec.dependencies.isEmpty { return steps[index].expected }
         let raw = (try? question.options(of: spec, env: env)) ?? []
         return try? question.answerValue(spec.answer, step: spec, env: env, rawOptions: raw, what: "answer formula")
@@ -45,17 +49,27 @@ extension Variant {
     /// used for error carried forward. Text steps are self-assessed: any non-empty text is
     /// `.correct` here and the session shows the model answer and key ideas.
     public func grade(step stepID: String, input: String, given: [String: Value] = [:]) -> Verdict {
-        guard let s = step(stepID) else {
+        // By index, reading fields in place: copying a whole step (two large structs) cost more
+        // than the rest of a check. The variant's steps are the question's, in the same order.
+        guard let i = steps.firstIndex(where: { $0.id == stepID }) else {
             return .invalid(column: 1, reason: "This question has no step '\(stepID)'.")
         }
-        if s.kind == .text {
+        if steps[i].kind == .text {
             let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
-            return trimmed.isEmpty ? .invalid(column: 1, reason: "Type an answer first.") : .correct
+            if trimmed.isEmpty { return .invalid(column: 1, reason: "Type an answer first.") }
+            if case .invalid(let column, let reason) = AnswerReader.read(input, as: .freeText) {
+                return .invalid(column: column, reason: reason)       // the length cap
+            }
+            return .correct
         }
-        let carried = self.carried(for: stepID, given: given).map { [$0] } ?? []
-        return Grader.grade(input: input, kind: s.answerKind, expected: s.expected, rule: s.tolerance,
-                            mistakes: s.mistakes, alternatives: s.alternatives, carried: carried,
-                            definitions: s.definitions, percent: question.step(stepID)?.percent ?? false, log: log)
+        let carried = given.isEmpty ? [] : self.carried(for: stepID, given: given).map { [$0] } ?? []
+        return Grader.grade(input: input, kind: steps[i].answerKind, expected: steps[i].expected, rule: steps[i].tolerance,
+                            mistakes: steps[i].mistakes, alternatives: steps[i].alternatives, carried: carried,
+                            definitions: steps[i].definitions, percent: percent(at: i, stepID), log: log)
+    }
+
+    private func percent(at i: Int, _ stepID: String) -> Bool {
+        question.steps.indices.contains(i) && question.steps[i].id == stepID ? question.steps[i].percent : question.step(stepID)?.percent ?? false
     }
 
     /// What a one-argument `log` means in answers to this question (content `log:` setting).

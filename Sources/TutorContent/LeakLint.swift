@@ -52,6 +52,7 @@ public enum LeakLint {
             }
             check(FormatExample.placeholder(for: s, in: v), "answer-field example", line: spec.line, strict: true)
             check(s.prompt, "prompt", line: spec.line)
+            check(s.label, "step label", line: spec.line)
             // A choice step's own answer is one of its options by design, and another choice
             // step's answer may stand among its options as a distractor (both steps offer it);
             // any other step's answer may not.
@@ -65,7 +66,7 @@ public enum LeakLint {
                 check(hint, "hint \(i + 1)", line: spec.line)
             }
             for m in s.mistakes {
-                let number = Int(m.id?.split(separator: "#").last ?? "") ?? 0
+                let number = m.fileNumber
                 let line = spec.mistakes.indices.contains(number - 1) ? spec.mistakes[number - 1].value.line : spec.line
                 check(m.explanation, "feedback to mistake \(number)", line: line, own: [m.value])
             }

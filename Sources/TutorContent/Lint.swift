@@ -77,7 +77,7 @@ public enum Lint {
                 return (s.kind == .integer ? Tolerance.exact : s.tolerance).matches(a, b)
             }
             // Mistake ids keep the file's numbering (`step#3`) even when some are left out.
-            let number = s.mistakes.map { m in Int(m.id?.split(separator: "#").last ?? "") ?? 0 }
+            let number = s.mistakes.map(\.fileNumber)
             for (i, m) in s.mistakes.enumerated() {
                 let line = spec.mistakes.indices.contains(number[i] - 1) ? spec.mistakes[number[i] - 1].value.line : spec.line
                 for j in 0..<i where same(m.value, s.mistakes[j].value) {

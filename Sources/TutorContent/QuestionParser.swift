@@ -16,9 +16,9 @@ final class QuestionParser {
 
     static let questionKeys: Set<String> = ["id", "title", "points", "topic", "text", "params", "derived", "constraints", "steps", "picture", "log"]
     /// Pictures the terminal knows how to draw from a question's values.
-    static let pictures: Set<String> = ["loss_accuracy", "layers", "forward_chain", "tanh_points"]
+    static let pictures: Set<String> = ["loss_accuracy", "w_grid", "layers", "forward_chain", "tanh_points"]
     static let stepKeys: Set<String> = ["id", "partial", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
-                                        "accept", "mistakes", "hints", "solution", "model", "keywords", "percent", "levels"]
+                                        "accept", "mistakes", "hints", "solution", "model", "keywords", "percent", "levels", "label"]
 
     /// Runs `body`, turning a thrown `ContentError` into a diagnostic and returning nil.
     func attempt<T>(_ body: () throws(ContentError) -> T) -> T? {

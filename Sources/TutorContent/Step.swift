@@ -62,6 +62,8 @@ public struct Step: Sendable {
     /// `percent: true` (number steps): the answer is a proportion in [0, 1], so a plain number
     /// from 1 to 100 is also read as a percentage (`67` for 4/6), under the step's own check.
     public var percent: Bool = false
+    /// A short human name for the step lists (`label:`, e.g. "total parameters"); nil: the id.
+    public var label: String? = nil
 
     /// The name formulas use for this step's value: `a.total` → `a_total`.
     public var variableName: String { Step.variableName(for: id) }

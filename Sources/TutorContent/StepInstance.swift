@@ -41,7 +41,7 @@ extension Question {
             let t = try Template.parse(m, file: file, line: step.line, what: "\(what): model")
             model = try t.render(env, file: file, what: "\(what): model")
         }
-        return VariantStep(
+        var instance = VariantStep(
             id: step.id, part: step.part, kind: step.kind, answerKind: answerKind,
             prompt: try step.prompt.render(env, file: file, what: "\(what): prompt"),
             expected: step.kind == .text ? .text(model ?? "") : expected,
@@ -50,6 +50,8 @@ extension Question {
             solution: try step.solution.render(env, file: file, what: "\(what): solution"),
             model: model, keywords: step.keywords, dependencies: step.dependencies, partialCredit: step.partialCredit,
             definitions: definitions)
+        instance.label = step.label ?? step.id
+        return instance
     }
 
     static func answerKind(of step: Step, options: [String]) -> AnswerKind {

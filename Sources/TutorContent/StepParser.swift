@@ -160,6 +160,7 @@ extension QuestionParser {
         if percent == true && kind != .number {
             fail(fields.line(of: "percent"), "\(what): 'percent' applies to number steps only (an answer that is a proportion).")
         }
+        let label = attempt({ () throws(ContentError) in try fields.optionalString("label") }) ?? nil
         let levels = formula("levels", "levels formula")
         if let levels { checkNames(levels, known: stepKnown, what: "\(what): levels formula") }
         guard diagnostics.filter(\.isError).count == errorsBefore, let answer else { return nil }
@@ -167,6 +168,6 @@ extension QuestionParser {
         return Step(id: id, part: part, prompt: prompt, kind: kind, answer: answer, check: check, points: points,
                     options: options, variables: variables, accept: accept, mistakes: mistakes, hints: hints,
                     solution: solution, model: model, keywords: keywords, dependencies: deps, partialCredit: partial ?? false,
-                    levels: levels, line: fields.line, percent: percent ?? false)
+                    levels: levels, line: fields.line, percent: percent ?? false, label: label)
     }
 }

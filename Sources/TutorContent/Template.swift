@@ -102,6 +102,9 @@ public struct Template: Sendable, CustomStringConvertible {
                 var inner = String(chars[(i + 1)..<close])
                 var decimals: Int?
                 if let colon = inner.lastIndex(of: ":"), let d = Int(inner[inner.index(after: colon)...]) {
+                    guard (0...ValueText.maxDecimals).contains(d) else {
+                        throw ContentError(file: file, line: currentLine, message: "\(what): placeholder {\(inner)}: decimals must be 0 to \(ValueText.maxDecimals).")
+                    }
                     decimals = d
                     inner = String(inner[..<colon])
                 }
@@ -122,15 +125,28 @@ public struct Template: Sendable, CustomStringConvertible {
 
     /// Renders with the given values; a failing placeholder throws with its line.
     func render(_ env: Environment, file: String, what: String) throws(ContentError) -> String {
-        try Template.render(segments, env, file: file, what: what)
+        var budget = RenderBudget()
+        return try Template.render(segments, env, file: file, what: what, budget: &budget)
     }
 
-    static func render(_ segments: [Segment], _ env: Environment, file: String, what: String) throws(ContentError) -> String {
+    /// What one rendering of one template may cost, nested repeats together: a repeat's bound is
+    /// checked on its own, but `{@i=1..999}{@j=1..999}` multiplies. Passing either limit is a
+    /// content error with the template's line, which `lint` reports like any other.
+    struct RenderBudget {
+        static let maxRepeats = 10_000
+        static let maxBytes = 200_000
+        var repeats = 0
+    }
+
+    static func render(_ segments: [Segment], _ env: Environment, file: String, what: String,
+                       budget: inout RenderBudget) throws(ContentError) -> String {
         var out = ""
+        var line = formulas(segments).first?.line ?? 1      // of the last placeholder rendered
         for segment in segments {
             switch segment {
             case .literal(let s): out += s
             case .formula(let f, let decimals):
+                line = f.line
                 do {
                     let v = try Evaluator.evaluate(f.expr, in: env)
                     let text = ValueText.format(v, decimals: decimals)
@@ -140,6 +156,7 @@ public struct Template: Sendable, CustomStringConvertible {
                     throw ContentError(file: file, line: f.line, message: "\(what): placeholder {\(f.source)}: \(error.message)")
                 }
             case .repeating(let name, let from, let to, let body):
+                line = from.line
                 let lo: Int, hi: Int
                 do {
                     lo = try Template.integer(Evaluator.evaluate(from.expr, in: env), from)
@@ -150,9 +167,16 @@ public struct Template: Sendable, CustomStringConvertible {
                 if lo > hi { continue }
                 var inner = env
                 for k in lo...hi {
+                    budget.repeats += 1
+                    guard budget.repeats <= RenderBudget.maxRepeats else {
+                        throw ContentError(file: file, line: from.line, message: "\(what): repeats {@\(name)=...} run more than \(RenderBudget.maxRepeats) lines in all.")
+                    }
                     inner.variables[name] = .number(Double(k))
-                    out += try render(body, inner, file: file, what: what)
+                    out += try render(body, inner, file: file, what: what, budget: &budget)
                 }
+            }
+            guard out.utf8.count <= RenderBudget.maxBytes else {
+                throw ContentError(file: file, line: line, message: "\(what): renders more than \(RenderBudget.maxBytes) bytes of text.")
             }
         }
         return out
@@ -183,6 +207,9 @@ extension Template {
 
 /// How values appear in rendered text (prompts, solutions, options).
 public enum ValueText {
+    /// The most decimals a `{formula:N}` placeholder may ask for: beyond 15 a double has no digits.
+    public static let maxDecimals = 15
+
     /// Integers without decimals; others with `decimals` fixed places, or up to 4 trimmed.
     public static func number(_ x: Double, decimals: Int? = nil) -> String {
         if let d = decimals { return fixed(x, d) }
@@ -192,15 +219,19 @@ public enum ValueText {
             let i = Int(x.rounded())
             return i < 0 ? "−\(-i)" : "\(i)"
         }
-        if abs(x) < 1e-4 { return scientific(x) }
+        if abs(x) < 1e-4 || abs(x) >= 1e15 { return scientific(x) }
         var s = fixed(x, 4)
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }
         return s
     }
 
-    static func fixed(_ x: Double, _ d: Int) -> String {
+    static func fixed(_ x: Double, _ decimals: Int) -> String {
+        let d = min(max(decimals, 0), maxDecimals)
         let scale = pow10(d)
+        // Beyond 2^53 a double has no fractional digits to show, and the whole part would not
+        // fit an Int: such values (and ∞, NaN) are written without fixed decimals.
+        guard x.isFinite, abs(x) * scale < 9e15 else { return number(x) }
         var r = (abs(x) * scale).rounded() / scale
         if r == 0 { r = 0 }
         let negative = x < 0 && r != 0
@@ -218,6 +249,7 @@ public enum ValueText {
     }
 
     static func scientific(_ x: Double) -> String {
+        guard x.isFinite else { return number(x) }
         var e = 0
         var m = abs(x)
         while m < 1 && m != 0 { m *= 10; e -= 1 }

@@ -32,6 +32,8 @@ public struct VariantStep: Sendable {
     public let partialCredit: Bool
     /// Expression steps: how each student variable gets its value at a sample point.
     public let definitions: [String: String]
+    /// The short name shown in step lists (the content's `label:`, else the id).
+    public var label: String = ""
 }
 
 /// A question instantiated for the original exam (`seed == nil`) or for a seed.

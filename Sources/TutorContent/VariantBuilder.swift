@@ -119,7 +119,8 @@ extension Question {
         }
         let v = try evaluate(f, env, "step '\(step.id)': \(what())")
         if step.kind == .choice, case .number(let x) = v {
-            let k = Int(x)
+            // Range-checked before the conversion: Int(1e19) would trap.
+            let k = x.isFinite && abs(x) < 1e9 ? Int(x) : 0
             guard Double(k) == x, k >= 1, k <= rawOptions.count else {
                 throw ContentError(file: file, line: f.line, message: "step '\(step.id)': \(what()) picks option \(ValueText.number(x)), but there are \(rawOptions.count) options.")
             }

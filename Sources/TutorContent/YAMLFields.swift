@@ -69,6 +69,10 @@ struct YAMLFields {
         guard let x = Double(text.trimmingCharacters(in: .whitespaces)) else {
             throw ContentError(file: file, line: node(key)?.line ?? line, message: "\(what): field '\(key)' must be a number, not '\(text)'.")
         }
+        // Range-checked here so no later sum, format or conversion meets ∞ or a 20-digit value.
+        guard x.isFinite, abs(x) <= 1e9 else {
+            throw ContentError(file: file, line: node(key)?.line ?? line, message: "\(what): field '\(key)' must be a number from -1e9 to 1e9, not '\(text)'.")
+        }
         return x
     }
 

@@ -2,41 +2,74 @@ import MathEngine
 import TerminalUI
 import TutorContent
 
-/// The `?` screen: every key, drawn from the keymap itself (so help never disagrees with the
-/// keys). It replaces the whole screen, in one or two columns as the size allows.
+/// The help screen: every key, drawn from the keymap itself (so help never disagrees with the
+/// keys). It replaces the whole screen: one column below 100 columns, two above, and it scrolls
+/// (↑/↓, PgUp/PgDn) so every section is reachable at 70×20; "more" says when rows are hidden.
 struct HelpOverlay {
     let keymap: Keymap
     let glyphs: Glyphs
     /// The question on screen, if any: the tip's examples are chosen to answer none of its steps,
     /// and its `log:` setting says what `log` means.
     var variant: Variant? = nil
+    /// First visible row (clamped to what there is).
+    var scroll = 0
 
-    func draw(in buffer: inout Buffer) {
-        buffer.clear()
-        StatusLine(left: " dltutor keys", right: "Esc or ? closes ", style: .role(.selection), glyphs: glyphs)
-            .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: buffer.width, height: 1))
-        var lines: [StyledLine] = []
-        let keyWidth = 15
+    static let keyWidth = 15
+
+    /// The help's rows per column for a screen of `size`.
+    static func columns(keymap: Keymap, glyphs: Glyphs, size: Size) -> [[StyledLine]] {
+        var sections: [[StyledLine]] = []
         for section in keymap.helpSections() where !section.rows.isEmpty {
-            if !lines.isEmpty { lines.append(StyledLine("", .normal)) }
-            lines.append(StyledLine(section.title, .role(.title).bold()))
+            var lines = [StyledLine(section.title, .role(.title).bold())]
             for (keys, what) in section.rows {
                 lines.append(StyledLine(" " + DisplayWidth.pad(glyphs.text(keys), to: keyWidth) + glyphs.text(what), .normal))
             }
+            sections.append(lines)
         }
-        let area = Rect(x: 1, y: 2, width: buffer.width - 2, height: buffer.height - 4)
-        let columns = lines.count > area.height ? 2 : 1
-        let colWidth = area.width / columns
-        var col = 0, row = 0
-        for line in lines {
-            if row >= area.height || (row == 0 && line.text.isEmpty && col > 0) {
-                if row >= area.height { col += 1; row = 0 }
-                if line.text.isEmpty { continue }
+        let count = size.width >= 100 ? 2 : 1
+        let total = sections.reduce(0) { $0 + $1.count + 1 }
+        var out: [[StyledLine]] = Array(repeating: [], count: count)
+        var col = 0
+        for section in sections {
+            // The next column starts at a section boundary once this one holds its share.
+            if col < count - 1, !out[col].isEmpty, out[col].count + section.count / 2 > total / count { col += 1 }
+            if !out[col].isEmpty { out[col].append(StyledLine("", .normal)) }
+            out[col] += section
+        }
+        return out
+    }
+
+    /// Rows of help visible at once on a screen of `size` (title, more-line and tip excluded).
+    static func visibleRows(_ size: Size) -> Int { max(1, size.height - 4) }
+
+    /// The largest useful scroll for a screen of `size`.
+    static func maxScroll(keymap: Keymap, glyphs: Glyphs, size: Size) -> Int {
+        let longest = columns(keymap: keymap, glyphs: glyphs, size: size).map(\.count).max() ?? 0
+        return max(0, longest - visibleRows(size))
+    }
+
+    func draw(in buffer: inout Buffer) {
+        buffer.clear()
+        StatusLine(left: " dltutor keys", right: "↑↓ PgUp PgDn scroll · t tour · Esc closes ", style: .role(.selection), glyphs: glyphs)
+            .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: buffer.width, height: 1))
+        let columns = Self.columns(keymap: keymap, glyphs: glyphs, size: buffer.size)
+        let rows = Self.visibleRows(buffer.size)
+        let top = min(scroll, Self.maxScroll(keymap: keymap, glyphs: glyphs, size: buffer.size))
+        let area = Rect(x: 1, y: 1, width: buffer.width - 2, height: rows)
+        let colWidth = area.width / columns.count
+        for (c, lines) in columns.enumerated() {
+            for (i, line) in lines.dropFirst(top).prefix(rows).enumerated() {
+                buffer.put(DisplayWidth.truncate(line.text, to: colWidth - 1, ellipsis: glyphs.ellipsis),
+                           at: Point(x: area.x + c * colWidth, y: area.y + i), style: line.style)
             }
-            guard col < columns else { break }
-            buffer.put(DisplayWidth.truncate(line.text, to: colWidth - 1, ellipsis: glyphs.ellipsis),
-                       at: Point(x: area.x + col * colWidth, y: area.y + row), style: line.style)
-            row += 1
+        }
+        let longest = columns.map(\.count).max() ?? 0
+        let below = longest - top - rows
+        if top > 0 || below > 0 {
+            let down = glyphs.isUnicode ? "↓" : "v", up = glyphs.isUnicode ? "↑" : "^"
+            let more = below > 0 ? "\(down) \(below) more rows: ↓ / PgDn" : "\(up) top: PgUp"
+            let text = glyphs.text(more)
+            buffer.put(text, at: Point(x: buffer.width - 1 - DisplayWidth.of(text), y: buffer.height - 2), style: .role(.accent))
         }
         // The log sentence first: it is what 80 columns always show.
         let tip = (variant?.log ?? .natural).sentence + " " + FormatExample.helpTip(for: variant)

@@ -17,6 +17,7 @@ public struct Keymap: Sendable {
         case drill = "Drill"
         case review = "Review"
         case stats = "Stats"
+        case help = "This help screen"
         case everywhere = "Everywhere"
     }
 
@@ -43,6 +44,7 @@ public struct Keymap: Sendable {
         Binding(context: .question, keys: [.enter], label: "Enter", message: .submit, description: "check (done: next step)"),
         Binding(context: .question, keys: [.tab, .ctrl("n")], label: "Tab / Ctrl-N", message: .nextStep, description: "next step"),
         Binding(context: .question, keys: [.backTab, .ctrl("p")], label: "S-Tab / Ctrl-P", message: .previousStep, description: "previous step"),
+        Binding(context: .question, keys: [.function(9), .ctrl("w")], label: "F9 / Ctrl-W", message: .nextUnfinished, description: "next unfinished step"),
         Binding(context: .question, keys: [.function(2), .ctrl("t")], label: "F2 / Ctrl-T", message: .hint, description: "next hint"),
         Binding(context: .question, keys: [.function(3), .ctrl("r")], label: "F3 / Ctrl-R", message: .reveal, description: "show the worked step"),
         Binding(context: .question, keys: [.function(4), .ctrl("k")], label: "F4 / Ctrl-K", message: .toggleCalculator, description: "calculator line"),
@@ -62,17 +64,22 @@ public struct Keymap: Sendable {
         Binding(context: .question, keys: [.ctrl("u")], label: "Ctrl-U", message: .clearField, description: "clear the answer"),
         Binding(context: .question, keys: [.escape], label: "Esc", message: .back, description: "back to the list"),
         Binding(context: .calculator, keys: [.enter], label: "Enter", message: .submit, description: "evaluate (log = ln)"),
+        Binding(context: .calculator, keys: [.tab], label: "Tab", message: .insertResult, description: "put the result into the answer"),
+        Binding(context: .calculator, keys: [], label: "ans", message: .insertResult, description: "the last result; @ multiplies matrices"),
         Binding(context: .calculator, keys: [.escape, .function(4), .ctrl("k")], label: "Esc / F4", message: .toggleCalculator, description: "back to the answer"),
         Binding(context: .assess, keys: [.char("y"), .char("Y")], label: "y", message: .selfAssess(true), description: "covered the key ideas"),
         Binding(context: .assess, keys: [.char("n"), .char("N")], label: "n", message: .selfAssess(false), description: "missed some"),
         Binding(context: .demo, keys: [.right, .char(" "), .enter], label: "→ / Space", message: .nextStep, description: "reveal, then next step"),
         Binding(context: .demo, keys: [.left], label: "←", message: .previousStep, description: "previous step"),
-        Binding(context: .demo, keys: [], label: "1-9", message: .goToStep(0), description: "jump to a step"),
+        Binding(context: .demo, keys: [], label: "1-9, 1 2 Enter", message: .stepDigit(0), description: "jump to a step (10 and up: digits, Enter)"),
         Binding(context: .demo, keys: [.char("a")], label: "a", message: .revealAll, description: "reveal every step"),
         Binding(context: .demo, keys: [.char("r"), .function(3)], label: "r / F3", message: .reveal, description: "reveal this step"),
         Binding(context: .demo, keys: [.char("t")], label: "t", message: .focusCalledOut, description: "type a called-out value"),
         Binding(context: .demo, keys: [.function(6), .char("p")], label: "F6 / p", message: .togglePanel, description: "text / picture"),
         Binding(context: .demo, keys: [.function(5)], label: "F5", message: .newVariant(seed: 0), description: "another variant"),
+        Binding(context: .demo, keys: [.char("l"), .char("+")], label: "l / +", message: .toggleLargeType, description: "large type for this step's answer"),
+        Binding(context: .demo, keys: [.char("s")], label: "s", message: .toggleAutoPause, description: "pause / resume --auto"),
+        Binding(context: .demo, keys: [.char("b"), .char(".")], label: "b / .", message: .toggleBlank, description: "blank the screen (any key: back)"),
         Binding(context: .demo, keys: [.escape, .char("q")], label: "Esc / q", message: .back, description: "back to the list"),
         Binding(context: .calledOut, keys: [.enter], label: "Enter", message: .submit, description: "judge the value"),
         Binding(context: .calledOut, keys: [.escape], label: "Esc", message: .back, description: "stop typing"),
@@ -82,18 +89,26 @@ public struct Keymap: Sendable {
         Binding(context: .calledOut, keys: [.ctrl("u")], label: "Ctrl-U", message: .clearField, description: "clear"),
         Binding(context: .quiz, keys: [.function(7), .ctrl("y")], label: "F7 / Ctrl-Y", message: .tellTime, description: "tell the time left"),
         Binding(context: .quiz, keys: [.function(10), .ctrl("x")], label: "F10 / Ctrl-X", message: .endEarly, description: "end the quiz (asks)"),
+        Binding(context: .quiz, keys: [.function(11), .ctrl("d")], label: "F11 / Ctrl-D", message: .nextQuestion, description: "next question"),
+        Binding(context: .quiz, keys: [.function(12), .ctrl("f")], label: "F12 / Ctrl-F", message: .flagStep, description: "flag this step to come back to"),
         Binding(context: .results, keys: [.enter], label: "Enter", message: .submit, description: "scores / review"),
         Binding(context: .results, keys: [.down, .char("j")], label: "↓ / ↑", message: .scroll(1), description: "scroll"),
         Binding(context: .results, keys: [.up, .char("k")], label: "", message: .scroll(-1), description: ""),
-        Binding(context: .results, keys: [.pageDown, .char(" ")], label: "PgDn / PgUp", message: .scroll(10), description: "scroll a page"),
+        Binding(context: .results, keys: [.pageDown, .char(" ")], label: "PgDn / PgUp", message: .scroll(10), description: "a screen down / up"),
         Binding(context: .results, keys: [.pageUp], label: "", message: .scroll(-10), description: ""),
         Binding(context: .results, keys: [.escape], label: "Esc", message: .back, description: "done"),
-        Binding(context: .drill, keys: [.tab, .ctrl("n")], label: "Tab", message: .skip, description: "skip to another"),
+        Binding(context: .drill, keys: [.tab, .ctrl("n")], label: "Tab", message: .skip, description: "skip (shows the answer)"),
         Binding(context: .drill, keys: [.escape], label: "Esc", message: .back, description: "end the drill"),
         Binding(context: .everywhere, keys: [.function(1)], label: "F1 / ?", message: .toggleHelp, description: "this list of keys"),
         Binding(context: .review, keys: [.tab, .ctrl("n")], label: "Tab", message: .skip, description: "skip (stays due)"),
         Binding(context: .review, keys: [.escape], label: "Esc", message: .back, description: "stop reviewing"),
         Binding(context: .stats, keys: [.escape, .enter, .char("q")], label: "Esc", message: .back, description: "back"),
+        Binding(context: .help, keys: [.down, .char("j")], label: "↓ / ↑", message: .scroll(1), description: "scroll the help"),
+        Binding(context: .help, keys: [.up, .char("k")], label: "", message: .scroll(-1), description: ""),
+        Binding(context: .help, keys: [.pageDown, .char(" ")], label: "PgDn / PgUp", message: .scroll(10), description: "a page"),
+        Binding(context: .help, keys: [.pageUp], label: "", message: .scroll(-10), description: ""),
+        Binding(context: .help, keys: [.char("t")], label: "t", message: .openTour, description: "the one-minute tour"),
+        Binding(context: .help, keys: [.escape, .enter, .function(1), .char("?"), .char("q")], label: "Esc / F1", message: .toggleHelp, description: "close the help"),
         Binding(context: .everywhere, keys: [], label: "Ctrl-L", message: .toggleHelp, description: "redraw the screen"),
         Binding(context: .everywhere, keys: [.ctrl("c")], label: "Ctrl-C", message: .quit, description: "quit (asks if work would be lost)"),
     ])
@@ -116,11 +131,34 @@ public struct Keymap: Sendable {
             default: return nil
             }
         }
-        if session.showingHelp {
+        if session.tour != nil {
             switch key {
-            case .escape, .enter, .function(1), .char("?"), .char("q"): return .toggleHelp
+            case .enter, .right, .char(" "): return .nextStep
+            case .left, .backspace: return .previousStep
+            case .escape, .char("q"): return .back
+            case .ctrl("c"): return .quit
             default: return nil
             }
+        }
+        if session.screen == .question, session.practice?.showingSummary == true {
+            switch key {
+            case .enter: return .submit
+            case .escape: return .back
+            case .function(1), .char("?"): return .toggleHelp
+            case .ctrl("c"): return .quit
+            default: return nil
+            }
+        }
+        if session.showingHelp {
+            guard let b = bindings.first(where: { $0.context == .help && $0.keys.contains(key) }) else {
+                return key == .ctrl("c") ? .quit : nil
+            }
+            if case .scroll(let d) = b.message {
+                let size = Size(width: session.width, height: session.height)
+                let most = HelpOverlay.maxScroll(keymap: self, glyphs: .unicode, size: size)
+                return .scrollHelp(to: max(0, min(most, session.helpScroll + d)))
+            }
+            return b.message
         }
         if let quiz = session.quiz, session.screen == .quiz, quiz.phase == .confirmEnd {
             switch key {
@@ -136,6 +174,9 @@ public struct Keymap: Sendable {
             default: return nil
             }
         }
+        if session.screen == .demo, session.demo?.blanked == true {
+            return key == .ctrl("c") ? .quit : .toggleBlank
+        }
         let contexts = Keymap.contexts(for: session)
         let typing = contexts.contains(.question) || contexts.contains(.calledOut)
         if key == .char("?"), !typing || (session.practice.map { Keymap.activeDraftIsEmpty($0) } ?? (session.demo?.draft.isEmpty ?? true)) {
@@ -143,6 +184,9 @@ public struct Keymap: Sendable {
         }
         for b in bindings where contexts.contains(b.context) && b.keys.contains(key) {
             switch b.message {
+            case .scroll(let d) where contexts.first == .results && abs(d) == 10:
+                // A page of the results is a screen: the rows between the header and the key bar.
+                return .scroll(d.signum() * max(1, session.height - QuizResultsScreen.chromeRows))
             case .newVariant: return .newVariant(seed: seed)
             case .openDemo: return .openDemo(session.selection)
             default: return b.message
@@ -152,7 +196,7 @@ public struct Keymap: Sendable {
             return .openQuestion(n - 1)
         }
         if contexts.contains(.demo), case .char(let c) = key, let n = c.wholeNumberValue {
-            return .goToStep(n == 0 ? 9 : n - 1)
+            return .stepDigit(n)
         }
         if typing, case .char(let c) = key, !contexts.contains(.assess) {
             return .type(c)

@@ -13,13 +13,20 @@ enum LiveLine {
         case .incomplete(let reason):
             buffer.put(glyphs.text("… " + reason), at: Point(x: x0, y: y), style: .role(.dim))
         case .invalid(let column, let reason):
-            // The caret sits under the offending character; the reason follows it when it fits,
-            // otherwise it is right-aligned on the same row so the caret stays visible.
-            let caretX = min(buffer.width - 2, x0 + max(0, column - 1 - scroll))
+            // The caret sits under the offending character; the reason goes on the side with
+            // more room (right of the caret when it fits), shortened to that side, so the caret
+            // never lands on the message (it once read "^nvalid").
+            let right = buffer.width - 1
+            let caretX = min(right - 1, x0 + max(0, column - 1 - scroll))
             let text = glyphs.text("invalid: " + reason + " (column \(column))")
-            let w = DisplayWidth.of(text)
-            let tx = caretX + 2 + w <= buffer.width - 1 ? caretX + 2 : max(x0, min(buffer.width - 1 - w, caretX - 2 - w))
-            buffer.put(DisplayWidth.truncate(text, to: buffer.width - 1 - tx), at: Point(x: tx, y: y), style: .role(.wrong))
+            let roomRight = right - (caretX + 2), roomLeft = caretX - 1 - x0
+            if DisplayWidth.of(text) <= roomRight || roomRight >= roomLeft {
+                buffer.put(DisplayWidth.truncate(text, to: max(0, roomRight), ellipsis: glyphs.ellipsis),
+                           at: Point(x: caretX + 2, y: y), style: .role(.wrong))
+            } else {
+                let shown = DisplayWidth.truncate(text, to: roomLeft, ellipsis: glyphs.ellipsis)
+                buffer.put(shown, at: Point(x: caretX - 1 - DisplayWidth.of(shown), y: y), style: .role(.wrong))
+            }
             buffer.put("^", at: Point(x: caretX, y: y), style: .role(.wrong).bold())
         case .valid(_, let preview):
             buffer.put(glyphs.text(preview), at: Point(x: x0, y: y), style: .role(.accent))

@@ -9,6 +9,9 @@ import TutorSession
 struct Picture {
     let practice: PracticeState
     let glyphs: Glyphs
+    /// A projector-sized terminal: plots may use the width they are given instead of the
+    /// compact caps that keep them beside the text on a laptop.
+    var large = false
 
     var kind: String? { practice.variant.question.picture }
     var exists: Bool { kind != nil }
@@ -20,15 +23,16 @@ struct Picture {
         case "layers": drawLayers(&buffer, rect)
         case "forward_chain": drawForwardChain(&buffer, rect)
         case "tanh_points": drawTanh(&buffer, rect)
+        case "w_grid": drawWeightGrid(&buffer, rect)
         default: break
         }
     }
 
     // MARK: Helpers
 
-    private func value(_ name: String) -> Value? { practice.variant.values[name] }
-    private func number(_ name: String) -> Double? { value(name)?.number }
-    private func vector(_ name: String) -> [Double] {
+    func value(_ name: String) -> Value? { practice.variant.values[name] }
+    func number(_ name: String) -> Double? { value(name)?.number }
+    func vector(_ name: String) -> [Double] {
         if case .vector(let v)? = value(name) { return v }
         return []
     }
@@ -36,7 +40,7 @@ struct Picture {
     /// Whether the key's value of step `id` is the student's to see: answered right, or revealed.
     /// A quiz answer submitted without a verdict, or one carried forward from the student's own
     /// earlier slip, does not unlock the key's numbers.
-    private func known(_ id: String) -> Bool {
+    func known(_ id: String) -> Bool {
         guard let i = practice.variant.steps.firstIndex(where: { $0.id == id }) else { return false }
         let r = practice.records[i]
         return r.status == .correct || r.status == .revealed || r.revealed
@@ -44,7 +48,7 @@ struct Picture {
 
     /// The step's answer once known; the student's own submitted value where it was submitted but
     /// not (or not yet) confirmed; `?` before.
-    private func blank(_ id: String) -> String {
+    func blank(_ id: String) -> String {
         guard let i = practice.variant.steps.firstIndex(where: { $0.id == id }) else { return "?" }
         if known(id) { return glyphs.text(practice.variant.steps[i].expected.display) }
         let r = practice.records[i]
@@ -52,7 +56,7 @@ struct Picture {
         return "?"
     }
 
-    private func put(_ buffer: inout Buffer, _ text: String, _ x: Int, _ y: Int, _ rect: Rect, _ style: Style = .normal) {
+    func put(_ buffer: inout Buffer, _ text: String, _ x: Int, _ y: Int, _ rect: Rect, _ style: Style = .normal) {
         guard y < rect.maxY else { return }
         buffer.put(DisplayWidth.truncate(glyphs.text(text), to: rect.maxX - x), at: Point(x: x, y: y), style: style, clip: rect)
     }
@@ -77,7 +81,7 @@ struct Picture {
         let plot = Plot(series: [Plot.Series("loss", points: series(loss, lossKnown), style: .role(.wrong)),
                                  Plot.Series("accuracy", points: series(acc, accKnown), style: .role(.correct))],
                         marks: marks, xRange: -0.15...1.15, yRange: 0...top, glyphs: glyphs, showLegend: false)
-        let width = min(rect.width, 40)
+        let width = min(rect.width, large ? 80 : 40)
         plot.draw(in: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: width, height: plotRows))
         // Name the two epochs under their points instead of the numeric x range.
         let labelRow = rect.y + plotRows
@@ -101,17 +105,23 @@ struct Picture {
         guard let nIn = number("n_in"), let h = number("h"), let c = number("C"), let l = number("L") else { return }
         let (ni, hi, ci, li) = (Int(nIn), Int(h), Int(c), Int(l))
         // Each label appears once its step is known: the hidden-layer count, the weight shapes,
-        // the shallow network's formula and width are all answers of Q3's own steps.
+        // the shallow network's formula and width are all answers of Q3's own steps. Each product
+        // gets its value once the total and the shallow width are known: adding them up is the
+        // total's own work, and a product can equal the width by chance (4×10 = 40 = n, seed 14).
         let hidden = known("a.hidden_layers")
         let shapes = known("a.shapes")
         let formula = known("b.expression")
-        // Shapes only, not their entry counts: summing those is the total's own step.
-        func params(_ rows: Int, _ cols: Int) -> String { shapes ? "W \(rows)×\(cols)" : "W ?" }
+        let total = known("a.total") && known("b.n_hidden")
+        func params(_ rows: Int, _ cols: Int) -> String {
+            guard shapes else { return "W ?" }
+            return total ? "W \(rows)×\(cols) = \(rows * cols)" : "W \(rows)×\(cols)"
+        }
+        let middle = total && hidden ? ["×\(li - 2) = \((li - 2) * hi * (hi + 1))"] : []
         let deep = LayerDiagram(layers: [
             .init("input", details: ["\(ni)"]),
             .init("hidden 1", details: ["\(hi) nodes", params(hi, ni + 1)]),
             .init(hidden ? "hidden 2–\(li - 1)" : "hidden 2–?", details: [hidden ? "\(hi) each, ×\(li - 2)" : "\(hi) each",
-                                                                        shapes ? "W \(hi)×\(hi + 1) each" : "W ?"]),
+                                                                        params(hi, hi + 1) + (shapes ? " each" : "")] + middle),
             .init("output", details: ["\(ci)", params(ci, hi + 1)]),
         ], glyphs: glyphs)
         let count = hidden ? " (\(li - 1) hidden + output)" : ""
@@ -122,12 +132,13 @@ struct Picture {
         let n = known("b.n_hidden") ? Int(practice.variant.step("b.n_hidden")?.expected.number ?? 0) : nil
         let shallow = LayerDiagram(layers: [
             .init("input", details: ["\(ni)"]),
-            .init("hidden", details: [n.map { "\($0) nodes" } ?? "n = ?", n.map { "\($0 * (ni + 1))" } ?? (formula ? "\(ni + 1)·n" : "W ?")]),
-            .init("output", details: ["\(ci)", n.map { "\(ci * ($0 + 1))" } ?? (formula ? "\(ci)(n+1)" : "W ?")]),
+            .init("hidden", details: [n.map { "\($0) nodes" } ?? "n = ?",
+                                      n.map { "\(ni + 1)·\($0) = \($0 * (ni + 1))" } ?? (formula ? "\(ni + 1)·n" : "W ?")]),
+            .init("output", details: ["\(ci)", n.map { "\(ci)·(\($0)+1) = \(ci * ($0 + 1))" } ?? (formula ? "\(ci)(n+1)" : "W ?")]),
         ], glyphs: glyphs)
-        let total = n.map { " = \($0 * (ni + 1) + ci * ($0 + 1))" } ?? ""
+        let shallowTotal = n.map { " = \($0 * (ni + 1) + ci * ($0 + 1))" } ?? ""
         let count2 = formula ? "\(ni + 1)n + \(ci)(n+1)" : "P(n)"
-        put(&buffer, "Shallow: 2 layers, \(count2) ≤ \(blank("a.total"))\(total)", rect.x, y, rect, .role(.title))
+        put(&buffer, "Shallow: 2 layers, \(count2) ≤ \(blank("a.total"))\(shallowTotal)", rect.x, y, rect, .role(.title))
         shallow.draw(in: &buffer, rect: Rect(x: rect.x, y: y + 1, width: rect.width, height: rect.maxY - y - 1))
     }
 
@@ -166,7 +177,9 @@ struct Picture {
     private func drawTanh(_ buffer: inout Buffer, _ rect: Rect) {
         let z = vector("z")
         guard !z.isEmpty else { return }
-        let span = max(3, (z.map(abs).max() ?? 3) + 1)
+        // The x range follows the z values (a quarter beyond the largest), so small z values are
+        // not squeezed into the middle of a fixed ±3 and large ones are not cut off.
+        let span = max(1, (z.map(abs).max() ?? 1) * 1.25)
         let slopes = known("a.diag") || known("a.jacobian")
         var series = [Plot.Series.function("tanh", -span...span, samples: 120, style: .role(.accent)) { tanh($0) }]
         if slopes {
@@ -182,7 +195,7 @@ struct Picture {
         put(&buffer, "tanh(z) with the nodes' z values" + (slopes ? " and slopes tanh′(z)" : ""), rect.x, rect.y, rect, .role(.title))
         let plot = Plot(series: series, marks: marks, xRange: -span...span, yRange: -1.2...1.2, glyphs: glyphs, showLegend: false)
         let legendRows = rect.height >= 10 ? 1 : 0
-        plot.draw(in: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: min(rect.width, 60), height: rect.height - 1 - legendRows))
+        plot.draw(in: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: min(rect.width, large ? 120 : 60), height: rect.height - 1 - legendRows))
         if legendRows == 1 {
             let items = z.enumerated().map { "\($0 + 1): z=\(Plot.format($1))" + (slopes ? " slope \(Formatting.fixed(1 - tanh($1) * tanh($1), 2))" : "") }
             put(&buffer, items.joined(separator: "  "), rect.x, rect.maxY - 1, rect, .role(.dim))

@@ -15,12 +15,15 @@ struct QuestionChrome {
     var banner: String?
     var keys: String
     var showsSteps = true
+    /// Quiz: mark steps with unsubmitted text (✎) and flagged steps (⚑) in the step list.
+    var flagged: [Bool] = []
+    var marksDrafts = false
 
     static func practice(_ p: PracticeState) -> QuestionChrome {
         let variant = p.variant.seed.map { "variant seed \($0)" } ?? "original exam"
         return QuestionChrome(
             titleRight: "\(variant) · \(formatPoints(p.score))/\(formatPoints(p.totalPoints)) pts ",
-            keys: "Enter check · Tab next · F2 hint · F3 reveal · F5 new · F8 original · ? keys · F4 calc · Esc back")
+            keys: "Enter check · Tab next · F2 hint · F3 reveal · F5 new · F8 original · F1 keys · F4 calc · Esc back")
     }
 
     static func quiz(_ q: QuizState, now: Double?, quiet: Bool, seed: UInt64?) -> QuestionChrome {
@@ -34,10 +37,18 @@ struct QuestionChrome {
         let answered = q.questions.reduce(0) { $0 + $1.records.filter { $0.status != .notTried }.count }
         let steps = q.questions.reduce(0) { $0 + $1.records.count }
         let timer = Timer(fraction: quiet ? 1 : Double(left) / max(1, total), label: label, role: role)
-        return QuestionChrome(
-            titleRight: "quiz · Q \(q.current + 1)/\(q.questions.count) · \(answered)/\(steps) answered · \(seed.map { "variant seed \($0)" } ?? "original exam") ",
-            timer: timer, banner: q.banner,
-            keys: "Enter submit · Tab next · F4 calc · F7 time · F10 end quiz · ? keys")
+        // Short enough that the whole right side fits 80 columns next to the question's id.
+        var right = "Q\(q.current + 1)/\(q.questions.count) · \(answered)/\(steps) sent"
+        if q.unsubmittedCount > 0 { right += " · \(q.unsubmittedCount) unsent" }
+        if q.flaggedCount > 0 { right += " · \(q.flaggedCount) flagged" }
+        right += " · " + (seed.map { "seed \($0)" } ?? "original") + " "
+        var chrome = QuestionChrome(
+            titleRight: right, timer: timer, banner: q.banner,
+            keys: quiet ? "Enter submit · Tab next · F4 calc · F7 time · F11 next Q · F12 flag · F10 end · F1"
+                : "Enter submit · Tab next · F4 calc · F11 next Q · F12 flag · F10 end · F1 keys")
+        chrome.flagged = q.flagged[q.current]
+        chrome.marksDrafts = true
+        return chrome
     }
 
     static func drill(_ d: DrillState, now: Double?) -> QuestionChrome {
@@ -48,16 +59,20 @@ struct QuestionChrome {
         return QuestionChrome(
             titleRight: "drill: \(d.topic) · \(d.score) right ",
             timer: timer, banner: nil,
-            keys: "Enter check · Tab skip · F4 calc · Esc end drill · ? keys", showsSteps: false)
+            keys: d.showingAnswer ? "Enter next one · Esc end drill · F1 keys"
+                : "Enter check · Tab skip (shows the answer) · F4 calc · Esc end · F1 keys",
+            showsSteps: false)
     }
 
     static func review(_ r: ReviewState) -> QuestionChrome {
         let variant = r.practice?.variant.seed.map { "variant seed \($0)" } ?? "original exam"
         let settled = r.practice?.record.status.isDone == true
+        // The interval SM-2 chose, once the item is settled (storage schedules it at the first check).
+        let next = r.nextInDays.map { $0 == 1 ? "Next review tomorrow · " : "Next review in \($0) days · " } ?? ""
         return QuestionChrome(
             titleRight: "review \(r.index + 1)/\(r.items.count) · \(variant) ",
-            keys: settled ? "Enter next review step · Esc stop · ? keys"
-                : "Enter check · F2 hint · F3 reveal · F4 calc · Tab skip · Esc stop · ? keys",
+            keys: settled ? next + "Enter next step · Esc stop · F1 keys"
+                : "Enter check · F2 hint · F3 reveal · F4 calc · Tab skip · Esc stop · F1 keys",
             showsSteps: false)
     }
 

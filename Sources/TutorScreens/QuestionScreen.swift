@@ -34,7 +34,9 @@ struct QuestionScreen {
         let contentWidth = width - 2
         let promptLines = self.promptLines(width: contentWidth)
         let feedback = FeedbackLines(practice: practice, glyphs: glyphs).lines(width: contentWidth)
-        let fixed = 1 /*title*/ + timerRows + 1 /*rule*/ + 1 /*field*/ + 1 /*live*/ + 1 /*calc*/ + 1 /*keys*/
+        // The calculator's result has its own row above the calculator line, never the answer's.
+        let calcResultRows = practice.focus == .calculator || practice.calculatorResult != nil ? 1 : 0
+        let fixed = 1 /*title*/ + timerRows + 1 /*rule*/ + 1 /*field*/ + 1 /*live*/ + calcResultRows + 1 /*calc*/ + 1 /*keys*/
         let available = height - fixed
         // The prompt (with a choice step's options) comes first: it is what the student answers.
         // Then the feedback; the panel gets what is left, at least a few rows.
@@ -52,16 +54,17 @@ struct QuestionScreen {
         }
         y += promptRows
         let fieldY = y
+        // A locked quiz step shows what was submitted (its field no longer takes typing).
+        let submitted = record.locked ? record.attempts.last.map { "submitted: \($0.input) (locked)" } : nil
         let answerCursor = drawField(&buffer, y: fieldY, label: "Answer", draft: record.draft,
-                                     focused: practice.focus == .answer, placeholder: placeholder)
-        let onAnswer = practice.focus == .answer
-        LiveLine.draw(onAnswer ? practice.live : practice.calculatorLive, in: &buffer, x0: fieldLabelWidth, y: fieldY + 1,
-                      scroll: fieldScroll(onAnswer ? record.draft : practice.calculator, width: width), glyphs: glyphs)
+                                     focused: practice.focus == .answer, placeholder: submitted ?? placeholder,
+                                     alwaysShowPlaceholder: submitted != nil)
+        LiveLine.draw(practice.live, in: &buffer, x0: fieldLabelWidth, y: fieldY + 1,
+                      scroll: fieldScroll(record.draft, width: width), glyphs: glyphs)
         y = fieldY + 2
-        for (i, line) in feedback.prefix(feedbackRows).enumerated() {
-            buffer.put(line.text, at: Point(x: 1, y: y + i), style: line.style)
-        }
+        drawFeedback(&buffer, feedback, y: y, rows: feedbackRows)
         let calcY = height - 2
+        if calcResultRows > 0 { drawCalculatorResult(&buffer, y: calcY - 1) }
         let calcCursor = drawField(&buffer, y: calcY, label: "Calc", draft: practice.calculator,
                                    focused: practice.focus == .calculator, placeholder: "F4: calculator (log = ln)")
         drawKeyBar(&buffer, y: height - 1)
@@ -80,7 +83,7 @@ struct QuestionScreen {
     private func drawPanel(_ buffer: inout Buffer, rect: Rect) {
         var area = rect.inset(left: 1)
         if chrome.showsSteps {
-            let listWidth = min(26, max(18, rect.width / 4))
+            let listWidth = min(28, max(22, rect.width / 4))
             let (list, rest) = rect.splitLeft(listWidth)
             drawStepList(&buffer, rect: list)
             for y in rest.y..<rest.maxY { buffer.put(glyphs.vertical, at: Point(x: rest.x, y: y), style: .role(.dim)) }
@@ -110,8 +113,16 @@ struct QuestionScreen {
             let style: Style = active ? .role(.selection) : .role(StepMark.role(status))
             if active { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style) }
             let pointer = active ? (glyphs.isUnicode ? "→" : ">") : " "
-            let label = "\(pointer)\(mark) \(steps[i].id)"
-            buffer.put(DisplayWidth.truncate(label, to: rect.width), at: Point(x: rect.x, y: y), style: style)
+            var label = "\(pointer)\(mark) \(glyphs.text(steps[i].label))"
+            // Quiz marks at the end of the row: unsubmitted text, and the student's own flag.
+            var extra = ""
+            if chrome.marksDrafts && practice.records[i].hasUnsubmittedDraft { extra += glyphs.isUnicode ? " ✎" : " *" }
+            if chrome.flagged.indices.contains(i) && chrome.flagged[i] { extra += glyphs.isUnicode ? " ⚑" : " F" }
+            if !extra.isEmpty {
+                label = DisplayWidth.truncate(label, to: rect.width - DisplayWidth.of(extra), ellipsis: glyphs.ellipsis)
+                label = DisplayWidth.pad(label, to: rect.width - DisplayWidth.of(extra)) + extra
+            }
+            buffer.put(DisplayWidth.truncate(label, to: rect.width, ellipsis: glyphs.ellipsis), at: Point(x: rect.x, y: y), style: style)
         }
     }
 
@@ -133,13 +144,58 @@ struct QuestionScreen {
         }
     }
 
+    /// The calculator's row: what it reads now (or why not), then `ans` and the Tab hint.
+    private func drawCalculatorResult(_ buffer: inout Buffer, y: Int) {
+        buffer.put(" Result", at: Point(x: 0, y: y), style: .role(.dim))
+        if practice.calculatorLive != .empty {
+            LiveLine.draw(practice.calculatorLive, in: &buffer, x0: fieldLabelWidth, y: y,
+                          scroll: fieldScroll(practice.calculator, width: buffer.width), glyphs: glyphs)
+        } else if let ans = practice.calculatorResult {
+            buffer.put(glyphs.text("ans = " + ans.display), at: Point(x: fieldLabelWidth, y: y), style: .role(.accent))
+        }
+        if practice.focus == .calculator {
+            let tip = "Tab: into the answer"
+            let x = buffer.width - 1 - DisplayWidth.of(tip)
+            if buffer.lines()[y].dropFirst(x).allSatisfy({ $0 == " " }) {
+                buffer.put(tip, at: Point(x: x, y: y), style: .role(.dim))
+            }
+        }
+    }
+
+    /// The feedback lines; when they do not all fit, the last row says how many more there are
+    /// and PgDn/PgUp scroll them, so nothing is cut silently.
+    private func drawFeedback(_ buffer: inout Buffer, _ lines: [StyledLine], y: Int, rows: Int) {
+        guard rows > 0 else { return }
+        let overflows = lines.count > rows
+        let shown = overflows ? rows - 1 : rows
+        let top = overflows ? min(practice.feedbackScroll, lines.count - shown) : 0
+        for (i, line) in lines.dropFirst(top).prefix(shown).enumerated() {
+            buffer.put(line.text, at: Point(x: 1, y: y + i), style: line.style)
+        }
+        if overflows {
+            let below = lines.count - top - shown
+            let down = glyphs.isUnicode ? "↓" : "v", up = glyphs.isUnicode ? "↑" : "^"
+            let more = below > 0 ? "\(down) \(below) more line\(below == 1 ? "" : "s"): PgDn" : "\(up) earlier lines: PgUp"
+            buffer.put(more, at: Point(x: buffer.width - 1 - DisplayWidth.of(more), y: y + rows - 1), style: .role(.accent))
+        }
+    }
+
     // MARK: Prompt, field, live state
 
     private func promptLines(width: Int) -> [StyledLine] {
         let number = chrome.showsSteps
             ? "Step \(practice.stepIndex + 1)/\(practice.variant.steps.count) (\(formatPoints(step.points)) pt, \(StepMark.word(record.status))): "
             : ""
-        var out = TextWrap.wrap(glyphs.text(number + step.prompt), width: width).map { StyledLine($0, .role(.prompt)) }
+        // Review and drill show one step alone: the earlier values it builds on are given first.
+        let standalone = !chrome.showsSteps
+        var out: [StyledLine] = []
+        if standalone {
+            for given in practice.givenLines {
+                out += TextWrap.wrap(glyphs.text(given), width: width).map { StyledLine($0, .role(.accent)) }
+            }
+        }
+        out += TextWrap.wrap(glyphs.text(number + (standalone ? practice.standalonePrompt : step.prompt)), width: width)
+            .map { StyledLine($0, .role(.prompt)) }
         for (i, option) in step.options.enumerated() {
             let letter = Character(Unicode.Scalar(UInt8(97 + min(i, 25))))
             // Hanging indent, so each option's first line (with its letter) stands out.
@@ -166,7 +222,7 @@ struct QuestionScreen {
     }
 
     private func drawField(_ buffer: inout Buffer, y: Int, label: String, draft: Draft, focused: Bool,
-                           placeholder: String) -> Point {
+                           placeholder: String, alwaysShowPlaceholder: Bool = false) -> Point {
         let marker = focused ? (glyphs.isUnicode ? "→" : ">") : " "
         buffer.put(" \(label) ".padding(toLength: fieldLabelWidth - 2, withPad: " ", startingAt: 0) + marker,
                    at: Point(x: 0, y: y), style: focused ? .role(.prompt).bold() : .role(.dim))
@@ -174,7 +230,9 @@ struct QuestionScreen {
         let room = buffer.width - x0 - 1
         buffer.fill(Rect(x: x0, y: y, width: room, height: 1), style: focused ? .role(.field) : .normal)
         if draft.isEmpty {
-            if focused { buffer.put(glyphs.text(placeholder), at: Point(x: x0 + 1, y: y), style: .role(.dim)) }
+            if focused || alwaysShowPlaceholder {
+                buffer.put(glyphs.text(placeholder), at: Point(x: x0 + 1, y: y), style: .role(.dim))
+            }
             return Point(x: x0, y: y)
         }
         let scroll = fieldScroll(draft, width: buffer.width)
@@ -188,9 +246,9 @@ struct QuestionScreen {
     private func drawKeyBar(_ buffer: inout Buffer, y: Int) {
         let keys: String
         if record.status == .awaitingAssessment {
-            keys = "y covered · n missed · Tab next step · ? keys"
+            keys = "y covered · n missed · Tab next step · F1 keys"
         } else if practice.focus == .calculator {
-            keys = "Enter evaluate · Esc back to the answer · ? keys"
+            keys = "Enter evaluate · Tab result into the answer · ans last result · Esc back · F1 keys"
         } else {
             keys = chrome.keys
         }

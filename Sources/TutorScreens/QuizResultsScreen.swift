@@ -8,6 +8,9 @@ struct QuizResultsScreen {
     let quiz: QuizState
     let glyphs: Glyphs
 
+    /// Rows that are not the list: title, settings, gap, key bar.
+    static let chromeRows = 4
+
     func draw(in buffer: inout Buffer) {
         guard let report = quiz.report else { return }
         let width = buffer.width, height = buffer.height
@@ -23,7 +26,7 @@ struct QuizResultsScreen {
         buffer.put(DisplayWidth.truncate(glyphs.text(settings), to: width - 2), at: Point(x: 1, y: 1),
                    style: quiz.banner != nil ? .role(.warning) : .role(.dim))
         let lines = quiz.phase == .results ? resultLines(report, width: width - 2) : reviewLines(report, width: width - 2)
-        let area = Rect(x: 1, y: 3, width: width - 2, height: height - 4)
+        let area = Rect(x: 1, y: 3, width: width - 2, height: height - Self.chromeRows)
         let maxScroll = max(0, lines.count - area.height)
         let scroll = min(quiz.scroll, maxScroll)
         for (i, line) in lines.dropFirst(scroll).prefix(area.height).enumerated() {
@@ -31,7 +34,7 @@ struct QuizResultsScreen {
         }
         let position = lines.count > area.height ? " · \(scroll + 1)-\(min(lines.count, scroll + area.height))/\(lines.count)" : ""
         let keys = (quiz.phase == .results ? "Enter review each step" : "Enter back to the scores")
-            + " · ↑↓ PgUp PgDn scroll · Esc done\(position)"
+            + " · ↑↓ scroll · PgDn/Space next screen · Esc done\(position)"
         StatusLine(left: " " + glyphs.text(keys), style: .role(.dim), glyphs: glyphs)
             .draw(in: &buffer, rect: Rect(x: 0, y: height - 1, width: width, height: 1))
     }
@@ -61,17 +64,22 @@ struct QuizResultsScreen {
 
     private func reviewLines(_ report: QuizReport, width: Int) -> [StyledLine] {
         var out: [StyledLine] = []
-        func add(_ text: String, _ style: Style) {
-            out += TextWrap.wrap(glyphs.text(text), width: width).map { StyledLine($0, style) }
+        /// Wrapped with a hanging indent: continuation lines start under the text, not the label.
+        func add(_ label: String, _ text: String, _ style: Style) {
+            let indent = DisplayWidth.of(glyphs.text(label))
+            let lines = TextWrap.wrap(glyphs.text(text), width: max(10, width - indent))
+            for (i, line) in lines.enumerated() {
+                out.append(StyledLine((i == 0 ? glyphs.text(label) : String(repeating: " ", count: indent)) + line, style))
+            }
         }
         for q in report.questions {
-            add("\(q.id.uppercased()) \(q.title)", .role(.title).bold())
+            add("", "\(q.id.uppercased()) \(q.title)", .role(.title).bold())
             for s in q.steps {
                 let (m, role) = mark(s)
-                add("\(m) \(s.id): \(s.prompt)", .role(.prompt))
-                add("    yours:   \(s.answer ?? "(no answer)")", .role(role))
-                add("    correct: \(s.expected)", .role(.correct))
-                add("    \(s.diagnosis)", .role(.dim))
+                add("\(m) \(s.id): ", s.prompt, .role(.prompt))
+                add("    yours:   ", s.answer ?? "(no answer)", .role(role))
+                add("    correct: ", s.expected, .role(.correct))
+                add("    ", s.diagnosis, .role(.dim))
             }
             out.append(StyledLine("", .normal))
         }
@@ -79,7 +87,7 @@ struct QuizResultsScreen {
     }
 }
 
-/// After a drill: the score, and the best per topic.
+/// After a drill: the score, the items missed with their answers, and the best per topic.
 struct DrillResultsScreen {
     let drill: DrillState
     let best: [String: Int]
@@ -98,15 +106,47 @@ struct DrillResultsScreen {
             buffer.put(glyphs.text("New best for \(drill.topic)!"), at: Point(x: 2, y: y), style: .role(.correct).bold())
             y += 2
         }
-        buffer.put("Best score per topic:", at: Point(x: 2, y: y), style: .role(.title))
-        y += 1
         var all = best
         all[drill.topic] = drill.best
+        // The misses get the rows the best scores leave (each wrapped with a hanging indent);
+        // what does not fit is counted, never cut silently.
+        let room = max(2, buffer.height - 1 - y - (2 + all.count) - 2)
+        if !drill.misses.isEmpty {
+            buffer.put("Missed (\(drill.misses.count)), with the correct answer:", at: Point(x: 2, y: y), style: .role(.title))
+            y += 1
+            let blocks = drill.misses.map { miss in
+                TextWrap.wrap(glyphs.text(Self.line(miss)), width: width - 8).enumerated().map { ($0.offset == 0 ? "" : "  ") + $0.element }
+            }
+            var used = 0, shown = 0
+            for block in blocks {
+                let last = shown == blocks.count - 1
+                guard used + block.count <= (last ? room : room - 1) else { break }
+                for line in block {
+                    buffer.put(line, at: Point(x: 4, y: y))
+                    y += 1
+                }
+                used += block.count
+                shown += 1
+            }
+            if shown < blocks.count {
+                buffer.put(glyphs.text("… and \(blocks.count - shown) more"), at: Point(x: 4, y: y), style: .role(.dim))
+                y += 1
+            }
+            y += 1
+        }
+        buffer.put("Best score per topic:", at: Point(x: 2, y: y), style: .role(.title))
+        y += 1
         for topic in all.keys.sorted() {
             buffer.put("  \(DisplayWidth.pad(topic, to: 12)) \(all[topic] ?? 0)", at: Point(x: 2, y: y))
             y += 1
         }
         StatusLine(left: " Enter or Esc: back to the start screen · q quit", style: .role(.dim), glyphs: glyphs)
             .draw(in: &buffer, rect: Rect(x: 0, y: buffer.height - 1, width: width, height: 1))
+    }
+
+    /// "Q4 W^[1] shape (seed 1234): 5×20 · you: 20×5" (or "· skipped"): the answer before what was typed.
+    static func line(_ m: DrillMiss) -> String {
+        let seed = m.seed.map { " (seed \($0))" } ?? ""
+        return "\(m.questionID.uppercased()) \(m.label)\(seed): \(m.answer) · " + (m.lastTry.map { "you: \($0)" } ?? "skipped")
     }
 }

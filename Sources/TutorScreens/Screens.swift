@@ -29,12 +29,22 @@ public enum Screens {
         case .question:
             if let p = session.practice {
                 cursor = QuestionScreen(practice: p, session: session, glyphs: glyphs, chrome: .practice(p)).draw(in: &buffer)
+                if p.showingSummary {
+                    drawDialog(&buffer, title: "Finished", glyphs: glyphs, lines: summaryLines(p, width: buffer.width - 6))
+                    cursor = nil
+                }
             }
         case .demo:
-            if let d = session.demo { cursor = DemoScreen(demo: d, glyphs: glyphs, role: session.settings.demo.audience).draw(in: &buffer) }
+            if let d = session.demo {
+                cursor = DemoScreen(demo: d, glyphs: glyphs, role: session.settings.demo.audience,
+                                    autoSeconds: session.settings.demo.autoSeconds, now: session.now)
+                    .draw(in: &buffer)
+            }
         case .quiz:
             if let q = session.quiz {
-                if q.phase == .results || q.phase == .review {
+                if q.phase == .ready {
+                    drawDialog(&buffer, title: "Quiz", glyphs: glyphs, lines: QuizReadyText.lines(q, settings: session.settings.quiz))
+                } else if q.phase == .results || q.phase == .review {
                     QuizResultsScreen(quiz: q, glyphs: glyphs).draw(in: &buffer)
                 } else if let p = session.practice {
                     let chrome = QuestionChrome.quiz(q, now: session.now, quiet: session.settings.quiz.quietTimer, seed: q.seed)
@@ -51,9 +61,12 @@ public enum Screens {
             if let r = session.review, let p = r.practice {
                 cursor = QuestionScreen(practice: p, session: session, glyphs: glyphs, chrome: .review(r)).draw(in: &buffer)
             } else if let r = session.review {
+                let capped = r.leftOverByCap > 0
+                    ? ["\(r.leftOverByCap) more due step\(r.leftOverByCap == 1 ? " waits" : "s wait") for tomorrow (daily cap \(session.settings.review.maxPerDay)).", ""]
+                    : []
                 drawDialog(&buffer, title: "Review", glyphs: glyphs, lines: [
                     "Review done: \(r.done) of \(r.items.count) steps settled.", "",
-                    "Each comes back on its SM-2 schedule: sooner when missed.", "", "Enter or Esc: back"])
+                    "Each comes back on its SM-2 schedule: sooner when missed.", ""] + capped + ["Enter or Esc: back"])
             }
         case .stats:
             StatsScreen(report: session.stats, glyphs: glyphs).draw(in: &buffer)
@@ -67,8 +80,12 @@ public enum Screens {
                 }
             }
         }
-        if session.showingHelp {
-            HelpOverlay(keymap: keymap, glyphs: glyphs, variant: session.practice?.variant ?? session.demo?.variant)
+        if let tour = session.tour {
+            TourScreen(tour: tour, glyphs: glyphs).draw(in: &buffer)
+            cursor = nil
+        } else if session.showingHelp {
+            HelpOverlay(keymap: keymap, glyphs: glyphs, variant: session.practice?.variant ?? session.demo?.variant,
+                        scroll: session.helpScroll)
                 .draw(in: &buffer)
             cursor = nil
         } else if session.confirmingQuit {
@@ -82,6 +99,25 @@ public enum Screens {
             cursor = nil
         }
         return RenderedFrame(buffer: buffer, cursor: cursor)
+    }
+
+    /// The finished question's summary dialog.
+    static func summaryLines(_ p: PracticeState, width: Int) -> [String] {
+        let s = QuestionSummary(p)
+        var lines = ["\(p.variant.id.uppercased()) finished: \(formatPoints(s.points)) of \(formatPoints(s.total)) points", "",
+                     "Right first time: \(s.rightFirstTime) of \(s.steps) steps"]
+        if let seconds = s.seconds { lines.append("Time: " + QuestionSummary.clock(seconds)) }
+        if s.mistakes.isEmpty {
+            lines.append("Named mistakes met: none")
+        } else {
+            lines.append("Named mistakes met:")
+            for m in s.mistakes.prefix(4) {
+                lines += TextWrap.wrap("- " + m, width: max(20, min(width, 70) - 2)).enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
+            }
+            if s.mistakes.count > 4 { lines.append("  and \(s.mistakes.count - 4) more (dltutor stats)") }
+        }
+        lines += ["", "Enter  next unfinished question     Esc  stay here"]
+        return lines
     }
 
     static func drawTooSmall(_ buffer: inout Buffer, glyphs: Glyphs) {
@@ -99,6 +135,14 @@ public enum Screens {
         if session.quizIsRunning {
             lines += ["The quiz is paused with its answers and the time", "left: `dltutor quiz` continues it.",
                       "(F10 ends it now and scores it.)"]
+        } else if let wait = session.storageWait {
+            let what = switch wait.answers {
+            case 0: "Your place in the exam is"
+            case 1: "1 checked answer is"
+            default: "\(wait.answers) checked answers are"
+            }
+            lines += ["\(what) waiting for the database",
+                      "(another program holds its lock). Quitting waits", "for them; Ctrl-C then quits without them."]
         } else if session.settings.answersAreSaved {
             lines += ["Checked answers are saved; answers typed", "but not yet checked are lost."]
         } else {

@@ -16,7 +16,9 @@ struct StartScreen {
         buffer.put("Choose a question to practise step by step; every value is checked as you type.",
                    at: Point(x: 2, y: 3), style: .role(.dim))
         let listTop = 5
-        let titleWidth = max(20, width - 50)
+        // The title gets every column the progress text leaves.
+        let progressWidth = exam.questions.map { DisplayWidth.of(progress($0).0) }.max() ?? 0
+        let titleWidth = max(20, width - 2 - 12 - 2 - progressWidth - 1)
         for (i, q) in exam.questions.enumerated() {
             let y = listTop + i
             guard y < buffer.height - 4 else { break }
@@ -32,6 +34,11 @@ struct StartScreen {
         }
         let modesY = min(buffer.height - 3, listTop + exam.questions.count + 1)
         buffer.put("Modes: Enter practise · d demo for a class · timed: dltutor quiz / drill", at: Point(x: 2, y: modesY), style: .role(.dim))
+        let finished = exam.questions.filter { session.opened[$0.id]?.isFinished == true }.count
+        let earned = exam.questions.reduce(0.0) { $0 + (session.opened[$1.id]?.score ?? 0) }
+        let total = exam.questions.reduce(0.0) { $0 + $1.points }
+        buffer.put("Progress: \(finished) of \(exam.questions.count) questions done · \(formatPoints(earned)) of \(formatPoints(total)) points",
+                   at: Point(x: 2, y: 4), style: finished > 0 || earned > 0 ? .role(.accent) : .role(.dim))
         let due = session.dueCount
         let reviewLine = due == 0 ? "Review: nothing due · s stats" : "Review: \(due) step\(due == 1 ? "" : "s") due (r) · s stats"
         buffer.put(reviewLine, at: Point(x: 2, y: modesY + 1), style: due > 0 ? .role(.warning).bold() : .role(.dim))
@@ -39,7 +46,8 @@ struct StartScreen {
             let line = DisplayWidth.truncate(glyphs.text(QuizOfferText.startLine(offer)), to: width - 4)
             buffer.put(line, at: Point(x: 2, y: modesY + 2), style: .role(.warning).bold())
         }
-        if let notice = session.notice ?? session.storageWarning.map({ "Not saving: " + Self.withoutProgramName($0) }) {
+        if let notice = session.notice ?? session.storageWait?.text
+            ?? session.storageWarning.map({ "Not saving: " + Self.withoutProgramName($0) }) {
             let lines = TextWrap.wrap(glyphs.text(notice), width: width - 4).prefix(3)
             for (i, line) in lines.enumerated() {
                 buffer.put(line, at: Point(x: 2, y: buffer.height - 1 - lines.count + i), style: .role(.warning))

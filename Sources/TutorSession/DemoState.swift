@@ -14,8 +14,9 @@ public struct DemoState: Sendable {
     public internal(set) var verdict: Verdict?
     /// The value that was judged, shown with the verdict.
     public internal(set) var judgedInput: String?
-    /// Show the question text instead of the picture.
-    public internal(set) var showText = false
+    /// Show the question text instead of the picture (where they do not fit side by side). The
+    /// demo opens on the text: it holds the data the class needs before the first prediction.
+    public internal(set) var showText = true
     /// When the presenter last moved (for `--auto`).
     public internal(set) var lastAdvance: Double?
     /// Live class demo, presenter: the class's predictions (nil until counts arrive).
@@ -24,6 +25,16 @@ public struct DemoState: Sendable {
     public internal(set) var waiting = false
     public internal(set) var prediction: String?
     public internal(set) var predictionVerdict: Verdict?
+    /// `--auto` is paused: no countdown runs until the presenter resumes it.
+    public internal(set) var autoPaused = false
+    /// Seconds the countdown had left when it was paused (it resumes from there).
+    public internal(set) var pausedRemaining: Double?
+    /// The current step's label and answer in large type.
+    public internal(set) var largeType = false
+    /// The screen is blank (the class looks at the presenter); any key brings it back.
+    public internal(set) var blanked = false
+    /// Digits of a step number typed so far (steps 10 and up need more than one digit).
+    public internal(set) var pendingStep: Int?
 
     public init(variant: Variant) {
         self.variant = variant
@@ -48,6 +59,52 @@ public struct DemoState: Sendable {
         guard variant.steps.indices.contains(index) else { return }
         stepIndex = index
         clearCalledOut()
+    }
+
+    /// One digit of a step number. With fewer than ten steps a digit jumps at once (0 is step
+    /// 10, as before); otherwise the number waits for Enter unless no further digit could make
+    /// a step that exists (e.g. 2 of 12 steps jumps at once: 20 and up do not exist).
+    mutating func typeStepDigit(_ digit: Int) {
+        let count = variant.steps.count
+        if count <= 9 {
+            go(to: digit == 0 ? 9 : digit - 1)
+            pendingStep = nil
+            return
+        }
+        let number = (pendingStep ?? 0) * 10 + digit
+        guard number >= 1 || pendingStep == nil else { pendingStep = nil; return }
+        if number * 10 > count {
+            if number >= 1 && number <= count { go(to: number - 1) }
+            pendingStep = nil
+        } else {
+            pendingStep = number
+        }
+    }
+
+    /// Enter after the digits of a step number.
+    mutating func finishStepNumber() {
+        if let n = pendingStep, n >= 1, n <= variant.steps.count { go(to: n - 1) }
+        pendingStep = nil
+    }
+
+    /// Seconds left before `--auto` moves on; nil when there is no countdown.
+    public func autoRemaining(every seconds: Double?, now: Double?) -> Double? {
+        guard let seconds, seconds > 0 else { return nil }
+        if autoPaused { return pausedRemaining ?? seconds }
+        guard let now, let last = lastAdvance else { return seconds }
+        return max(0, seconds - (now - last))
+    }
+
+    mutating func toggleAutoPause(every seconds: Double?, now: Double?) {
+        if autoPaused {
+            // Resume with the time that was left: the countdown goes on from where it stopped.
+            if let now, let seconds, let left = pausedRemaining { lastAdvance = now - (seconds - left) }
+            autoPaused = false
+            pausedRemaining = nil
+        } else {
+            pausedRemaining = autoRemaining(every: seconds, now: now)
+            autoPaused = true
+        }
     }
 
     mutating func revealAll() {

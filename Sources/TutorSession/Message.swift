@@ -35,6 +35,18 @@ public enum Message: Sendable, Equatable {
     case revealAll
     /// Demo: type the value a student called out (focus the field; Esc leaves it).
     case focusCalledOut
+    /// Demo: a digit of a step number (steps 10 and up: the digits, then Enter).
+    case stepDigit(Int)
+    /// Demo: the current step's label and answer in large type, for the back of the hall.
+    case toggleLargeType
+    /// Demo: pause or resume `--auto`.
+    case toggleAutoPause
+    /// Demo: blank the screen (any key brings it back), as a projector's "B" key does.
+    case toggleBlank
+    /// Quiz: flag the step to come back to (again: unflag).
+    case flagStep
+    /// Quiz: go to the next question (after the last: the first), at its first unanswered step.
+    case nextQuestion
     /// Quiz: end now (asks first); drill: stop.
     case endEarly
     /// Quiz: say how much time is left (for the quiet timer).
@@ -52,6 +64,12 @@ public enum Message: Sendable, Equatable {
     case showStats(StatsReport)
     /// Saving failed; the tutor goes on without saving and says so once.
     case storageProblem(String)
+    /// Writes are waiting for the database (another program holds its lock), or have all been
+    /// written since; nothing was dropped, and the screen says which.
+    case storageWaiting(StorageWait)
+    /// Storage scheduled a reviewed step by SM-2: it comes back in `days` days (the review
+    /// screen says so once the item is settled).
+    case reviewScheduled(questionID: String, stepID: String, days: Int)
 
     // Navigation
     case moveSelection(Int)
@@ -59,6 +77,14 @@ public enum Message: Sendable, Equatable {
     case openSelected
     case back
     case toggleHelp
+    /// Help screen: first visible row (the keymap clamps it to what the help holds).
+    case scrollHelp(to: Int)
+    /// Open the first-run tour again (from the help screen).
+    case openTour
+    /// Practice: go to the next step not yet done (wrapping), or to the summary when all are.
+    case nextUnfinished
+    /// Calculator: put its last result into the answer field.
+    case insertResult
     case quit
     case confirmQuit(Bool)
     /// Live class demo: the presenter moved (sent to students' sessions).
@@ -101,6 +127,8 @@ public enum Effect: Sendable, Equatable {
     case requestStats
     /// Live class demo: the presenter moved; the classroom layer tells the students.
     case demoCue(DemoCue)
+    /// The first-run tour ended or was skipped: remember it, so it is shown once.
+    case tourSeen
     case quit
 }
 

@@ -19,6 +19,8 @@ public struct PracticeState: Sendable {
     public var calculator = Draft()
     /// What the calculator shows for its draft: `= value` or the reason it cannot evaluate.
     public var calculatorLive: LiveState = .empty
+    /// The calculator's last result (Enter): `ans` in the next calculation, Tab puts it into the answer.
+    public var calculatorResult: Value?
     /// The engine's reading of the answer draft, recomputed on every keystroke.
     public var live: LiveState = .empty
     /// Position in this step's earlier tries while browsing them with ↑/↓ (nil: not browsing).
@@ -29,6 +31,10 @@ public struct PracticeState: Sendable {
     public var notice: String?
     /// When the active step was opened or last checked (seconds, from ticks).
     public var stepClock: Double?
+    /// The finished question's summary is on screen (Enter: next unfinished question).
+    public var showingSummary = false
+    /// First visible line of the feedback (hints, worked step, answer) when it overflows.
+    public var feedbackScroll = 0
 
     public init(variant: Variant, rules: StepRules = StepRules()) {
         self.variant = variant
@@ -64,6 +70,12 @@ public struct PracticeState: Sendable {
             }
         }
         return out
+    }
+
+    /// The next step not yet done after the active one (wrapping), nil when every step is done.
+    public var nextUnfinishedIndex: Int? {
+        let n = records.count
+        return (1..<max(1, n + 1)).lazy.map { (self.stepIndex + $0) % n }.first { !self.records[$0].status.isDone }
     }
 
     /// Re-reads the answer draft; called after every edit.

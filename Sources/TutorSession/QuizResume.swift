@@ -10,6 +10,14 @@ public struct QuizSnapshot: Sendable, Equatable, Codable {
         /// Typed, not yet submitted.
         public var draft: String
         public var seconds: Double
+        /// Flagged to come back to (absent in checkpoints written before flags existed).
+        public var flagged: Bool?
+        public init(inputs: [String], draft: String, seconds: Double, flagged: Bool? = nil) {
+            self.inputs = inputs
+            self.draft = draft
+            self.seconds = seconds
+            self.flagged = flagged
+        }
     }
 
     public struct Question: Sendable, Equatable, Codable {
@@ -54,7 +62,8 @@ extension Session {
         quiz = q
         let questions = q.questions.enumerated().map { qi, p in
             QuizSnapshot.Question(id: p.variant.id, stepIndex: p.stepIndex, steps: p.records.enumerated().map { si, r in
-                QuizSnapshot.Step(inputs: r.attempts.map(\.input), draft: r.draft.text, seconds: q.timeSpent[qi][si])
+                QuizSnapshot.Step(inputs: r.attempts.map(\.input), draft: r.draft.text, seconds: q.timeSpent[qi][si],
+                                  flagged: q.flagged[qi][si] ? true : nil)
             })
         }
         return [.saveQuizProgress(QuizSnapshot(minutes: q.minutes, seed: q.seed, feedback: q.feedback.rawValue,
@@ -114,6 +123,7 @@ extension Session {
                 }
                 p.record.draft = Draft(step.draft)
                 state.timeSpent[qi][si] = step.seconds
+                state.flagged[qi][si] = step.flagged ?? false
             }
             p.stepIndex = min(max(0, sq.stepIndex), p.records.count - 1)
             p.notice = nil

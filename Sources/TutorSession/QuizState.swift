@@ -4,7 +4,8 @@ import TutorContent
 /// A timed quiz in progress or finished. The deadline is compared with the time each tick brings;
 /// ticks are never counted.
 public struct QuizState: Sendable {
-    public enum Phase: Sendable, Equatable { case running, confirmEnd, results, review }
+    /// `ready`: the rules are on screen and the clock has not started (Enter starts it).
+    public enum Phase: Sendable, Equatable { case ready, running, confirmEnd, results, review }
 
     public internal(set) var questions: [PracticeState]
     public internal(set) var current = 0
@@ -27,6 +28,8 @@ public struct QuizState: Sendable {
     public let feedback: QuizSettings.Feedback
     /// Quiz time of the last checkpoint sent to storage.
     var lastCheckpoint: Double?
+    /// Steps the student flagged to come back to, per question.
+    public internal(set) var flagged: [[Bool]]
 
     init(questions: [PracticeState], minutes: Double, seed: UInt64?, feedback: QuizSettings.Feedback) {
         self.questions = questions
@@ -34,7 +37,15 @@ public struct QuizState: Sendable {
         self.seed = seed
         self.feedback = feedback
         timeSpent = questions.map { Array(repeating: 0, count: $0.variant.steps.count) }
+        flagged = questions.map { Array(repeating: false, count: $0.variant.steps.count) }
     }
+
+    /// Steps with typed text that was never submitted (graded as typed at the end).
+    public var unsubmittedCount: Int {
+        questions.reduce(0) { $0 + $1.records.filter(\.hasUnsubmittedDraft).count }
+    }
+
+    public var flaggedCount: Int { flagged.reduce(0) { $0 + $1.filter { $0 }.count } }
 
     public var deadline: Double? { startedAt.map { $0 + minutes * 60 } }
 

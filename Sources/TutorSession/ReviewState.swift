@@ -7,6 +7,11 @@ public struct ReviewState: Sendable {
     public internal(set) var practice: PracticeState?
     /// Items settled in this review (answered right, carried forward, revealed or self-assessed).
     public internal(set) var done = 0
+    /// Days until the current item comes back, once storage has scheduled it (nil: not yet, or
+    /// nothing is saved).
+    public internal(set) var nextInDays: Int?
+    /// Due steps left out by the daily cap (said on the last screen).
+    public internal(set) var leftOverByCap = 0
     var generator: SeededGeneratorBox
 
     init(items: [ReviewSettings.Item], generator: SeededGeneratorBox) {
@@ -32,11 +37,21 @@ public struct ReviewSettings: Sendable, Equatable {
     public var seed: UInt64 = 1
     /// When the next item falls due, for the "nothing due" message (text, already formatted).
     public var nextDue: String?
+    /// The daily cap: at most this many steps are reviewed per day (`dltutor review --max N`,
+    /// remembered in the progress database).
+    public var maxPerDay: Int = ReviewSettings.defaultMaxPerDay
+    /// Steps already reviewed today (from storage), counted against the cap.
+    public var doneToday: Int = 0
 
-    public init(items: [Item] = [], seed: UInt64 = 1, nextDue: String? = nil) {
+    public static let defaultMaxPerDay = 20
+
+    public init(items: [Item] = [], seed: UInt64 = 1, nextDue: String? = nil,
+                maxPerDay: Int = ReviewSettings.defaultMaxPerDay, doneToday: Int = 0) {
         self.items = items
         self.seed = seed
         self.nextDue = nextDue
+        self.maxPerDay = maxPerDay
+        self.doneToday = doneToday
     }
 }
 

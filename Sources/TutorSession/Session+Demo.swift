@@ -42,7 +42,26 @@ extension Session {
             demo = d
             return []
         }
+        if d.blanked {
+            // Any key brings the screen back (and does nothing else).
+            d.blanked = false
+            demo = d
+            return []
+        }
+        if d.pendingStep != nil {
+            switch message {
+            case .stepDigit(let n): d.typeStepDigit(n); d.lastAdvance = now
+            case .submit, .nextStep: d.finishStepNumber(); d.lastAdvance = now
+            default: d.pendingStep = nil    // anything else cancels the number
+            }
+            demo = d
+            return []
+        }
         switch message {
+        case .stepDigit(let n): d.typeStepDigit(n); d.lastAdvance = now
+        case .toggleLargeType: d.largeType.toggle()
+        case .toggleBlank: d.blanked = true
+        case .toggleAutoPause: d.toggleAutoPause(every: settings.demo.autoSeconds, now: now)
         case .nextStep, .submit: d.advance(at: now)
         case .previousStep: d.go(to: d.stepIndex - 1); d.lastAdvance = now
         case .goToStep(let i): d.go(to: i); d.lastAdvance = now
@@ -53,7 +72,11 @@ extension Session {
             d.fieldFocused = true
             d.refreshLive()
         case .newVariant(let seed):
-            if let v = try? d.variant.question.variant(seed: seed) { d = DemoState(variant: v); d.lastAdvance = now }
+            if let v = try? d.variant.question.variant(seed: seed) {
+                let (text, large, paused) = (d.showText, d.largeType, d.autoPaused)
+                d = DemoState(variant: v)
+                (d.showText, d.largeType, d.autoPaused, d.lastAdvance) = (text, large, paused, now)
+            }
         case .back:
             demo = nil
             screen = .start
@@ -67,7 +90,8 @@ extension Session {
 
     /// `--auto SECONDS`: reveal, then move on, by itself (the field pauses it while typing).
     mutating func demoTick(_ now: Double) {
-        guard let auto = settings.demo.autoSeconds, auto > 0, var d = demo, !d.fieldFocused else { return }
+        guard let auto = settings.demo.autoSeconds, auto > 0, var d = demo, !d.fieldFocused, !d.autoPaused, !d.blanked,
+              d.pendingStep == nil else { return }
         guard let last = d.lastAdvance else { d.lastAdvance = now; demo = d; return }
         if now - last >= auto, !(d.isRevealed && d.stepIndex == d.variant.steps.count - 1) {
             d.advance(at: now)

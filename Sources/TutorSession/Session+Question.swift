@@ -7,7 +7,9 @@ extension Session {
         guard var p = practice else { screen = .start; return [] }
         var effects: [Effect] = []
         let placeBefore = (p.variant.seed, p.stepIndex, p.variant.id)
+        if p.showingSummary { return handleSummary(message, &p) }
         p.notice = nil
+        if case .scrollText = message {} else if case .tick = message {} else { p.feedbackScroll = 0 }
         switch message {
         case .type, .deleteBackward, .deleteForward, .cursorLeft, .cursorRight, .cursorHome,
              .cursorEnd, .clearField:
@@ -16,16 +18,26 @@ extension Session {
             Session.browseHistory(&p, older: message == .historyPrevious)
         case .toggleCalculator:
             p.focus = p.focus == .answer ? .calculator : .answer
+        case .insertResult:
+            Session.insertResult(&p)
         case .togglePanel:
             p.panel = p.panel == .text ? .picture : .text
         case .scrollText(let d):
+            // PgDn/PgUp scroll whatever overflows: the question text and the feedback (the
+            // screen clamps each to what it holds).
             p.panel = .text
             p.textScroll = max(0, p.textScroll + d)
+            p.feedbackScroll = max(0, p.feedbackScroll + d)
         case .submit:
             if p.focus == .calculator {
-                p.calculatorLive = Session.calculate(p.calculator.text, log: p.variant.log)
-            } else if p.record.status.isDone && p.record.draft.isEmpty {
-                Session.move(&p, to: p.stepIndex + 1, now: now)
+                p.calculatorLive = Session.calculate(p.calculator.text, log: p.variant.log, ans: p.calculatorResult)
+                if case .valid(let v, _) = p.calculatorLive { p.calculatorResult = v }
+            } else if p.record.status.isDone && (p.record.draft.isEmpty || p.record.status != .answered) {
+                // A done step (right, revealed, assessed) is never checked again: Enter moves on,
+                // in practice to the next unfinished step or, when none is left, the summary.
+                // The draft left on it (typed before a reveal) is dropped: it will not be checked.
+                if p.record.status != .answered { p.record.draft.clear() }
+                if screen == .question { Session.moveToUnfinished(&p, now: now) } else { Session.move(&p, to: p.stepIndex + 1, now: now) }
             } else {
                 effects += submit(&p)
             }
@@ -48,6 +60,8 @@ extension Session {
             }
             p.record.revealed = true
             if !p.record.status.isDone { p.record.status = .revealed }
+        case .nextUnfinished:
+            Session.moveToUnfinished(&p, now: now)
         case .nextStep:
             Session.move(&p, to: p.stepIndex + 1, now: now)
         case .previousStep:
@@ -108,10 +122,17 @@ extension Session {
             p.notice = "This step is locked: its answer was submitted."
             return []
         }
-        let verdict = p.variant.grade(step: step.id, input: input, given: p.given(before: p.stepIndex))
+        let given = p.given(before: p.stepIndex)
+        let madeBefore = Set(p.record.attempts.flatMap { a -> [String] in
+            if case .incorrect(let ms, _, _) = a.verdict { ms.compactMap(\.id) } else { [] }
+        })
+        // One explanation even when the value matches several mistakes (`explaining`).
+        let verdict = p.variant.explaining(p.variant.grade(step: step.id, input: input, given: given),
+                                           value: p.live.value, step: step.id, given: given, madeBefore: madeBefore)
         p.lastVerdict = verdict
         if case .invalid = verdict { return [] }   // not a try: the caret shows what to fix
-        p.record.attempts.append(Attempt(input: input, verdict: verdict, value: p.live.value))
+        let seconds: Double? = if let start = p.stepClock, let now { max(0, now - start) } else { nil }
+        p.record.attempts.append(Attempt(input: input, verdict: verdict, value: p.live.value, seconds: seconds))
         let mistake: String? = if case .incorrect(let ms, _, _) = verdict, let m = ms.first { m.explanation } else { nil }
         let record = attemptRecord(p, input: input, verdict: verdict.shortName, mistake: mistake,
                                    correct: verdict.isCorrect)
@@ -174,14 +195,33 @@ extension Session {
     }
 
     /// The calculator line, reading a bare `log` as the question on screen does.
-    static func calculate(_ text: String, log: LogBase) -> LiveState { Calculator.live(text, log: log) }
+    static func calculate(_ text: String, log: LogBase, ans: Value? = nil) -> LiveState {
+        Calculator.live(text, log: log, ans: ans)
+    }
+
+    /// Tab on the calculator line: its result (the last Enter, else what it reads now) goes into
+    /// the answer at the cursor, and the focus goes back to the answer.
+    static func insertResult(_ p: inout PracticeState) {
+        var value = p.calculatorResult
+        if case .valid(let v, _) = p.calculatorLive { value = v }
+        guard let value else {
+            p.notice = "Nothing to insert yet: type a calculation and press Enter."
+            return
+        }
+        p.focus = .answer
+        if p.record.status == .awaitingAssessment || p.record.locked { return }
+        for c in value.display { p.record.draft.insert(c) }
+        p.historyIndex = nil
+        p.lastVerdict = nil
+        p.refreshLive()
+    }
 
     // MARK: Editing and moving
 
     static func edit(_ p: inout PracticeState, _ message: Message) {
         if p.focus == .calculator {
             apply(message, to: &p.calculator)
-            p.calculatorLive = calculate(p.calculator.text, log: p.variant.log)
+            p.calculatorLive = calculate(p.calculator.text, log: p.variant.log, ans: p.calculatorResult)
             return
         }
         if p.record.status == .awaitingAssessment || p.record.locked { return }
@@ -217,14 +257,56 @@ extension Session {
             p.historyIndex = i
             p.record.draft = Draft(tries[i])
         }
+        // The recalled text is read afresh; the old verdict (of another try) is not shown beside it.
+        p.lastVerdict = nil
         p.refreshLive()
+    }
+
+    /// Practice: the next step not done, or the summary once every step is.
+    static func moveToUnfinished(_ p: inout PracticeState, now: Double?) {
+        if let next = p.nextUnfinishedIndex {
+            move(&p, to: next, now: now)
+        } else {
+            p.showingSummary = true
+        }
+    }
+
+    /// The summary of a finished question: Enter opens the next unfinished question (or the
+    /// start screen when all are finished), Esc stays on this one.
+    mutating func handleSummary(_ message: Message, _ p: inout PracticeState) -> [Effect] {
+        switch message {
+        case .submit, .nextUnfinished:
+            p.showingSummary = false
+            store(p)
+            let n = exam.questions.count
+            let current = exam.questions.firstIndex { $0.id == p.variant.id } ?? 0
+            let next = (1..<max(1, n)).lazy.map { (current + $0) % n }.first { i in
+                self.opened[self.exam.questions[i].id]?.isFinished != true
+            }
+            guard let next else {
+                screen = .start
+                notice = "Every question is finished: well done."
+                return []
+            }
+            selection = next
+            open(next)
+            return positionEffect()
+        case .back:
+            p.showingSummary = false
+            store(p)
+        default:
+            break
+        }
+        return []
     }
 
     static func move(_ p: inout PracticeState, to index: Int, now: Double?) {
         guard p.variant.steps.indices.contains(index), index != p.stepIndex else { return }
         p.stepIndex = index
         p.historyIndex = nil
-        p.lastVerdict = p.record.attempts.last?.verdict
+        // The verdict shown always agrees with the step's mark: none while verdicts are held
+        // back (a quiz with feedback at the end) or once the worked step is shown instead.
+        p.lastVerdict = p.rules.showVerdicts && p.record.status != .revealed ? p.record.attempts.last?.verdict : nil
         p.focus = .answer
         p.stepClock = now
         p.refreshLive()

@@ -22,8 +22,8 @@ extension Session {
         guard !questions.isEmpty else { notice = "The quiz has no questions."; return }
         var state = QuizState(questions: questions, minutes: settings.quiz.minutes, seed: settings.seed,
                               feedback: settings.quiz.feedback)
-        state.startedAt = now
-        state.lastTime = now
+        // The rules first; the clock starts when the student presses Enter.
+        state.phase = .ready
         quiz = state
         screen = .quiz
     }
@@ -31,6 +31,21 @@ extension Session {
     mutating func handleQuiz(_ message: Message) -> [Effect] {
         guard var q = quiz else { screen = .start; return [] }
         switch q.phase {
+        case .ready:
+            switch message {
+            case .submit:
+                q.phase = .running
+                q.startedAt = now
+                q.lastTime = now
+                quiz = q
+                return quizCheckpoint()
+            case .back:
+                quiz = nil
+                screen = .start
+            default:
+                quiz = q
+            }
+            return []
         case .results, .review:
             switch message {
             case .scroll(let d), .moveSelection(let d): q.scroll = max(0, q.scroll + d)
@@ -58,6 +73,17 @@ extension Session {
         }
         q.banner = nil
         switch message {
+        case .flagStep:
+            q.flagged[q.current][q.questions[q.current].stepIndex].toggle()
+            quiz = q
+            return quizCheckpoint()
+        case .nextQuestion:
+            q.current = (q.current + 1) % q.questions.count
+            let p = q.questions[q.current]
+            let open = p.records.firstIndex { $0.status == .notTried } ?? p.stepIndex
+            Session.move(&q.questions[q.current], to: open, now: now)
+            quiz = q
+            return quizCheckpoint()
         case .endEarly:
             q.phase = .confirmEnd
             quiz = q
@@ -150,7 +176,7 @@ extension Session {
                         verdict: verdict?.shortName ?? "submitted", mistake: mistake, correct: verdict?.isCorrect ?? false,
                         seconds: q.timeSpent[qi][si])))
                 }
-                let expected: String = step.kind == .text ? (step.model ?? "") : (step.expected.textValue ?? step.expected.display)
+                let expected: String = step.kind == .text ? (step.model ?? "") : Session.studentForm(step)
                 steps.append(QuizReport.StepResult(
                     id: step.id, prompt: step.prompt, answer: input, expected: expected, verdict: verdict,
                     points: step.kind == .text ? 0 : QuizScoring.points(verdict, step: step),
@@ -166,6 +192,16 @@ extension Session {
         q.banner = timedOut ? "Time is up: your answers were submitted." : nil
         quiz = q
         return [.finishQuiz(report)] + effects
+    }
+}
+
+extension Session {
+    /// The key's answer as a student writes it: a formula with its arithmetic on numbers done
+    /// and only the parentheses it needs (`20*n + 3*(n + 1)`, not `(19 + 1)*n + 3*(n + 1)`).
+    static func studentForm(_ step: VariantStep) -> String {
+        let shown = step.expected.textValue ?? step.expected.display
+        guard step.kind == .expression, let e = try? Parser.parse(shown, dialect: .student) else { return shown }
+        return e.foldingConstants.pretty
     }
 }
 

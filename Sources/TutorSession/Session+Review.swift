@@ -3,15 +3,24 @@ import TutorContent
 
 /// Spaced review (`dltutor review`, or `r` on the start screen): each due step comes back as a
 /// fresh variant; once it is settled (right, carried forward, revealed or self-assessed), Enter
-/// brings the next one. Which steps are due, and when they return, is storage's SM-2 schedule.
+/// brings the next one. Which steps are due, and when they return, is storage's SM-2 schedule;
+/// the order (questions interleaved) and the daily cap are `ReviewPlan`'s.
 extension Session {
     mutating func startReview() {
-        let items = settings.review.items.filter { !reviewed.contains($0) }
-        guard !items.isEmpty else {
+        let due = settings.review.items.filter { !reviewed.contains($0) }
+        guard !due.isEmpty else {
             notice = "Nothing is due for review" + (settings.review.nextDue.map { "; the next step is due \($0)." } ?? ".")
             return
         }
+        let cap = settings.review.maxPerDay
+        let room = cap - settings.review.doneToday - reviewed.count
+        guard room > 0 else {
+            notice = "Today's \(cap) review steps are done; \(due.count) more wait for tomorrow (dltutor review --max N changes the cap)."
+            return
+        }
+        let items = ReviewPlan.plan(due, cap: room)
         var r = ReviewState(items: items, generator: SeededGeneratorBox(seed: settings.review.seed))
+        r.leftOverByCap = due.count - items.count
         r.practice = nextReviewPractice(&r)
         guard r.practice != nil else { return }
         review = r
@@ -63,7 +72,16 @@ extension Session {
         }
     }
 
+    /// Storage's SM-2 answer for the item on screen: shown once the item is settled.
+    mutating func noteReviewScheduled(questionID: String, stepID: String, days: Int) {
+        guard var r = review, !r.isFinished, r.items[r.index] == ReviewSettings.Item(questionID: questionID, stepID: stepID)
+        else { return }
+        r.nextInDays = days
+        review = r
+    }
+
     private mutating func advanceReview(_ r: inout ReviewState, settled: Bool) {
+        r.nextInDays = nil
         if settled {
             r.done += 1
             reviewed.insert(r.items[r.index])

@@ -62,7 +62,7 @@ extension Session {
         case .fresh(let seed):
             let v: Variant
             do { v = try question.variant(seed: seed) } catch {
-                p.notice = "Could not make a variant for seed \(seed): \(error.message)"
+                p.notice = Self.noVariant(seed: seed, error)
                 return
             }
             if p.variant.seed == nil { parkedOriginals[id] = p }
@@ -72,6 +72,15 @@ extension Session {
         next.stepClock = now
         next.refreshLive()
         p = next
+    }
+
+    /// One line when the content cannot make a variant for `seed` (a formula error or a budget
+    /// exceeded that only some seeds reach): the student stays on the question they had, and can
+    /// pass the seed and `file:line` on to whoever wrote the exam (`dltutor lint` finds these too).
+    static func noVariant(seed: UInt64, _ error: ContentError) -> String {
+        let file = error.file.split(separator: "/").last.map(String.init) ?? error.file
+        let detail = error.message.count > 48 ? error.message.prefix(47) + "…" : Substring(error.message)
+        return "No variant for seed \(seed) (content error, \(file):\(error.line): \(detail)); still on this one."
     }
 
     /// What the confirmation says about the variant it would drop.

@@ -13,6 +13,10 @@ public struct Session: Sendable {
     /// Highlighted row of the start screen.
     public internal(set) var selection: Int = 0
     public internal(set) var showingHelp = false
+    /// First visible row of the help screen.
+    public internal(set) var helpScroll = 0
+    /// The first-run tour, while it is on screen.
+    public internal(set) var tour: Tour?
     public internal(set) var confirmingQuit = false
     /// Open questions by id, kept when the student goes back to the start screen.
     public internal(set) var opened: [String: PracticeState] = [:]
@@ -30,6 +34,8 @@ public struct Session: Sendable {
     public internal(set) var stats: StatsReport?
     /// Why progress is not being saved (shown on the start screen and in the title bar).
     public var storageWarning: String?
+    /// Checked answers queued while another program holds the database's lock (nil: none waiting).
+    public internal(set) var storageWait: StorageWait?
     /// Review items settled in this run (the start screen's due count drops as they are done).
     public internal(set) var reviewed: Set<ReviewSettings.Item> = []
     /// The original exam of questions now showing a variant, with its marks, for the original-exam key.
@@ -44,6 +50,7 @@ public struct Session: Sendable {
     public init(exam: Exam, settings: SessionSettings = SessionSettings()) {
         self.exam = exam
         self.settings = settings
+        if settings.showTour { tour = Tour(exam: exam, seed: settings.seed) }
     }
 
     /// The question being worked on: in practice, the open question; in a quiz, the current
@@ -81,7 +88,7 @@ public struct Session: Sendable {
     }
 
     public var hasUnsavedWork: Bool {
-        if quizIsRunning { return true }
+        if quizIsRunning || storageWait != nil { return true }
         let states = Array(opened.values) + Array(parkedOriginals.values)
             + (drill?.phase == .running ? [drill!.practice] : []) + [review?.practice].compactMap { $0 }
         return states.contains { p in
@@ -120,13 +127,32 @@ public struct Session: Sendable {
             return []
         case .toggleHelp:
             showingHelp.toggle()
+            helpScroll = 0
+            return []
+        case .scrollHelp(let row):
+            helpScroll = max(0, row)
+            return []
+        case .openTour:
+            showingHelp = false
+            tour = Tour(exam: exam, seed: settings.seed)
             return []
         case .storageProblem(let text):
             storageWarning = text
+            storageWait = nil
             if var p = practice {
                 p.notice = "Not saving from now on: " + (text.hasPrefix("dltutor: ") ? String(text.dropFirst(9)) : text)
                 store(p)
             }
+            return []
+        case .storageWaiting(let wait):
+            storageWait = wait.isWaiting ? wait : nil
+            if var p = practice {
+                p.notice = wait.text
+                store(p)
+            }
+            return []
+        case .reviewScheduled(let q, let step, let days):
+            noteReviewScheduled(questionID: q, stepID: step, days: days)
             return []
         case .confirmQuit(let yes):
             confirmingQuit = false
@@ -143,6 +169,7 @@ public struct Session: Sendable {
         default:
             break
         }
+        if tour != nil { return handleTour(message) }
         if showingHelp {
             if message == .back { showingHelp = false }
             return []
@@ -202,7 +229,7 @@ public struct Session: Sendable {
         return []
     }
 
-    private mutating func open(_ index: Int) {
+    mutating func open(_ index: Int) {
         let q = exam.questions[index]
         if opened[q.id] == nil {
             do {
@@ -224,6 +251,24 @@ public struct Session: Sendable {
 }
 
 extension Session {
+    /// The tour's pages: Enter/→ on, ← back, Esc skips; leaving it is remembered (`tourSeen`).
+    mutating func handleTour(_ message: Message) -> [Effect] {
+        guard var t = tour else { return [] }
+        switch message {
+        case .submit, .nextStep:
+            if !t.turn(1) { tour = nil; return [.tourSeen] }
+        case .previousStep:
+            _ = t.turn(-1)
+        case .back:
+            tour = nil
+            return [.tourSeen]
+        default:
+            return []
+        }
+        tour = t
+        return []
+    }
+
     /// Time moved from `before` to `now`: quiz and drill deadlines, demo auto-advance.
     mutating func tick(from before: Double?, to now: Double) -> [Effect] {
         switch screen {

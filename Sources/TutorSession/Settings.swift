@@ -14,10 +14,15 @@ public struct SessionSettings: Sendable, Equatable {
     public var review = ReviewSettings()
     /// Checked answers are written to storage as they are checked (so quitting loses nothing).
     public var answersAreSaved = false
+    /// Open the first-run tour at startup (the launcher sets it when the database has no
+    /// `tour_seen`).
+    public var showTour = false
 
     public init(mode: Mode = .practice, revealAfter: Int = 3, seed: UInt64? = nil,
                 quiz: QuizSettings = QuizSettings(), demo: DemoSettings = DemoSettings(),
-                drill: DrillSettings = DrillSettings(), review: ReviewSettings = ReviewSettings()) {
+                drill: DrillSettings = DrillSettings(), review: ReviewSettings = ReviewSettings(),
+                showTour: Bool = false) {
+        self.showTour = showTour
         self.mode = mode
         self.revealAfter = revealAfter
         self.seed = seed

@@ -37,6 +37,8 @@ public struct Attempt: Sendable, Equatable {
     public var verdict: Verdict
     /// The value the engine read (nil for invalid input).
     public var value: Value?
+    /// Seconds from opening the step (or the previous try) to this one; nil without ticks.
+    public var seconds: Double? = nil
 }
 
 /// Everything recorded about one step of the open question.
@@ -48,6 +50,12 @@ public struct StepRecord: Sendable, Equatable {
     public var revealed: Bool = false
     /// Checked and closed to changes (a quiz with immediate feedback).
     public var locked: Bool = false
+
+    /// Typed text that differs from the last submitted answer (a quiz grades it as typed at the
+    /// end, so the step list marks it for the student to submit or clear).
+    public var hasUnsubmittedDraft: Bool {
+        !locked && !draft.text.trimmingSpaces.isEmpty && draft.text != attempts.last?.input
+    }
     /// The draft kept when the student moves to another step and back.
     public var draft = Draft()
 

@@ -28,5 +28,6 @@ public struct StepRules: Sendable, Equatable {
                   lockOnSubmit: feedback == .immediate, revealAfter: 0)
     }
 
-    public static let drill = StepRules(hints: false, reveal: false, newVariant: false, revealAfter: 0)
+    /// Two wrong tries fail a drill item: its worked step is shown and the drill moves on.
+    public static let drill = StepRules(hints: false, reveal: false, newVariant: false, revealAfter: 2)
 }

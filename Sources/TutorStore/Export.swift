@@ -25,29 +25,42 @@ import Foundation
 /// | `minutes` | | time limit in minutes |
 /// | `feedback` | | feedback setting |
 /// | `status` | | `finished`, `running` (can still be continued) or `abandoned`; only a finished quiz has a score |
+/// | `first_seconds` | seconds from opening the step to its first check (same step, variant, mode and quiz) | |
 ///
 /// Times are ISO-8601 UTC (`2025-03-01T09:30:00Z`). CSV follows RFC 4180: CRLF line ends, a header
-/// row, fields with a comma, quote, CR or LF quoted and inner quotes doubled. JSON is an array of
+/// row, fields with a comma, quote, CR or LF quoted and inner quotes doubled; text cells are
+/// neutralised against formula injection and bidi spoofing (`csvNeutralised`). JSON is an array of
 /// objects with every key present. Rows are in time order.
 struct ExportRow {
     static let columns = ["kind", "time", "mode", "question", "topic", "step", "seed", "input", "verdict",
                           "mistake", "correct", "seconds", "quiz_id", "ended", "score", "max_score",
-                          "minutes", "feedback", "status"]
+                          "minutes", "feedback", "status", "first_seconds"]
 
     enum Field { case text(String), number(Double), integer(Int64), bool(Bool), null }
 
     var time: Date
     var fields: [Field]
 
-    static func rows(attempts: [StoredAttempt], quizzes: [QuizRecord]) -> [ExportRow] {
+    /// `history`: every attempt, oldest first, when `attempts` is only a later part (`--since`), so
+    /// `first_seconds` is still the first try's even when that try is not exported.
+    static func rows(attempts: [StoredAttempt], quizzes: [QuizRecord], history: [StoredAttempt]? = nil) -> [ExportRow] {
         func text(_ s: String?) -> Field { s.map(Field.text) ?? .null }
         func time(_ d: Date?) -> Field { d.map { .text(iso($0)) } ?? .null }
+        // The first try's seconds per step sitting: same step, variant, mode and quiz.
+        var firstSeconds: [String: Double?] = [:]
+        func sitting(_ a: StoredAttempt) -> String {
+            [a.mode, a.questionID, a.stepID, a.seed.map(String.init) ?? "-", a.quizID.map(String.init) ?? "-"].joined(separator: "|")
+        }
+        for a in history ?? attempts where firstSeconds[sitting(a)] == nil {
+            firstSeconds[sitting(a)] = .some(a.seconds)
+        }
         let a = attempts.map { a in
             ExportRow(time: a.time, fields: [
                 .text("attempt"), time(a.time), .text(a.mode), .text(a.questionID), text(a.topic), .text(a.stepID),
                 text(a.seed.map(String.init)), .text(a.input), .text(a.verdict), text(a.mistake), .bool(a.correct),
                 a.seconds.map(Field.number) ?? .null, a.quizID.map(Field.integer) ?? .null,
                 .null, .null, .null, .null, .null, .null,
+                (firstSeconds[sitting(a)] ?? nil).map(Field.number) ?? .null,
             ])
         }
         let q = quizzes.map { q in
@@ -59,8 +72,8 @@ struct ExportRow {
                 finished ? q.endedAt.map { .number($0.timeIntervalSince(q.startedAt)) } ?? .null : .null,
                 q.id.map(Field.integer) ?? .null,
                 finished ? time(q.endedAt) : .null, finished ? .number(q.score) : .null,
-                finished ? .number(q.maxScore) : .null, .integer(Int64(q.settings.minutes)),
-                .text(q.settings.feedback), .text(q.status.rawValue),
+                finished ? .number(q.maxScore) : .null, .number(q.settings.minutes),
+                .text(q.settings.feedback), .text(q.status.rawValue), .null,
             ])
         }
         // Stable merge by time: attempts before a quiz that starts at the same instant.
@@ -94,9 +107,40 @@ struct ExportRow {
         return out
     }
 
-    static func csvQuote(_ s: String) -> String {
+    static func csvQuote(_ raw: String) -> String {
+        let s = csvNeutralised(raw)
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A text cell a spreadsheet will not run and a reader will not misread: a cell starting
+    /// with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (OWASP's advice against CSV
+    /// injection, so `=HYPERLINK(...)` typed as an answer stays text; `-3` becomes `'-3`), and
+    /// bidi controls and other invisible controls are written as `<U+202E>`, so reordered text
+    /// cannot disguise a cell. Tab, CR and LF inside a cell are kept (the cell is quoted).
+    static func csvNeutralised(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            if isHiddenControl(u) { out += "<U+" + hex4(u.value) + ">" } else { out.unicodeScalars.append(u) }
+        }
+        if let first = out.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { out = "'" + out }
+        return out
+    }
+
+    /// Controls that change how text looks without being seen: C0 (but tab, LF, CR), DEL, C1,
+    /// and the bidirectional marks, embeddings, overrides and isolates.
+    static func isHiddenControl(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    static func hex4(_ v: UInt32) -> String {
+        let h = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - h.count)) + h
     }
 
     // MARK: JSON
@@ -127,7 +171,7 @@ struct ExportRow {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
+            case _ where isHiddenControl(u): out += "\\u" + hex4(u.value).lowercased()     // bidi too
             default: out.unicodeScalars.append(u)
             }
         }

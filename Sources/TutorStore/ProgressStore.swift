@@ -59,6 +59,8 @@ public protocol ProgressStore: AnyObject, Sendable {
     /// Items due at or before `time`, earliest due first.
     func dueItems(at time: Date) throws(StoreError) -> [ReviewItem]
     func dueCount(at time: Date) throws(StoreError) -> Int
+    /// Distinct steps checked or revealed in review mode at or after `time` (the daily cap).
+    func reviewedSteps(since time: Date) throws(StoreError) -> Int
 
     // MARK: Statistics (mode nil: all modes)
     func accuracyByQuestion(mode: String?) throws(StoreError) -> [Accuracy]
@@ -68,6 +70,10 @@ public protocol ProgressStore: AnyObject, Sendable {
     func frequentMistakes(limit: Int) throws(StoreError) -> [MistakeCount]
     /// Seconds per checked answer: all steps together (questionID "*", stepID "*") first, then per step.
     func stepTimes() throws(StoreError) -> [TimeSummary]
+
+    // MARK: Meta (facts that are not progress, e.g. "tour_seen")
+    func meta(_ key: String) throws(StoreError) -> String?
+    func setMeta(_ key: String, _ value: String) throws(StoreError)
 
     // MARK: Export
     func export(_ format: ExportFormat, since: Date?) throws(StoreError) -> String

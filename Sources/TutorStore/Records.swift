@@ -62,7 +62,8 @@ public struct PracticePosition: Sendable, Equatable {
 
 /// How a quiz was set up.
 public struct QuizSettings: Sendable, Equatable {
-    public var minutes: Int
+    /// The time limit; fractional minutes are kept (schema v5).
+    public var minutes: Double
     /// The questions asked, in order.
     public var questionIDs: [String]
     /// The exam seed; nil is the original exam.
@@ -70,7 +71,7 @@ public struct QuizSettings: Sendable, Equatable {
     /// When feedback was shown, e.g. "immediate" or "end" (stored as given).
     public var feedback: String
 
-    public init(minutes: Int, questionIDs: [String], seed: UInt64?, feedback: String) {
+    public init(minutes: Double, questionIDs: [String], seed: UInt64?, feedback: String) {
         self.minutes = minutes
         self.questionIDs = questionIDs
         self.seed = seed

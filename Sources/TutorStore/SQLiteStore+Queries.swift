@@ -98,11 +98,13 @@ extension SQLiteStore {
 
     // MARK: Statistics
 
+    /// Free-text quiz steps are kept as `submitted` (no verdict until someone grades them): they
+    /// are neither right nor wrong, so accuracy leaves them out.
     public func accuracyByQuestion(mode: String?) throws(StoreError) -> [Accuracy] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT question_id, COUNT(*) AS n, SUM(correct) AS c FROM attempt
-                WHERE ? IS NULL OR mode = ? GROUP BY question_id ORDER BY question_id
+                WHERE (? IS NULL OR mode = ?) AND verdict != 'submitted' GROUP BY question_id ORDER BY question_id
                 """, arguments: [mode, mode]).map { Accuracy(key: $0["question_id"], attempts: $0["n"], correct: $0["c"]) }
         }
     }
@@ -111,7 +113,7 @@ extension SQLiteStore {
         let rows = try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT question_id, topic, COUNT(*) AS n, SUM(correct) AS c FROM attempt
-                WHERE ? IS NULL OR mode = ? GROUP BY question_id, topic
+                WHERE (? IS NULL OR mode = ?) AND verdict != 'submitted' GROUP BY question_id, topic
                 """, arguments: [mode, mode])
         }
         var byTopic: [String: Accuracy] = [:]
@@ -157,7 +159,8 @@ extension SQLiteStore {
     // MARK: Export
 
     public func export(_ format: ExportFormat, since: Date?) throws(StoreError) -> String {
-        let rows = ExportRow.rows(attempts: try allAttempts(since: since), quizzes: try quizzes(since: since))
+        let rows = ExportRow.rows(attempts: try allAttempts(since: since), quizzes: try quizzes(since: since),
+                                  history: since == nil ? nil : try allAttempts(since: nil))
         return switch format {
         case .csv: ExportRow.csv(rows)
         case .json: ExportRow.json(rows)

@@ -41,12 +41,6 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
     private let busySeconds: Double
     private let lock = NSLock()
     private var reason: StoreError?
-    /// A read-only database is read from a copy here (see `snapshot(of:)`), removed on deinit.
-    private var snapshotFolder: String?
-
-    deinit {
-        if let snapshotFolder { try? FileManager.default.removeItem(atPath: snapshotFolder) }
-    }
 
     /// Opens (creating folder, file and schema as needed) the database at `path`. Never throws:
     /// when the file cannot be used the store returned does not save (a `NullStore`, or this
@@ -56,6 +50,9 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             let store = try SQLiteStore(path: path, options: options)
             return (store, store.notSavingReason?.message)
         } catch {
+            // Locked while opening (a migration needs the write lock): nothing is queued yet, so
+            // this session runs without saving, and says so.
+            if case .busy = error { return (NullStore(reason: error), error.message + " Not saving in this session.") }
             return (NullStore(reason: error), error.message)
         }
     }
@@ -81,20 +78,19 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             && (size == nil || access(path, W_OK) == 0)
         // SQLite cannot open a WAL database in a read-only folder (it needs its -shm file beside
         // it), so a read-only database is read from a private copy; the original is only read.
-        var readPath = path
-        if !writable, let size, size > 0 {
-            guard let copy = Self.snapshot(of: path) else { throw .readOnly(path: path) }
-            readPath = copy.file
-            snapshotFolder = copy.folder
+        if !writable {
+            guard let size, size > 0 else { throw .readOnly(path: path) }
+            db = try Self.openCopy(of: path, busyTimeout: options.busyTimeout, incomplete: .readOnly(path: path))
+            reason = .readOnly(path: path)
+            return
         }
-        var complete = false
         if let size, size > 0 {
-            complete = try Self.inspect(path: readPath, busyTimeout: options.busyTimeout)
+            _ = try Self.inspect(path: path, busyTimeout: options.busyTimeout)
         }
         var config = Configuration()
         config.label = "dltutor.store"
         config.busyMode = .timeout(options.busyTimeout)
-        if writable {
+        do {
             config.journalMode = .wal
             let maxPages = options.maxPageCount
             config.prepareDatabase { db in
@@ -124,32 +120,51 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
                 }
             }
             db = opened!
-        } else {
-            guard complete else { throw .readOnly(path: path) }
-            config.readonly = true
-            do {
-                db = try DatabaseQueue(path: readPath, configuration: config)
-                _ = try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM attempt") }
-            } catch {
-                throw .readOnly(path: path)
-            }
-            reason = .readOnly(path: path)
         }
     }
 
-    /// Copies the database (and its WAL, if any) into a private temporary folder.
-    static func snapshot(of path: String) -> (folder: String, file: String)? {
-        let fm = FileManager.default
-        let folder = fm.temporaryDirectory.appendingPathComponent("dltutor-readonly-\(UUID().uuidString)").path
-        let file = folder + "/" + (path as NSString).lastPathComponent
-        do {
-            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try fm.copyItem(atPath: path, toPath: file)
-            if fm.fileExists(atPath: path + "-wal") { try fm.copyItem(atPath: path + "-wal", toPath: file + "-wal") }
-            return (folder, file)
-        } catch {
-            try? fm.removeItem(atPath: folder)
-            return nil
+    /// Opens an existing database only to read it (`export`, `stats`): never creates a folder
+    /// or a file, never writes, so a mistyped `--db` leaves nothing behind. The file is read in
+    /// place through a read-only connection, which needs no free disk space (a full disk still
+    /// exports); only when SQLite cannot read it in place (a read-only folder without its `-shm`)
+    /// is it read from a private copy (see `openCopy`).
+    public init(readingFrom path: String, busyTimeout: Double = 5) throws(StoreError) {
+        location = path
+        busySeconds = busyTimeout
+        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        var config = Configuration()
+        config.label = "dltutor.store.reader"
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        reason = .readOnly(path: path)
+        var complete = false
+        do { complete = try Self.inspect(path: path, busyTimeout: busyTimeout) } catch {
+            switch error {
+            case .corrupt, .notOurs, .newerSchema, .busy: throw error      // the file itself is the problem
+            default: break                                                 // cannot open in place: try a copy
+            }
+        }
+        if complete, let queue = try? DatabaseQueue(path: path, configuration: config),
+           (try? queue.read({ try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM attempt") })) != nil {
+            db = queue
+            return
+        }
+        db = try Self.openCopy(of: path, busyTimeout: busyTimeout, incomplete: .failed(
+            path: path, detail: "it was written by an older dltutor; open it once with the tutor to upgrade it"))
+    }
+
+    /// An error found on the private copy, told with the user's file name.
+    static func renamed(_ error: any Error, from copy: String, to path: String) -> StoreError {
+        let e = (error as? StoreError) ?? StoreError.from(error, path: path, busySeconds: 0)
+        return switch e {
+        case .corrupt(_, let d): .corrupt(path: path, detail: d.replacingOccurrences(of: copy, with: path))
+        case .notOurs: .notOurs(path: path)
+        case .newerSchema(_, let f, let k): .newerSchema(path: path, found: f, known: k)
+        case .failed(_, let d): .failed(path: path, detail: d.replacingOccurrences(of: copy, with: path))
+        case .readOnly: .readOnly(path: path)
+        case .busy(_, let seconds): .busy(path: path, seconds: seconds)
+        case .diskFull: .diskFull(path: path)
+        default: .failed(path: path, detail: "it cannot be read")
         }
     }
 
@@ -165,7 +180,7 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
 
     /// Checks an existing file through a read-only connection; returns whether every migration
     /// this build knows has been applied.
-    private static func inspect(path: String, busyTimeout: Double) throws(StoreError) -> Bool {
+    static func inspect(path: String, busyTimeout: Double) throws(StoreError) -> Bool {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(busyTimeout)

@@ -5,7 +5,7 @@ import GRDB
 /// migration: add the next one, and bump `Schema.version`.
 enum Schema {
     /// `PRAGMA user_version` after all migrations; a file with a higher value is refused.
-    static let version = 3
+    static let version = 5
     /// `PRAGMA application_id` ("dlt1"), so another program's database is recognised.
     static let applicationID: Int32 = 0x646C_7431
 
@@ -113,6 +113,44 @@ enum Schema {
                 ALTER TABLE quiz ADD COLUMN checkpoint TEXT;
                 UPDATE quiz SET status = 'abandoned' WHERE ended_at IS NULL;
                 PRAGMA user_version = 3;
+                """)
+        }
+        // v4: small facts about the student that are not progress, e.g. that the first-run tour
+        // was seen (`tour_seen`), so it is shown once per database.
+        m.registerMigration("v4") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                );
+                PRAGMA user_version = 4;
+                """)
+        }
+        // v5: a quiz's time limit is a real number of minutes (`--minutes 12.5` was stored as 13).
+        // SQLite cannot change a column's type, so the table is rebuilt (the migrator turns
+        // foreign keys off meanwhile, so `quiz_step` rows survive the DROP) and its index made again.
+        m.registerMigration("v5") { db in
+            try db.execute(sql: """
+                CREATE TABLE quiz_v5 (
+                    id INTEGER PRIMARY KEY,
+                    started_at REAL NOT NULL,
+                    ended_at REAL,
+                    minutes REAL NOT NULL,
+                    question_ids TEXT NOT NULL,
+                    seed INTEGER,
+                    feedback TEXT NOT NULL,
+                    score REAL NOT NULL,
+                    max_score REAL NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'finished',
+                    elapsed REAL,
+                    checkpoint TEXT
+                );
+                INSERT INTO quiz_v5 SELECT id, started_at, ended_at, CAST(minutes AS REAL), question_ids, seed, feedback,
+                    score, max_score, status, elapsed, checkpoint FROM quiz;
+                DROP TABLE quiz;
+                ALTER TABLE quiz_v5 RENAME TO quiz;
+                CREATE INDEX quiz_started ON quiz(started_at);
+                PRAGMA user_version = 5;
                 """)
         }
         return m

@@ -16,12 +16,32 @@ public enum StoreError: Error, Sendable, Equatable {
     case newerSchema(path: String, found: Int, known: Int)
     /// The disk (or the database's size limit) is full.
     case diskFull(path: String)
-    /// Another program kept the database locked longer than the busy timeout.
+    /// Another program kept the database locked longer than the busy timeout. The tutor keeps
+    /// such a write queued and retries (see `WriteQueue` in TutorApp); it is never dropped.
     case busy(path: String, seconds: Double)
     /// Any other SQLite or file-system failure.
     case failed(path: String, detail: String)
+    /// No file at the path (only when reading: the tutor creates it).
+    case missing(path: String)
+
+    /// The line `export` and `stats` show: they only read, so "not saving" would be beside the point.
+    public var readingMessage: String {
+        switch self {
+        case .missing: return message
+        case .corrupt(let path, let detail): return "dltutor: cannot read the progress database at \(path): it is damaged or not a database (\(detail))."
+        case .notOurs(let path): return "dltutor: cannot read \(path): it is an SQLite database of another program."
+        case .newerSchema(let path, let found, let known): return "dltutor: cannot read the progress database at \(path): written by a newer dltutor (schema \(found); this one knows \(known))."
+        case .busy(let path, let seconds): return "dltutor: cannot read the progress database at \(path): locked by another program for \(Self.seconds(seconds)) s."
+        case .failed(let path, let detail): return "dltutor: cannot read the progress database at \(path): \(detail)."
+        case .readOnly(let path), .diskFull(let path): return "dltutor: cannot read the progress database at \(path)."
+        case .cannotCreateFolder(let path, _): return "dltutor: there is no progress database in \(path)."
+        }
+    }
 
     private static let another = "Use --db to choose another file."
+
+    /// "5", or "0.5" for a test's short busy timeout.
+    static func seconds(_ s: Double) -> String { s >= 1 || s == 0 ? String(Int(s)) : String(s) }
 
     public var message: String {
         switch self {
@@ -38,9 +58,11 @@ public enum StoreError: Error, Sendable, Equatable {
         case .diskFull(let path):
             "dltutor: the disk holding \(path) is full; not saving from now on."
         case .busy(let path, let seconds):
-            "dltutor: the progress database at \(path) stayed locked by another program for \(Int(seconds)) s; this answer was not saved."
+            "dltutor: the progress database at \(path) stayed locked by another program for \(Self.seconds(seconds)) s."
         case .failed(let path, let detail):
             "dltutor: cannot use the progress database at \(path) (\(detail)); not saving. \(Self.another)"
+        case .missing(let path):
+            "dltutor: there is no progress database at \(path) (nothing saved yet, or a mistyped --db)."
         }
     }
 

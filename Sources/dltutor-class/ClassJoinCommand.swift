@@ -94,7 +94,7 @@ struct ClassJoinCommand: AsyncParsableCommand {
         snapshot.elapsed = elapsed
         let quiz = QuizSettings(minutes: activity.minutes, questionIDs: activity.questions, feedback: .end)
         let localID = try? store.saveQuiz(QuizRecord(startedAt: activity.startedAt, settings: TutorStore.QuizSettings(
-            minutes: Int(activity.minutes.rounded()), questionIDs: activity.questions, seed: enrolment.seed, feedback: "end")))
+            minutes: activity.minutes, questionIDs: activity.questions, seed: enrolment.seed, feedback: "end")))
         var session = Session(exam: exam, settings: SessionSettings(mode: .quiz, seed: enrolment.seed, quiz: quiz))
         _ = session.handle(.tick(at: TutorLauncher.now(screen).timeIntervalSinceReferenceDate))
         session.offerQuiz(QuizResumeOffer(id: localID ?? 1, snapshot: snapshot), ask: false)

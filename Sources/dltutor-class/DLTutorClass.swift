@@ -9,7 +9,7 @@ struct DLTutorClass: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dltutor",
         abstract: "dltutor's class commands: one quiz or live demo for a whole class, answers in PostgreSQL.",
-        version: "0.1.0",
+        version: ContentOptions.programVersion,
         subcommands: [ClassCommand.self, ClassDemoCommand.self]
     )
 }

@@ -12,7 +12,10 @@ struct CheckCommand: ParsableCommand {
         Exit status: 0 correct, 1 incorrect, 2 invalid answer, 64 bad usage.
         With --batch FILE (or - for standard input), each line is QUESTION<TAB>STEP<TAB>ANSWER, \
         optionally followed by <TAB>SEED and by <TAB>STEP=ANSWER columns for earlier answers; \
-        one JSON verdict is printed per line, and the exit status is 0 once every line was read.
+        one JSON verdict is printed per line (a malformed line gets {"line", "error"} and the rest \
+        are still graded); the exit status is 0 when every line was graded, 3 when any line was \
+        malformed. The "verdict" words are those `dltutor export` writes: correct, \
+        correct-alternative, carried-forward, incorrect, named-mistake, invalid.
         """
     )
 
@@ -27,10 +30,14 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Grade many answers, one per line, from FILE or - (standard input).", valueName: "file"))
     var batch: String?
 
+    /// The answer's words. With an option before it (`--json -- -5`), the argument parser keeps
+    /// the `--` among the unrecognized words; it ends the options, it is not part of the answer.
+    var answerWords: [String] { answer.first == "--" ? Array(answer.dropFirst()) : answer }
+
     func validate() throws {
         if batch != nil {
             if question != nil { throw ValidationError("with --batch, give no QUESTION STEP ANSWER arguments.") }
-        } else if question == nil || step == nil || answer.isEmpty {
+        } else if question == nil || step == nil || answerWords.isEmpty {
             throw ValidationError("give QUESTION STEP ANSWER, e.g. dltutor check q3 a.total 619 (or use --batch FILE).")
         }
     }
@@ -46,14 +53,14 @@ struct CheckCommand: ParsableCommand {
         do { variant = try q.variant(seed: seed) } catch { throw ValidationError("\(error)") }
         let s = try variant.findStep(step!)
         let givenValues = try parseGiven(given, variant: variant)
-        let input = answer.joined(separator: " ")
+        let input = answerWords.joined(separator: " ")
         let verdict = variant.grade(step: s.id, input: input, given: givenValues)
         if json {
             print(VerdictJSON.make(verdict, variant: variant, step: s, input: input).text)
         } else {
-            print(VerdictText.make(verdict, variant: variant, step: s, input: input))
+            printSafe(VerdictText.make(verdict, variant: variant, step: s, input: input))
         }
-        throw ExitCode(VerdictJSON.exitStatus(verdict))
+        throw ExitCode(VerdictJSON.exitStatus(verdict, step: s))
     }
 }
 
@@ -82,7 +89,7 @@ enum VerdictText {
         switch verdict {
         case .invalid(let column, let reason):
             return "invalid: \(reason)\n  \(input)\n  \(caret(at: column)) column \(column)"
-        case _ where step.kind == .text:
+        case _ where step.kind == .text:                     // self-assessed, exit status 3
             let covered = variant.keywordsCovered(step: step.id, input: input)
             var lines = ["self-assess: compare your sentence with the model answer.", "model: \(step.model ?? "")"]
             for (idea, hit) in zip(step.keywords, covered) {
@@ -99,23 +106,31 @@ enum VerdictText {
 
 /// The verdict as JSON, and the exit status convention shared by single and batch checks.
 enum VerdictJSON {
-    static func exitStatus(_ verdict: Verdict) -> Int32 {
-        switch verdict {
+    static let selfAssessMessage = "Free text is self-assessed: compare it with the model answer."
+
+    /// 0 correct, 1 incorrect, 2 invalid, 3 self-assess (a free-text step: no machine verdict).
+    static func exitStatus(_ verdict: Verdict, step: VariantStep) -> Int32 {
+        if step.kind == .text, !verdict.isInvalid { return 3 }
+        return switch verdict {
         case .correct, .correctAlternative, .carriedForward: 0
         case .incorrect: 1
         case .invalid: 2
         }
     }
 
+    /// Free text is not graded by the engine: the student (or instructor) compares it with the
+    /// model answer, helped by which key ideas were found. Never reported as "correct".
+    static func isSelfAssessed(_ verdict: Verdict, _ step: VariantStep) -> Bool { step.kind == .text && !verdict.isInvalid }
+
     static func make(_ verdict: Verdict, variant: Variant, step: VariantStep, input: String) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("question", .string(variant.id)),
             ("step", .string(step.id)),
-            ("seed", variant.seed.map { .number(Double($0)) } ?? .null),
+            ("seed", variant.seed.map { .integer($0) } ?? .null),
             ("answer", .string(input)),
-            ("verdict", .string(verdict.outcomeName)),
-            ("correct", .bool(verdict.isCorrect)),
-            ("message", .string(verdict.message)),
+            ("verdict", .string(isSelfAssessed(verdict, step) ? "self-assess" : verdict.outcomeName)),
+            ("correct", isSelfAssessed(verdict, step) ? .null : .bool(verdict.isCorrect)),
+            ("message", .string(isSelfAssessed(verdict, step) ? VerdictJSON.selfAssessMessage : verdict.message)),
         ]
         switch verdict {
         case .invalid(let column, let reason):
@@ -134,23 +149,21 @@ enum VerdictJSON {
         default:
             break
         }
-        if step.kind == .text {
+        if isSelfAssessed(verdict, step) {
+            let covered = variant.keywordsCovered(step: step.id, input: input)
             pairs.append(("model", .string(step.model ?? "")))
-            pairs.append(("key_ideas_covered", .array(variant.keywordsCovered(step: step.id, input: input).map { .bool($0) })))
+            pairs.append(("key_ideas_covered", .array(covered.map { .bool($0) })))
+            pairs.append(("key_ideas_found", .array(zip(step.keywords, covered).filter(\.1).map { .string($0.0.joined(separator: " / ")) })))
         }
         return .object(pairs)
     }
 }
 
 extension Verdict {
-    /// The outcome as one word for JSON and CSV: correct, alternative, carried, incorrect, invalid.
-    var outcomeName: String {
-        switch self {
-        case .correct: "correct"
-        case .correctAlternative: "alternative"
-        case .carriedForward: "carried"
-        case .incorrect: "incorrect"
-        case .invalid: "invalid"
-        }
-    }
+    /// The verdict word of `check --json`: the same word storage and `export` use.
+    var outcomeName: String { shortName }
+}
+
+extension Verdict {
+    var isInvalid: Bool { if case .invalid = self { true } else { false } }
 }

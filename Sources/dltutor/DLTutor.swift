@@ -1,8 +1,8 @@
 import ArgumentParser
 
 /// The `dltutor` command: the terminal tutor by default, and the instructor/script commands
-/// (`list`, `key`, `check`, `lint`, `eval`) that work without a terminal.
-@main
+/// (`list`, `key`, `check`, `lint`, `eval`) that work without a terminal. The entry point is
+/// `main.swift` (synchronous unless the command is async).
 struct DLTutor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dltutor",
@@ -13,7 +13,7 @@ struct DLTutor: AsyncParsableCommand {
         AML 5202 Sessional-1 exam) and most take --seed N for a random variant (without it: \
         the original exam).
         """,
-        version: "0.1.0",
+        version: ContentOptions.programVersion,
         subcommands: [
             PracticeCommand.self, DemoCommand.self, QuizCommand.self, DrillCommand.self, ReviewCommand.self,
             StatsCommand.self, ExportCommand.self, ResetCommand.self, ListCommand.self, KeyCommand.self, CheckCommand.self,
@@ -21,15 +21,4 @@ struct DLTutor: AsyncParsableCommand {
         ],
         defaultSubcommand: PracticeCommand.self
     )
-
-    /// ArgumentParser's own entry point, after handing class commands to `dltutor-class`.
-    static func main() async {
-        ClassHandOff.execIfClassCommand(CommandLine.arguments)
-        do {
-            var command = try parseAsRoot()
-            if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }
-        } catch {
-            exit(withError: error)
-        }
-    }
 }

@@ -30,10 +30,11 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        let text = expression.joined(separator: " ")
+        // `dltutor eval -- -3 + 1`: the `--` separates options from the expression; it is not part of it.
+        let text = (expression.first == "--" ? Array(expression.dropFirst()) : expression).joined(separator: " ")
         let log = logBase.flatMap(LogBase.init) ?? .natural
         do {
-            print(try Calculator.evaluate(text, log: log).display)
+            printSafe(try Calculator.evaluate(text, log: log).display)
         } catch {
             printError("\(text)\n\(caret(at: error.column))\ncolumn \(error.column): \(error.message)")
             throw ExitCode(2)

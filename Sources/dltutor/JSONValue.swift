@@ -6,6 +6,8 @@ indirect enum JSONValue: Equatable {
     case null
     case bool(Bool)
     case number(Double)
+    /// A whole number kept exact (a seed may exceed 2^53, where a Double would round it).
+    case integer(UInt64)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -17,6 +19,7 @@ indirect enum JSONValue: Equatable {
         switch self {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
+        case .integer(let n): return String(n)
         case .number(let x):
             if !x.isFinite { return "null" }
             if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
@@ -37,7 +40,7 @@ indirect enum JSONValue: Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where u.value < 0x20:
+            case _ where isHiddenControl(u):       // raw controls never reach a terminal
                 let hex = String(u.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(u)

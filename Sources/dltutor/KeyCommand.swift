@@ -31,8 +31,8 @@ struct KeyCommand: ParsableCommand {
         }
         switch format {
         case .json: print(KeyRenderer.json(exam: exam, variants: variants, seed: seed).text)
-        case .markdown: print(KeyRenderer.markdown(exam: exam, variants: variants, seed: seed))
-        case .text: print(KeyRenderer.text(exam: exam, variants: variants, seed: seed))
+        case .markdown: printSafe(KeyRenderer.markdown(exam: exam, variants: variants, seed: seed))
+        case .text: printSafe(KeyRenderer.text(exam: exam, variants: variants, seed: seed))
         }
     }
 }
@@ -77,9 +77,11 @@ enum KeyRenderer {
     }
 
     static func markdown(exam: Exam, variants: [Variant], seed: UInt64?) -> String {
-        var out = ["# \(exam.title): answer key", "", "_\(seedLine(seed))_"]
+        var out = ["# \(escape(exam.title)): answer key", "", "_\(seedLine(seed))_"]
         for v in variants {
-            out += ["", "## \(v.id.uppercased()). \(v.title) (\(points(v.question.points)) points)", "", v.text.trimmingTrailingNewlines]
+            // The question text goes in a code block: its `*`, `_`, `[x]` and `^` are mathematics.
+            out += ["", "## \(v.id.uppercased()). \(escape(v.title)) (\(points(v.question.points)) points)", ""]
+                + fenced(v.text.trimmingTrailingNewlines)
             if !v.parameters.isEmpty {
                 out += ["", "Parameters: " + v.parameters.map { "`\($0.name)` = \($0.value.display)" }.joined(separator: ", ")]
             }
@@ -91,22 +93,42 @@ enum KeyRenderer {
             if !withMistakes.isEmpty {
                 out += ["", "Common mistakes:", ""]
                 for s in withMistakes {
-                    for m in s.mistakes { out.append("- `\(s.id)` → \(cell(m.value.display)): \(m.explanation)") }
+                    for m in s.mistakes { out.append("- `\(s.id)` → \(cell(m.value.display)): \(escape(m.explanation))") }
                 }
             }
         }
         return out.joined(separator: "\n")
     }
 
+    /// Table cells: markup characters escaped, one line.
     private static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        escape(s).replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// Backslash before every character Markdown could read as markup, so `a*b*c`, `w_{:,2}`
+    /// and `[x; 1]` print as written.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            if "\\`*_{}[]<>()#+-!|~^".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// A fenced code block longer than any run of backticks inside `text`.
+    static func fenced(_ text: String) -> [String] {
+        var longest = 0, run = 0
+        for c in text { run = c == "`" ? run + 1 : 0; longest = max(longest, run) }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        return [fence + "text", text, fence]
     }
 
     static func json(exam: Exam, variants: [Variant], seed: UInt64?) -> JSONValue {
         .object([
             ("exam", .string(exam.id)),
             ("title", .string(exam.title)),
-            ("seed", seed.map { .number(Double($0)) } ?? .null),
+            ("seed", seed.map { .integer($0) } ?? .null),
             ("questions", .array(variants.map(questionJSON))),
         ])
     }

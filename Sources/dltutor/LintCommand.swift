@@ -29,11 +29,11 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let dir = try ContentOptions.resolve(path)
         let diagnostics = Lint.run(directory: dir, seeds: seeds, leaks: PictureLint.leaks)
-        for d in diagnostics { print(d.description) }
+        for d in diagnostics { printSafe(d.description) }
         let errors = diagnostics.filter(\.isError).count
         let warnings = diagnostics.count - errors
         let loaded = ExamLoader.load(directory: dir).exam.questions.count
-        print("lint: \(loaded) question\(loaded == 1 ? "" : "s"), original exam + \(seeds) seeds each: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").")
+        printSafe("lint: \(loaded) question\(loaded == 1 ? "" : "s"), original exam + \(seeds) seeds each: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").")
         if errors > 0 { throw ExitCode(1) }
     }
 }

@@ -12,14 +12,14 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let exam = try options.load()
-        print("\(exam.title) (\(exam.id))")
+        printSafe("\(exam.title) (\(exam.id))")
         for (i, q) in exam.questions.enumerated() {
             let v = try q.variant(seed: seed)
-            print("")
-            print("\(i + 1). \(q.id)  \(q.title)  [\(points(q.points)) points, topic: \(q.topic)]")
+            printSafe("")
+            printSafe("\(i + 1). \(q.id)  \(q.title)  [\(points(q.points)) points, topic: \(q.topic)]")
             for (j, s) in v.steps.enumerated() {
                 let n = String(j + 1).leftPadded(to: 3)
-                print("   \(n) \(s.id.rightPadded(to: 22)) \(s.kind.rawValue.rightPadded(to: 10)) \(points(s.points).leftPadded(to: 4)) pt  \(s.prompt.firstLine)")
+                printSafe("   \(n) \(s.id.rightPadded(to: 22)) \(s.kind.rawValue.rightPadded(to: 10)) \(points(s.points).leftPadded(to: 4)) pt  \(s.prompt.firstLine)")
             }
         }
     }

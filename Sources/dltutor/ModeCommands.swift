@@ -21,8 +21,11 @@ struct DemoCommand: AsyncParsableCommand {
     var question: String?
     @Option(help: "Show exactly this variant (the one a class was given).")
     var seed: UInt64?
-    @Option(help: ArgumentHelp("Advance by itself every this many seconds.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Advance by itself every this many seconds (s pauses).", valueName: "seconds"))
     var auto: Double?
+    /// Accepted like every other mode's, so one script line can switch modes; a demo still
+    /// records nothing in it.
+    @OptionGroup var storage: StoreOptions
 
     func validate() throws {
         if let auto, !(auto >= 1 && auto <= 3600) { throw ValidationError("--auto takes 1 to 3600 seconds.") }
@@ -71,6 +74,9 @@ struct QuizCommand: AsyncParsableCommand {
     func run() async throws {
         let exam = try options.load()
         let ids = try (questions ?? "").split(separator: ",").map { try exam.find(String($0).trimmingCharacters(in: .whitespaces)).id }
+        if let repeated = ids.enumerated().first(where: { ids[..<$0.offset].contains($0.element) })?.element {
+            throw ValidationError("--questions names \(repeated) twice; list each question once.")
+        }
         let quiz = QuizSettings(minutes: minutes, questionIDs: ids, feedback: feedback, quietTimer: quietTimer)
         let (store, warning) = TutorLauncher.openStore(storage)
         var settings = SessionSettings(mode: .quiz, seed: seed, quiz: quiz)
@@ -138,19 +144,28 @@ struct ReviewCommand: AsyncParsableCommand {
         Every practised step is scheduled with SuperMemo-2 (Wozniak 1990): a step answered right \
         on the first try comes back after 1, then 6 days, then longer; a step missed, answered \
         with a named mistake or revealed comes back the next day. `r` on the start screen does \
-        the same.
+        the same. Questions are interleaved, and at most --max steps are reviewed per day \
+        (default 20; the value given is remembered); the rest stay due.
         """
     )
 
     @OptionGroup var options: ContentOptions
     @OptionGroup var screen: ScreenOptions
+    @Option(name: .customLong("max"), help: "Review at most this many steps a day (default 20; remembered).")
+    var maxPerDay: Int?
     @OptionGroup var storage: StoreOptions
+
+    func validate() throws {
+        if let maxPerDay, !(1...500).contains(maxPerDay) { throw ValidationError("--max takes 1 to 500.") }
+    }
 
     func run() async throws {
         let exam = try options.load()
         let (store, warning) = TutorLauncher.openStore(storage)
+        if let maxPerDay { try? store.setMeta(StoreStartup.reviewMaxKey, String(maxPerDay)) }
         var settings = SessionSettings(mode: .review)
         StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))
+        if let maxPerDay { settings.review.maxPerDay = maxPerDay }
         var session = Session(exam: exam, settings: settings)
         session.storageWarning = warning
         _ = session.handle(.tick(at: TutorLauncher.now(screen).timeIntervalSinceReferenceDate))

@@ -14,8 +14,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let exam = try options.load()
-        let (store, warning) = storage.open()
-        if let warning { printError(warning) }
+        let store = try storage.openForReading()
         print(StatsText.plain(StatsBuilder.report(store: store, exam: exam, at: Date())))
     }
 }
@@ -33,13 +32,15 @@ struct ExportCommand: ParsableCommand {
     var since: String?
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
+    @Flag(help: "Replace the -o file if it exists (never the progress database itself).")
+    var force = false
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
     func run() throws {
         let sinceDate = try since.map(Self.parseDate)
-        let (store, warning) = storage.open()
-        if let warning { printError(warning) }
+        if let output { try ExportTarget.check(output, database: storage.resolvedPath, force: force) }
+        let store = try storage.openForReading()
         let text: String
         do {
             text = try store.export(format == .csv ? .csv : .json, since: sinceDate)
@@ -48,9 +49,7 @@ struct ExportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if let output {
-            do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-                throw ValidationError("cannot write '\(output)': \(error.localizedDescription)")
-            }
+            try ExportTarget.write(text, to: output, force: force)
         } else {
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }

@@ -11,12 +11,26 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp("The progress database (default: $XDG_DATA_HOME/dltutor/dltutor.sqlite).", valueName: "path"))
     var path: String?
 
+    /// Seconds a write waits for another program's lock before it is queued for a retry. Tests
+    /// shorten it; the default suits two tutors sharing a file.
+    @Option(name: .customLong("busy-timeout"), help: .hidden)
+    var busyTimeout: Double = 5
+
     var resolvedPath: String { path ?? StorePaths.defaultDatabasePath() }
 
     /// Opens the store. It always returns a usable store; when saving is impossible (read-only,
     /// corrupt, newer version, full disk) the warning says why and nothing is written or deleted.
     func open() -> (store: any ProgressStore, warning: String?) {
-        SQLiteStore.open(path: resolvedPath)
+        SQLiteStore.open(path: resolvedPath, options: SQLiteStore.Options(busyTimeout: max(0.01, busyTimeout)))
+    }
+
+    /// Opens the database only to read it (`export`, `stats`): a file that cannot be read is a
+    /// one-line error and exit status 1, never an empty report; nothing is created.
+    func openForReading() throws -> any ProgressStore {
+        do { return try SQLiteStore(readingFrom: resolvedPath, busyTimeout: max(0.01, busyTimeout)) } catch {
+            printError(error.readingMessage)
+            throw ExitCode(1)
+        }
     }
 }
 
@@ -32,9 +46,14 @@ enum StoreStartup {
         settings.review = ReviewSettings(
             items: due.map { ReviewSettings.Item(questionID: $0.questionID, stepID: $0.stepID) },
             seed: UInt64.random(in: 1...999_999),
-            nextDue: scheduled.first { $0.due > now }.map { formatDue($0.due) })
+            nextDue: scheduled.first { $0.due > now }.map { formatDue($0.due) },
+            maxPerDay: ((try? store.meta(reviewMaxKey)) ?? nil).flatMap { Int($0) } ?? ReviewSettings.defaultMaxPerDay,
+            doneToday: (try? store.reviewedSteps(since: Calendar.current.startOfDay(for: now))) ?? 0)
         settings.drill.best = (try? store.bestDrillScores()) ?? [:]
     }
+
+    /// The daily review cap `dltutor review --max N` remembered (table `meta`).
+    static let reviewMaxKey = "review_max"
 
     /// "on 2026-11-30 at 09:30".
     static func formatDue(_ date: Date) -> String {

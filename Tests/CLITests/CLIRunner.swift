@@ -29,6 +29,10 @@ enum CLI {
             full.insert(contentsOf: ["--content", contentDir], at: 1)
         }
         p.arguments = full
+        // The content cache goes to the build folder, never the user's ~/.cache.
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_CACHE_HOME"] = binary.deletingLastPathComponent().appendingPathComponent("test-cache").path
+        p.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out
         p.standardError = err

@@ -45,7 +45,7 @@ struct CheckCommandTests {
         let carried = try CLI.run(["check", "q3", "b.n_hidden", "29", "--given", "a.total=691", "--json"])
         #expect(carried.status == 0)
         let obj = try #require(try CLI.json(carried.stdout) as? [String: Any])
-        #expect(obj["verdict"] as? String == "carried")
+        #expect(obj["verdict"] as? String == "carried-forward")
         #expect((obj["message"] as? String)?.contains("earlier answer") == true)
     }
 
@@ -60,20 +60,21 @@ struct CheckCommandTests {
     @Test func batchGradesEveryLineAndReportsMalformedOnes() throws {
         let input = "q3\ta.total\t619\nq3\ta.total\t691\nnot a line\nq4\tW1\t1025x256\nq3\tb.n_hidden\t29\t\ta.total=691\n"
         let r = try CLI.run(["check", "--batch", "-"], stdin: input)
-        #expect(r.status == 0)
+        #expect(r.status == 3, "a malformed line makes the exit status non-zero")
         let objs = try r.lines.map { try #require(try CLI.json($0) as? [String: Any]) }
         #expect(objs.count == 5)
         #expect(objs[0]["verdict"] as? String == "correct")
-        #expect(objs[1]["verdict"] as? String == "incorrect")
+        #expect(objs[1]["verdict"] as? String == "named-mistake", "the word export writes")
         #expect(objs[2]["line"] as? Int == 3)
         #expect(objs[2]["error"] != nil)
-        #expect(objs[4]["verdict"] as? String == "carried")
+        #expect(objs[4]["verdict"] as? String == "carried-forward")
     }
 
     @Test func batchAcceptsCRLFLineEndsAndComments() throws {
         let r = try CLI.run(["check", "--batch", "-"], stdin: "# paper answers\r\nq3\ta.total\t619\r\nq5\tb.nodes\t{3, 1}\r\n")
         let objs = try r.lines.map { try #require(try CLI.json($0) as? [String: Any]) }
         #expect(objs.map { $0["verdict"] as? String } == ["correct", "correct"])
+        #expect(r.status == 0)
         #expect(objs.map { $0["line"] as? Int } == [2, 3])
     }
 
@@ -85,5 +86,12 @@ struct CheckCommandTests {
         let total = try #require(steps.first { $0["id"] as? String == "a.total" }?["value"] as? Int)
         #expect(try CLI.run(["check", "q3", "a.total", String(total), "--seed", "11"]).status == 0)
         #expect(try CLI.run(["check", "q3", "a.total", String(total + 1), "--seed", "11"]).status == 1)
+    }
+
+    @Test func evalDoesNotEchoTheDoubleDash() throws {
+        let r = try CLI.run(["eval", "--", "1", "+", ")"])
+        #expect(r.status == 2)
+        #expect(!r.stderr.contains("--"), "the expression shown is the expression: \(r.stderr)")
+        #expect(try CLI.run(["eval", "--", "-3", "+", "1"]).stdout.hasPrefix("-2"))
     }
 }

@@ -44,6 +44,15 @@ struct ContentCommandTests {
         #expect(m.stdout.contains("**619**"))
     }
 
+    @Test func keyMarkdownIsSafe() throws {
+        let m = try CLI.run(["key", "2", "--format", "markdown"]).stdout
+        let lines = m.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let open = try #require(lines.firstIndex { $0.hasPrefix("```") })
+        #expect(lines[open] == "```text", "the question text is a code block")
+        #expect(lines[(open + 1)...].contains("```"))
+        #expect(m.contains("w\\_\\{"), "subscripts in prompts are escaped, not read as emphasis")
+    }
+
     @Test func lintPassesOnTheBundledExam() throws {
         let r = try CLI.run(["lint", CLI.contentDir, "--seeds", "50"])
         #expect(r.status == 0)

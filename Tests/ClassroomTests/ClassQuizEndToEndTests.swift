@@ -39,9 +39,11 @@ struct ClassQuizEndToEndTests {
         // Two minutes of class time pass while Kim is away.
         try await db.query("UPDATE activity SET started_at = started_at - interval '2 minutes', deadline = deadline - interval '2 minutes'")
         let again = try join(url, "kim")
-        #expect(again.waitUntil(timeout: .seconds(15)) { s in s.contains("07:5") || s.contains("07:4") },
+        // At most 8 minutes of the 10 are left (2 were taken away, plus however long this loaded
+        // machine took), and still most of them.
+        #expect(again.waitUntil(timeout: .seconds(15)) { s in s.lines.joined(separator: "\n").range(of: #"0[4-7]:[0-5][0-9] left"#, options: .regularExpression) != nil },
                 "time left follows the class clock: \(again.lines.joined(separator: "\n"))")
-        #expect(again.waitFor(text: "1/8 answered"), "\(again.lines.joined(separator: "\n"))")
+        #expect(again.waitFor(text: "1/8 sent"), "\(again.lines.joined(separator: "\n"))")
         #expect(again.waitFor(text: "[5, 7]"), "the typed answer came back")
         again.signal(SIGTERM)
         _ = again.waitForExit()

@@ -4,13 +4,15 @@
 // terminal cannot be opened (with the one-line message on stderr).
 import CursesTerminal
 import TerminalUI
+import TutorSession
 #if canImport(Glibc)
 import Glibc
 #endif
 
 @MainActor
 struct SmokeApp {
-    var field = FieldState()
+    /// The same draft the tutor's fields use (the session's `Draft`).
+    var field = Draft()
     var lastKey = "none"
     var entered = ""
     var ticks = 0
@@ -22,8 +24,13 @@ struct SmokeApp {
         b.put("size \(b.width)x\(b.height)", at: Point(x: 0, y: 1))
         b.put("last key: \(lastKey)", at: Point(x: 0, y: 2), style: .role(.dim))
         b.put("answer> ", at: Point(x: 0, y: 3), style: .role(.prompt))
-        var f = field
-        let caret = FieldView().draw(&f, in: &b, rect: Rect(x: 8, y: 3, width: min(30, max(0, b.width - 8)), height: 1))
+        let width = min(30, max(0, b.width - 8))
+        b.fill(Rect(x: 8, y: 3, width: width, height: 1), style: .role(.field))
+        let before = String(field.characters.prefix(field.cursor))
+        let scroll = max(0, DisplayWidth.of(before) - (width - 1))
+        let shown = field.text.dropFirstColumns(scroll)
+        b.put(shown, at: Point(x: 8, y: 3), style: .role(.field), clip: Rect(x: 8, y: 3, width: width, height: 1))
+        let caret = Point(x: 8 + min(width - 1, DisplayWidth.of(before) - scroll), y: 3)
         if !entered.isEmpty { b.put("entered: " + entered + " " + glyphs.check, at: Point(x: 0, y: 4), style: .role(.correct)) }
         let text = "The gradient ∇L flows back through σ(z) × W; this sentence is long so that it wraps differently at different widths."
         Paragraph(glyphs.text(text)).draw(in: &b, rect: Rect(x: 0, y: 6, width: area.width, height: max(0, area.height - 8)))
@@ -38,8 +45,17 @@ struct SmokeApp {
         case .char("q"), .escape: return false
         case .ctrl("e"):                 // a stray write to stderr while curses owns the screen
             _ = "stray stderr line\n".withCString { write(2, $0, strlen($0)) }
-        case .enter: entered = field.commit()
-        default: field.apply(key)
+        case .enter: entered = field.text; field.clear()
+        case .char(let c): field.insert(c)
+        case .backspace: field.deleteBackward()
+        case .delete: field.deleteForward()
+        case .left: field.moveLeft()
+        case .right: field.moveRight()
+        case .home: field.moveHome()
+        case .end: field.moveEnd()
+        case .ctrl("u"): field.clear()
+        case .up: field = Draft(entered)          // recall the last entry
+        default: break
         }
         return true
     }
@@ -78,3 +94,16 @@ func runSmoke() -> Int32 {
 }
 
 exit(runSmoke())
+
+extension String {
+    /// The text without its first `columns` display columns (a field scrolled to its cursor).
+    func dropFirstColumns(_ columns: Int) -> String {
+        var dropped = 0
+        var rest = Substring(self)
+        while dropped < columns, let c = rest.first {
+            dropped += DisplayWidth.of(String(c))
+            rest = rest.dropFirst()
+        }
+        return String(rest)
+    }
+}

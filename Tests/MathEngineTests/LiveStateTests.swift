@@ -49,7 +49,7 @@ struct LiveStateTests {
         ("(-8)^(1/3)", .number, 5, "The result is not a real number."),
         ("dense_params([19, 8, 3])", .number, 1, "'dense_params' is not available in answers."),
         ("randint(1, 6)", .number, 1, "'randint' is not available in answers."),
-        ("2 @ 3", .number, 3, "Unexpected character '@'."),
+        ("2 # 3", .number, 3, "Unexpected character '#'."),   // '@' is the matrix product now
         ("log(1, 2, 3)", .number, 1, "'log' takes 1 or 2 arguments, not 3."),
         ("sqrt()", .number, 1, "'sqrt' takes 1 argument, not 0."),
         ("()", .number, 2, "Empty parentheses."),

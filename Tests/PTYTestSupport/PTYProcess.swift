@@ -39,9 +39,18 @@ public final class PTYProcess {
     /// The environment every child gets unless overridden: a terminfo entry that ncurses and our
     /// VTScreen agree on (tmux-256color: no REP, Unicode line drawing) and a UTF-8 locale.
     public static var defaultEnvironment: [String: String] {
-        var env = ["TERM": "tmux-256color", "LANG": "C.UTF-8"]
+        var env = ["TERM": "tmux-256color", "LANG": "C.UTF-8", "XDG_CACHE_HOME": testCacheFolder]
         for key in ["PATH", "HOME"] { if let v = getenv(key) { env[key] = String(cString: v) } }
         return env
+    }
+
+    /// The content cache of programs under test lives in the build folder, next to the test
+    /// binaries, never in the user's `~/.cache`.
+    public static var testCacheFolder: String {
+        var buf = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buf, buf.count - 1)
+        let exe = n > 0 ? String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "/tmp/dltutor-tests"
+        return String(exe[..<(exe.lastIndex(of: "/") ?? exe.endIndex)]) + "/test-cache"
     }
 
     /// Starts `executable` with `arguments` on a `columns`x`rows` pty. `environment` replaces the

@@ -1,12 +1,32 @@
 // store-writer DB COUNT TAG: writes COUNT attempts (question TAG, steps s0, s1, ...) through
 // SQLiteStore, printing "wrote i" after each returns. The durability tests SIGKILL it mid-stream;
 // the concurrency tests run two at once.
+// store-writer --hold DB SECONDS: takes the database's write lock (BEGIN EXCLUSIVE), prints
+// "locked", holds it SECONDS, then commits nothing and prints "released": the lock tests' other
+// program, holding the lock longer than the tutor's busy timeout.
 import Foundation
+import GRDB
 import TutorStore
 
 let args = CommandLine.arguments
+if args.count == 4, args[1] == "--hold", let seconds = Double(args[3]) {
+    do {
+        let queue = try DatabaseQueue(path: args[2])
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN EXCLUSIVE")
+            FileHandle.standardOutput.write(Data("locked\n".utf8))
+            usleep(UInt32(seconds * 1_000_000))
+            try db.execute(sql: "ROLLBACK")
+        }
+        FileHandle.standardOutput.write(Data("released\n".utf8))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("store-writer: \(error)\n".utf8))
+        exit(1)
+    }
+}
 guard args.count == 4, let count = Int(args[2]) else {
-    FileHandle.standardError.write(Data("usage: store-writer DB COUNT TAG\n".utf8))
+    FileHandle.standardError.write(Data("usage: store-writer DB COUNT TAG | store-writer --hold DB SECONDS\n".utf8))
     exit(2)
 }
 

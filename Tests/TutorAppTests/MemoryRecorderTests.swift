@@ -41,7 +41,7 @@ struct MemoryRecorderTests {
         let f = Folder()
         let s = try ProgressRecorderTests().store(f)
         let settings = SessionSettings(mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 5, questionIDs: ["q3"]))
-        let start: (inout Session) -> Void = { s in _ = s.handle(.tick(at: 800_000_000 - 30)); _ = s.handle(.startQuiz) }
+        let start: (inout Session) -> Void = { s in _ = s.handle(.tick(at: 800_000_000 - 30)); _ = s.handle(.startQuiz); _ = s.handle(.submit) }
         // Ctrl-C (SIGINT) asks; n stays; then SIGTERM: a last checkpoint, exit 143.
         let (session, status) = run(TestTerminal.keys("6") + [.key(.enter), .key(.tab)] + TestTerminal.keys("[5, 7")
                                     + [.signal(2), .key(.char("n")), .signal(15)], store: s, settings: settings, prepare: start)
@@ -55,7 +55,7 @@ struct MemoryRecorderTests {
         // The next quiz: declining the offer abandons it; the new quiz finishes with a score.
         var next = SessionSettings(mode: .quiz, quiz: QuizSettings(minutes: 5, questionIDs: ["q3"]))
         next.answersAreSaved = true
-        let (_, done) = run([.key(.char("n")), .key(.function(10)), .key(.char("y")), .key(.escape), .key(.char("q"))],
+        let (_, done) = run([.key(.char("n")), .key(.enter), .key(.function(10)), .key(.char("y")), .key(.escape), .key(.char("q"))],
                             store: s, settings: next, prepare: { $0.offerQuiz(offer, ask: true); _ = $0.handle(.tick(at: 800_000_000)) })
         #expect(done == 0)
         let quizzes = try s.quizzes()
@@ -68,7 +68,7 @@ struct MemoryRecorderTests {
         let s = try ProgressRecorderTests().store(f)
         let settings = SessionSettings(mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 5, questionIDs: ["q3"]))
         _ = run(TestTerminal.keys("6") + [.key(.enter), .signal(1)], store: s, settings: settings,
-                prepare: { s in _ = s.handle(.tick(at: 800_000_000 - 60)); _ = s.handle(.startQuiz) })
+                prepare: { s in _ = s.handle(.tick(at: 800_000_000 - 60)); _ = s.handle(.startQuiz); _ = s.handle(.submit) })
         let offer = try #require(ProgressRecorder.quizOffer(store: s))
         let started = try #require(try s.quizzes().first?.startedAt)
         // Continued from a run started with other options: the quiz keeps seed 4 and 5 minutes.

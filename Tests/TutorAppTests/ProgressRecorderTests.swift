@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TerminalUI
 import TutorContent
-import TutorSession
+@testable import TutorSession
 @testable import TutorStore
 @testable import TutorApp
 
@@ -82,7 +82,7 @@ struct ProgressRecorderTests {
         let settings = SessionSettings(mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 5, questionIDs: ["q3"]))
         _ = run(TestTerminal.keys("6") + [.key(.enter), .key(.tab)] + TestTerminal.keys("[5, 7, 7, 7, 7, 7, 7, 10]") + [.key(.enter),
                 .key(.function(10)), .key(.char("y"))],
-                store: s, settings: settings, prepare: { s in _ = s.handle(.tick(at: 800_000_000)); _ = s.handle(.startQuiz) })
+                store: s, settings: settings, prepare: { s in _ = s.handle(.tick(at: 800_000_000)); _ = s.handle(.startQuiz); _ = s.handle(.submit) })
         let attempts = try s.attempts(questionID: "q3", seed: 4, mode: "quiz")
         #expect(attempts.map(\.input) == ["6", "[5, 7, 7, 7, 7, 7, 7, 10]"])
         let quizzes = try s.quizzes()
@@ -91,6 +91,21 @@ struct ProgressRecorderTests {
         #expect(quizzes[0].score == 2)
         #expect(attempts.allSatisfy { $0.quizID == quizzes[0].id })
         #expect(quizzes[0].settings.seed == 4 && quizzes[0].settings.questionIDs == ["q3"])
+    }
+
+    @Test func reviewIsToldTheIntervalStorageChose() throws {
+        let f = Folder()
+        let s = try store(f)
+        let recorder = ProgressRecorder(store: s, exam: Self.exam, settings: SessionSettings(mode: .review), clock: { 800_000_000 })
+        func check(_ mode: String, seed: UInt64) -> [Message] {
+            recorder.perform(.record(AttemptRecord(mode: mode, questionID: "q3", stepID: "a.total", seed: seed, input: "1",
+                                                   verdict: "correct", mistake: nil, correct: true, seconds: 3)))
+        }
+        #expect(check("practice", seed: 1).isEmpty, "practice is scheduled silently")
+        #expect(check("review", seed: 2) == [.reviewScheduled(questionID: "q3", stepID: "a.total", days: 6)],
+                "second right answer: 6 days")
+        #expect(check("review", seed: 2).isEmpty, "one schedule per step and variant per sitting")
+        #expect(try s.reviewItem(question: "q3", step: "a.total")?.intervalDays == 6)
     }
 
     @Test func drillBestIsKept() throws {

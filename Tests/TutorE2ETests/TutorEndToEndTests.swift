@@ -22,9 +22,9 @@ final class TutorEndToEndTests {
     let db = TutorEndToEndTests.scratchDB()
     deinit { Self.remove(db) }
 
-    func start(_ args: [String] = [], env: [String: String]? = nil) throws -> PTYHarness {
+    func start(_ args: [String] = [], env: [String: String]? = nil, tour: Bool = false) throws -> PTYHarness {
         try PTYHarness(executable: PTYHarness.builtProduct("dltutor"),
-                       arguments: ["practice", "--content", Self.content, "--db", db] + args,
+                       arguments: ["practice", "--content", Self.content, "--db", db] + args + (tour ? [] : ["--no-tour"]),
                        environment: env)
     }
 
@@ -41,12 +41,12 @@ final class TutorEndToEndTests {
         #expect(h.waitFor(text: "= 691"), "live preview while typing")
         h.press(.enter)
         #expect(h.waitFor(text: "That counts 8 hidden layers"), "the named mistake")
-        #expect(row(h, containing: "a.total")?.contains("✗") == true)
+        #expect(row(h, containing: "total parameters")?.contains("✗") == true)
         h.press(.ctrl("u"))
         h.type("619")
         h.press(.enter)
         #expect(h.waitFor(text: "✓ Correct."))
-        #expect(h.waitUntil { s in s.lines.contains { $0.contains("✓ a.total") } })
+        #expect(h.waitUntil { s in s.lines.contains { $0.contains("✓ total parameters") } })
         // The hardware cursor sits on the answer field.
         h.settle()
         let fieldRow = h.lines.firstIndex { $0.contains("Answer →") }

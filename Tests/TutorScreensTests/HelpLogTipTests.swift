@@ -7,10 +7,7 @@ import TutorSession
 /// The help screen's tip says what `log` means for the question on screen (content `log:`).
 @Suite("Screens: help log tip")
 struct HelpLogTipTests {
-    static let exam: Exam = {
-        let dir = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/") + "/content/aml5202-sessional1"
-        return ExamLoader.load(directory: dir).exam
-    }()
+    static let exam: Exam = ScreenSnapshotTests.exam
 
     func lastLine(openingQuestion q: Int?) -> String {
         var s = Session(exam: Self.exam)

@@ -52,11 +52,68 @@ struct ModeSnapshotTests {
         #expect(text(f).contains("Class said 691: ✗ Not quite. That counts 8 hidden layers"))
     }
 
-    @Test func demoPictureFollowsTheSteps() {
+    @Test func demoOpensOnTheTextAndPShowsThePicture() {
         var s = demo(3)
+        #expect(text(render(s)).contains("Consider forward propagation"), "the class needs the data first")
+        #expect(!text(render(s)).contains("x_B: ?"), "no room for the picture beside the text at 80 columns")
+        _ = s.handle(.togglePanel)
         #expect(text(render(s)).contains("x_B: ?"))
         _ = s.handle(.nextStep)
         #expect(text(render(s)).contains("x_B: 1025"))
+    }
+
+    @Test func demoOnAProjectorShowsTextAndPictureSideBySide() {
+        var s = demo(3)
+        let size = Size(width: 160, height: 45)
+        let f = render(s, size: size)
+        Snapshot.assert(f.buffer, named: "demo-projector")
+        #expect(text(f).contains("Consider forward propagation") && text(f).contains("x_B: ?"))
+        // Text keeps a readable line length: no line of the question runs past the text column.
+        let textColumn = f.buffer.lines().dropFirst().prefix(10).map { String($0.dropFirst(26).prefix(DemoScreen.readableWidth + 1)) }
+        #expect(textColumn.allSatisfy { $0.count <= DemoScreen.readableWidth + 1 })
+        _ = s.handle(.nextStep)
+        #expect(text(render(s, size: size)).contains("x_B: 1025"))
+    }
+
+    @Test func demoLargeTypeShowsTheAnswerOnlyOnceRevealed() {
+        var s = demo(3)
+        let size = Size(width: 160, height: 45)
+        _ = s.handle(.toggleLargeType)
+        let before = render(s, size: size).buffer.lines()
+        #expect(before.contains { $0.contains("x_B with bias") || $0.contains(s.demo!.step.label) })
+        #expect(!before.joined().contains("▀▀█ ▀▀▀"), "no large digits of the answer before the reveal")
+        _ = s.handle(.reveal)
+        let after = render(s, size: size)
+        Snapshot.assert(after.buffer, named: "demo-large-type")
+        let big = BigText.render("1025", glyphs: .unicode)
+        #expect(big.allSatisfy { row in after.buffer.lines().contains { $0.contains(row) } })
+    }
+
+    @Test func demoBlankScreenAndCountdown() {
+        var s = Session(exam: Self.exam, settings: SessionSettings(mode: .demo, demo: DemoSettings(autoSeconds: 10)))
+        _ = s.handle(.tick(at: 100))
+        _ = s.handle(.openDemo(3))
+        _ = s.handle(.tick(at: 103))
+        #expect(text(render(s)).contains("next in 7s"))
+        _ = s.handle(.toggleAutoPause)
+        #expect(text(render(s)).contains("auto paused"))
+        _ = s.handle(.toggleBlank)
+        #expect(text(render(s)).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+    }
+
+    @Test func q2WeightGridLightsUpOnlyAnsweredParts() {
+        var s = demo(1)
+        let size = Size(width: 160, height: 45)
+        #expect(text(render(s, size: size)).contains("W is ?"), "no grid before W's shape is known")
+        for _ in 0..<5 { _ = s.handle(.reveal); _ = s.handle(.nextStep) }
+        // Step 6 (b.column) open: the grid is drawn, nothing lit yet.
+        #expect(s.demo!.step.id == "b.column")
+        #expect(!text(render(s, size: size)).contains("■"))
+        _ = s.handle(.reveal)
+        let f = render(s, size: size)
+        Snapshot.assert(f.buffer, named: "demo-q2-grid")
+        #expect(text(f).contains("w_{:,2}: column 2"))
+        #expect(f.buffer.lines().filter { $0.contains("■") }.count == 4, "column 2 in each of the 4 class rows")
     }
 
     @Test func demoUsesALargeTerminalsRoom() {
@@ -74,6 +131,7 @@ struct ModeSnapshotTests {
             mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 10, questionIDs: ["q3"], quietTimer: quiet)))
         _ = s.handle(.tick(at: 0))
         _ = s.handle(.startQuiz)
+        _ = s.handle(.submit)                       // Enter on the rules starts the clock
         return s
     }
 
@@ -111,7 +169,7 @@ struct ModeSnapshotTests {
         _ = s.handle(.scroll(8))
         let review = render(s)
         Snapshot.assert(review.buffer, named: "quiz-review")
-        #expect(text(review).contains("yours: 691"))
+        #expect(text(review).contains("yours:   691"))
     }
 
     @Test func drillResults() {
@@ -125,5 +183,71 @@ struct ModeSnapshotTests {
         Snapshot.assert(f.buffer, named: "drill-results")
         #expect(text(f).contains("0 right out of 0 tried"))
         #expect(text(f).contains("shapes       4"))
+    }
+}
+
+/// The quiz's screens beyond the running question: the rules, marks in the step list, a locked
+/// step, the header at 80 columns, and a review that pages by screen with hanging indents.
+@Suite("Screens: quiz rules, marks and review")
+struct QuizScreenTests {
+    static let exam = ScreenSnapshotTests.exam
+    let caps = TerminalCapabilities(unicode: true, color: true)
+    func render(_ s: Session, size: Size = Size(width: 80, height: 24)) -> RenderedFrame {
+        Screens.render(s, size: size, capabilities: caps)
+    }
+    func text(_ f: RenderedFrame) -> String { f.buffer.lines().joined(separator: "\n") }
+    func type(_ t: String, _ s: inout Session) { for c in t { _ = s.handle(.type(c)) } }
+
+    func quiz(_ feedback: QuizSettings.Feedback = .end) -> Session {
+        var s = Session(exam: Self.exam, settings: SessionSettings(
+            mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 12.5, questionIDs: ["q3", "q4"], feedback: feedback)))
+        _ = s.handle(.tick(at: 0))
+        _ = s.handle(.startQuiz)
+        return s
+    }
+
+    @Test func rulesBeforeTheClock() {
+        let f = render(quiz())
+        Snapshot.assert(f.buffer, named: "quiz-ready")
+        #expect(text(f).contains("12.5 minutes · 2 questions (Q3, Q4)"))
+        #expect(text(f).contains("Feedback at the end"))
+        #expect(text(f).contains("Enter  start the clock"))
+    }
+
+    @Test func draftsAndFlagsAreMarkedAndTheHeaderFits80Columns() {
+        var s = quiz()
+        _ = s.handle(.submit)
+        type("6", &s)
+        _ = s.handle(.flagStep)
+        let f = render(s)
+        Snapshot.assert(f.buffer, named: "quiz-marks")
+        let header = f.buffer.lines()[0]
+        #expect(header.contains("Q1/2 · 0/20 sent · 1 unsent · 1 flagged · seed 4"))
+        #expect(header.contains("Q3"), "the question's id stays visible")
+        #expect(f.buffer.lines().contains { $0.contains("hidden layers") && $0.contains("✎") && $0.contains("⚑") })
+    }
+
+    @Test func aLockedStepShowsWhatWasSubmitted() {
+        var s = quiz(.immediate)
+        _ = s.handle(.submit)
+        type("6", &s)
+        _ = s.handle(.submit)
+        #expect(text(render(s)).contains("submitted: 6 (locked)"))
+    }
+
+    @Test func reviewPagesByScreenWithHangingIndents() throws {
+        var s = quiz()
+        _ = s.handle(.submit)
+        _ = s.handle(.endEarly)
+        _ = s.handle(.confirm(true))
+        _ = s.handle(.submit)                                // to the review
+        let page = Keymap.standard.message(for: .pageDown, in: s, seed: 0)
+        #expect(page == .scroll(24 - QuizResultsScreen.chromeRows), "a page is the rows the list has")
+        let lines = render(s).buffer.lines()
+        // A wrapped prompt continues under its text, not under the mark.
+        let i = try #require(lines.firstIndex { $0.contains("a.shapes: Give the shapes") })
+        #expect(lines[i + 1].hasPrefix(String(repeating: " ", count: 13)) && !lines[i + 1].contains("yours:"))
+        _ = s.handle(page!)
+        #expect(render(s).buffer.lines().last!.contains("21-"), "the next screen starts where the last ended")
     }
 }

@@ -8,10 +8,7 @@ import TutorContent
 /// Pictures show only what the student has answered or revealed.
 @Suite("Screens: pictures give nothing away")
 struct PictureLeakTests {
-    static let exam: Exam = {
-        let dir = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/") + "/content/aml5202-sessional1"
-        return ExamLoader.load(directory: dir).exam
-    }()
+    static let exam: Exam = ScreenSnapshotTests.exam
 
     /// No picture label of the original exam or of 40 seeds states an open step's answer, at any
     /// point as the steps are answered one by one.

@@ -131,6 +131,7 @@ struct MemorySessionTests {
         var s = Session(exam: Self.exam, settings: SessionSettings(mode: .quiz, seed: 4, quiz: QuizSettings(minutes: minutes, questionIDs: ["q3"])))
         _ = s.handle(.tick(at: 1000))
         _ = s.handle(.startQuiz)
+        _ = s.handle(.submit)                       // Enter on the rules starts the clock
         return s
     }
 

@@ -14,6 +14,7 @@ struct QuizSessionTests {
             mode: .quiz, seed: seed, quiz: QuizSettings(minutes: minutes, questionIDs: questions, feedback: feedback)))
         _ = s.handle(.tick(at: 1000))
         _ = s.handle(.startQuiz)
+        _ = s.handle(.submit)                       // Enter on the rules starts the clock
         return s
     }
 

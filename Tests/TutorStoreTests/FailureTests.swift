@@ -42,15 +42,15 @@ import Testing
             let store = try openSaving(tmp.db)
             try store.record(attempt("q1", "a", at: day(0)))
             try store.db.write { db in
-                try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v4'), ('v5')")
-                try db.execute(sql: "PRAGMA user_version = 5")
+                try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v6'), ('v7')")
+                try db.execute(sql: "PRAGMA user_version = 7")
             }
             try store.db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         }
         let before = bytes(tmp.db)
         let (store, warning) = SQLiteStore.open(path: tmp.db)
         #expect(store is NullStore)
-        #expect(warning == "dltutor: the progress database at \(tmp.db) was written by a newer dltutor (schema 5; this one knows 3); not saving. Use --db to choose another file.")
+        #expect(warning == "dltutor: the progress database at \(tmp.db) was written by a newer dltutor (schema 7; this one knows 5); not saving. Use --db to choose another file.")
         #expect(bytes(tmp.db) == before)
     }
 
@@ -61,7 +61,7 @@ import Testing
             try store.db.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v2-from-the-future')") }
         }
         let (_, warning) = SQLiteStore.open(path: tmp.db)
-        #expect(warning?.contains("was written by a newer dltutor (schema 4; this one knows 3)") == true)
+        #expect(warning?.contains("was written by a newer dltutor (schema 6; this one knows 5)") == true)
     }
 
     @Test func anotherProgramsDatabaseIsRefused() throws {

@@ -50,7 +50,7 @@ struct ResumeStoreTests {
         try store.saveQuizCheckpoint(id: id, elapsed: 200, checkpoint: "{}")
         #expect(try store.unfinishedQuiz() == nil, "an abandoned quiz never comes back")
         let csv = try store.export(.csv, since: nil)
-        #expect(csv.contains("quiz,2025-03-01T09:00:00Z,quiz,q3,,,4,,,,,,\(id),,,,5,end,abandoned\r\n"), "no score: \(csv)")
+        #expect(csv.contains("quiz,2025-03-01T09:00:00Z,quiz,q3,,,4,,,,,,\(id),,,,5,end,abandoned,\r\n"), "no score: \(csv)")
     }
 
     @Test func aFinishedQuizIsNoLongerRunning() throws {
@@ -84,7 +84,7 @@ struct ResumeStoreTests {
             }
         }
         let store = try openSaving(tmp.db)
-        #expect(try store.db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 3)
+        #expect(try store.db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == SQLiteStore.schemaVersion)
         #expect(try store.quizzes().map(\.status) == [.finished, .abandoned])
         #expect(try store.attempts(questionID: "q3", seed: nil, mode: nil).map(\.input) == ["619"])
         try store.recordReveal(StoredReveal(time: day(0), mode: "practice", questionID: "q3", stepID: "b", seed: nil, reason: "key"))

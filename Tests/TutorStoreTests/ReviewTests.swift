@@ -95,10 +95,10 @@ import Testing
         let (store, tmp) = try fixture(); defer { tmp.remove() }
         let csv = try store.export(.csv, since: nil)
         let expected = [
-            "kind,time,mode,question,topic,step,seed,input,verdict,mistake,correct,seconds,quiz_id,ended,score,max_score,minutes,feedback,status",
-            "attempt,2025-03-01T09:00:00Z,practice,q1,params,a,18446744073709551615,\"1, 2, \"\"three\"\"\nfour\",named-mistake,\"Used n, not n+1.\",false,12.5,,,,,,,",
-            "quiz,2025-03-02T09:00:00Z,quiz,q1 q2,,,,,,,,1800,1,2025-03-02T09:30:00Z,7.5,10,30,end,finished",
-            "attempt,2025-03-03T09:00:00Z,quiz,q2,,b,,σ(z),correct,,true,,1,,,,,,",
+            "kind,time,mode,question,topic,step,seed,input,verdict,mistake,correct,seconds,quiz_id,ended,score,max_score,minutes,feedback,status,first_seconds",
+            "attempt,2025-03-01T09:00:00Z,practice,q1,params,a,18446744073709551615,\"1, 2, \"\"three\"\"\nfour\",named-mistake,\"Used n, not n+1.\",false,12.5,,,,,,,,12.5",
+            "quiz,2025-03-02T09:00:00Z,quiz,q1 q2,,,,,,,,1800,1,2025-03-02T09:30:00Z,7.5,10,30,end,finished,",
+            "attempt,2025-03-03T09:00:00Z,quiz,q2,,b,,σ(z),correct,,true,,1,,,,,,,",
         ].joined(separator: "\r\n") + "\r\n"
         #expect(csv == expected)
     }
@@ -151,6 +151,15 @@ import Testing
         try store.saveQuiz(QuizRecord(startedAt: day(2), settings: QuizSettings(minutes: 10, questionIDs: ["q2"], seed: 2, feedback: "end"),
                                       score: 2, maxScore: 2))
         return (store, tmp)
+    }
+
+    @Test func freeTextQuizStepsAreNeitherRightNorWrong() throws {
+        let tmp = TempFolder(); defer { tmp.remove() }
+        let store = try openSaving(tmp.db)
+        try store.record(attempt("q2", "a", at: day(1), mode: "quiz", topic: "loss"))
+        try store.record(attempt("q2", "why", at: day(1), verdict: "submitted", correct: false, mode: "quiz", topic: "loss"))
+        #expect(try store.accuracyByQuestion(mode: "quiz") == [Accuracy(key: "q2", attempts: 1, correct: 1)])
+        #expect(try store.accuracyByTopic(topics: [:], mode: nil) == [Accuracy(key: "loss", attempts: 1, correct: 1)])
     }
 
     @Test func accuracyPerQuestionAndTopic() throws {
@@ -215,5 +224,52 @@ import Testing
         #expect(try reopened.dueCount(at: day(100)) == 0)
         #expect(try reopened.quizzes().isEmpty)
         #expect(try reopened.export(.csv, since: nil).split(separator: "\r\n").count == 1)
+    }
+}
+
+@Suite struct QuizMinutesAndFirstTryTests {
+    @Test func fractionalMinutesAreKeptAndExported() throws {
+        let tmp = TempFolder(); defer { tmp.remove() }
+        do {
+            let store = try openSaving(tmp.db)
+            try store.saveQuiz(QuizRecord(startedAt: day(1), endedAt: day(1, hour: 9.2),
+                                          settings: QuizSettings(minutes: 12.5, questionIDs: ["q3"], seed: 4, feedback: "end"),
+                                          score: 3, maxScore: 10))
+        }
+        let store = try openSaving(tmp.db)
+        #expect(try store.quizzes().first?.settings.minutes == 12.5)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try store.export(.json, since: nil).utf8)) as? [[String: Any]])
+        #expect(json.first?["minutes"] as? Double == 12.5)
+        #expect(try store.export(.csv, since: nil).contains(",12.5,end,finished,"))
+    }
+
+    @Test func firstSecondsIsTheFirstTryOfThatStepEvenWhenOnlyLaterTriesAreExported() throws {
+        let tmp = TempFolder(); defer { tmp.remove() }
+        let store = try openSaving(tmp.db)
+        try store.record(attempt("q3", "a.total", at: day(0), input: "691", correct: false, seconds: 40, seed: 7))
+        try store.record(attempt("q3", "a.total", at: day(0, hour: 10), input: "619", seconds: 8, seed: 7))
+        try store.record(attempt("q3", "a.total", at: day(1), input: "619", seconds: 5, seed: 8))           // another variant
+        try store.record(attempt("q3", "a.total", at: day(2), input: "619", seconds: 3, seed: 7, mode: "review"))
+        func column(_ since: Date?) throws -> [Double?] {
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(try store.export(.json, since: since).utf8)) as? [[String: Any]])
+            return rows.map { $0["first_seconds"] as? Double }
+        }
+        #expect(try column(nil) == [40, 40, 5, 3])
+        #expect(try column(day(0, hour: 9.5)) == [40, 5, 3], "the first try is not exported, its seconds are")
+    }
+}
+
+@Suite struct ReviewCapTests {
+    @Test func stepsReviewedTodayCountOnceByCheckOrReveal() throws {
+        let tmp = TempFolder(); defer { tmp.remove() }
+        let store = try openSaving(tmp.db)
+        try store.record(attempt("q3", "a.total", at: day(1, hour: 8), mode: "review"))
+        try store.record(attempt("q3", "a.total", at: day(1, hour: 8.1), mode: "review"))   // same step again
+        try store.record(attempt("q4", "W1", at: day(1, hour: 9), mode: "practice"))        // not review
+        try store.record(attempt("q5", "a", at: day(0, hour: 23), mode: "review"))          // yesterday
+        try store.recordReveal(StoredReveal(time: day(1, hour: 10), mode: "review", questionID: "q2", stepID: "b", seed: 4, reason: "key"))
+        #expect(try store.reviewedSteps(since: day(1, hour: 0)) == 2)
+        let reopened = try openSaving(tmp.db)
+        #expect(try reopened.reviewedSteps(since: day(0, hour: 0)) == 3)
     }
 }

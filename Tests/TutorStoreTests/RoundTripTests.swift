@@ -102,7 +102,7 @@ import Testing
         #expect(app == Schema.applicationID)
         #expect(journal == "wal")
         #expect(sync == 2)   // FULL
-        #expect(migrations == ["v1", "v2", "v3"])
+        #expect(migrations == ["v1", "v2", "v3", "v4", "v5"])
     }
 
     @Test func emptyFileIsMigratedAndExistingDataSurvivesReopening() throws {
@@ -156,5 +156,37 @@ struct UpgradeTests {
         try store.saveDrill(DrillRecord(startedAt: Date(timeIntervalSince1970: 5), topic: "params", minutes: 1, score: 3, tried: 3))
         #expect(try store.bestDrillScores() == ["params": 3])
         #expect(try store.db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == SQLiteStore.schemaVersion)
+    }
+
+    @Test func aVersion4FileGetsRealQuizMinutesInPlaceKeepingQuizzesAndTheirSteps() throws {
+        let tmp = TempFolder(); defer { tmp.remove() }
+        do {   // schema v4: minutes INTEGER, a finished quiz with its steps and a running one
+            let queue = try DatabaseQueue(path: tmp.db)
+            try Schema.migrator.migrate(queue, upTo: "v4")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO quiz (id, started_at, ended_at, minutes, question_ids, seed, feedback, score, max_score, status)
+                        VALUES (1, 1000, 2800, 30, 'q3 q4', 4, 'end', 7.5, 10, 'finished');
+                    INSERT INTO quiz_step VALUES (1, 0, 'q3', 'a.total', 'correct', 2.5, 2.5), (1, 1, 'q4', 'W1', NULL, 0, 1);
+                    INSERT INTO quiz (id, started_at, minutes, question_ids, feedback, score, max_score, status, elapsed, checkpoint)
+                        VALUES (2, 5000, 10, 'q3', 'immediate', 0, 0, 'running', 42, '{}');
+                    """)
+            }
+        }
+        let store = try openSaving(tmp.db)
+        #expect(try store.db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 5)
+        let type = try store.db.read { try String.fetchOne($0, sql: "SELECT type FROM pragma_table_info('quiz') WHERE name = 'minutes'") }
+        #expect(type == "REAL")
+        let quizzes = try store.quizzes()
+        #expect(quizzes.map(\.settings.minutes) == [30, 10])
+        #expect(quizzes.first?.steps.map(\.stepID) == ["a.total", "W1"], "quiz_step rows survive the rebuild")
+        #expect(quizzes.first?.score == 7.5)
+        #expect(try store.unfinishedQuiz()?.quiz.id == 2, "the running quiz can still be continued")
+        let index = try store.db.read { try String.fetchOne($0, sql: "SELECT name FROM sqlite_master WHERE name = 'quiz_started'") }
+        #expect(index == "quiz_started")
+        try store.saveQuiz(QuizRecord(startedAt: Date(timeIntervalSince1970: 9000),
+                                      settings: QuizSettings(minutes: 7.5, questionIDs: ["q5"], seed: nil, feedback: "end"),
+                                      score: 0, maxScore: 0, steps: []))
+        #expect(try store.quizzes().last?.settings.minutes == 7.5)
     }
 }

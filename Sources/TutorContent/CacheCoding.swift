@@ -1,0 +1,132 @@
+/// A compact binary form for the content cache (`ContentCache`): little-endian doubles, zigzag
+/// varints, length-prefixed UTF-8. The reader checks every bound and throws on anything it does
+/// not expect, so a damaged or foreign file is a cache miss, never a crash.
+struct CacheWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(64 * 1024) }
+
+    mutating func byte(_ b: UInt8) { bytes.append(b) }
+
+    mutating func uint(_ value: UInt64) {
+        var v = value
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    mutating func int(_ value: Int) {
+        let v = Int64(value)
+        uint(UInt64(bitPattern: (v << 1) ^ (v >> 63)))
+    }
+
+    mutating func double(_ value: Double) {
+        let bits = value.bitPattern
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+    }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        var s = value
+        s.withUTF8 { utf8 in
+            uint(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func array<T>(_ items: [T], _ element: (inout CacheWriter, T) -> Void) {
+        uint(UInt64(items.count))
+        for item in items { element(&self, item) }
+    }
+
+    mutating func optional<T>(_ item: T?, _ element: (inout CacheWriter, T) -> Void) {
+        if let item {
+            bytes.append(1)
+            element(&self, item)
+        } else {
+            bytes.append(0)
+        }
+    }
+}
+
+/// The cache file does not hold what this program wrote (damaged, truncated or another format).
+struct CacheCorrupt: Error {}
+
+struct CacheReader {
+    private let bytes: [UInt8]
+    private var at = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var isAtEnd: Bool { at == bytes.count }
+
+    mutating func byte() throws(CacheCorrupt) -> UInt8 {
+        guard at < bytes.count else { throw CacheCorrupt() }
+        defer { at += 1 }
+        return bytes[at]
+    }
+
+    mutating func uint() throws(CacheCorrupt) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let b = try byte()
+            guard shift < 64 else { throw CacheCorrupt() }
+            value |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    mutating func int() throws(CacheCorrupt) -> Int {
+        let u = try uint()
+        let v = Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1)))
+        guard let n = Int(exactly: v) else { throw CacheCorrupt() }
+        return n
+    }
+
+    /// A count of items still to read: never more than the bytes left, so a damaged count
+    /// cannot ask for a huge allocation.
+    mutating func count() throws(CacheCorrupt) -> Int {
+        let n = try uint()
+        guard n <= UInt64(bytes.count - at) else { throw CacheCorrupt() }
+        return Int(n)
+    }
+
+    mutating func double() throws(CacheCorrupt) -> Double {
+        guard bytes.count - at >= 8 else { throw CacheCorrupt() }
+        var bits: UInt64 = 0
+        for i in 0..<8 { bits |= UInt64(bytes[at + i]) << UInt64(8 * i) }
+        at += 8
+        return Double(bitPattern: bits)
+    }
+
+    mutating func bool() throws(CacheCorrupt) -> Bool {
+        switch try byte() {
+        case 0: false
+        case 1: true
+        default: throw CacheCorrupt()
+        }
+    }
+
+    mutating func string() throws(CacheCorrupt) -> String {
+        let n = try count()
+        defer { at += n }
+        return String(decoding: bytes[at..<(at + n)], as: UTF8.self)
+    }
+
+    mutating func array<T>(_ element: (inout CacheReader) throws(CacheCorrupt) -> T) throws(CacheCorrupt) -> [T] {
+        let n = try count()
+        var out: [T] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try element(&self)) }
+        return out
+    }
+
+    mutating func optional<T>(_ element: (inout CacheReader) throws(CacheCorrupt) -> T) throws(CacheCorrupt) -> T? {
+        try bool() ? try element(&self) : nil
+    }
+}

@@ -1,0 +1,165 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The parsed exam kept in a compact binary file (`$XDG_CACHE_HOME/dltutor`, else `~/.cache/dltutor`),
+/// so starting the tutor or a one-shot command skips YAML and formula parsing.
+///
+/// The key is a hash of the program's version, the cache format, the directory and the name and
+/// bytes of every `*.yaml` file in it: a changed, added or removed file (or another build) misses
+/// and the YAML is loaded and the cache written again. A cache that cannot be read, decoded or
+/// written is ignored: the YAML is always there to fall back on. Lint never uses the cache.
+public struct ContentCache: Sendable {
+    /// Bump whenever `ContentCodec` changes what it writes.
+    static let format: UInt64 = 2
+    private static let magic: [UInt8] = Array("dltutor-content".utf8)
+
+    public let folder: String
+    public let programVersion: String
+
+    public init(folder: String, programVersion: String) {
+        self.folder = folder
+        self.programVersion = programVersion
+    }
+
+    /// `$XDG_CACHE_HOME/dltutor` (when absolute), else `$HOME/.cache/dltutor`; nil with neither.
+    public static func defaultFolder(environment: [String: String]) -> String? {
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/dltutor" }
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.cache/dltutor" }
+        return nil
+    }
+
+    /// The exam from the cache when it matches the files, else from the YAML (refreshing the cache).
+    public func load(directory: String) -> LoadResult {
+        guard let key = key(directory: directory) else { return ExamLoader.load(directory: directory) }
+        let file = path(directory: directory)
+        if let cached = fetch(file, key: key) { return cached }
+        let result = ExamLoader.load(directory: directory)
+        store(result, key: key, to: file)
+        return result
+    }
+
+    /// Whether the cache holds this directory's current content (for tests and the benchmark).
+    public func isFresh(directory: String) -> Bool {
+        guard let key = key(directory: directory) else { return false }
+        return fetch(path(directory: directory), key: key) != nil
+    }
+
+    func path(directory: String) -> String {
+        var h = FNV1a()
+        h.add(Array(directory.utf8))
+        return folder + "/content-" + String(h.value, radix: 16) + ".bin"
+    }
+
+    /// The hash of everything the parsed content depends on; nil if the directory cannot be listed
+    /// or a file read (then the loader reports it from the YAML).
+    func key(directory: String) -> UInt64? {
+        guard let names = Self.yamlFiles(in: directory) else { return nil }
+        var h = FNV1a()
+        h.add(Self.format)
+        h.add(Array(programVersion.utf8)); h.add(0)
+        h.add(Array(directory.utf8)); h.add(0)
+        for name in names {
+            guard let bytes = Self.readFile(directory + "/" + name) else { return nil }
+            h.add(Array(name.utf8)); h.add(0)
+            h.add(UInt64(bytes.count))
+            h.add(bytes)
+        }
+        return h.value
+    }
+
+    private func fetch(_ file: String, key: UInt64) -> LoadResult? {
+        guard let bytes = Self.readFile(file) else { return nil }
+        var r = CacheReader(bytes)
+        do {
+            for m in Self.magic { guard try r.byte() == m else { return nil } }
+            guard try r.uint() == Self.format, try r.uint() == key else { return nil }
+            let result = try ContentCodec.readLoadResult(&r)
+            return r.isAtEnd ? result : nil
+        } catch {
+            return nil
+        }
+    }
+
+    private func store(_ result: LoadResult, key: UInt64, to file: String) {
+        var w = CacheWriter()
+        for m in Self.magic { w.byte(m) }
+        w.uint(Self.format)
+        w.uint(key)
+        ContentCodec.write(result, to: &w)
+        guard Self.makeFolder(folder) else { return }
+        // Written beside and renamed over, so a reader never sees half a file.
+        let temp = file + ".\(getpid()).tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return }
+        let complete = w.bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+        close(fd)
+        if !complete || rename(temp, file) != 0 { unlink(temp) }
+    }
+
+    // MARK: Files
+
+    /// The `*.yaml` names in `directory`, sorted; nil if it cannot be listed.
+    static func yamlFiles(in directory: String) -> [String]? {
+        guard let dir = opendir(directory) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name.hasSuffix(".yaml") { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    static func readFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 { return nil }
+            if n == 0 { return out }
+            out.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    static func makeFolder(_ path: String) -> Bool {
+        guard path.hasPrefix("/") else { return false }
+        var built = ""
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            built += "/" + part
+            if mkdir(built, 0o755) != 0 && errno != EEXIST { return false }
+        }
+        return true
+    }
+}
+
+/// 64-bit FNV-1a: a fast, stable hash for cache keys (not for security).
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ bytes: [UInt8]) {
+        for b in bytes {
+            value ^= UInt64(b)
+            value &*= 0x0000_0100_0000_01B3
+        }
+    }
+
+    mutating func add(_ n: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { add([UInt8(truncatingIfNeeded: n >> UInt64(shift))]) }
+    }
+}

@@ -1,0 +1,26 @@
+import TutorSession
+
+/// The quiz's rules, shown before the clock starts: how long, which questions, when verdicts
+/// come, what is allowed. The clock starts on Enter, so reading them costs no quiz time.
+enum QuizReadyText {
+    static func lines(_ q: QuizState, settings: QuizSettings) -> [String] {
+        let minutes = q.minutes == q.minutes.rounded() ? String(Int(q.minutes)) : String(q.minutes)
+        let steps = q.questions.reduce(0) { $0 + $1.records.count }
+        let ids = q.questions.map { $0.variant.id.uppercased() }.joined(separator: ", ")
+        let feedback = q.feedback == .immediate
+            ? "immediate: a step locks when submitted and shows its verdict."
+            : "at the end: answers stay editable until time is up."
+        return [
+            "\(minutes) minutes · \(q.questions.count) question\(q.questions.count == 1 ? "" : "s") (\(ids)) · \(steps) steps",
+            q.seed.map { "Variant seed \($0)." } ?? "The original exam.",
+            "",
+            "Feedback \(feedback)",
+            "No hints or reveals; the calculator (F4) stays.",
+            "Typed but unsubmitted answers (✎) are graded as typed at the end.",
+            "F12 flags a step to come back to; F11 goes to the next question.",
+            settings.quietTimer ? "Quiet timer: F7 tells the time left." : "The countdown is always on screen; F10 ends early.",
+            "",
+            "Enter  start the clock        Esc  back",
+        ]
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// A synchronous entry point: `--version`, `check`, `list`, `key`, `eval`, `lint` and the tutor
+// itself (`practice`) run without starting the concurrency runtime. Only the commands declared
+// `AsyncParsableCommand` (the other full-screen modes, the progress commands) start it, on a task,
+// with the main queue serving the main actor. Parsing, errors and exit codes are ArgumentParser's.
+// `dltutor --version` alone is answered before ArgumentParser builds its command tree (which
+// costs more than the rest of the process); the output is the one ArgumentParser gives.
+if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--version", let version = DLTutor.configuration.version.nonEmpty {
+    print(version)
+    exit(0)
+}
+
+// `dltutor class …` and `dltutor demo --class …` run the classroom binary (it alone links
+// PostgreSQL's client), with the arguments unchanged.
+ClassHandOff.execIfClassCommand(CommandLine.arguments)
+
+let parsed: any ParsableCommand
+do {
+    parsed = try DLTutor.parseAsRoot()
+} catch {
+    DLTutor.exit(withError: error)
+}
+if let command = parsed as? any AsyncParsableCommand {
+    let box = CommandBox(command: command)
+    Task.detached {
+        var command = box.command
+        do { try await command.run() } catch { DLTutor.exit(withError: error) }
+        DLTutor.exit()
+    }
+    dispatchMain()
+} else {
+    var command = parsed
+    do { try command.run() } catch { DLTutor.exit(withError: error) }
+}
+
+/// Hands the parsed command to the task that runs it (it is only ever used there).
+struct CommandBox: @unchecked Sendable {
+    let command: any AsyncParsableCommand
+}
+
+extension String {
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
+}

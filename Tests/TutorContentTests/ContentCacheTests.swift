@@ -1,0 +1,192 @@
+import Foundation
+import MathEngine
+import Testing
+@testable import TutorContent
+
+/// The compiled content cache: what it gives back is what the YAML gives, it is rebuilt when a
+/// file or the program changes, and a damaged cache is never fatal.
+@Suite("Content cache")
+struct ContentCacheTests {
+    /// A scratch folder (cache and, when asked, a copy of the exam), removed afterwards.
+    final class Scratch {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-cache-\(UUID().uuidString)").path
+        init(copyExam: Bool = false) throws {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            if copyExam { try FileManager.default.copyItem(atPath: examDirectory, toPath: exam) }
+        }
+        var cache: String { path + "/cache" }
+        var exam: String { path + "/exam" }
+        deinit { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    func roundTrip(_ result: LoadResult) throws -> LoadResult {
+        var w = CacheWriter()
+        ContentCodec.write(result, to: &w)
+        var r = CacheReader(w.bytes)
+        let back = try ContentCodec.readLoadResult(&r)
+        #expect(r.isAtEnd)
+        return back
+    }
+
+    /// Every stored field, deeply (syntax trees with columns, templates, settings), by reflection;
+    /// dictionary and set entries sorted, as their order differs between equal instances.
+    func dump(_ value: Any) -> String {
+        let m = Mirror(reflecting: value)
+        if m.children.isEmpty { return String(reflecting: value) }
+        let parts = m.children.map { ($0.label.map { $0 + ": " } ?? "") + dump($0.value) }
+        switch m.displayStyle {
+        case .dictionary?, .set?: return "[" + parts.sorted().joined(separator: ", ") + "]"
+        default: return "\(m.subjectType)(" + parts.joined(separator: ", ") + ")"
+        }
+    }
+
+    @Test func aQuestionReadBackIsTheQuestionParsed() throws {
+        let back = try roundTrip(loaded)
+        #expect(back.exam.questions.count == loaded.exam.questions.count)
+        for (a, b) in zip(loaded.exam.questions, back.exam.questions) { #expect(dump(a) == dump(b), "\(a.id)") }
+        #expect(back.exam.log == loaded.exam.log)
+        #expect(back.exam.id == loaded.exam.id && back.exam.title == loaded.exam.title && back.exam.directory == loaded.exam.directory)
+        #expect(back.diagnostics == loaded.diagnostics)
+    }
+
+    /// A field added to a content type must be written and read by `ContentCodec` (a field with a
+    /// default value would otherwise come back from the cache as its default, silently).
+    @Test func theCodecKnowsEveryStoredField() throws {
+        func fields(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
+        let note = "a content type gained a field: write and read it in ContentCodec (and bump ContentCache.format)"
+        let q = try #require(loaded.exam.question("q3"))
+        #expect(fields(q) == ["id", "title", "points", "topic", "picture", "text", "params", "derived", "constraints", "steps",
+                              "file", "line", "logSetting", "log"], "\(note)")
+        #expect(fields(try #require(q.steps.first)) == ["id", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
+                                                        "accept", "mistakes", "hints", "solution", "model", "keywords", "dependencies",
+                                                        "partialCredit", "levels", "line", "percent", "label"], "\(note)")
+        #expect(fields(loaded.exam) == ["id", "title", "questions", "directory", "log"], "\(note)")
+        #expect(fields(try #require(q.params.first)) == ["name", "value", "vary", "line"], "\(note)")
+        #expect(fields(try #require(q.derived.first)) == ["name", "formula", "line"], "\(note)")
+        #expect(fields(q.steps[0].answer) == ["source", "expr", "line"], "\(note)")
+        #expect(fields(q.text) == ["source", "segments"], "\(note)")
+        #expect(fields(MistakeSpec(value: q.steps[0].answer, why: q.text)) == ["value", "why"], "\(note)")
+        #expect(fields(AlternativeSpec(value: q.steps[0].answer, note: q.text)) == ["value", "note"], "\(note)")
+        #expect(fields(Diagnostic(file: "f", line: 1, message: "m")) == ["file", "line", "message", "severity"], "\(note)")
+        #expect(fields(loaded) == ["exam", "diagnostics"], "\(note)")
+    }
+
+    @Test func variantsFromTheCacheAreTheVariantsFromYAML() throws {
+        let back = try roundTrip(loaded)
+        for (a, b) in zip(loaded.exam.questions, back.exam.questions) {
+            for seed in [nil] + (1...100).map(UInt64.init) as [UInt64?] {
+                let va = try? a.variant(seed: seed), vb = try? b.variant(seed: seed)
+                #expect(dump(va as Any) == dump(vb as Any), "\(a.id) seed \(seed.map(String.init) ?? "original")")
+            }
+        }
+    }
+
+    @Test func gradingThroughTheCacheIsUnchanged() throws {
+        let back = try roundTrip(loaded)
+        let a = try #require(loaded.exam.question("q3")).variant(), b = try #require(back.exam.question("q3")).variant()
+        for input in ["691", "619", "29", "abc", "6*9+3"] {
+            #expect(dump(a.grade(step: "a.total", input: input)) == dump(b.grade(step: "a.total", input: input)))
+        }
+        let given: [String: Value] = ["a.total": .number(691)]
+        #expect(dump(a.grade(step: "b.n_hidden", input: "29", given: given)) == dump(b.grade(step: "b.n_hidden", input: "29", given: given)))
+    }
+
+    @Test func diagnosticsAndEveryNodeKindSurvive() throws {
+        // Warnings and errors, a repeated template line, literal braces and every expression node.
+        let diagnostics = [Diagnostic(file: "a.yaml", line: 3, message: "bad"), Diagnostic(file: "b.yaml", line: 0, message: "w", severity: .warning)]
+        let q = try #require(loaded.exam.question("q1"))
+        let template = try Template.parse("{@i=1..n}row {i}: {x:2} {{lit}}", file: "t", line: 1, what: "t")
+        let expr = try Parser.parse("if(not (a <= 2) and b != 3, [1, 2; 3, 4], -\"s\" ^ 2)", dialect: .content)
+        var w = CacheWriter()
+        ContentCodec.write(LoadResult(exam: Exam(id: "e", title: "T", questions: [q], directory: "/d", log: .base(10)), diagnostics: diagnostics), to: &w)
+        ContentCodec.write(&w, template)
+        ContentCodec.write(&w, expr)
+        for t in [Tolerance.exact, .absolute(0.005), .relative(0.01), .decimals(2), .significant(3)] { ContentCodec.write(&w, t) }
+        var r = CacheReader(w.bytes)
+        let back = try ContentCodec.readLoadResult(&r)
+        #expect(back.diagnostics == diagnostics)
+        #expect(back.exam.log == .base(10))
+        #expect(dump(try ContentCodec.readTemplate(&r)) == dump(template))
+        #expect(dump(try ContentCodec.readExpr(&r)) == dump(expr))
+        for t in [Tolerance.exact, .absolute(0.005), .relative(0.01), .decimals(2), .significant(3)] { #expect(try ContentCodec.readTolerance(&r) == t) }
+        #expect(r.isAtEnd)
+    }
+
+    @Test func theSecondLoadComesFromTheCacheAndMatches() throws {
+        let s = try Scratch()
+        let cache = ContentCache(folder: s.cache, programVersion: "test")
+        #expect(!cache.isFresh(directory: examDirectory))
+        let first = cache.load(directory: examDirectory)
+        #expect(cache.isFresh(directory: examDirectory))
+        let second = cache.load(directory: examDirectory)
+        #expect(dump(first.exam.questions) == dump(loaded.exam.questions))
+        #expect(dump(second.exam.questions) == dump(loaded.exam.questions))
+        #expect(second.diagnostics == loaded.diagnostics)
+    }
+
+    @Test func aChangedFileOrProgramIsReadFromYAML() throws {
+        let s = try Scratch(copyExam: true)
+        let cache = ContentCache(folder: s.cache, programVersion: "test")
+        _ = cache.load(directory: s.exam)
+        #expect(cache.isFresh(directory: s.exam))
+        // Another build of the program misses.
+        #expect(!ContentCache(folder: s.cache, programVersion: "test2").isFresh(directory: s.exam))
+        // A changed file misses and the change is seen.
+        let file = s.exam + "/q2.yaml"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let title = try #require(loaded.exam.question("q2")).title
+        try text.replacingOccurrences(of: title, with: "Changed title").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(!cache.isFresh(directory: s.exam))
+        #expect(cache.load(directory: s.exam).exam.question("q2")?.title == "Changed title")
+        #expect(cache.isFresh(directory: s.exam))
+        // A broken file reports the same diagnostics through the cache, the first time and after.
+        try "id: q2\ntitle: [unclosed\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let yaml = ExamLoader.load(directory: s.exam)
+        #expect(!yaml.errors.isEmpty)
+        #expect(cache.load(directory: s.exam).diagnostics == yaml.diagnostics)
+        #expect(cache.load(directory: s.exam).diagnostics == yaml.diagnostics)
+        // A new file in the folder misses too.
+        try "id: extra\n".write(toFile: s.exam + "/extra.yaml", atomically: true, encoding: .utf8)
+        #expect(!cache.isFresh(directory: s.exam))
+    }
+
+    @Test func aDamagedCacheIsIgnoredAndRewritten() throws {
+        let s = try Scratch()
+        let cache = ContentCache(folder: s.cache, programVersion: "test")
+        _ = cache.load(directory: examDirectory)
+        let file = cache.path(directory: examDirectory)
+        let good = try Data(contentsOf: URL(fileURLWithPath: file))
+        // Truncated anywhere, or with a byte flipped: never a crash, always the YAML's exam.
+        for cut in stride(from: 0, to: good.count, by: max(1, good.count / 97)) {
+            try good.prefix(cut).write(to: URL(fileURLWithPath: file))
+            #expect(!cache.isFresh(directory: examDirectory))
+        }
+        var flipped = good
+        for i in stride(from: 40, to: flipped.count, by: 1_013) { flipped[i] ^= 0xA5 }
+        try flipped.write(to: URL(fileURLWithPath: file))
+        let result = cache.load(directory: examDirectory)
+        #expect(result.exam.questions.count == loaded.exam.questions.count)
+        // Garbage, then the file replaced by a folder (unreadable): the YAML still loads.
+        try Data("not a cache".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(dump(cache.load(directory: examDirectory).exam.questions) == dump(loaded.exam.questions))
+        #expect(cache.isFresh(directory: examDirectory))   // rewritten
+        try FileManager.default.removeItem(atPath: file)
+        try FileManager.default.createDirectory(atPath: file, withIntermediateDirectories: false)
+        #expect(dump(cache.load(directory: examDirectory).exam.questions) == dump(loaded.exam.questions))
+    }
+
+    @Test func anUnwritableCacheFolderIsNotFatal() throws {
+        let s = try Scratch()
+        // The cache folder's parent is a file: nothing can be written, the YAML still loads.
+        try Data().write(to: URL(fileURLWithPath: s.path + "/file"))
+        let cache = ContentCache(folder: s.path + "/file/dltutor", programVersion: "test")
+        #expect(dump(cache.load(directory: examDirectory).exam.questions) == dump(loaded.exam.questions))
+        #expect(!cache.isFresh(directory: examDirectory))
+    }
+
+    @Test func theFolderFollowsXDG() {
+        #expect(ContentCache.defaultFolder(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"]) == "/x/dltutor")
+        #expect(ContentCache.defaultFolder(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"]) == "/h/.cache/dltutor")
+        #expect(ContentCache.defaultFolder(environment: [:]) == nil)
+    }
+}
