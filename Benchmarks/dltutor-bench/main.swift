@@ -89,14 +89,15 @@ print("")
 let absContent = URL(fileURLWithPath: contentDir).standardizedFileURL.path
 let absBinary = URL(fileURLWithPath: binary).standardizedFileURL.path
 // One progress database for every run, as a student's would be (opened, not created, each time).
+// `--no-tour`: the first-run tour is shown until it is dismissed, and the bench never dismisses it.
 let benchDB = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-bench-\(getpid()).sqlite").path
 defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: benchDB + suffix) } }
 let tutor = TerminalBench.measure(
-    name: "dltutor", binary: absBinary, arguments: ["practice", "--content", absContent, "--db", benchDB], firstFrameText: "q quit",
+    name: "dltutor", binary: absBinary, arguments: ["practice", "--content", absContent, "--db", benchDB, "--no-tour"], firstFrameText: "q quit",
     keyArguments: ["practice", "--content", absContent, "--db", benchDB, "--question", "q3"], ready: "Answer →", prompt: "Answer → ", runs: runs)
 // The same binary with the content cache off: the YAML is parsed on every start.
 let tutorNoCache = TerminalBench.measure(
-    name: "dltutor (cache off)", binary: absBinary, arguments: ["practice", "--content", absContent, "--db", benchDB], firstFrameText: "q quit",
+    name: "dltutor (cache off)", binary: absBinary, arguments: ["practice", "--content", absContent, "--db", benchDB, "--no-tour"], firstFrameText: "q quit",
     keyArguments: [], ready: "q quit", prompt: "", runs: runs,
     environment: PTYProcess.defaultEnvironment.merging(["DLTUTOR_CACHE": "off"]) { $1 })
 var rows = [tutor, tutorNoCache]

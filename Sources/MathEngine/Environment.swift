@@ -9,6 +9,9 @@ public struct Environment: Sendable {
     public var rng: RandomSource?
     /// What a one-argument `log` means (a content setting for student answers; natural elsewhere).
     public var log: LogBase
+    /// Names that shadow `variables`: error carried forward rebinds a few step names over the
+    /// variant's whole table without copying it. Read names through `value(of:)`.
+    public var overlay: [String: Value] = [:]
 
     public init(variables: [String: Value] = [:], dialect: Dialect = .content, rng: RandomSource? = nil,
                 log: LogBase = .natural) {
@@ -16,6 +19,17 @@ public struct Environment: Sendable {
         self.dialect = dialect
         self.rng = rng
         self.log = log
+    }
+
+    /// The value a name has here: the overlay's, else the table's.
+    @inlinable public func value(of name: String) -> Value? {
+        if !overlay.isEmpty, let v = overlay[name] { return v }
+        return variables[name]
+    }
+
+    /// Every name with its value, the overlay applied (for code that needs the whole table).
+    public var allVariables: [String: Value] {
+        overlay.isEmpty ? variables : variables.merging(overlay) { $1 }
     }
 }
 

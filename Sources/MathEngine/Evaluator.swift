@@ -18,7 +18,7 @@ public enum Evaluator {
         case .text(let s, _):
             return .text(s)
         case .name(let n, let c):
-            if let v = env.variables[n] { return v }
+            if let v = env.value(of: n) { return v }
             if let k = Functions.constant(n) { return .number(k) }
             throw EngineError.unknownName(n, c)
         case .unary(let op, let e, let c):

@@ -33,10 +33,9 @@ public enum Grader {
             return .invalid(column: column, reason: reason)
         case .valid(let value, _):
             // A typed `%` already made it a proportion: never divide by 100 twice.
-            let typedPercent = input.unicodeScalars.contains("%")
             return grade(value: value, kind: kind, expected: expected, rule: rule, mistakes: mistakes,
                          alternatives: alternatives, carried: carried, definitions: definitions,
-                         percent: percent && !typedPercent, log: log)
+                         percent: percent && !input.unicodeScalars.contains("%"), log: log)
         }
     }
 
@@ -79,16 +78,16 @@ public enum Grader {
         value: Value, kind: AnswerKind, expected: Value, rule: Tolerance, mistakes: [Mistake],
         alternatives: [Alternative], carried: [Value], definitions: [String: String], log: LogBase
     ) -> Verdict {
-        let matches: (Value, Value) -> Bool
         let r: Tolerance = kind == .integer ? .exact : rule
-        switch kind {
-        case .expression(let variables):
-            let matcher = ExpressionMatcher(variables: variables, definitions: definitions, log: log)
-            matches = { matcher.equivalent($0, $1) }
-        case .shape, .shapeList:
-            matches = { ShapeRank.matches($0, $1, rule: r) }
-        default:
-            matches = { r.matches($0, $1) }
+        let isShape = kind == .shape || kind == .shapeList
+        var matcher: ExpressionMatcher?
+        if case .expression(let variables) = kind {
+            matcher = ExpressionMatcher(variables: variables, definitions: definitions, log: log)
+        }
+        // A local function, not a stored closure: nothing is allocated per check.
+        func matches(_ a: Value, _ b: Value) -> Bool {
+            if let matcher { return matcher.equivalent(a, b) }
+            return isShape ? ShapeRank.matches(a, b, rule: r) : r.matches(a, b)
         }
         if matches(value, expected) { return .correct }
         if let alt = alternatives.first(where: { matches(value, $0.value) }) { return .correctAlternative(note: alt.note) }
@@ -96,7 +95,7 @@ public enum Grader {
         let named = mistakes.filter { matches(value, $0.value) }
         if !named.isEmpty { return .incorrect(mistakes: named, wrongEntries: [], reason: nil) }
         if case .expression = kind { return .incorrect(mistakes: [], wrongEntries: [], reason: nil) }
-        if kind == .shape || kind == .shapeList {
+        if isShape {
             let wrong = ShapeRank.wrongEntries(value, expected, rule: r)
             return .incorrect(mistakes: [], wrongEntries: wrong ?? [],
                               reason: ShapeRank.reason(value, expected) ?? (wrong == nil ? sizeReason(value, expected) : nil))

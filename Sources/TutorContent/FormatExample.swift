@@ -10,6 +10,14 @@ import MathEngine
 public enum FormatExample {
     /// The example line for `step` in `variant`.
     public static func placeholder(for step: VariantStep, in variant: Variant) -> String {
+        // Drawn on every frame, it scans for leaks and grades candidates: once per step.
+        if let known = variant.memo.placeholders.withLock({ $0[step.id] }) { return known }
+        let text = computePlaceholder(for: step, in: variant)
+        variant.memo.placeholders.withLock { $0[step.id] = text }
+        return text
+    }
+
+    static func computePlaceholder(for step: VariantStep, in variant: Variant) -> String {
         let (lead, families) = candidates(for: step)
         let items = families.compactMap { family in family.first { clean($0, as: step.answerKind, in: variant) } }
         if items.isEmpty { return lead.isEmpty ? description(step.kind) : lead }

@@ -19,8 +19,9 @@ extension Variant {
             var found: Int?
             for i in specs.indices where specs[i].id == stepID { found = i; break }
             guard let target = found, !specs[target].dependencies.isEmpty else { return nil }
+            // The student's values shadow the variant's table (never copied) in a small overlay.
             var env = Environment(variables: values, dialect: .content)
-            env.variables.reserveCapacity(values.count + target)   // copied and grown once
+            env.overlay.reserveCapacity(target)
             var changed = false
             for i in 0..<target {
                 let value: Value
@@ -32,7 +33,7 @@ extension Variant {
                 } else {
                     value = steps[i].expected
                 }
-                env.variables[Step.variableName(for: specs[i].id)] = value
+                env.overlay[Step.variableName(for: specs[i].id)] = value
             }
             guard changed, let v = recompute(specs[target], target, env: env) else { return nil }
             return steps[target].tolerance.matches(v, steps[target].expected) ? nil : v

@@ -34,7 +34,7 @@ extension Variant {
         for i in 0..<target {
             let s = question.steps[i]
             let g = given[s.id].map { s.percent ? Variant.proportion($0) : $0 }
-            env.variables[s.variableName] = g ?? steps[i].expected
+            env.overlay[s.variableName] = g ?? steps[i].expected
         }
         let raw = (try? question.options(of: spec, env: env)) ?? []
         return try? question.answerValue(spec.mistakes[index].value, step: spec, env: env, rawOptions: raw, what: "mistake")

@@ -17,7 +17,7 @@ extension Question {
         let keep = Set(step.variables.map(\.name))
         var definitions: [String: String] = [:]
         for (name, f) in step.variables {
-            definitions[name] = ExpressionText.substitute(f.expr, values: env.variables, keep: keep)
+            definitions[name] = ExpressionText.substitute(f.expr, values: env.allVariables, keep: keep)
         }
         var mistakes: [Mistake] = []
         for (i, m) in step.mistakes.enumerated() {

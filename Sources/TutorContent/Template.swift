@@ -171,7 +171,7 @@ public struct Template: Sendable, CustomStringConvertible {
                     guard budget.repeats <= RenderBudget.maxRepeats else {
                         throw ContentError(file: file, line: from.line, message: "\(what): repeats {@\(name)=...} run more than \(RenderBudget.maxRepeats) lines in all.")
                     }
-                    inner.variables[name] = .number(Double(k))
+                    inner.overlay[name] = .number(Double(k))   // shadows, as a carried-forward overlay does
                     out += try render(body, inner, file: file, what: what, budget: &budget)
                 }
             }

@@ -1,3 +1,4 @@
+import Synchronization
 import MathEngine
 
 /// A value with its name, for ordered parameter listings.
@@ -41,6 +42,12 @@ public struct VariantStep: Sendable {
 /// All numbers a session shows or grades against live here, computed once, so the terminal layer
 /// never evaluates a formula itself; `carried(for:given:)` is the one place that re-evaluates,
 /// with the student's own earlier answers bound in.
+/// What a variant computes once and keeps (a reference, so copies of the variant share it).
+final class VariantMemo: Sendable {
+    /// The answer field's example per step id (`FormatExample.placeholder`).
+    let placeholders = Mutex<[String: String]>([:])
+}
+
 public struct Variant: Sendable {
     public let question: Question
     /// nil: the original exam's values.
@@ -52,6 +59,8 @@ public struct Variant: Sendable {
     /// Rendered question text.
     public let text: String
     public let steps: [VariantStep]
+    /// Per-variant results that never change, computed once (the answer field's example).
+    let memo = VariantMemo()
 
     public var id: String { question.id }
     public var title: String { question.title }

@@ -113,7 +113,7 @@ extension Question {
     func answerValue(_ f: Formula, step: Step, env: Environment, rawOptions: [String],
                      what: @autoclosure () -> String) throws(ContentError) -> Value {
         if step.kind == .expression {
-            let text = ExpressionText.substitute(f.expr, values: env.variables, keep: Set(step.variables.map(\.name)))
+            let text = ExpressionText.substitute(f.expr, values: env.allVariables, keep: Set(step.variables.map(\.name)))
             // Shown to students as the answer, so print it the way they would write it.
             return .text((try? Parser.parse(text, dialect: .content))?.pretty ?? text)
         }

@@ -8,9 +8,9 @@ import Darwin
 
 /// The progress store on an SQLite file through GRDB: one `DatabaseQueue` connection in WAL
 /// mode with a busy timeout (so two tutors can share a file), `synchronous = FULL`, each write
-/// in its own IMMEDIATE transaction. The file is inspected through a read-only connection before
-/// anything writes to it: a damaged file, another program's database or one from a newer dltutor
-/// is refused and left untouched.
+/// in its own IMMEDIATE transaction. The file is checked (reads only) before anything writes to
+/// it: a damaged file, another program's database or one from a newer dltutor is refused and
+/// left untouched. A current file is checked and used on that one connection (`openCurrent`).
 public class SQLiteStore: ProgressStore, @unchecked Sendable {
     public struct Options: Sendable {
         /// Open without ever writing, as when the file or its folder is not writable. Checked
@@ -84,8 +84,9 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             reason = .readOnly(path: path)
             return
         }
-        if let size, size > 0 {
-            _ = try Self.inspect(path: path, busyTimeout: options.busyTimeout)
+        if let size, size > 0, let current = try Self.openCurrent(path: path, options: options) {
+            db = current
+            return
         }
         var config = Configuration()
         config.label = "dltutor.store"
@@ -186,30 +187,61 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
         config.busyMode = .timeout(busyTimeout)
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
-            return try queue.read { db throws -> Bool in
-                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
-                if check != ["ok"] {
-                    throw StoreError.corrupt(path: path, detail: check.prefix(1).joined())
-                }
-                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                let hasMigrations = try db.tableExists("grdb_migrations")
-                let tables = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-                    """) ?? 0
-                if (appID != 0 && appID != Schema.applicationID) || (!hasMigrations && tables > 0) {
-                    throw StoreError.notOurs(path: path)
-                }
-                let migrator = Schema.migrator
-                let superseded = try hasMigrations && migrator.hasBeenSuperseded(db)
-                if userVersion > Schema.version || superseded {
-                    let applied = hasMigrations ? (try migrator.appliedIdentifiers(db)).count : 0
-                    throw StoreError.newerSchema(path: path, found: max(userVersion, applied), known: Schema.version)
-                }
-                return hasMigrations ? try migrator.hasCompletedMigrations(db) : false
-            }
+            return try queue.read { db throws -> Bool in try check(db, path: path) }
         } catch {
             throw StoreError.from(error, path: path, busySeconds: busyTimeout)
+        }
+    }
+
+    /// The checks `inspect` makes, on any connection; they only read. Returns whether every
+    /// migration this build knows has been applied.
+    static func check(_ db: Database, path: String) throws -> Bool {
+        let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+        if check != ["ok"] {
+            throw StoreError.corrupt(path: path, detail: check.prefix(1).joined())
+        }
+        let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        let hasMigrations = try db.tableExists("grdb_migrations")
+        let tables = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+            """) ?? 0
+        if (appID != 0 && appID != Schema.applicationID) || (!hasMigrations && tables > 0) {
+            throw StoreError.notOurs(path: path)
+        }
+        let migrator = Schema.migrator
+        let superseded = try hasMigrations && migrator.hasBeenSuperseded(db)
+        if userVersion > Schema.version || superseded {
+            let applied = hasMigrations ? (try migrator.appliedIdentifiers(db)).count : 0
+            throw StoreError.newerSchema(path: path, found: max(userVersion, applied), known: Schema.version)
+        }
+        return hasMigrations ? try migrator.hasCompletedMigrations(db) : false
+    }
+
+    /// The usual start: an existing file, sound, in WAL mode and with every migration applied is
+    /// opened on one read-write connection that checks it (reads only) before anything writes,
+    /// then only sets `synchronous`. Returns nil when the file needs WAL mode or a migration
+    /// (the caller then opens it the long way); throws when the file is refused, untouched.
+    static func openCurrent(path: String, options: Options) throws(StoreError) -> DatabaseQueue? {
+        var config = Configuration()
+        config.label = "dltutor.store"
+        config.busyMode = .timeout(options.busyTimeout)
+        config.journalMode = .default
+        let maxPages = options.maxPageCount
+        config.prepareDatabase { db in
+            if let maxPages { try db.execute(sql: "PRAGMA max_page_count = \(maxPages)") }
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            let ready = try queue.writeWithoutTransaction { db throws -> Bool in
+                guard try check(db, path: path),
+                      try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" else { return false }
+                try db.execute(sql: "PRAGMA synchronous = \(options.synchronousFull ? "FULL" : "NORMAL")")
+                return true
+            }
+            return ready ? queue : nil
+        } catch {
+            throw StoreError.from(error, path: path, busySeconds: options.busyTimeout)
         }
     }
 
