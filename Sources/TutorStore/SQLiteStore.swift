@@ -1,16 +1,16 @@
 import Foundation
 import GRDB
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The progress store on an SQLite file through GRDB: one `DatabaseQueue` connection in WAL
 /// mode with a busy timeout (so two tutors can share a file), `synchronous = FULL`, each write
-/// in its own IMMEDIATE transaction. The file is checked (reads only) before anything writes to
-/// it: a damaged file, another program's database or one from a newer dltutor is refused and
-/// left untouched. A current file is checked and used on that one connection (`openCurrent`).
+/// in its own IMMEDIATE transaction. The file is inspected through a read-only connection before
+/// anything writes to it: a damaged file, another program's database or one from a newer dltutor
+/// is refused and left untouched.
 public class SQLiteStore: ProgressStore, @unchecked Sendable {
     public struct Options: Sendable {
         /// Open without ever writing, as when the file or its folder is not writable. Checked
@@ -24,8 +24,10 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
         /// Test hook: `PRAGMA max_page_count`, so a test can fill the "disk" (SQLITE_FULL).
         public var maxPageCount: Int?
 
-        public init(readOnly: Bool = false, busyTimeout: Double = 5, synchronousFull: Bool = true,
-                    maxPageCount: Int? = nil) {
+        public init(
+            readOnly: Bool = false, busyTimeout: Double = 5, synchronousFull: Bool = true,
+            maxPageCount: Int? = nil
+        ) {
             self.readOnly = readOnly
             self.busyTimeout = busyTimeout
             self.synchronousFull = synchronousFull
@@ -66,14 +68,16 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty && !fm.fileExists(atPath: folder) {
             do {
-                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                       attributes: [.posixPermissions: 0o700])
+                try fm.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
             } catch {
                 throw .cannotCreateFolder(path: folder, reason: Self.reason(error))
             }
         }
         let size = (try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        let writable = !options.readOnly
+        let writable =
+            !options.readOnly
             && access(folder.isEmpty ? "." : folder, W_OK) == 0
             && (size == nil || access(path, W_OK) == 0)
         // SQLite cannot open a WAL database in a read-only folder (it needs its -shm file beside
@@ -84,9 +88,8 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             reason = .readOnly(path: path)
             return
         }
-        if let size, size > 0, let current = try Self.openCurrent(path: path, options: options) {
-            db = current
-            return
+        if let size, size > 0 {
+            _ = try Self.inspect(path: path, busyTimeout: options.busyTimeout)
         }
         var config = Configuration()
         config.label = "dltutor.store"
@@ -141,17 +144,20 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
         var complete = false
         do { complete = try Self.inspect(path: path, busyTimeout: busyTimeout) } catch {
             switch error {
-            case .corrupt, .notOurs, .newerSchema, .busy: throw error      // the file itself is the problem
-            default: break                                                 // cannot open in place: try a copy
+            case .corrupt, .notOurs, .newerSchema, .busy: throw error // the file itself is the problem
+            default: break // cannot open in place: try a copy
             }
         }
         if complete, let queue = try? DatabaseQueue(path: path, configuration: config),
-           (try? queue.read({ try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM attempt") })) != nil {
+            (try? queue.read({ try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM attempt") })) != nil
+        {
             db = queue
             return
         }
-        db = try Self.openCopy(of: path, busyTimeout: busyTimeout, incomplete: .failed(
-            path: path, detail: "it was written by an older dltutor; open it once with the tutor to upgrade it"))
+        db = try Self.openCopy(
+            of: path, busyTimeout: busyTimeout,
+            incomplete: .failed(
+                path: path, detail: "it was written by an older dltutor; open it once with the tutor to upgrade it"))
     }
 
     /// An error found on the private copy, told with the user's file name.
@@ -187,61 +193,33 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
         config.busyMode = .timeout(busyTimeout)
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
-            return try queue.read { db throws -> Bool in try check(db, path: path) }
+            return try queue.read { db throws -> Bool in
+                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                if check != ["ok"] {
+                    throw StoreError.corrupt(path: path, detail: check.prefix(1).joined())
+                }
+                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                let hasMigrations = try db.tableExists("grdb_migrations")
+                let tables =
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                            """) ?? 0
+                if (appID != 0 && appID != Schema.applicationID) || (!hasMigrations && tables > 0) {
+                    throw StoreError.notOurs(path: path)
+                }
+                let migrator = Schema.migrator
+                let superseded = try hasMigrations && migrator.hasBeenSuperseded(db)
+                if userVersion > Schema.version || superseded {
+                    let applied = hasMigrations ? (try migrator.appliedIdentifiers(db)).count : 0
+                    throw StoreError.newerSchema(path: path, found: max(userVersion, applied), known: Schema.version)
+                }
+                return hasMigrations ? try migrator.hasCompletedMigrations(db) : false
+            }
         } catch {
             throw StoreError.from(error, path: path, busySeconds: busyTimeout)
-        }
-    }
-
-    /// The checks `inspect` makes, on any connection; they only read. Returns whether every
-    /// migration this build knows has been applied.
-    static func check(_ db: Database, path: String) throws -> Bool {
-        let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
-        if check != ["ok"] {
-            throw StoreError.corrupt(path: path, detail: check.prefix(1).joined())
-        }
-        let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-        let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        let hasMigrations = try db.tableExists("grdb_migrations")
-        let tables = try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-            """) ?? 0
-        if (appID != 0 && appID != Schema.applicationID) || (!hasMigrations && tables > 0) {
-            throw StoreError.notOurs(path: path)
-        }
-        let migrator = Schema.migrator
-        let superseded = try hasMigrations && migrator.hasBeenSuperseded(db)
-        if userVersion > Schema.version || superseded {
-            let applied = hasMigrations ? (try migrator.appliedIdentifiers(db)).count : 0
-            throw StoreError.newerSchema(path: path, found: max(userVersion, applied), known: Schema.version)
-        }
-        return hasMigrations ? try migrator.hasCompletedMigrations(db) : false
-    }
-
-    /// The usual start: an existing file, sound, in WAL mode and with every migration applied is
-    /// opened on one read-write connection that checks it (reads only) before anything writes,
-    /// then only sets `synchronous`. Returns nil when the file needs WAL mode or a migration
-    /// (the caller then opens it the long way); throws when the file is refused, untouched.
-    static func openCurrent(path: String, options: Options) throws(StoreError) -> DatabaseQueue? {
-        var config = Configuration()
-        config.label = "dltutor.store"
-        config.busyMode = .timeout(options.busyTimeout)
-        config.journalMode = .default
-        let maxPages = options.maxPageCount
-        config.prepareDatabase { db in
-            if let maxPages { try db.execute(sql: "PRAGMA max_page_count = \(maxPages)") }
-        }
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            let ready = try queue.writeWithoutTransaction { db throws -> Bool in
-                guard try check(db, path: path),
-                      try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" else { return false }
-                try db.execute(sql: "PRAGMA synchronous = \(options.synchronousFull ? "FULL" : "NORMAL")")
-                return true
-            }
-            return ready ? queue : nil
-        } catch {
-            throw StoreError.from(error, path: path, busySeconds: options.busyTimeout)
         }
     }
 
@@ -292,23 +270,28 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
 
     public func record(_ a: StoredAttempt) throws(StoreError) {
         try write { db in
-            try db.execute(sql: """
-                INSERT INTO attempt (time, mode, question_id, step_id, topic, seed, input, verdict, mistake,
-                                     correct, seconds, quiz_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [a.time.timeIntervalSince1970, a.mode, a.questionID, a.stepID, a.topic,
-                                 a.seed.map(Self.encode), a.input, a.verdict, a.mistake, a.correct,
-                                 a.seconds, a.quizID])
+            try db.execute(
+                sql: """
+                    INSERT INTO attempt (time, mode, question_id, step_id, topic, seed, input, verdict, mistake,
+                                         correct, seconds, quiz_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    a.time.timeIntervalSince1970, a.mode, a.questionID, a.stepID, a.topic,
+                    a.seed.map(Self.encode), a.input, a.verdict, a.mistake, a.correct,
+                    a.seconds, a.quizID
+                ])
         }
     }
 
     public func savePosition(_ p: PracticePosition) throws(StoreError) {
         try write { db in
-            try db.execute(sql: """
-                INSERT INTO practice_position (question_id, seed, step_index, updated_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT(question_id) DO UPDATE SET seed = excluded.seed, step_index = excluded.step_index,
-                    updated_at = excluded.updated_at
-                """, arguments: [p.questionID, p.seed.map(Self.encode), p.stepIndex, p.updatedAt.timeIntervalSince1970])
+            try db.execute(
+                sql: """
+                    INSERT INTO practice_position (question_id, seed, step_index, updated_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(question_id) DO UPDATE SET seed = excluded.seed, step_index = excluded.step_index,
+                        updated_at = excluded.updated_at
+                    """, arguments: [p.questionID, p.seed.map(Self.encode), p.stepIndex, p.updatedAt.timeIntervalSince1970])
         }
     }
 
@@ -316,35 +299,41 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
     public func saveQuiz(_ q: QuizRecord) throws(StoreError) -> Int64? {
         try write { db -> Int64 in
             let s = q.settings
-            let args: StatementArguments = [q.startedAt.timeIntervalSince1970, q.endedAt?.timeIntervalSince1970,
-                                            s.minutes, s.questionIDs.joined(separator: " "),
-                                            s.seed.map(Self.encode), s.feedback, q.score, q.maxScore, q.status.rawValue]
+            let args: StatementArguments = [
+                q.startedAt.timeIntervalSince1970, q.endedAt?.timeIntervalSince1970,
+                s.minutes, s.questionIDs.joined(separator: " "),
+                s.seed.map(Self.encode), s.feedback, q.score, q.maxScore, q.status.rawValue
+            ]
             let id: Int64
             if let existing = q.id {
-                try db.execute(sql: """
-                    UPDATE quiz SET started_at = ?, ended_at = ?, minutes = ?, question_ids = ?, seed = ?,
-                        feedback = ?, score = ?, max_score = ?, status = ? WHERE id = ?
-                    """, arguments: args + [existing])
-                if db.changesCount == 0 {
-                    try db.execute(sql: """
-                        INSERT INTO quiz (started_at, ended_at, minutes, question_ids, seed, feedback, score,
-                            max_score, status, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                try db.execute(
+                    sql: """
+                        UPDATE quiz SET started_at = ?, ended_at = ?, minutes = ?, question_ids = ?, seed = ?,
+                            feedback = ?, score = ?, max_score = ?, status = ? WHERE id = ?
                         """, arguments: args + [existing])
+                if db.changesCount == 0 {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO quiz (started_at, ended_at, minutes, question_ids, seed, feedback, score,
+                                max_score, status, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """, arguments: args + [existing])
                 }
                 id = existing
                 try db.execute(sql: "DELETE FROM quiz_step WHERE quiz_id = ?", arguments: [id])
             } else {
-                try db.execute(sql: """
-                    INSERT INTO quiz (started_at, ended_at, minutes, question_ids, seed, feedback, score, max_score, status)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: args)
+                try db.execute(
+                    sql: """
+                        INSERT INTO quiz (started_at, ended_at, minutes, question_ids, seed, feedback, score, max_score, status)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: args)
                 id = db.lastInsertedRowID
             }
             for (i, step) in q.steps.enumerated() {
-                try db.execute(sql: """
-                    INSERT INTO quiz_step (quiz_id, position, question_id, step_id, verdict, score, max_score)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, i, step.questionID, step.stepID, step.verdict, step.score, step.maxScore])
+                try db.execute(
+                    sql: """
+                        INSERT INTO quiz_step (quiz_id, position, question_id, step_id, verdict, score, max_score)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [id, i, step.questionID, step.stepID, step.verdict, step.score, step.maxScore])
             }
             return id
         } ?? nil
@@ -355,12 +344,16 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
         let saved = try write { db -> ReviewItem in
             let before = try Self.reviewItem(db, question: question, step: step)
             let after = SM2.review(before, questionID: question, stepID: step, quality: quality, at: time)
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO review_item (question_id, step_id, easiness, repetitions, interval_days,
-                    due, last_reviewed, last_quality) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [question, step, after.easiness, after.repetitions, after.intervalDays,
-                                 after.due.timeIntervalSince1970, after.lastReviewed.timeIntervalSince1970,
-                                 after.lastQuality])
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO review_item (question_id, step_id, easiness, repetitions, interval_days,
+                        due, last_reviewed, last_quality) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    question, step, after.easiness, after.repetitions, after.intervalDays,
+                    after.due.timeIntervalSince1970, after.lastReviewed.timeIntervalSince1970,
+                    after.lastQuality
+                ])
             return after
         }
         if let saved { return saved }
@@ -371,10 +364,11 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
 
     public func resetAll() throws(StoreError) {
         try write { db in
-            try db.execute(sql: """
-                DELETE FROM attempt; DELETE FROM practice_position; DELETE FROM review_item; DELETE FROM reveal;
-                DELETE FROM quiz_step; DELETE FROM quiz; DELETE FROM drill;
-                """)
+            try db.execute(
+                sql: """
+                    DELETE FROM attempt; DELETE FROM practice_position; DELETE FROM review_item; DELETE FROM reveal;
+                    DELETE FROM quiz_step; DELETE FROM quiz; DELETE FROM drill;
+                    """)
         }
     }
 

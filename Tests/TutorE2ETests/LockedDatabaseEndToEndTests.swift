@@ -26,7 +26,9 @@ struct LockedDatabaseEndToEndTests {
 
     @Test func answersWaitForTheLockAndAreSavedWhenItIsReleased() throws {
         let f = ProgressEndToEndTests.Folder()
-        let h = try e2e.tutor(["--content", ProgressEndToEndTests.content, "--db", f.db, "--question", "q3", "--busy-timeout", "0.3"])
+        let h = try e2e.tutor([
+            "--content", ProgressEndToEndTests.content, "--db", f.db, "--question", "q3", "--busy-timeout", "0.3"
+        ])
         #expect(h.waitFor(text: "Answer →"))
         // Locked while the student answers: the answer waits, the screen says so.
         var holder = try holdLock(f.db, seconds: 2.5)
@@ -35,7 +37,8 @@ struct LockedDatabaseEndToEndTests {
         #expect(h.waitFor(text: "Correct"))
         #expect(h.waitFor(text: "Waiting for the database"))
         #expect(!h.lines.joined(separator: "\n").contains("Not saving"), "\(h.lines.joined(separator: "\n"))")
-        #expect(h.waitFor(text: "Saved: the checked answer that waited", timeout: .seconds(10)), "\(h.lines.joined(separator: "\n"))")
+        #expect(
+            h.waitFor(text: "Saved: the checked answer that waited", timeout: .seconds(10)), "\(h.lines.joined(separator: "\n"))")
         holder.waitUntilExit()
         // Locked again, and the student quits while an answer waits: the tutor asks, then
         // waits for the lock after the screen has closed, and exits 0 with the answer saved.
@@ -43,12 +46,16 @@ struct LockedDatabaseEndToEndTests {
         h.press(.tab)
         #expect(h.waitFor(text: "Step 2/"))
         h.type("[19, 8, 8, 8, 8, 8, 8, 8, 3]")
+        // Every key read before Enter (a loaded machine may take a moment while writes wait).
+        #expect(h.waitFor(text: "8, 8, 3]", timeout: .seconds(10)))
         h.press(.enter)
         // (Ctrl-C is a signal: it would overtake the keys still unread.)
         #expect(h.waitFor(text: "Step 2/8 (1 pt, correct)"))
         #expect(h.waitFor(text: "Waiting for the database"), "\(h.lines.joined(separator: "\n"))")
         h.press(.ctrl("c"))
-        #expect(h.waitFor(text: "1 checked answer is waiting for the database"), "the quit question says so: \(h.lines.joined(separator: "\n"))")
+        #expect(
+            h.waitFor(text: "1 checked answer is waiting for the database"),
+            "the quit question says so: \(h.lines.joined(separator: "\n"))")
         h.type("y")
         #expect(h.waitForExit(timeout: .seconds(10)) == .exited(0))
         holder.waitUntilExit()
