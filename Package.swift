@@ -11,14 +11,14 @@ let package = Package(
         // The class commands (PostgreSQL through PostgresNIO, hence NIO and BoringSSL) live in their
         // own binary, so the student's `dltutor` starts without loading them; `dltutor class ...`
         // and `dltutor demo --class` exec it (see ARCHITECTURE.md, Classroom).
-        .executable(name: "dltutor-class", targets: ["dltutor-class"]),
+        .executable(name: "dltutor-class", targets: ["dltutor-class"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         // Classroom: a class's answers in PostgreSQL (async client with LISTEN/NOTIFY; see ARCHITECTURE.md).
-        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2")
     ],
     targets: [
         // MARK: Pure core (no I/O, no clock, no ncurses)
@@ -39,48 +39,67 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
         // What both executables share: content and screen options, the full-screen launcher.
-        .target(name: "TutorCLI", dependencies: ["TutorContent", "TutorSession", "TutorApp", "TutorStore", "CursesTerminal", "TerminalUI",
-                                                 .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(
+            name: "TutorCLI",
+            dependencies: [
+                "TutorContent", "TutorSession", "TutorApp", "TutorStore", "CursesTerminal", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
+            ]),
         .executableTarget(
             name: "dltutor",
             dependencies: [
-                "MathEngine", "TutorContent", "TutorSession", "TutorApp", "TutorScreens", "TutorStore", "CursesTerminal", "TerminalUI",
+                "MathEngine", "TutorContent", "TutorSession", "TutorApp", "TutorScreens", "TutorStore", "CursesTerminal",
+                "TerminalUI",
                 "TutorCLI",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         .executableTarget(
             name: "dltutor-class",
-            dependencies: ["ClassroomStore", "TutorCLI", "TutorContent", "TutorSession", "TutorStore",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "ClassroomStore", "TutorCLI", "TutorContent", "TutorSession", "TutorStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
+            ]
         ),
 
         // MARK: Benchmarks (release build, `make bench`)
-        .executableTarget(name: "dltutor-bench", dependencies: ["MathEngine", "TutorContent", "TutorSession", "TutorScreens", "TerminalUI",
-                                                         "PTYTestSupport", .product(name: "Yams", package: "Yams")],
-                         path: "Benchmarks/dltutor-bench"),
+        .executableTarget(
+            name: "dltutor-bench",
+            dependencies: [
+                "MathEngine", "TutorContent", "TutorSession", "TutorScreens", "TerminalUI",
+                "PTYTestSupport", .product(name: "Yams", package: "Yams")
+            ],
+            path: "Benchmarks/dltutor-bench"),
 
         // MARK: Tests
         .testTarget(name: "MathEngineTests", dependencies: ["MathEngine"]),
         .testTarget(name: "TutorContentTests", dependencies: ["TutorContent", "MathEngine"]),
         .testTarget(name: "TutorSessionTests", dependencies: ["TutorSession", "TutorContent", "MathEngine"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PTYTestSupport"]),
-        .testTarget(name: "TutorAppTests", dependencies: ["TutorApp", "TutorSession", "TutorContent", "TutorStore", "TerminalUI"]),
-        .testTarget(name: "TutorScreensTests", dependencies: ["TutorScreens", "TutorSession", "TutorContent", "TerminalUI"],
-                    exclude: ["Snapshots"]),
+        .testTarget(
+            name: "TutorAppTests", dependencies: ["TutorApp", "TutorSession", "TutorContent", "TutorStore", "TerminalUI"]),
+        .testTarget(
+            name: "TutorScreensTests", dependencies: ["TutorScreens", "TutorSession", "TutorContent", "TerminalUI"],
+            exclude: ["Snapshots"]),
         // Test support shared by end-to-end suites: a pty driver and a small VT screen model.
         .target(name: "PTYTestSupport", dependencies: ["TerminalUI"], path: "Tests/PTYTestSupport"),
         // A minimal CursesTerminal program the pty tests and benchmarks drive (not a product).
-        .executableTarget(name: "curses-smoke", dependencies: ["CursesTerminal", "TerminalUI", "TutorSession"], path: "Tests/CursesSmoke"),
+        .executableTarget(
+            name: "curses-smoke", dependencies: ["CursesTerminal", "TerminalUI", "TutorSession"], path: "Tests/CursesSmoke"),
         .testTarget(name: "TutorStoreTests", dependencies: ["TutorStore"]),
         // A child process that writes attempts through TutorStore; the durability tests SIGKILL it.
-        .executableTarget(name: "store-writer", dependencies: ["TutorStore", .product(name: "GRDB", package: "GRDB.swift")],
-                         path: "Tests/StoreWriter"),
+        .executableTarget(
+            name: "store-writer", dependencies: ["TutorStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/StoreWriter"),
         .testTarget(name: "CLITests", dependencies: ["dltutor"]),
         .testTarget(name: "TutorE2ETests", dependencies: ["dltutor", "PTYTestSupport", "TerminalUI"]),
         // Classroom tests start their own PostgreSQL and sshd on loopback (scratch folders).
         .target(name: "ClassTestSupport", path: "Tests/ClassTestSupport"),
-        .testTarget(name: "ClassroomTests", dependencies: ["ClassroomStore", "ClassTestSupport", "dltutor", "dltutor-class", "PTYTestSupport", "TerminalUI"]),
-        .executableTarget(name: "dltutor-bench-class", dependencies: ["ClassroomStore", "ClassTestSupport"], path: "Benchmarks/dltutor-bench-class"),
+        .testTarget(
+            name: "ClassroomTests",
+            dependencies: ["ClassroomStore", "ClassTestSupport", "dltutor", "dltutor-class", "PTYTestSupport", "TerminalUI"]),
+        .executableTarget(
+            name: "dltutor-bench-class", dependencies: ["ClassroomStore", "ClassTestSupport"],
+            path: "Benchmarks/dltutor-bench-class")
     ]
 )

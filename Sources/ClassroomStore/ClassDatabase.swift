@@ -20,8 +20,9 @@ public final class ClassDatabase: Sendable {
     /// Connects (10 s timeout); the error says which server refused and why.
     public static func connect(_ url: ClassURL) async throws(ClassError) -> ClassDatabase {
         do {
-            var config = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.user,
-                                                          password: url.password, database: url.database, tls: .disable)
+            var config = PostgresConnection.Configuration(
+                host: url.host, port: url.port, username: url.user,
+                password: url.password, database: url.database, tls: .disable)
             config.options.connectTimeout = .seconds(10)
             let conn = try await PostgresConnection.connect(configuration: config, id: 1, logger: logger)
             return ClassDatabase(connection: conn, url: url)
@@ -43,7 +44,9 @@ public final class ClassDatabase: Sendable {
 
     /// Runs one statement and returns its rows.
     @discardableResult
-    public func query(_ q: PostgresQuery, doing what: String = "query the class database") async throws(ClassError) -> [PostgresRow] {
+    public func query(_ q: PostgresQuery, doing what: String = "query the class database") async throws(ClassError)
+        -> [PostgresRow]
+    {
         do {
             var rows: [PostgresRow] = []
             for try await row in try await connection.query(q, logger: Self.logger) { rows.append(row) }

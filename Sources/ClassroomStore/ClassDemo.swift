@@ -41,7 +41,8 @@ public enum ClassDemo {
         let seed = cue.seed.map { Int64($0) }
         let revealed = cue.revealed.map { $0 ? "1" : "0" }.joined()
         let current = cue.revealed.indices.contains(cue.stepIndex) && cue.revealed[cue.stepIndex]
-        try await db.query("""
+        try await db.query(
+            """
             INSERT INTO demo_state (activity, question, step, revealed, seed, step_index, revealed_steps)
             VALUES (\(activity), \(cue.question), \(cue.stepID), \(current), \(seed), \(cue.stepIndex), \(revealed))
             ON CONFLICT (activity) DO UPDATE SET question = EXCLUDED.question, step = EXCLUDED.step, revealed = EXCLUDED.revealed,
@@ -52,20 +53,28 @@ public enum ClassDemo {
 
     /// Where the instructor is now (nil before the first step opens).
     public static func cue(_ db: ClassDatabase, activity: String) async throws(ClassError) -> Cue? {
-        let rows = try await db.query("""
+        let rows = try await db.query(
+            """
             SELECT question, seed, step_index, step, revealed_steps FROM demo_state WHERE activity = \(activity)
             """, doing: "read the demo's step")
-        guard let row = rows.first, let (q, seed, index, step, revealed) = try? row.decode((String, Int64?, Int, String, String).self) else {
+        guard let row = rows.first,
+            let (q, seed, index, step, revealed) = try? row.decode((String, Int64?, Int, String, String).self)
+        else {
             return nil
         }
-        return Cue(question: q, seed: seed.map { UInt64($0) }, stepIndex: index, stepID: step, revealed: revealed.map { $0 == "1" })
+        return Cue(
+            question: q, seed: seed.map { UInt64($0) }, stepIndex: index, stepID: step, revealed: revealed.map { $0 == "1" })
     }
 
     /// The predictions for one step of the demo, with how many students have joined.
-    public static func tally(_ db: ClassDatabase, activity: String, question: String, step: String) async throws(ClassError) -> Tally {
-        let joinedRows = try await db.query("SELECT count(*)::int FROM enrolment WHERE activity = \(activity)", doing: "count the class")
+    public static func tally(_ db: ClassDatabase, activity: String, question: String, step: String) async throws(ClassError)
+        -> Tally
+    {
+        let joinedRows = try await db.query(
+            "SELECT count(*)::int FROM enrolment WHERE activity = \(activity)", doing: "count the class")
         let joined = (try? joinedRows.first?.decode(Int.self)) ?? 0
-        let rows = try await db.query("""
+        let rows = try await db.query(
+            """
             SELECT correct, mistake, count(*)::int FROM (
               SELECT DISTINCT ON (student) correct, mistake FROM answer
               WHERE activity = \(activity) AND question = \(question) AND step = \(step)

@@ -32,9 +32,10 @@ public final class ClassProgressStore: ProgressStore, @unchecked Sendable {
     // MARK: Writes that go to the class database
 
     public func record(_ attempt: StoredAttempt) throws(StoreError) {
-        let answer = ClassAnswer(student: student, question: attempt.questionID, step: attempt.stepID, seed: attempt.seed,
-                                 input: attempt.input, verdict: attempt.verdict, mistake: attempt.mistake,
-                                 correct: attempt.correct, seconds: attempt.seconds ?? 0)
+        let answer = ClassAnswer(
+            student: student, question: attempt.questionID, step: attempt.stepID, seed: attempt.seed,
+            input: attempt.input, verdict: attempt.verdict, mistake: attempt.mistake,
+            correct: attempt.correct, seconds: attempt.seconds ?? 0)
         let activity = self.activity
         try remote { db throws(ClassError) in try await ClassActivities.record(db, activity: activity, answer) }
         try local.record(attempt)
@@ -47,7 +48,8 @@ public final class ClassProgressStore: ProgressStore, @unchecked Sendable {
                 .joined(separator: "\n")
             let (activity, student) = (self.activity, self.student)
             try remote { db throws(ClassError) in
-                try await ClassActivities.finish(db, activity: activity, student: student, score: quiz.score, maxScore: quiz.maxScore, result: result)
+                try await ClassActivities.finish(
+                    db, activity: activity, student: student, score: quiz.score, maxScore: quiz.maxScore, result: result)
             }
         }
         return id
@@ -70,7 +72,9 @@ public final class ClassProgressStore: ProgressStore, @unchecked Sendable {
     }
     public func resetAll() throws(StoreError) { try local.resetAll() }
     public func reset(questionID: String) throws(StoreError) { try local.reset(questionID: questionID) }
-    public func lastPractice(questionID: String) throws(StoreError) -> PracticePosition? { try local.lastPractice(questionID: questionID) }
+    public func lastPractice(questionID: String) throws(StoreError) -> PracticePosition? {
+        try local.lastPractice(questionID: questionID)
+    }
     public func latestPractice() throws(StoreError) -> PracticePosition? { try local.latestPractice() }
     public func attempts(questionID: String, seed: UInt64?, mode: String?) throws(StoreError) -> [StoredAttempt] {
         try local.attempts(questionID: questionID, seed: seed, mode: mode)
@@ -85,7 +89,9 @@ public final class ClassProgressStore: ProgressStore, @unchecked Sendable {
     public func saveDrill(_ drill: DrillRecord) throws(StoreError) { try local.saveDrill(drill) }
     public func bestDrillScores() throws(StoreError) -> [String: Int] { try local.bestDrillScores() }
     public func quizHistory() throws(StoreError) -> [QuizSummary] { try local.quizHistory() }
-    public func reviewItem(question: String, step: String) throws(StoreError) -> ReviewItem? { try local.reviewItem(question: question, step: step) }
+    public func reviewItem(question: String, step: String) throws(StoreError) -> ReviewItem? {
+        try local.reviewItem(question: question, step: step)
+    }
     public func dueItems(at time: Date) throws(StoreError) -> [ReviewItem] { try local.dueItems(at: time) }
     public func dueCount(at time: Date) throws(StoreError) -> Int { try local.dueCount(at: time) }
     public func reviewedSteps(since time: Date) throws(StoreError) -> Int { try local.reviewedSteps(since: time) }
@@ -97,5 +103,7 @@ public final class ClassProgressStore: ProgressStore, @unchecked Sendable {
     }
     public func frequentMistakes(limit: Int) throws(StoreError) -> [MistakeCount] { try local.frequentMistakes(limit: limit) }
     public func stepTimes() throws(StoreError) -> [TimeSummary] { try local.stepTimes() }
-    public func export(_ format: ExportFormat, since: Date?) throws(StoreError) -> String { try local.export(format, since: since) }
+    public func export(_ format: ExportFormat, since: Date?) throws(StoreError) -> String {
+        try local.export(format, since: since)
+    }
 }

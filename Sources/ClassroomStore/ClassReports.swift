@@ -39,7 +39,8 @@ public enum ClassReports {
     }
 
     public static func progress(_ db: ClassDatabase, activity: String) async throws(ClassError) -> [StudentProgress] {
-        let rows = try await db.query("""
+        let rows = try await db.query(
+            """
             SELECT s.id, s.name, e.student IS NOT NULL,
                    (SELECT count(DISTINCT (a.question, a.step)) FROM answer a WHERE a.activity = \(activity) AND a.student = s.id)::int8,
                    (SELECT count(*) FROM (SELECT DISTINCT ON (a.question, a.step) a.correct FROM answer a
@@ -51,26 +52,34 @@ public enum ClassReports {
             ORDER BY s.id
             """, doing: "read the class's progress")
         return rows.compactMap { row in
-            guard let (id, name, joined, answered, correct, finished, seen, score, max, result, joinedAt, finishedAt) =
-                    try? row.decode((String, String, Bool, Int64, Int64, Bool, Double?, Double?, Double?, String?, Double?, Double?).self)
+            guard
+                let (id, name, joined, answered, correct, finished, seen, score, max, result, joinedAt, finishedAt) =
+                    try? row.decode(
+                        (String, String, Bool, Int64, Int64, Bool, Double?, Double?, Double?, String?, Double?, Double?).self)
             else { return nil }
-            return StudentProgress(id: id, name: name, joined: joined, answered: Int(answered), correct: Int(correct), finished: finished,
-                                   secondsSinceSeen: seen, score: score, maxScore: max, result: result,
-                                   joinedAt: joinedAt.map { Date(timeIntervalSince1970: $0) },
-                                   finishedAt: finishedAt.map { Date(timeIntervalSince1970: $0) })
+            return StudentProgress(
+                id: id, name: name, joined: joined, answered: Int(answered), correct: Int(correct), finished: finished,
+                secondsSinceSeen: seen, score: score, maxScore: max, result: result,
+                joinedAt: joinedAt.map { Date(timeIntervalSince1970: $0) },
+                finishedAt: finishedAt.map { Date(timeIntervalSince1970: $0) })
         }
     }
 
     /// Wrong answers per step and mistake (nil = "other"), most frequent first. With `latestOnly`,
     /// each student's latest answer counts once (the live demo's view of the room).
-    public static func mistakes(_ db: ClassDatabase, activity: String, latestOnly: Bool = false) async throws(ClassError) -> [MistakeCount] {
-        let source = latestOnly
+    public static func mistakes(_ db: ClassDatabase, activity: String, latestOnly: Bool = false) async throws(ClassError)
+        -> [MistakeCount]
+    {
+        let source =
+            latestOnly
             ? "(SELECT DISTINCT ON (student, question, step) * FROM answer WHERE activity = $1 ORDER BY student, question, step, id DESC)"
             : "(SELECT * FROM answer WHERE activity = $1)"
-        let rows = try await db.query(PostgresQuery(unsafeSQL: """
-            SELECT question, step, mistake, count(*)::int8 FROM \(source) a WHERE NOT correct
-            GROUP BY question, step, mistake ORDER BY count(*) DESC, question, step, mistake NULLS LAST
-            """, binds: ClassActivities.binds(activity)), doing: "count the class's mistakes")
+        let rows = try await db.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT question, step, mistake, count(*)::int8 FROM \(source) a WHERE NOT correct
+                    GROUP BY question, step, mistake ORDER BY count(*) DESC, question, step, mistake NULLS LAST
+                    """, binds: ClassActivities.binds(activity)), doing: "count the class's mistakes")
         return rows.compactMap { row in
             guard let (q, s, m, n) = try? row.decode((String, String, String?, Int64).self) else { return nil }
             return MistakeCount(question: q, step: s, mistake: m, count: Int(n))
@@ -78,7 +87,8 @@ public enum ClassReports {
     }
 
     public static func latest(_ db: ClassDatabase, activity: String) async throws(ClassError) -> [Latest] {
-        let rows = try await db.query("""
+        let rows = try await db.query(
+            """
             SELECT DISTINCT ON (student, question, step) student, question, step, correct, mistake
             FROM answer WHERE activity = \(activity) ORDER BY student, question, step, id DESC
             """, doing: "read the latest answers")

@@ -34,20 +34,25 @@ public enum ClassRoster {
         if let dbPassword {
             let name = role ?? roleName(database: db.url.database, student: s.id)
             role = name
-            try await db.query(PostgresQuery(unsafeSQL: """
-                DO $$ BEGIN
-                  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(literal(name))) THEN
-                    CREATE ROLE \(identifier(name)) LOGIN IN ROLE dltutor_student;
-                  END IF;
-                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-                END $$
-                """), doing: "create the database role for \(s.id)")
-            try await db.query(PostgresQuery(unsafeSQL: "ALTER ROLE \(identifier(name)) PASSWORD \(literal(dbPassword))"),
-                               doing: "set the password of \(name)")
-            try await db.query(PostgresQuery(unsafeSQL: "GRANT CONNECT ON DATABASE \(identifier(db.url.database)) TO \(identifier(name))"),
-                               doing: "let \(name) connect")
+            try await db.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        DO $$ BEGIN
+                          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(literal(name))) THEN
+                            CREATE ROLE \(identifier(name)) LOGIN IN ROLE dltutor_student;
+                          END IF;
+                        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                        END $$
+                        """), doing: "create the database role for \(s.id)")
+            try await db.query(
+                PostgresQuery(unsafeSQL: "ALTER ROLE \(identifier(name)) PASSWORD \(literal(dbPassword))"),
+                doing: "set the password of \(name)")
+            try await db.query(
+                PostgresQuery(unsafeSQL: "GRANT CONNECT ON DATABASE \(identifier(db.url.database)) TO \(identifier(name))"),
+                doing: "let \(name) connect")
         }
-        try await db.query("""
+        try await db.query(
+            """
             INSERT INTO student (id, name, ssh_key, db_role) VALUES (\(s.id), \(s.name), \(s.sshKey), \(role))
             ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, ssh_key = EXCLUDED.ssh_key,
               db_role = coalesce(EXCLUDED.db_role, student.db_role)
@@ -67,7 +72,8 @@ public enum ClassRoster {
         let rows = try await db.query("DELETE FROM student WHERE id = \(id) RETURNING db_role", doing: "remove \(id)")
         guard let row = rows.first else { return false }
         if let role = try? row.decode(String?.self) {
-            try await db.query(PostgresQuery(unsafeSQL: "DROP ROLE IF EXISTS \(identifier(role))"), doing: "drop the role \(role)")
+            try await db.query(
+                PostgresQuery(unsafeSQL: "DROP ROLE IF EXISTS \(identifier(role))"), doing: "drop the role \(role)")
         }
         return true
     }

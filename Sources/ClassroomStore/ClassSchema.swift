@@ -20,7 +20,7 @@ public enum ClassSchema {
         """
         ALTER TABLE demo_state ADD COLUMN seed bigint, ADD COLUMN step_index int NOT NULL DEFAULT 0,
           ADD COLUMN revealed_steps text NOT NULL DEFAULT ''
-        """,
+        """
     ]
 
     static let v1: [String] = [
@@ -150,16 +150,19 @@ public enum ClassSchema {
         "GRANT SELECT ON student TO dltutor_student",
         "GRANT SELECT, INSERT ON enrolment, answer TO dltutor_student",
         "GRANT UPDATE (checkpoint, last_seen, finished_at, score, max_score, result) ON enrolment TO dltutor_student",
-        "GRANT USAGE ON SEQUENCE answer_id_seq TO dltutor_student",
+        "GRANT USAGE ON SEQUENCE answer_id_seq TO dltutor_student"
     ]
 
     /// Creates or migrates the schema; returns (before, after) versions.
     @discardableResult
     public static func migrate(_ db: ClassDatabase) async throws(ClassError) -> (from: Int, to: Int) {
-        try await db.query("CREATE TABLE IF NOT EXISTS dltutor_class_schema (version int NOT NULL)", doing: "create the schema table")
+        try await db.query(
+            "CREATE TABLE IF NOT EXISTS dltutor_class_schema (version int NOT NULL)", doing: "create the schema table")
         let current = try await installedVersion(db)
         if current > version {
-            throw ClassError("the class database was written by a newer dltutor (schema \(current); this one knows \(version)); nothing was changed.")
+            throw ClassError(
+                "the class database was written by a newer dltutor (schema \(current); this one knows \(version)); nothing was changed."
+            )
         }
         var v = current
         while v < version {
@@ -176,7 +179,8 @@ public enum ClassSchema {
     }
 
     public static func installedVersion(_ db: ClassDatabase) async throws(ClassError) -> Int {
-        let rows = try await db.query("SELECT coalesce(max(version), 0) FROM dltutor_class_schema", doing: "read the schema version")
+        let rows = try await db.query(
+            "SELECT coalesce(max(version), 0) FROM dltutor_class_schema", doing: "read the schema version")
         return (try? rows.first?.decode(Int.self)) ?? 0
     }
 
@@ -187,7 +191,11 @@ public enum ClassSchema {
             throw ClassError("this database has no class yet; run `dltutor class init --db URL` first.")
         }
         let v = try await installedVersion(db)
-        if v > version { throw ClassError("the class database was written by a newer dltutor (schema \(v); this one knows \(version)).") }
-        if v < version { throw ClassError("the class database has schema \(v); run `dltutor class init` to upgrade it to \(version).") }
+        if v > version {
+            throw ClassError("the class database was written by a newer dltutor (schema \(v); this one knows \(version)).")
+        }
+        if v < version {
+            throw ClassError("the class database has schema \(v); run `dltutor class init` to upgrade it to \(version).")
+        }
     }
 }

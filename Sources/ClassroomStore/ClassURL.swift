@@ -20,7 +20,8 @@ public struct ClassURL: Sendable, Equatable {
 
     public init(parsing text: String) throws(ClassError) {
         guard let c = URLComponents(string: text), ["postgres", "postgresql"].contains(c.scheme ?? ""),
-              let host = c.host, !host.isEmpty else {
+            let host = c.host, !host.isEmpty
+        else {
             throw ClassError("'\(text)' is not a connection string like postgres://user:password@127.0.0.1:5432/class.")
         }
         user = c.user.flatMap { $0.removingPercentEncoding } ?? "postgres"

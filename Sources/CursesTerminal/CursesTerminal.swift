@@ -1,9 +1,9 @@
 import CNcursesw
 import TerminalUI
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The `Terminal` protocol on ncursesw. The only type in the project that calls ncurses.
@@ -69,7 +69,7 @@ public final class CursesTerminal: Terminal {
         guard let out = fdopen(dup(1), "w"), let inp = fdopen(dup(0), "r") else {
             throw .notATerminal(program: options.programName)
         }
-        FatalRestore.shared.saveShellMode(fd: 0)           // before newterm changes the mode
+        FatalRestore.shared.saveShellMode(fd: 0) // before newterm changes the mode
         guard let scr = newterm(nil, out, inp) else {
             fclose(out); fclose(inp)
             throw .unknownTerminal(program: options.programName, term: term)
@@ -88,7 +88,7 @@ public final class CursesTerminal: Terminal {
         window = cn_stdscr()
         cbreak()
         noecho()
-        nonl()                       // keep CR/NL distinct on output; Enter still decodes (10 or 13)
+        nonl() // keep CR/NL distinct on output; Enter still decodes (10 or 13)
         keypad(window, true)
         set_escdelay(options.escapeDelay)
         intrflush(window, false)
@@ -159,7 +159,7 @@ public final class CursesTerminal: Terminal {
             }
             if r == OK {
                 spuriousErrors = 0
-                if wch == 12 {                     // Ctrl-L: repaint everything, as terminals expect
+                if wch == 12 { // Ctrl-L: repaint everything, as terminals expect
                     repaint()
                     lastFrame = nil
                     return .resize(size)
@@ -171,9 +171,12 @@ public final class CursesTerminal: Terminal {
             if let deadline, clock.now >= deadline { return .tick }
             if CursesTerminal.pendingSignal() != nil || pendingInterrupt.load(ordering: .relaxed) != 0
                 || pendingStop.load(ordering: .relaxed) != 0
-                || pendingContinue.load(ordering: .relaxed) != 0 { continue }
+                || pendingContinue.load(ordering: .relaxed) != 0
+            {
+                continue
+            }
             spuriousErrors += 1
-            if spuriousErrors > 200 { close(); return nil }      // input is gone (EOF on a dead tty)
+            if spuriousErrors > 200 { close(); return nil } // input is gone (EOF on a dead tty)
         }
     }
 
@@ -206,7 +209,7 @@ public final class CursesTerminal: Terminal {
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { return }
         let path = String(cString: template)
-        unlink(path)          // the open descriptor keeps it; nothing is left behind, even after SIGKILL
+        unlink(path) // the open descriptor keeps it; nothing is left behind, even after SIGKILL
         let saved = dup(2)
         guard saved >= 0, dup2(fd, 2) >= 0 else { Glibc.close(fd); return }
         savedStderr = saved
@@ -263,7 +266,7 @@ public final class CursesTerminal: Terminal {
         sigemptyset(&stop)
         sigaddset(&stop, SIGTSTP)
         pthread_sigmask(SIG_UNBLOCK, &stop, &old)
-        raise(SIGTSTP)                      // the process stops here until SIGCONT
+        raise(SIGTSTP) // the process stops here until SIGCONT
         pthread_sigmask(SIG_SETMASK, &old, nil)
         SignalSetup.installStopHandler()
         pendingContinue.store(0, ordering: .relaxed)
@@ -307,7 +310,8 @@ public final class CursesTerminal: Terminal {
             let w = Int(cell.width)
             if col + w > size.width { break }
             if cell.style != runStyle { flush(); runStyle = cell.style }
-            run += capabilities.unicode || cell.text.allSatisfy(\.isASCII)
+            run +=
+                capabilities.unicode || cell.text.allSatisfy(\.isASCII)
                 ? cell.text : String(repeating: "?", count: max(1, w))
             col += w
         }

@@ -17,7 +17,8 @@ public enum CursesTerminalError: Error, Equatable, CustomStringConvertible {
         case .unknownTerminal(let p, _):
             return "\(p): TERM is not set; try TERM=xterm-256color"
         case .noCursorAddressing(let p, let term):
-            return "\(p): terminal type '\(term)' (TERM) cannot move the cursor; run it in a full-screen terminal (e.g. TERM=xterm-256color), or use '\(p) list' / '\(p) key'"
+            return
+                "\(p): terminal type '\(term)' (TERM) cannot move the cursor; run it in a full-screen terminal (e.g. TERM=xterm-256color), or use '\(p) list' / '\(p) key'"
         }
     }
 

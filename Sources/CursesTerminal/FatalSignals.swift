@@ -1,8 +1,8 @@
 import Synchronization
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Puts the terminal back when the process dies from a fatal signal (SIGQUIT, SIGABRT, SIGSEGV,
@@ -83,7 +83,7 @@ final class FatalRestore: @unchecked Sendable {
     /// The handler: restore once, then die of the same signal with its default action.
     private func handle(_ sig: Int32) {
         if armed.exchange(false, ordering: .acquiring) {
-            cursesActive.store(false, ordering: .relaxed)      // the atexit net must not endwin now
+            cursesActive.store(false, ordering: .relaxed) // the atexit net must not endwin now
             restoreTerminal()
             replayStderr()
         }

@@ -1,8 +1,8 @@
 import Synchronization
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // Signal state lives in lock-free atomics in this file, because a signal handler may only touch
@@ -67,7 +67,7 @@ enum SignalSetup {
         var sa = sigaction()
         sa.__sigaction_handler.sa_handler = handler
         sigemptyset(&sa.sa_mask)
-        sa.sa_flags = 0            // no SA_RESTART: a blocked read must return EINTR
+        sa.sa_flags = 0 // no SA_RESTART: a blocked read must return EINTR
         sigaction(sig, &sa, nil)
     }
 }

@@ -10,7 +10,8 @@ public enum AnswerReader {
     public static func read(_ input: String, as kind: AnswerKind, log: LogBase = .natural) -> LiveState {
         if input.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) { return .empty }
         if input.unicodeScalars.count > Lexer.maxLength {
-            return .invalid(column: Lexer.maxLength + 1, reason: "The answer is too long (at most \(Lexer.maxLength) characters).")
+            return .invalid(
+                column: Lexer.maxLength + 1, reason: "The answer is too long (at most \(Lexer.maxLength) characters).")
         }
         let env = log == .natural ? studentEnvironment : Environment(dialect: .student, log: log)
         do throws(EngineError) {
@@ -82,7 +83,7 @@ public enum AnswerReader {
             v = try Evaluator.array(rows, 1, env)
         }
         if !matrix, case .matrix(let m) = v, m.count > 1, m.allSatisfy({ $0.count == 1 }) {
-            return .vector(m.map { $0[0] })   // a column [a; b; c] is the vector's entries
+            return .vector(m.map { $0[0] }) // a column [a; b; c] is the vector's entries
         }
         switch v {
         case .vector: return v
@@ -153,7 +154,8 @@ public enum AnswerReader {
             while i < s.count, isLetter(s[i].value) { i += 1 }
             var word = ""
             word.unicodeScalars.append(contentsOf: s[start..<i])
-            let followedByDigitOrSpace = i == s.count || !Lexer.isNameChar(s[i].value) || Lexer.isDigit(s[i].value)
+            let followedByDigitOrSpace =
+                i == s.count || !Lexer.isNameChar(s[i].value) || Lexer.isDigit(s[i].value)
                 || (markers && s[i] == "_")
             if followedByDigitOrSpace, words.contains(word.lowercased()) {
                 for k in start..<i { s[k] = " " }

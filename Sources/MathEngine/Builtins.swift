@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The implementations behind the names in `Functions.table`.
@@ -16,7 +16,9 @@ enum Builtins {
         case "log":
             if a.count == 2 {
                 let b = try number(a[1], c)
-                if b <= 0 || b == 1 { throw EngineError(column: c, message: "The base of a logarithm must be positive and not 1.") }
+                if b <= 0 || b == 1 {
+                    throw EngineError(column: c, message: "The base of a logarithm must be positive and not 1.")
+                }
                 return try Evaluator.map(try positive(a[0], c, "The logarithm"), c) { log($0) / log(b) }
             }
             let meaning = env.log

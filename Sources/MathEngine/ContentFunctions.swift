@@ -79,10 +79,13 @@ enum ContentFunctions {
             return .list(all)
         case "prefix_each":
             guard case .text(let p) = a[0] else { throw EngineError(column: c, message: "'prefix_each' needs a text first.") }
-            return .list(try items(a[1]).map { (v) throws(EngineError) in
-                guard case .text(let s) = v else { throw EngineError(column: c, message: "'prefix_each' needs a list of texts.") }
-                return .text(p + s)
-            })
+            return .list(
+                try items(a[1]).map { (v) throws(EngineError) in
+                    guard case .text(let s) = v else {
+                        throw EngineError(column: c, message: "'prefix_each' needs a list of texts.")
+                    }
+                    return .text(p + s)
+                })
         case "insert":
             var list = items(a[0])
             let pos = try Builtins.integer(a[1], c)

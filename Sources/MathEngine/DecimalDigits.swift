@@ -43,7 +43,7 @@ struct DecimalDigits: Equatable, Sendable {
             case ".": inFraction = true
             case "e", "E": inPower = true
             case "-": powerSign = -1
-            default: break   // "+" of the exponent
+            default: break // "+" of the exponent
             }
         }
         self.init(negative: x < 0, digits: digits, exponent: powerSign * power - fraction)
@@ -57,12 +57,12 @@ struct DecimalDigits: Equatable, Sendable {
     /// Rounded to a multiple of 10^place, ties away from zero: place -2 is 2 decimal places.
     func rounded(toPlace place: Int) -> DecimalDigits {
         guard exponent < place else { return self }
-        let dropped = place - exponent            // digits that fall below the place, ≥ 1
-        if dropped > digits.count {               // even the first digit is below half a unit
+        let dropped = place - exponent // digits that fall below the place, ≥ 1
+        if dropped > digits.count { // even the first digit is below half a unit
             return DecimalDigits(negative: negative, digits: [], exponent: 0)
         }
         var kept = Array(digits.prefix(digits.count - dropped))
-        if digits[digits.count - dropped] >= 5 {  // what is dropped is at least half a unit
+        if digits[digits.count - dropped] >= 5 { // what is dropped is at least half a unit
             var i = kept.count - 1
             while i >= 0 && kept[i] == 9 { kept[i] = 0; i -= 1 }
             if i >= 0 { kept[i] += 1 } else { kept.insert(1, at: 0) }

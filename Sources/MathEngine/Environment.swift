@@ -13,8 +13,10 @@ public struct Environment: Sendable {
     /// variant's whole table without copying it. Read names through `value(of:)`.
     public var overlay: [String: Value] = [:]
 
-    public init(variables: [String: Value] = [:], dialect: Dialect = .content, rng: RandomSource? = nil,
-                log: LogBase = .natural) {
+    public init(
+        variables: [String: Value] = [:], dialect: Dialect = .content, rng: RandomSource? = nil,
+        log: LogBase = .natural
+    ) {
         self.variables = variables
         self.dialect = dialect
         self.rng = rng

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Walks an `Expr` and computes its `Value`.
@@ -42,7 +42,8 @@ public enum Evaluator {
             let result = try Builtins.call(f, values, column: c, args: args, env: env)
             // One budget for everything a call builds, nested lists and texts included.
             guard result.size(limit: Functions.maxEntries) != nil else {
-                throw EngineError(column: c, message: "'\(f)' builds too large a value (at most \(Functions.maxEntries) entries in all).")
+                throw EngineError(
+                    column: c, message: "'\(f)' builds too large a value (at most \(Functions.maxEntries) entries in all).")
             }
             return result
         case .array(let rows, let c):
@@ -151,7 +152,9 @@ public enum Evaluator {
         }
     }
 
-    @inline(__always) static func apply(_ op: Expr.BinaryOperator, _ x: Double, _ y: Double, _ c: Int) throws(EngineError) -> Double {
+    @inline(__always) static func apply(_ op: Expr.BinaryOperator, _ x: Double, _ y: Double, _ c: Int) throws(EngineError)
+        -> Double
+    {
         let r: Double
         switch op {
         case .add: r = x + y
@@ -208,7 +211,9 @@ public enum Evaluator {
                 throw EngineError(column: c, message: "Matrices of different sizes cannot be combined.")
             }
             var out: [[Double]] = []
-            for i in 0..<m.count { guard case .vector(let v) = try binary(op, .vector(m[i]), .vector(n[i]), c) else { continue }; out.append(v) }
+            for i in 0..<m.count {
+                guard case .vector(let v) = try binary(op, .vector(m[i]), .vector(n[i]), c) else { continue }; out.append(v)
+            }
             return .matrix(out)
         case (.text(let s), .text(let t)) where op == .equal || op == .notEqual:
             return .number((s == t) == (op == .equal) ? 1 : 0)

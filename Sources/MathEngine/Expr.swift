@@ -28,7 +28,8 @@ public indirect enum Expr: Sendable, CustomStringConvertible {
     public var column: Int {
         switch self {
         case .number(_, let c), .text(_, let c), .name(_, let c), .unary(_, _, let c),
-             .binary(_, _, _, let c), .call(_, _, let c), .array(_, let c): c
+            .binary(_, _, _, let c), .call(_, _, let c), .array(_, let c):
+            c
         }
     }
 

@@ -19,7 +19,8 @@ struct ExpressionMatcher {
         for v in variables {
             let formula = definitions[v].map(AnswerReader.trimmed)
             if let formula, formula != v, !formula.isEmpty, formula != "sample",
-               let e = try? Parser.parse(formula, dialect: .content) {
+                let e = try? Parser.parse(formula, dialect: .content)
+            {
                 derived.append((v, e))
             } else {
                 sampled.append(v)
@@ -38,7 +39,7 @@ struct ExpressionMatcher {
                 progress = false
                 pending.removeAll { (name, e) in
                     guard e.variables.isSubset(of: Set(vars.keys)),
-                          let v = try? Evaluator.evaluate(e, in: Environment(variables: vars, dialect: .content))
+                        let v = try? Evaluator.evaluate(e, in: Environment(variables: vars, dialect: .content))
                     else { return false }
                     vars[name] = v
                     progress = true
@@ -54,8 +55,9 @@ struct ExpressionMatcher {
     /// point where the expected formula is defined, with at least two such points.
     func equivalent(_ got: Value, _ expected: Value) -> Bool {
         guard case .text(let g) = got, case .text(let x) = expected,
-              let ge = try? Parser.parse(g, dialect: .content),
-              let xe = try? Parser.parse(x, dialect: .content) else { return false }
+            let ge = try? Parser.parse(g, dialect: .content),
+            let xe = try? Parser.parse(x, dialect: .content)
+        else { return false }
         var compared = 0
         for env in environments {
             guard let want = try? Evaluator.evaluate(xe, in: env) else { continue }

@@ -20,8 +20,11 @@ enum Functions {
         func add(_ names: [String], _ d: Dialect, _ lo: Int, _ hi: Int) {
             for n in names { t[n] = Info(dialect: d, minArgs: lo, maxArgs: hi) }
         }
-        add(["ln", "log10", "log2", "exp", "sqrt", "abs", "tanh", "sinh", "cosh", "sech", "sigmoid", "σ",
-             "floor", "ceil", "sin", "cos", "tan"], .student, 1, 1)
+        add(
+            [
+                "ln", "log10", "log2", "exp", "sqrt", "abs", "tanh", "sinh", "cosh", "sech", "sigmoid", "σ",
+                "floor", "ceil", "sin", "cos", "tan"
+            ], .student, 1, 1)
         add(["log", "round"], .student, 1, 2)
         add(["min", "max", "diag"], .student, 1, many)
         // `sum` and `mean` are plain arithmetic, so the calculator line (student dialect) has them.

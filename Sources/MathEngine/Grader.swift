@@ -33,9 +33,10 @@ public enum Grader {
             return .invalid(column: column, reason: reason)
         case .valid(let value, _):
             // A typed `%` already made it a proportion: never divide by 100 twice.
-            return grade(value: value, kind: kind, expected: expected, rule: rule, mistakes: mistakes,
-                         alternatives: alternatives, carried: carried, definitions: definitions,
-                         percent: percent && !input.unicodeScalars.contains("%"), log: log)
+            return grade(
+                value: value, kind: kind, expected: expected, rule: rule, mistakes: mistakes,
+                alternatives: alternatives, carried: carried, definitions: definitions,
+                percent: percent && !input.unicodeScalars.contains("%"), log: log)
         }
     }
 
@@ -52,13 +53,15 @@ public enum Grader {
         mistakes: [Mistake] = [], alternatives: [Alternative] = [], carried: [Value] = [],
         definitions: [String: String] = [:], percent: Bool = false, log: LogBase = .natural
     ) -> Verdict {
-        let verdict = gradeAsTyped(value: value, kind: kind, expected: expected, rule: rule, mistakes: mistakes,
-                            alternatives: alternatives, carried: carried, definitions: definitions, log: log)
+        let verdict = gradeAsTyped(
+            value: value, kind: kind, expected: expected, rule: rule, mistakes: mistakes,
+            alternatives: alternatives, carried: carried, definitions: definitions, log: log)
         guard percent, kind == .number, !verdict.isCorrect, case .number(let x) = value, x >= 1, x <= 100 else {
             return verdict
         }
-        let proportion = gradeAsTyped(value: .number(x / 100), kind: kind, expected: expected, rule: rule, mistakes: mistakes,
-                               alternatives: alternatives, carried: carried, definitions: definitions, log: log)
+        let proportion = gradeAsTyped(
+            value: .number(x / 100), kind: kind, expected: expected, rule: rule, mistakes: mistakes,
+            alternatives: alternatives, carried: carried, definitions: definitions, log: log)
         switch proportion {
         case .correct: return .correctAlternative(note: Grader.percentNote)
         case .correctAlternative(let note): return .correctAlternative(note: Grader.percentNote + "; " + note)
@@ -97,8 +100,9 @@ public enum Grader {
         if case .expression = kind { return .incorrect(mistakes: [], wrongEntries: [], reason: nil) }
         if isShape {
             let wrong = ShapeRank.wrongEntries(value, expected, rule: r)
-            return .incorrect(mistakes: [], wrongEntries: wrong ?? [],
-                              reason: ShapeRank.reason(value, expected) ?? (wrong == nil ? sizeReason(value, expected) : nil))
+            return .incorrect(
+                mistakes: [], wrongEntries: wrong ?? [],
+                reason: ShapeRank.reason(value, expected) ?? (wrong == nil ? sizeReason(value, expected) : nil))
         }
         if let wrong = r.wrongEntries(value, expected) {
             return .incorrect(mistakes: [], wrongEntries: wrong, reason: nil)

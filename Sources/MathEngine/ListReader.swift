@@ -7,7 +7,8 @@ enum ListReader {
     static func texts(_ input: String) throws(EngineError) -> Value {
         var s = Array(input.unicodeScalars)
         if let f = s.firstIndex(where: { $0 != " " }), s[f] == "[",
-           let l = s.lastIndex(where: { $0 != " " }), l > f, s[l] == "]" {
+            let l = s.lastIndex(where: { $0 != " " }), l > f, s[l] == "]"
+        {
             s[f] = " "; s[l] = " "
         }
         var items: [Value] = []
@@ -53,7 +54,9 @@ enum ListReader {
         let word = String(t)
         let lowered = options.map { $0.lowercased() }
         if let i = lowered.firstIndex(of: word) { return options[i] }
-        if word.unicodeScalars.count == 1, let v = word.unicodeScalars.first?.value, v >= 97, v < 97 + UInt32(min(options.count, 26)) {
+        if word.unicodeScalars.count == 1, let v = word.unicodeScalars.first?.value, v >= 97,
+            v < 97 + UInt32(min(options.count, 26))
+        {
             return options[Int(v - 97)]
         }
         if let n = Int(word), n >= 1, n <= options.count { return options[n - 1] }
@@ -63,10 +66,13 @@ enum ListReader {
         let keyed = Int(word) == nil ? ChoiceWords.matching(word, lowered) : []
         if keyed.count == 1 && matches.isEmpty { return options[keyed[0]] }
         if matches.count > 1 {
-            throw EngineError(column: 1, message: "'\(word)' could be " + listed(matches, options, "or") + ".", isIncomplete: true)
+            throw EngineError(
+                column: 1, message: "'\(word)' could be " + listed(matches, options, "or") + ".", isIncomplete: true)
         }
         if keyed.count > 1 {
-            throw EngineError(column: 1, message: "'\(word)' fits more than one option: " + listed(keyed, options, "and") + "; type its letter.")
+            throw EngineError(
+                column: 1, message: "'\(word)' fits more than one option: " + listed(keyed, options, "and") + "; type its letter."
+            )
         }
         throw EngineError(column: 1, message: "Choose one of: " + listed(Array(options.indices), options, nil) + ".")
     }

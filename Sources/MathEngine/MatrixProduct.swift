@@ -25,7 +25,9 @@ enum MatrixProduct {
     private static func multiply(_ m: [[Double]], _ n: [[Double]], _ c: Int) throws(EngineError) -> [[Double]] {
         let inner = m.first?.count ?? 0
         guard inner == n.count else {
-            throw EngineError(column: c, message: "'@' cannot multiply \(m.count)×\(inner) by \(n.count)×\(n.first?.count ?? 0): the inner sizes differ.")
+            throw EngineError(
+                column: c,
+                message: "'@' cannot multiply \(m.count)×\(inner) by \(n.count)×\(n.first?.count ?? 0): the inner sizes differ.")
         }
         let cols = n.first?.count ?? 0
         var out: [[Double]] = []

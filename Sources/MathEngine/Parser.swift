@@ -229,7 +229,8 @@ public struct Parser: Sendable {
     private mutating func close(_ closer: Token.Kind, _ open: Token) throws(EngineError) {
         if current.kind == closer { advance(); return }
         if current.kind == .end {
-            throw EngineError(column: current.column, message: "Close the '\(open.display)' from column \(open.column).", isIncomplete: true)
+            throw EngineError(
+                column: current.column, message: "Close the '\(open.display)' from column \(open.column).", isIncomplete: true)
         }
         throw unexpected()
     }
@@ -238,7 +239,8 @@ public struct Parser: Sendable {
     private mutating func nameOrCall(_ n: String, _ t: Token) throws(EngineError) -> Expr {
         guard let info = Functions.info(n) else { return .name(n, column: t.column) }
         if info.dialect > dialect {
-            let message = dialect == .student
+            let message =
+                dialect == .student
                 ? "'\(n)' is not available in answers."
                 : "'\(n)' is only available in parameter variants."
             throw EngineError(column: t.column, message: message)
@@ -272,7 +274,7 @@ public struct Parser: Sendable {
             }
             call = .call(n, args, column: t.column)
         } else if info.maxArgs >= 1, info.minArgs <= 1, exponent == nil, startsOperand(current) {
-            call = .call(n, [try power()], column: t.column)   // `tanh z`
+            call = .call(n, [try power()], column: t.column) // `tanh z`
         } else if current.kind == .end {
             throw EngineError(column: current.column, message: "Type the argument of '\(n)' in parentheses.", isIncomplete: true)
         } else {
@@ -314,7 +316,9 @@ public struct Parser: Sendable {
                 return rows
             case .end:
                 if let open {
-                    throw EngineError(column: current.column, message: "Close the '\(open.display)' from column \(open.column).", isIncomplete: true)
+                    throw EngineError(
+                        column: current.column, message: "Close the '\(open.display)' from column \(open.column).",
+                        isIncomplete: true)
                 }
                 throw unexpected()
             default:

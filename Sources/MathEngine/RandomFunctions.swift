@@ -13,7 +13,9 @@ enum RandomFunctions {
         switch f {
         case "randint":
             let lo = try Builtins.integer(a[0], c), hi = try Builtins.integer(a[1], c)
-            guard lo <= hi else { throw EngineError(column: c, message: "'randint' needs a lower bound not above the upper bound.") }
+            guard lo <= hi else {
+                throw EngineError(column: c, message: "'randint' needs a lower bound not above the upper bound.")
+            }
             return .number(Double(rng.generator.integer(lo, hi)))
         case "uniform":
             let lo = a[0], hi = a[1]
@@ -22,7 +24,11 @@ enum RandomFunctions {
                 n = try Builtins.integer(a[2], c)
                 try Builtins.cap(n ?? 0, c)
                 if (n ?? 0) < 0 { throw EngineError(column: c, message: "'uniform' needs a count that is not negative.") }
-            } else if case .vector(let v) = lo { n = v.count } else if case .vector(let v) = hi { n = v.count }
+            } else if case .vector(let v) = lo {
+                n = v.count
+            } else if case .vector(let v) = hi {
+                n = v.count
+            }
             guard let count = n else {
                 let l = try Builtins.number(lo, c), h = try Builtins.number(hi, c)
                 return .number(l + (h - l) * rng.generator.unit())

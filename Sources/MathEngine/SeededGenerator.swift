@@ -43,7 +43,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     /// An integer in `lo...hi` (inclusive; callers ensure lo <= hi).
     public mutating func integer(_ lo: Int, _ hi: Int) -> Int {
         let span = UInt64(bitPattern: Int64(hi &- lo)) &+ 1
-        if span == 0 { return Int(truncatingIfNeeded: next()) }   // the full 64-bit range
+        if span == 0 { return Int(truncatingIfNeeded: next()) } // the full 64-bit range
         return lo &+ Int(truncatingIfNeeded: below(span))
     }
 

@@ -43,7 +43,8 @@ enum ShapeRank {
         case (.list(let a), .list(let b)) where a.count == b.count:
             for i in a.indices {
                 guard case (.shape(let x), .shape(let y)) = (a[i], b[i]),
-                      !same(x, y), Tolerance.normalised(x) == Tolerance.normalised(y) else { continue }
+                    !same(x, y), Tolerance.normalised(x) == Tolerance.normalised(y)
+                else { continue }
                 return "Shape \(i + 1), \(a[i].display), is a rank-\(x.count) shape; the answer there has rank \(y.count)."
             }
             return nil

@@ -4,7 +4,9 @@
 /// A scanner of its own rather than the expression parser, because `x` and `by` are separators here
 /// and `(257,)` is not an expression. Each dimension may still be simple arithmetic (`7+1`).
 enum ShapeReader {
-    static func read(_ s: [Unicode.Scalar], offset: Int, env: Environment = AnswerReader.studentEnvironment) throws(EngineError) -> [Int] {
+    static func read(_ s: [Unicode.Scalar], offset: Int, env: Environment = AnswerReader.studentEnvironment) throws(EngineError)
+        -> [Int]
+    {
         var lo = 0, hi = s.count
         while lo < hi, s[lo] == " " || s[lo] == "\t" { lo += 1 }
         while hi > lo, s[hi - 1] == " " || s[hi - 1] == "\t" { hi -= 1 }
@@ -27,13 +29,17 @@ enum ShapeReader {
                 if s[i] == ")" || s[i] == "]" { depth -= 1; if depth == 0 { close = i; break } }
             }
             if close < 0 {
-                throw EngineError(column: offset + s.count + 1, message: "Close the '\(Character(s[lo]))' from column \(offset + lo + 1).", isIncomplete: true)
+                throw EngineError(
+                    column: offset + s.count + 1, message: "Close the '\(Character(s[lo]))' from column \(offset + lo + 1).",
+                    isIncomplete: true)
             }
             if close == hi - 1 {
-                if s[close] != closer { throw EngineError(column: offset + close + 1, message: "Unexpected '\(Character(s[close]))'.") }
+                if s[close] != closer {
+                    throw EngineError(column: offset + close + 1, message: "Unexpected '\(Character(s[close]))'.")
+                }
                 lo += 1; hi -= 1
                 while lo < hi, s[lo] == " " { lo += 1 }
-                if lo == hi { return [] }   // `()` is a scalar
+                if lo == hi { return [] } // `()` is a scalar
             }
         }
         var segments: [(Int, Int)] = []
@@ -49,7 +55,8 @@ enum ShapeReader {
                 case ",", ";", "x", "X", "×", "*", "·": width = 1
                 case "b", "B":
                     if i + 1 < hi && (s[i + 1] == "y" || s[i + 1] == "Y")
-                        && (i == lo || !Lexer.isNameChar(s[i - 1].value)) && (i + 2 >= hi || !Lexer.isNameChar(s[i + 2].value)) {
+                        && (i == lo || !Lexer.isNameChar(s[i - 1].value)) && (i + 2 >= hi || !Lexer.isNameChar(s[i + 2].value))
+                    {
                         width = 2
                     }
                 default: break
@@ -71,7 +78,7 @@ enum ShapeReader {
             while x < y, s[x] == " " { x += 1 }
             while y > x, s[y - 1] == " " { y -= 1 }
             if x == y {
-                if k == segments.count - 1 && lastSeparatorIsComma && segments.count == 2 { continue }   // (257,)
+                if k == segments.count - 1 && lastSeparatorIsComma && segments.count == 2 { continue } // (257,)
                 if k == segments.count - 1 && hiIsEnd(s, hi) {
                     throw EngineError(column: offset + s.count + 1, message: "Type the next dimension.", isIncomplete: true)
                 }
@@ -103,7 +110,9 @@ enum ShapeReader {
         return true
     }
 
-    private static func dimension(_ s: [Unicode.Scalar], _ x: Int, _ y: Int, _ offset: Int, _ env: Environment) throws(EngineError) -> Int {
+    private static func dimension(_ s: [Unicode.Scalar], _ x: Int, _ y: Int, _ offset: Int, _ env: Environment)
+        throws(EngineError) -> Int
+    {
         // Fast path for the usual plain digits (no allocation); arithmetic goes through the parser.
         if y - x <= 9, s[x..<y].allSatisfy({ Lexer.isDigit($0.value) }) {
             var n = 0
@@ -117,7 +126,8 @@ enum ShapeReader {
         do {
             value = try Evaluator.evaluate(try Parser.parse(text, dialect: .student), in: env)
         } catch {
-            throw EngineError(column: error.column + x + offset, message: error.message, isIncomplete: error.isIncomplete && hiIsEnd(s, y))
+            throw EngineError(
+                column: error.column + x + offset, message: error.message, isIncomplete: error.isIncomplete && hiIsEnd(s, y))
         }
         guard case .number(let n) = value, n == n.rounded() else {
             throw EngineError(column: offset + x + 1, message: "A dimension must be a whole number.")
@@ -131,7 +141,8 @@ enum ShapeReader {
     /// without it, and how many times (1 when there is none; at most 100).
     private static func repetition(_ part: [Unicode.Scalar]) -> ([Unicode.Scalar], Int) {
         guard let close = part.lastIndex(where: { $0 != " " }), part[close] == ")",
-              let open = part[..<close].lastIndex(of: "("), open > 0 else { return (part, 1) }
+            let open = part[..<close].lastIndex(of: "("), open > 0
+        else { return (part, 1) }
         var k = open + 1
         while k < close, part[k] == " " { k += 1 }
         guard k < close, ["x", "X", "×", "*"].contains(part[k]) else { return (part, 1) }
@@ -153,7 +164,8 @@ enum ShapeReader {
     static func readList(_ input: String, env: Environment = AnswerReader.studentEnvironment) throws(EngineError) -> Value {
         var s = Array(input.unicodeScalars)
         if let f = s.firstIndex(where: { $0 != " " }), s[f] == "[", let l = s.lastIndex(where: { $0 != " " }), l > f, s[l] == "]",
-           closingBracket(s, from: f) == l, s[f...l].contains(where: { $0 == "x" || $0 == "X" || $0 == "×" }) {
+            closingBracket(s, from: f) == l, s[f...l].contains(where: { $0 == "x" || $0 == "X" || $0 == "×" })
+        {
             s[f] = " "
             s[l] = " "
         }
@@ -183,7 +195,9 @@ enum ShapeReader {
     private static func closingBracket(_ s: [Unicode.Scalar], from open: Int) -> Int? {
         var depth = 0
         for i in open..<s.count {
-            if s[i] == "[" || s[i] == "(" { depth += 1 } else if s[i] == "]" || s[i] == ")" {
+            if s[i] == "[" || s[i] == "(" {
+                depth += 1
+            } else if s[i] == "]" || s[i] == ")" {
                 depth -= 1
                 if depth == 0 { return i }
             }

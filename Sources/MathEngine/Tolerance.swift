@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How close a number must be to the exact value to count as equal. Each rule means exactly what
@@ -95,9 +95,10 @@ public enum Tolerance: Sendable, Hashable {
         case (.vector(let a), .vector(let b)), (.set(let a), .set(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { accepts($0, $1) }
         case (.matrix(let a), .matrix(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { r, s in
-                r.count == s.count && zip(r, s).allSatisfy { accepts($0, $1) }
-            }
+            return a.count == b.count
+                && zip(a, b).allSatisfy { r, s in
+                    r.count == s.count && zip(r, s).allSatisfy { accepts($0, $1) }
+                }
         case (.shape(let a), .shape(let b)):
             return Tolerance.normalised(a) == Tolerance.normalised(b)
         case (.text(let a), .text(let b)):

@@ -25,9 +25,10 @@ public enum BigText {
     }
 
     private static func ascii(_ row: String) -> String {
-        String(row.map { ch -> Character in
-            "█▀▄".contains(ch) ? "#" : ch
-        })
+        String(
+            row.map { ch -> Character in
+                "█▀▄".contains(ch) ? "#" : ch
+            })
     }
 
     private static let font: [Character: [String]] = [
@@ -54,6 +55,6 @@ public enum BigText {
         ")": ["▀▄", " █", "▀ "],
         "=": ["   ", "▀▀▀", "▀▀▀"],
         "?": ["▀▀█", " █▀", " ▀ "],
-        " ": [" ", " ", " "],
+        " ": [" ", " ", " "]
     ]
 }

@@ -49,7 +49,7 @@ public struct BrailleCanvas: Hashable, Sendable {
             set(x: x0, y: y0, style: style)
             if x0 == b.x && y0 == b.y { break }
             steps += 1
-            if steps > 100_000 { break }   // a guard against absurd coordinates
+            if steps > 100_000 { break } // a guard against absurd coordinates
             let e2 = 2 * err
             if e2 >= dy { err += dy; x0 += sx }
             if e2 <= dx { err += dx; y0 += sy }
@@ -72,8 +72,9 @@ public struct BrailleCanvas: Hashable, Sendable {
     public func draw(in buffer: inout Buffer, rect: Rect, glyphs: Glyphs) {
         for r in 0..<min(rows, rect.height) {
             for c in 0..<min(columns, rect.width) where masks[r * columns + c] != 0 {
-                buffer.put(character(column: c, row: r, unicode: glyphs.isUnicode),
-                           at: Point(x: rect.x + c, y: rect.y + r), style: styles[r * columns + c] ?? .normal, clip: rect)
+                buffer.put(
+                    character(column: c, row: r, unicode: glyphs.isUnicode),
+                    at: Point(x: rect.x + c, y: rect.y + r), style: styles[r * columns + c] ?? .normal, clip: rect)
             }
         }
     }

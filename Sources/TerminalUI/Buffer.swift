@@ -53,8 +53,8 @@ public struct Buffer: Hashable, Sendable {
                 continue
             }
             if x >= area.maxX { break }
-            if x < area.x { x += w; continue }      // starts left of the clip: skip, keep advancing
-            if w == 2 && x + 1 >= area.maxX {         // wide char straddling the right edge
+            if x < area.x { x += w; continue } // starts left of the clip: skip, keep advancing
+            if w == 2 && x + 1 >= area.maxX { // wide char straddling the right edge
                 set(x, point.y, Cell(" ", style: style))
                 x += 1
                 break

@@ -8,8 +8,8 @@ public enum DisplayWidth {
     /// Width of one Unicode scalar: 0 (combining, format, control), 1, or 2 (East Asian wide).
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
-        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }  // C0/C1 controls: never drawn
-        if v < 0x300 { return 1 }                              // fast path: Latin, Greek starts at 0x370
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 } // C0/C1 controls: never drawn
+        if v < 0x300 { return 1 } // fast path: Latin, Greek starts at 0x370
         if contains(DisplayWidthTables.zeroWidth, v) { return 0 }
         if v >= 0x1100 && contains(DisplayWidthTables.doubleWidth, v) { return 2 }
         return 1

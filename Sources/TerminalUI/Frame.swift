@@ -5,8 +5,10 @@ public struct Frame: Sendable {
     public var borderStyle: Style
     public var titleStyle: Style
 
-    public init(title: String? = nil, glyphs: Glyphs = .unicode, borderStyle: Style = .role(.dim),
-                titleStyle: Style = .role(.title)) {
+    public init(
+        title: String? = nil, glyphs: Glyphs = .unicode, borderStyle: Style = .role(.dim),
+        titleStyle: Style = .role(.title)
+    ) {
         self.title = title
         self.glyphs = glyphs
         self.borderStyle = borderStyle
@@ -24,14 +26,16 @@ public struct Frame: Sendable {
         let g = glyphs
         let s = borderStyle
         let inner = rect.width - 2
-        buffer.put(g.topLeft + String(repeating: g.horizontal, count: inner) + g.topRight,
-                   at: rect.origin, style: s, clip: rect)
+        buffer.put(
+            g.topLeft + String(repeating: g.horizontal, count: inner) + g.topRight,
+            at: rect.origin, style: s, clip: rect)
         for y in (rect.y + 1)..<(rect.maxY - 1) {
             buffer.put(g.vertical, at: Point(x: rect.x, y: y), style: s, clip: rect)
             buffer.put(g.vertical, at: Point(x: rect.maxX - 1, y: y), style: s, clip: rect)
         }
-        buffer.put(g.bottomLeft + String(repeating: g.horizontal, count: inner) + g.bottomRight,
-                   at: Point(x: rect.x, y: rect.maxY - 1), style: s, clip: rect)
+        buffer.put(
+            g.bottomLeft + String(repeating: g.horizontal, count: inner) + g.bottomRight,
+            at: Point(x: rect.x, y: rect.maxY - 1), style: s, clip: rect)
         if let title, !title.isEmpty, inner >= 3 {
             let t = " " + DisplayWidth.truncate(glyphs.text(title), to: inner - 2, ellipsis: g.ellipsis) + " "
             buffer.put(t, at: Point(x: rect.x + 1, y: rect.y), style: titleStyle, clip: rect.inset(left: 1, right: 1))

@@ -9,8 +9,10 @@ public struct Gauge: Sendable {
     public var emptyStyle: Style
     public var labelStyle: Style
 
-    public init(fraction: Double, label: String? = nil, glyphs: Glyphs = .unicode,
-                filledStyle: Style = .role(.accent), emptyStyle: Style = .role(.dim), labelStyle: Style = .normal) {
+    public init(
+        fraction: Double, label: String? = nil, glyphs: Glyphs = .unicode,
+        filledStyle: Style = .role(.accent), emptyStyle: Style = .role(.dim), labelStyle: Style = .normal
+    ) {
         self.fraction = fraction
         self.label = label
         self.glyphs = glyphs
@@ -27,7 +29,7 @@ public struct Gauge: Sendable {
         let halves = Int((f * Double(width * 2)).rounded(.down))
         var full = halves / 2
         var half = halves % 2 == 1
-        if !glyphs.isUnicode && half { full += 1; half = false }   // ASCII has no half cell: round up
+        if !glyphs.isUnicode && half { full += 1; half = false } // ASCII has no half cell: round up
         full = min(full, width)
         let filled = String(repeating: glyphs.gaugeFull, count: full) + (half ? glyphs.gaugeHalf : "")
         let used = full + (half ? 1 : 0)

@@ -42,15 +42,15 @@ public struct Glyphs: Hashable, Sendable {
         "✓": "[ok]", "✗": "[x]", "─": "-", "│": "|", "┌": "+", "┐": "+", "└": "+", "┘": "+",
         "├": "+", "┤": "+", "┬": "+", "┴": "+", "┼": "+", "█": "#", "▌": "#", "░": ".", "●": "o",
         "▸": ">", "‘": "'", "’": "'", "“": "\"", "”": "\"", "°": "deg", "±": "+-", "⊙": "(.)", "⊗": "(x)",
-        "ᵀ": "^T",
+        "ᵀ": "^T"
     ]
     static let superscripts: [Unicode.Scalar: Character] = [
         "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
-        "⁺": "+", "⁻": "-", "⁽": "(", "⁾": ")", "ⁿ": "n", "ⁱ": "i",
+        "⁺": "+", "⁻": "-", "⁽": "(", "⁾": ")", "ⁿ": "n", "ⁱ": "i"
     ]
     static let subscripts: [Unicode.Scalar: Character] = [
         "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
-        "₊": "+", "₋": "-", "₍": "(", "₎": ")", "ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ₙ": "n",
+        "₊": "+", "₋": "-", "₍": "(", "₎": ")", "ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ₙ": "n"
     ]
 
     /// ASCII for lesson text: `W⁽¹⁾` → `W(1)` (a parenthesised superscript is a layer index),
@@ -77,11 +77,11 @@ public struct Glyphs: Hashable, Sendable {
                 continue
             }
             switch u.value {
-            case 0x302: out += "^"                       // combining circumflex: y + ^ = ŷ
-            case 0x304, 0x305: out += "-"                // combining macron / overline: x̄
-            case 0x300...0x36F: break                    // other combining marks: drop
+            case 0x302: out += "^" // combining circumflex: y + ^ = ŷ
+            case 0x304, 0x305: out += "-" // combining macron / overline: x̄
+            case 0x300...0x36F: break // other combining marks: drop
             case 0xA0, 0x2000...0x200A, 0x202F: out += " "
-            case 0x200B...0x200D, 0xFE0F: break          // zero-width joiners, variation selector
+            case 0x200B...0x200D, 0xFE0F: break // zero-width joiners, variation selector
             default: out += "?"
             }
             i += 1

@@ -25,7 +25,8 @@ public struct LayerDiagram: Sendable {
     public var borderStyle: Style
     public var arrowStyle: Style
 
-    public init(layers: [Layer], glyphs: Glyphs = .unicode, borderStyle: Style = .role(.dim), arrowStyle: Style = .role(.accent)) {
+    public init(layers: [Layer], glyphs: Glyphs = .unicode, borderStyle: Style = .role(.dim), arrowStyle: Style = .role(.accent))
+    {
         self.layers = layers
         self.glyphs = glyphs
         self.borderStyle = borderStyle

@@ -16,8 +16,10 @@ public struct Plot: Sendable {
             self.connected = connected
         }
         /// Samples `f` at `samples` evenly spaced x values in `range`.
-        public static func function(_ label: String = "", _ range: ClosedRange<Double>, samples: Int = 80,
-                                    style: Style = .normal, _ f: (Double) -> Double) -> Series {
+        public static func function(
+            _ label: String = "", _ range: ClosedRange<Double>, samples: Int = 80,
+            style: Style = .normal, _ f: (Double) -> Double
+        ) -> Series {
             let n = max(2, samples)
             let pts = (0..<n).map { i -> (x: Double, y: Double) in
                 let x = range.lowerBound + (range.upperBound - range.lowerBound) * Double(i) / Double(n - 1)
@@ -50,9 +52,11 @@ public struct Plot: Sendable {
     /// Show a legend row ("─ tanh  ─ tanh'") above the plot when series have labels.
     public var showLegend: Bool
 
-    public init(series: [Series], marks: [Mark] = [], xRange: ClosedRange<Double>? = nil,
-                yRange: ClosedRange<Double>? = nil, glyphs: Glyphs = .unicode, axisStyle: Style = .role(.dim),
-                showLegend: Bool = true) {
+    public init(
+        series: [Series], marks: [Mark] = [], xRange: ClosedRange<Double>? = nil,
+        yRange: ClosedRange<Double>? = nil, glyphs: Glyphs = .unicode, axisStyle: Style = .role(.dim),
+        showLegend: Bool = true
+    ) {
         self.series = series
         self.marks = marks
         self.xRange = xRange
@@ -95,12 +99,15 @@ public struct Plot: Sendable {
         for y in plotRows.y..<plotRows.maxY {
             buffer.put(glyphs.vertical, at: Point(x: axisX, y: y), style: axisStyle, clip: area)
         }
-        buffer.put(glyphs.axisCorner + String(repeating: glyphs.horizontal, count: canvasRect.width),
-                   at: Point(x: axisX, y: axisRow.y), style: axisStyle, clip: area)
-        buffer.put(DisplayWidth.pad(String(repeating: " ", count: gutter - DisplayWidth.of(yHi)) + yHi, to: gutter),
-                   at: Point(x: area.x, y: plotRows.y), style: axisStyle, clip: area)
-        buffer.put(String(repeating: " ", count: gutter - DisplayWidth.of(yLo)) + yLo,
-                   at: Point(x: area.x, y: plotRows.maxY - 1), style: axisStyle, clip: area)
+        buffer.put(
+            glyphs.axisCorner + String(repeating: glyphs.horizontal, count: canvasRect.width),
+            at: Point(x: axisX, y: axisRow.y), style: axisStyle, clip: area)
+        buffer.put(
+            DisplayWidth.pad(String(repeating: " ", count: gutter - DisplayWidth.of(yHi)) + yHi, to: gutter),
+            at: Point(x: area.x, y: plotRows.y), style: axisStyle, clip: area)
+        buffer.put(
+            String(repeating: " ", count: gutter - DisplayWidth.of(yLo)) + yLo,
+            at: Point(x: area.x, y: plotRows.maxY - 1), style: axisStyle, clip: area)
         let xLo = Plot.format(xr.lowerBound), xHi = Plot.format(xr.upperBound)
         buffer.put(xLo, at: Point(x: canvasRect.x, y: labels.y), style: axisStyle, clip: area)
         buffer.put(xHi, at: Point(x: canvasRect.maxX - DisplayWidth.of(xHi), y: labels.y), style: axisStyle, clip: area)
@@ -118,7 +125,11 @@ public struct Plot: Sendable {
             var prev: (x: Int, y: Int)? = nil
             for p in s.points {
                 guard let d = dot(p.x, p.y) else { prev = nil; continue }
-                if s.connected, let q = prev { canvas.line(from: q, to: d, style: s.style) } else { canvas.set(x: d.x, y: d.y, style: s.style) }
+                if s.connected, let q = prev {
+                    canvas.line(from: q, to: d, style: s.style)
+                } else {
+                    canvas.set(x: d.x, y: d.y, style: s.style)
+                }
                 prev = d
             }
         }

@@ -8,8 +8,10 @@ public struct StatusLine: Sendable {
     public var rightStyle: Style
     public var glyphs: Glyphs
 
-    public init(left: String, right: String = "", style: Style = .normal, rightStyle: Style? = nil,
-                glyphs: Glyphs = .unicode) {
+    public init(
+        left: String, right: String = "", style: Style = .normal, rightStyle: Style? = nil,
+        glyphs: Glyphs = .unicode
+    ) {
         self.left = left
         self.right = right
         self.style = style

@@ -19,8 +19,10 @@ public final class TestTerminal: Terminal {
     /// `.tick` lets a test drive the clock forever.
     public var whenExhausted: Event?
 
-    public init(size: Size = Size(width: 80, height: 24), events: [Event] = [],
-                capabilities: TerminalCapabilities = TerminalCapabilities(unicode: true, color: true)) {
+    public init(
+        size: Size = Size(width: 80, height: 24), events: [Event] = [],
+        capabilities: TerminalCapabilities = TerminalCapabilities(unicode: true, color: true)
+    ) {
         self.size = size
         self.pendingEvents = events
         self.capabilities = capabilities

@@ -35,7 +35,7 @@ public enum TextWrap {
                 lines.append(line)
                 line = ""; lineWidth = 0; lineHasWord = false
             }
-            while ww > width - lineWidth {          // hard-break an over-long word
+            while ww > width - lineWidth { // hard-break an over-long word
                 let (head, hw) = DisplayWidth.prefix(w, fitting: width - lineWidth)
                 if hw == 0 { // a wide character cannot fit in a 1-column line: emit it alone
                     let first = String(w.prefix(1))

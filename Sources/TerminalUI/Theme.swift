@@ -9,8 +9,10 @@ public struct ThemeEntry: Hashable, Sendable {
     public var background: TerminalColor
     public var attributes: TextAttributes
 
-    public init(_ foreground: TerminalColor = .default, on background: TerminalColor = .default,
-                _ attributes: TextAttributes = []) {
+    public init(
+        _ foreground: TerminalColor = .default, on background: TerminalColor = .default,
+        _ attributes: TextAttributes = []
+    ) {
         self.foreground = foreground
         self.background = background
         self.attributes = attributes
@@ -40,33 +42,35 @@ public struct Theme: Hashable, Sendable {
         return e
     }
 
-    public static let standard = Theme(entries: [
-        .normal: ThemeEntry(),
-        .title: ThemeEntry(.cyan, [.bold]),
-        .dim: ThemeEntry(.default, [.dim]),
-        .prompt: ThemeEntry(.yellow, [.bold]),
-        .field: ThemeEntry(.default, [.underline]),
-        .correct: ThemeEntry(.green, [.bold]),
-        .wrong: ThemeEntry(.red, [.bold]),
-        .warning: ThemeEntry(.yellow),
-        .hint: ThemeEntry(.magenta),
-        .accent: ThemeEntry(.blue, [.bold]),
-        .selection: ThemeEntry(.black, on: .cyan),
-        .caret: ThemeEntry(.default, [.reverse]),
-    ], usesColor: true)
+    public static let standard = Theme(
+        entries: [
+            .normal: ThemeEntry(),
+            .title: ThemeEntry(.cyan, [.bold]),
+            .dim: ThemeEntry(.default, [.dim]),
+            .prompt: ThemeEntry(.yellow, [.bold]),
+            .field: ThemeEntry(.default, [.underline]),
+            .correct: ThemeEntry(.green, [.bold]),
+            .wrong: ThemeEntry(.red, [.bold]),
+            .warning: ThemeEntry(.yellow),
+            .hint: ThemeEntry(.magenta),
+            .accent: ThemeEntry(.blue, [.bold]),
+            .selection: ThemeEntry(.black, on: .cyan),
+            .caret: ThemeEntry(.default, [.reverse])
+        ], usesColor: true)
 
-    public static let monochrome = Theme(entries: [
-        .normal: ThemeEntry(),
-        .title: ThemeEntry(.default, [.bold]),
-        .dim: ThemeEntry(.default, [.dim]),
-        .prompt: ThemeEntry(.default, [.bold]),
-        .field: ThemeEntry(.default, [.underline]),
-        .correct: ThemeEntry(.default, [.bold]),
-        .wrong: ThemeEntry(.default, [.bold, .underline]),
-        .warning: ThemeEntry(.default, [.bold]),
-        .hint: ThemeEntry(.default, [.dim]),
-        .accent: ThemeEntry(.default, [.bold]),
-        .selection: ThemeEntry(.default, [.reverse]),
-        .caret: ThemeEntry(.default, [.reverse]),
-    ], usesColor: false)
+    public static let monochrome = Theme(
+        entries: [
+            .normal: ThemeEntry(),
+            .title: ThemeEntry(.default, [.bold]),
+            .dim: ThemeEntry(.default, [.dim]),
+            .prompt: ThemeEntry(.default, [.bold]),
+            .field: ThemeEntry(.default, [.underline]),
+            .correct: ThemeEntry(.default, [.bold]),
+            .wrong: ThemeEntry(.default, [.bold, .underline]),
+            .warning: ThemeEntry(.default, [.bold]),
+            .hint: ThemeEntry(.default, [.dim]),
+            .accent: ThemeEntry(.default, [.bold]),
+            .selection: ThemeEntry(.default, [.reverse]),
+            .caret: ThemeEntry(.default, [.reverse])
+        ], usesColor: false)
 }

@@ -61,7 +61,8 @@ public final class ProgressRecorder {
         if status.pending > 0 {
             let before = waitingAnswers
             waitingAnswers = max(before ?? 0, status.answers)
-            return before == nil || status.answers != before ? [.storageWaiting(StorageWait(answers: status.answers, isWaiting: true, path: path))] : []
+            return before == nil || status.answers != before
+                ? [.storageWaiting(StorageWait(answers: status.answers, isWaiting: true, path: path))] : []
         }
         guard let waited = waitingAnswers else { return [] }
         waitingAnswers = nil
@@ -80,16 +81,20 @@ public final class ProgressRecorder {
             let fresh = openQuiz(), time = now, topic = topics[r.questionID]
             var out = attempt(isAnswer: true) { store, ctx throws(StoreError) in
                 if r.mode == "quiz", ctx.quizID == nil { ctx.quizID = try store.saveQuiz(fresh) }
-                try store.record(StoredAttempt(
-                    time: time, mode: r.mode, questionID: r.questionID, stepID: r.stepID, seed: r.seed, input: r.input,
-                    verdict: r.verdict, mistake: r.mistake, correct: r.correct, seconds: r.seconds,
-                    topic: topic, quizID: r.mode == "quiz" ? ctx.quizID : nil))
+                try store.record(
+                    StoredAttempt(
+                        time: time, mode: r.mode, questionID: r.questionID, stepID: r.stepID, seed: r.seed, input: r.input,
+                        verdict: r.verdict, mistake: r.mistake, correct: r.correct, seconds: r.seconds,
+                        topic: topic, quizID: r.mode == "quiz" ? ctx.quizID : nil))
             }
-            out += schedule(r.questionID, r.stepID, r.seed, mode: r.mode, quality: SM2.quality(
-                SM2.outcome(verdict: r.verdict, wrongTriesBefore: 0, revealed: false)))
+            out += schedule(
+                r.questionID, r.stepID, r.seed, mode: r.mode,
+                quality: SM2.quality(
+                    SM2.outcome(verdict: r.verdict, wrongTriesBefore: 0, revealed: false)))
             return out
         case .revealed(let q, let step, let seed, let mode, let automatic):
-            let reveal = StoredReveal(time: now, mode: mode, questionID: q, stepID: step, seed: seed, reason: automatic ? "auto" : "key")
+            let reveal = StoredReveal(
+                time: now, mode: mode, questionID: q, stepID: step, seed: seed, reason: automatic ? "auto" : "key")
             var out = attempt(isAnswer: true) { store, _ throws(StoreError) in try store.recordReveal(reveal) }
             out += schedule(q, step, seed, mode: mode, quality: SM2.quality(.revealed))
             return out
@@ -122,8 +127,11 @@ public final class ProgressRecorder {
             record.maxScore = report.maxPoints
             record.status = .finished
             record.steps = report.questions.flatMap { q in
-                q.steps.map { QuizStepResult(questionID: q.id, stepID: $0.id, verdict: $0.verdict?.shortName,
-                                             score: $0.points, maxScore: $0.maxPoints) }
+                q.steps.map {
+                    QuizStepResult(
+                        questionID: q.id, stepID: $0.id, verdict: $0.verdict?.shortName,
+                        score: $0.points, maxScore: $0.maxPoints)
+                }
             }
             let finished = record
             return attempt { store, ctx throws(StoreError) in
@@ -137,7 +145,7 @@ public final class ProgressRecorder {
         case .requestStats:
             return [.showStats(stats())]
         case .demoCue:
-            return []  // a live class demo's cue: the classroom layer sends it (onEffect)
+            return [] // a live class demo's cue: the classroom layer sends it (onEffect)
         case .tourSeen:
             return attempt { store, _ throws(StoreError) in try store.setMeta("tour_seen", "1") }
         case .quit:
@@ -164,15 +172,18 @@ public final class ProgressRecorder {
     private func openQuiz() -> QuizRecord {
         let s = settings.quiz
         let ids = s.questionIDs.isEmpty ? exam.questions.map(\.id) : s.questionIDs
-        return QuizRecord(startedAt: now, settings: TutorStore.QuizSettings(
-            minutes: s.minutes, questionIDs: ids, seed: settings.seed, feedback: s.feedback.rawValue),
+        return QuizRecord(
+            startedAt: now,
+            settings: TutorStore.QuizSettings(
+                minutes: s.minutes, questionIDs: ids, seed: settings.seed, feedback: s.feedback.rawValue),
             score: 0, maxScore: 0, steps: [])
     }
 
     /// The latest unfinished quiz in `store` that this exam can show, to offer to continue it.
     public nonisolated static func quizOffer(store: any ProgressStore) -> QuizResumeOffer? {
         guard let open = try? store.unfinishedQuiz(), let id = open.quiz.id,
-              let snapshot = try? JSONDecoder().decode(QuizSnapshot.self, from: Data(open.checkpoint.utf8)) else { return nil }
+            let snapshot = try? JSONDecoder().decode(QuizSnapshot.self, from: Data(open.checkpoint.utf8))
+        else { return nil }
         return QuizResumeOffer(id: id, snapshot: snapshot)
     }
 

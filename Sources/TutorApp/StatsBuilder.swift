@@ -9,7 +9,8 @@ public enum StatsBuilder {
         var r = StatsReport()
         let topics = Dictionary(uniqueKeysWithValues: exam.questions.map { ($0.id, $0.topic) })
         let order = Dictionary(uniqueKeysWithValues: exam.questions.enumerated().map { ($1.id, $0) })
-        r.storage = store.isSaving
+        r.storage =
+            store.isSaving
             ? "Progress is saved in \(store.location ?? "memory")."
             : "Progress is not being saved: \(store.notSavingReason?.message ?? "saving is off")."
         r.byQuestion = ((try? store.accuracyByQuestion(mode: nil)) ?? [])
@@ -21,7 +22,9 @@ public enum StatsBuilder {
             .map { StatsReport.Count(label: "\($0.questionID.uppercased()) \($0.stepID): \($0.mistake)", count: $0.count) }
         r.times = ((try? store.stepTimes()) ?? []).filter { $0.questionID != "*" }
             .sorted { $0.median > $1.median }
-            .map { StatsReport.Time(label: "\($0.questionID.uppercased()) \($0.stepID)", count: $0.count, medianSeconds: $0.median) }
+            .map {
+                StatsReport.Time(label: "\($0.questionID.uppercased()) \($0.stepID)", count: $0.count, medianSeconds: $0.median)
+            }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
         r.quizzes = ((try? store.quizHistory()) ?? []).filter { $0.status == .finished }

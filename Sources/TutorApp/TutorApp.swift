@@ -25,11 +25,13 @@ public final class TutorApp {
     /// every event, so they arrive within one tick.
     private let inbox: () -> [Message]
 
-    public init(session: Session, terminal: Terminal, keymap: Keymap = .standard,
-                tickInterval: Duration = .milliseconds(250),
-                clock: @escaping @Sendable () -> Double, nextSeed: @escaping () -> UInt64,
-                perform: @escaping (Effect) -> [Message] = { _ in [] }, poll: @escaping () -> [Message] = { [] },
-                inbox: @escaping () -> [Message] = { [] }) {
+    public init(
+        session: Session, terminal: Terminal, keymap: Keymap = .standard,
+        tickInterval: Duration = .milliseconds(250),
+        clock: @escaping @Sendable () -> Double, nextSeed: @escaping () -> UInt64,
+        perform: @escaping (Effect) -> [Message] = { _ in [] }, poll: @escaping () -> [Message] = { [] },
+        inbox: @escaping () -> [Message] = { [] }
+    ) {
         self.session = session
         self.terminal = terminal
         self.keymap = keymap

@@ -75,15 +75,17 @@ public final class WriteQueue: @unchecked Sendable {
     /// long hands the queue to a background thread and returns; there it retries.
     private func drain(inBackground: Bool) {
         while true {
-            guard let head = lock.withLock({ () -> (job: Job, isAnswer: Bool)? in
-                if let first = jobs.first { return first }
-                writing = false
-                return nil
-            }) else { return }
+            guard
+                let head = lock.withLock({ () -> (job: Job, isAnswer: Bool)? in
+                    if let first = jobs.first { return first }
+                    writing = false
+                    return nil
+                })
+            else { return }
             do {
                 try head.job(store, &context)
                 finishHead(head.isAnswer, failure: nil)
-            } catch where !error.stopsSaving {
+            } catch  where !error.stopsSaving {
                 // Locked by another program: keep it, and everything behind it.
                 if !inBackground {
                     Thread.detachNewThread { [self] in drain(inBackground: true) }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import TutorContent
 
@@ -24,15 +24,15 @@ extension ContentOptions {
     private static func buildFingerprint() -> String {
         var st = stat()
         #if os(Linux)
-        let exe = "/proc/self/exe"
+            let exe = "/proc/self/exe"
         #else
-        let exe = CommandLine.arguments[0]
+            let exe = CommandLine.arguments[0]
         #endif
         guard stat(exe, &st) == 0 else { return "unknown" }
         #if os(Linux)
-        return "\(st.st_size)-\(st.st_mtim.tv_sec)-\(st.st_mtim.tv_nsec)"
+            return "\(st.st_size)-\(st.st_mtim.tv_sec)-\(st.st_mtim.tv_nsec)"
         #else
-        return "\(st.st_size)-\(st.st_mtimespec.tv_sec)-\(st.st_mtimespec.tv_nsec)"
+            return "\(st.st_size)-\(st.st_mtimespec.tv_sec)-\(st.st_mtimespec.tv_nsec)"
         #endif
     }
 }

@@ -5,7 +5,9 @@ import TutorContent
 
 /// The options every content command shares, and how the bundled exam is found.
 public struct ContentOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Exam content directory (default: the bundled AML 5202 Sessional-1 exam).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Exam content directory (default: the bundled AML 5202 Sessional-1 exam).", valueName: "dir"))
     public var content: String?
 
     public init() {}

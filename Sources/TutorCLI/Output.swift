@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-@preconcurrency import Glibc
+    @preconcurrency import Glibc
 #endif
 
 /// Writes a line to standard error (Swift 6 forbids touching Glibc's `stderr` global directly

@@ -25,9 +25,11 @@ public enum TutorLauncher {
     /// Runs `session` full screen; effects go to `store` (a NullStore records nothing).
     /// `inbox` and `onEffect` connect a live class demo (messages in, cues out); `tick` is how
     /// often the inbox is read at the latest.
-    public static func run(_ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore(),
-                           inbox: @escaping @Sendable () -> [Message] = { [] }, onEffect: @escaping @Sendable (Effect) -> Void = { _ in },
-                           tick: Duration = .milliseconds(250)) async throws {
+    public static func run(
+        _ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore(),
+        inbox: @escaping @Sendable () -> [Message] = { [] }, onEffect: @escaping @Sendable (Effect) -> Void = { _ in },
+        tick: Duration = .milliseconds(250)
+    ) async throws {
         let status: Int32 = try await MainActor.run {
             try runOnMain(session, screen: screen, store: store, inbox: inbox, onEffect: onEffect, tick: tick)
         }
@@ -35,16 +37,19 @@ public enum TutorLauncher {
     }
 
     /// The same, from the synchronous entry point's main thread (no concurrency runtime).
-    public static func runSynchronously(_ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore()) throws {
+    public static func runSynchronously(_ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore()) throws
+    {
         let status: Int32 = try MainActor.assumeIsolated {
             try runOnMain(session, screen: screen, store: store, inbox: { [] }, onEffect: { _ in }, tick: .milliseconds(250))
         }
         if status != 0 { throw ExitCode(status) }
     }
 
-    @MainActor private static func runOnMain(_ session: Session, screen: ScreenOptions, store: any ProgressStore,
-                                             inbox: @escaping @Sendable () -> [Message], onEffect: @escaping @Sendable (Effect) -> Void,
-                                             tick: Duration) throws -> Int32 {
+    @MainActor private static func runOnMain(
+        _ session: Session, screen: ScreenOptions, store: any ProgressStore,
+        inbox: @escaping @Sendable () -> [Message], onEffect: @escaping @Sendable (Effect) -> Void,
+        tick: Duration
+    ) throws -> Int32 {
         let forceASCII = screen.ascii
         let clock = makeClock(file: screen.clockFile)
         var options = CursesTerminal.Options()
@@ -68,7 +73,9 @@ public enum TutorLauncher {
             clock: { clock() - CursesTerminal.stoppedSeconds },
             // Short seeds, so a student can tell a classmate or instructor which variant it was.
             nextSeed: { UInt64.random(in: 1...999_999) },
-            perform: { onEffect($0); return recorder.perform($0) }, poll: { recorder.poll() }, inbox: inbox
+            perform: {
+                onEffect($0); return recorder.perform($0)
+            }, poll: { recorder.poll() }, inbox: inbox
         )
         let status = app.run()
         waitForQueuedWrites(recorder, store: store, status: status)
@@ -85,8 +92,9 @@ public enum TutorLauncher {
         let what = waiting == 1 ? "1 checked answer" : "\(waiting) checked answers"
         signal(SIGINT, SIG_DFL)
         let terminated = status != 0 && status != 130
-        printError("dltutor: waiting for the database at \(path) (another program holds its lock) to save \(what)"
-                   + (terminated ? "…" : "; Ctrl-C quits without them."))
+        printError(
+            "dltutor: waiting for the database at \(path) (another program holds its lock) to save \(what)"
+                + (terminated ? "…" : "; Ctrl-C quits without them."))
         let left = recorder.finish(timeout: terminated ? 5 : nil)
         if left == 0 {
             printError("dltutor: saved; \(what) \(waiting == 1 ? "is" : "are") now in \(path).")

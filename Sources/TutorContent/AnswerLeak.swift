@@ -47,8 +47,10 @@ public struct AnswerLeak: Sendable {
     /// `own` lists values the text may repeat, such as the student's own wrong value in the
     /// feedback to it, or answers the student has already earned. `countSmallNumbers` makes small
     /// numbers count for every step (picture labels: a picture has no "2 decimal places").
-    public func answersStated(in text: String, among steps: [VariantStep], ownStep: String?, own: [Value] = [],
-                              countSmallNumbers: Bool = false) -> [String] {
+    public func answersStated(
+        in text: String, among steps: [VariantStep], ownStep: String?, own: [Value] = [],
+        countSmallNumbers: Bool = false
+    ) -> [String] {
         let ownNumbers = own.flatMap(\.numbers)
         let tokens = LeakToken.scan(text).filter { tok in
             if given.contains(tok) { return false }
@@ -56,10 +58,13 @@ public struct AnswerLeak: Sendable {
             // The student's own value, as typed or rounded in the sentence.
             return !ownNumbers.contains { abs($0 - t) <= 0.005 * max(1, abs($0)) }
         }
-        let withoutSmall = strict || countSmallNumbers ? tokens : tokens.filter { tok in
-            guard case .number(let t, _) = tok else { return true }
-            return !(t == t.rounded() && abs(t) <= 12)
-        }
+        let withoutSmall =
+            strict || countSmallNumbers
+            ? tokens
+            : tokens.filter { tok in
+                guard case .number(let t, _) = tok else { return true }
+                return !(t == t.rounded() && abs(t) <= 12)
+            }
         let lower = text.lowercased()
         var out: [String] = []
         for step in steps where step.kind != .text {
@@ -161,16 +166,19 @@ public struct AnswerLeak: Sendable {
             let formulaLike = words.map { Self.isFormulaWord($0, variables: variables) }
             for from in words.indices where formulaLike[from] {
                 guard let first = words[from].first,
-                      first.isNumber || first == "(" || first == "-" || first == "−"
-                        || variables.contains(where: { words[from].hasPrefix($0) }) else { continue }
+                    first.isNumber || first == "(" || first == "-" || first == "−"
+                        || variables.contains(where: { words[from].hasPrefix($0) })
+                else { continue }
                 var last = from
                 while last + 1 < words.count, formulaLike[last + 1] { last += 1 }
                 for to in stride(from: last + 1, to: from, by: -1) {
                     let candidate = words[from..<to].joined(separator: " ")
                     guard let expr = try? Parser.parse(candidate, dialect: .student),
-                          !expr.variables.isEmpty, expr.variables.isSubset(of: Set(variables)) else { continue }
-                    let verdict = Grader.grade(input: candidate, kind: step.answerKind, expected: .text(answer),
-                                               rule: step.tolerance, definitions: step.definitions)
+                        !expr.variables.isEmpty, expr.variables.isSubset(of: Set(variables))
+                    else { continue }
+                    let verdict = Grader.grade(
+                        input: candidate, kind: step.answerKind, expected: .text(answer),
+                        rule: step.tolerance, definitions: step.definitions)
                     if verdict == .correct { return true }
                 }
             }
@@ -180,8 +188,10 @@ public struct AnswerLeak: Sendable {
 }
 
 extension AnswerLeak {
-    static let functionNames: Set<String> = ["ln", "log", "exp", "sqrt", "abs", "tanh", "sinh", "cosh", "sech",
-                                             "sigmoid", "min", "max", "floor", "ceil", "round", "pi", "e"]
+    static let functionNames: Set<String> = [
+        "ln", "log", "exp", "sqrt", "abs", "tanh", "sinh", "cosh", "sech",
+        "sigmoid", "min", "max", "floor", "ceil", "round", "pi", "e"
+    ]
 
     /// A cheap first look: a formula in one-letter variables has one of them next to a digit, an
     /// operator or a bracket (`20n`, `(n+1)`, `tanh²(z)`); a text with none is not read further.

@@ -11,8 +11,10 @@ import MathEngine
 public enum ChoiceOrder {
     /// `options` (de-duplicated, file order) rearranged; `correct` is the answer's text and
     /// `ordinal` the step's position among the question's choice steps (0, 1, …).
-    static func arrange(_ options: [String], correct: String?, questionID: String, stepID: String,
-                        seed: UInt64?, ordinal: Int) -> [String] {
+    static func arrange(
+        _ options: [String], correct: String?, questionID: String, stepID: String,
+        seed: UInt64?, ordinal: Int
+    ) -> [String] {
         guard options.count > 1 else { return options }
         // The original exam is seed 0 of this stream; variants use their own seed.
         let s = seed ?? 0

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The parsed exam kept in a compact binary file (`$XDG_CACHE_HOME/dltutor`, else `~/.cache/dltutor`),

@@ -22,7 +22,8 @@ enum ContentCodec {
         let id = try r.string(), title = try r.string(), directory = try r.string()
         let log = try r.optional(readLog)
         let questions = try r.array(readQuestion)
-        return LoadResult(exam: Exam(id: id, title: title, questions: questions, directory: directory, log: log), diagnostics: diagnostics)
+        return LoadResult(
+            exam: Exam(id: id, title: title, questions: questions, directory: directory, log: log), diagnostics: diagnostics)
     }
 
     static func write(_ w: inout CacheWriter, _ d: Diagnostic) {
@@ -38,8 +39,12 @@ enum ContentCodec {
     static func write(_ w: inout CacheWriter, _ q: Question) {
         w.string(q.id); w.string(q.title); w.double(q.points); w.string(q.topic); w.optional(q.picture) { $0.string($1) }
         write(&w, q.text)
-        w.array(q.params) { w, p in w.string(p.name); write(&w, p.value); w.optional(p.vary, write); w.int(p.line) }
-        w.array(q.derived) { w, d in w.string(d.name); write(&w, d.formula); w.int(d.line) }
+        w.array(q.params) { w, p in
+            w.string(p.name); write(&w, p.value); w.optional(p.vary, write); w.int(p.line)
+        }
+        w.array(q.derived) { w, d in
+            w.string(d.name); write(&w, d.formula); w.int(d.line)
+        }
         w.array(q.constraints, write)
         w.array(q.steps, write)
         w.string(q.file); w.int(q.line); w.optional(q.logSetting, write); write(&w, q.log)
@@ -47,12 +52,15 @@ enum ContentCodec {
 
     static func readQuestion(_ r: inout CacheReader) throws(CacheCorrupt) -> Question {
         Question(
-            id: try r.string(), title: try r.string(), points: try r.double(), topic: try r.string(), picture: try r.optional { r throws(CacheCorrupt) in try r.string() },
+            id: try r.string(), title: try r.string(), points: try r.double(), topic: try r.string(),
+            picture: try r.optional { r throws(CacheCorrupt) in try r.string() },
             text: try readTemplate(&r),
             params: try r.array { r throws(CacheCorrupt) in
                 ParamSpec(name: try r.string(), value: try readFormula(&r), vary: try r.optional(readFormula), line: try r.int())
             },
-            derived: try r.array { r throws(CacheCorrupt) in DerivedSpec(name: try r.string(), formula: try readFormula(&r), line: try r.int()) },
+            derived: try r.array { r throws(CacheCorrupt) in
+                DerivedSpec(name: try r.string(), formula: try readFormula(&r), line: try r.int())
+            },
             constraints: try r.array(readFormula),
             steps: try r.array(readStep),
             file: try r.string(), line: try r.int(), logSetting: try r.optional(readLog), log: try readLog(&r))
@@ -66,9 +74,15 @@ enum ContentCodec {
         case .templates(let ts): w.byte(1); w.array(ts, write)
         case .formula(let f): w.byte(2); write(&w, f)
         }
-        w.array(s.variables) { w, v in w.string(v.name); write(&w, v.formula) }
-        w.array(s.accept) { w, a in write(&w, a.value); write(&w, a.note) }
-        w.array(s.mistakes) { w, m in write(&w, m.value); write(&w, m.why) }
+        w.array(s.variables) { w, v in
+            w.string(v.name); write(&w, v.formula)
+        }
+        w.array(s.accept) { w, a in
+            write(&w, a.value); write(&w, a.note)
+        }
+        w.array(s.mistakes) { w, m in
+            write(&w, m.value); write(&w, m.why)
+        }
         w.array(s.hints, write)
         write(&w, s.solution)
         w.optional(s.model) { $0.string($1) }
@@ -92,9 +106,14 @@ enum ContentCodec {
         case 2: options = .formula(try readFormula(&r))
         default: throw CacheCorrupt()
         }
-        let variables = try r.array { r throws(CacheCorrupt) -> (name: String, formula: Formula) in (try r.string(), try readFormula(&r)) }
-        let accept = try r.array { r throws(CacheCorrupt) in AlternativeSpec(value: try readFormula(&r), note: try readTemplate(&r)) }
-        let mistakes = try r.array { r throws(CacheCorrupt) in MistakeSpec(value: try readFormula(&r), why: try readTemplate(&r)) }
+        let variables = try r.array { r throws(CacheCorrupt) -> (name: String, formula: Formula) in
+            (try r.string(), try readFormula(&r))
+        }
+        let accept = try r.array { r throws(CacheCorrupt) in
+            AlternativeSpec(value: try readFormula(&r), note: try readTemplate(&r))
+        }
+        let mistakes = try r.array { r throws(CacheCorrupt) in MistakeSpec(value: try readFormula(&r), why: try readTemplate(&r))
+        }
         let hints = try r.array(readTemplate)
         let solution = try readTemplate(&r)
         let model = try r.optional { r throws(CacheCorrupt) in try r.string() }
@@ -105,10 +124,11 @@ enum ContentCodec {
         let line = try r.int()
         let percent = try r.bool()
         let label = try r.optional { r throws(CacheCorrupt) in try r.string() }
-        var step = Step(id: id, part: part, prompt: prompt, kind: kind, answer: answer, check: check, points: points,
-                    options: options, variables: variables, accept: accept, mistakes: mistakes, hints: hints,
-                    solution: solution, model: model, keywords: keywords, dependencies: dependencies, partialCredit: partial,
-                    levels: levels, line: line, percent: percent)
+        var step = Step(
+            id: id, part: part, prompt: prompt, kind: kind, answer: answer, check: check, points: points,
+            options: options, variables: variables, accept: accept, mistakes: mistakes, hints: hints,
+            solution: solution, model: model, keywords: keywords, dependencies: dependencies, partialCredit: partial,
+            levels: levels, line: line, percent: percent)
         step.label = label
         return step
     }
@@ -137,7 +157,9 @@ enum ContentCodec {
         switch try r.byte() {
         case 0: return .literal(try r.string())
         case 1: return .formula(try readFormula(&r), decimals: try r.optional { r throws(CacheCorrupt) in try r.int() })
-        case 2: return .repeating(name: try r.string(), from: try readFormula(&r), to: try readFormula(&r), body: try r.array(readSegment))
+        case 2:
+            return .repeating(
+                name: try r.string(), from: try readFormula(&r), to: try readFormula(&r), body: try r.array(readSegment))
         default: throw CacheCorrupt()
         }
     }

@@ -38,12 +38,18 @@ public enum ExamLoader {
                 order = try fields.stringList("questions").map { (id: $0.text, line: $0.line) }
                 // Only files inside the exam's folder: a name is a file stem, never a path.
                 for item in order where !isPlainStem(item.id) {
-                    diagnostics.append(Diagnostic(file: examFile, line: item.line,
-                        message: "exam: question '\(SourceCheck.printable(item.id))' must name a file in this folder (no '/' or '..')."))
+                    diagnostics.append(
+                        Diagnostic(
+                            file: examFile, line: item.line,
+                            message:
+                                "exam: question '\(SourceCheck.printable(item.id))' must name a file in this folder (no '/' or '..')."
+                        ))
                 }
                 order.removeAll { !isPlainStem($0.id) }
-                if order.isEmpty { diagnostics.append(fields.error("exam: 'questions' lists no question files.", at: "questions").diagnostic) }
-                examLog = try fields.logBase()   // last: a bad setting keeps the question order
+                if order.isEmpty {
+                    diagnostics.append(fields.error("exam: 'questions' lists no question files.", at: "questions").diagnostic)
+                }
+                examLog = try fields.logBase() // last: a bad setting keeps the question order
             } catch {
                 diagnostics.append(error.diagnostic)
             }
@@ -65,17 +71,22 @@ public enum ExamLoader {
         for (item, result) in zip(order, loaded) {
             let file = dir + "/" + item.id + ".yaml"
             guard let (question, found) = result else {
-                diagnostics.append(Diagnostic(file: examFile, line: item.line, message: "question file '\(item.id).yaml' does not exist."))
+                diagnostics.append(
+                    Diagnostic(file: examFile, line: item.line, message: "question file '\(item.id).yaml' does not exist."))
                 continue
             }
             diagnostics += found
             guard var question else { continue }
             if question.logSetting == nil, let examLog { question.log = examLog }
             if question.id != item.id {
-                diagnostics.append(Diagnostic(file: file, line: question.line, message: "question id '\(question.id)' differs from its file name '\(item.id)'.", severity: .warning))
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, line: question.line,
+                        message: "question id '\(question.id)' differs from its file name '\(item.id)'.", severity: .warning))
             }
             if questions.contains(where: { $0.id == question.id }) {
-                diagnostics.append(Diagnostic(file: file, line: question.line, message: "duplicate question id '\(question.id)'."))
+                diagnostics.append(
+                    Diagnostic(file: file, line: question.line, message: "duplicate question id '\(question.id)'."))
                 continue
             }
             questions.append(question)
@@ -96,7 +107,9 @@ public enum ExamLoader {
         do {
             let original = try question.variant(seed: nil)
             for c in try question.failingConstraints(original.values) {
-                diagnostics.append(Diagnostic(file: file, line: c.line, message: "constraint \"\(c.source)\" does not hold for the original exam."))
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, line: c.line, message: "constraint \"\(c.source)\" does not hold for the original exam."))
             }
         } catch {
             diagnostics.append(error.diagnostic)
@@ -107,7 +120,8 @@ public enum ExamLoader {
 
     /// A question file stem that stays inside the exam folder.
     static func isPlainStem(_ id: String) -> Bool {
-        !id.isEmpty && !id.contains("/") && !id.contains("\\") && !id.hasPrefix(".") && !id.unicodeScalars.contains { $0.value < 0x20 }
+        !id.isEmpty && !id.contains("/") && !id.contains("\\") && !id.hasPrefix(".")
+            && !id.unicodeScalars.contains { $0.value < 0x20 }
     }
 
     /// Reads and composes a YAML file; problems become diagnostics with the parser's line.
@@ -128,7 +142,8 @@ public enum ExamLoader {
             }
             return node
         } catch let error as YamlError {
-            diagnostics.append(Diagnostic(file: file, line: max(1, line(of: error)), message: "invalid YAML: \(problem(of: error))"))
+            diagnostics.append(
+                Diagnostic(file: file, line: max(1, line(of: error)), message: "invalid YAML: \(problem(of: error))"))
         } catch {
             diagnostics.append(Diagnostic(file: file, line: 1, message: "invalid YAML: \(error)"))
         }
@@ -145,7 +160,8 @@ public enum ExamLoader {
 
     static func problem(of error: YamlError) -> String {
         switch error {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+            .composer(let context, let problem, _, _):
             return ((context.map { "\($0.text) " } ?? "") + problem).trimmingCharacters(in: .whitespaces) + "."
         case .duplicatedKeysInMapping(let duplicates, _):
             return "duplicate key \(duplicates.joined(separator: ", "))."

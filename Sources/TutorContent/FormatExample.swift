@@ -29,7 +29,7 @@ public enum FormatExample {
     public static func helpTip(for variant: Variant?) -> String {
         let kinds: [(AnswerKind, [String])] = [
             (.number, numberFractions), (.number, numberPercents), (.shape, shapePairs), (.vector, vectors),
-            (.set, sets), (.expression(variables: ["n"]), expressions(in: "n")),
+            (.set, sets), (.expression(variables: ["n"]), expressions(in: "n"))
         ]
         let items = kinds.compactMap { kind, family in
             family.first { item in variant.map { clean(item, as: kind, in: $0) } ?? true }
@@ -50,8 +50,9 @@ public enum FormatExample {
         let value = AnswerReader.read(item, as: kind).value
         for s in variant.steps where s.kind != .text {
             guard let value, sameFamily(kind, s.answerKind) else { continue }
-            let verdict = Grader.grade(value: value, kind: s.answerKind, expected: s.expected, rule: s.tolerance,
-                                       alternatives: s.alternatives, definitions: s.definitions)
+            let verdict = Grader.grade(
+                value: value, kind: s.answerKind, expected: s.expected, rule: s.tolerance,
+                alternatives: s.alternatives, definitions: s.definitions)
             if verdict.isCorrect { return false }
         }
         return true
@@ -60,7 +61,7 @@ public enum FormatExample {
     private static func sameFamily(_ a: AnswerKind, _ b: AnswerKind) -> Bool {
         switch (a, b) {
         case (.number, .number), (.number, .integer), (.integer, .number), (.integer, .integer),
-             (.vector, .vector), (.matrix, .matrix), (.shape, .shape), (.set, .set), (.shapeList, .shapeList):
+            (.vector, .vector), (.matrix, .matrix), (.shape, .shape), (.set, .set), (.shapeList, .shapeList):
             return true
         case (.expression(let x), .expression(let y)):
             return Set(x) == Set(y)

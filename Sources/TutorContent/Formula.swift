@@ -22,7 +22,8 @@ public struct Formula: Sendable, CustomStringConvertible {
             let expr = try Parser.parse(source, dialect: dialect)
             return Formula(source: source, expr: expr, line: line)
         } catch {
-            throw ContentError(file: file, line: line, message: "\(what): \(error.message) (column \(error.column) of \"\(source)\")")
+            throw ContentError(
+                file: file, line: line, message: "\(what): \(error.message) (column \(error.column) of \"\(source)\")")
         }
     }
 

@@ -59,18 +59,20 @@ extension Variant {
             let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { return .invalid(column: 1, reason: "Type an answer first.") }
             if case .invalid(let column, let reason) = AnswerReader.read(input, as: .freeText) {
-                return .invalid(column: column, reason: reason)       // the length cap
+                return .invalid(column: column, reason: reason) // the length cap
             }
             return .correct
         }
         let carried = given.isEmpty ? [] : self.carried(for: stepID, given: given).map { [$0] } ?? []
-        return Grader.grade(input: input, kind: steps[i].answerKind, expected: steps[i].expected, rule: steps[i].tolerance,
-                            mistakes: steps[i].mistakes, alternatives: steps[i].alternatives, carried: carried,
-                            definitions: steps[i].definitions, percent: percent(at: i, stepID), log: log)
+        return Grader.grade(
+            input: input, kind: steps[i].answerKind, expected: steps[i].expected, rule: steps[i].tolerance,
+            mistakes: steps[i].mistakes, alternatives: steps[i].alternatives, carried: carried,
+            definitions: steps[i].definitions, percent: percent(at: i, stepID), log: log)
     }
 
     private func percent(at i: Int, _ stepID: String) -> Bool {
-        question.steps.indices.contains(i) && question.steps[i].id == stepID ? question.steps[i].percent : question.step(stepID)?.percent ?? false
+        question.steps.indices.contains(i) && question.steps[i].id == stepID
+            ? question.steps[i].percent : question.step(stepID)?.percent ?? false
     }
 
     /// What a one-argument `log` means in answers to this question (content `log:` setting).

@@ -93,7 +93,9 @@ public enum LeakLint {
             }
         }
         for (message, c) in counts.sorted(by: { $0.key < $1.key }) {
-            out.append(Diagnostic(file: q.file, line: c.line, message: "\(message) (in \(c.count) of \(seeds) seeds, e.g. seed \(c.example))"))
+            out.append(
+                Diagnostic(
+                    file: q.file, line: c.line, message: "\(message) (in \(c.count) of \(seeds) seeds, e.g. seed \(c.example))"))
         }
         return out
     }

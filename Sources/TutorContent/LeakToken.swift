@@ -18,7 +18,8 @@ public enum LeakToken: Sendable, Hashable {
             if c == "[" || c == "{" || c == "(" {
                 let close: Unicode.Scalar = c == "[" ? "]" : c == "{" ? "}" : ")"
                 if let end = chars[(i + 1)...].prefix(400).firstIndex(of: close),
-                   let numbers = numbersOnly(chars[(i + 1)..<end]), numbers.count >= 2 {
+                    let numbers = numbersOnly(chars[(i + 1)..<end]), numbers.count >= 2
+                {
                     out.append(.list(numbers))
                     if c == "(" && numbers.allSatisfy({ $0 == $0.rounded() && $0 >= 0 && $0 < 1e9 }) {
                         out.append(.shape(numbers.map { Int($0) }))
@@ -82,7 +83,9 @@ public enum LeakToken: Sendable, Hashable {
         var negative = false
         if i < chars.count, chars[i] == "-" || chars[i] == "−" {
             let before = i > 0 ? chars[i - 1] : " "
-            guard before == " " || before == "(" || before == "[" || before == "{" || before == "," || before == "=" else { return nil }
+            guard before == " " || before == "(" || before == "[" || before == "{" || before == "," || before == "=" else {
+                return nil
+            }
             negative = true
             i += 1
         }

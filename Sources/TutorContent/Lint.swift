@@ -12,28 +12,41 @@ public enum Lint {
     /// Loads `directory` and lints it; diagnostics are sorted by file and line.
     ///
     /// `leaks` adds the screens' own leak checks (pictures live in the terminal layer).
-    public static func run(directory: String, seeds: Int = 500,
-                           leaks: @escaping @Sendable (Variant) -> [LeakLint.Leak] = { _ in [] }) -> [Diagnostic] {
+    public static func run(
+        directory: String, seeds: Int = 500,
+        leaks: @escaping @Sendable (Variant) -> [LeakLint.Leak] = { _ in [] }
+    ) -> [Diagnostic] {
         let result = ExamLoader.load(directory: directory)
         return sorted(result.diagnostics + check(result.exam, seeds: seeds, leaks: leaks))
     }
 
     /// Lints already loaded questions (without repeating the loader's diagnostics).
-    public static func check(_ exam: Exam, seeds: Int = 500,
-                             leaks: @escaping @Sendable (Variant) -> [LeakLint.Leak] = { _ in [] }) -> [Diagnostic] {
+    public static func check(
+        _ exam: Exam, seeds: Int = 500,
+        leaks: @escaping @Sendable (Variant) -> [LeakLint.Leak] = { _ in [] }
+    ) -> [Diagnostic] {
         exam.questions.flatMap { check($0, seeds: seeds, leaks: leaks) }
     }
 
-    public static func check(_ q: Question, seeds: Int = 500,
-                             leaks: @escaping @Sendable (Variant) -> [LeakLint.Leak] = { _ in [] }) -> [Diagnostic] {
+    public static func check(
+        _ q: Question, seeds: Int = 500,
+        leaks: @escaping @Sendable (Variant) -> [LeakLint.Leak] = { _ in [] }
+    ) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for s in q.steps where s.kind != .text && s.hints.count < 2 {
-            out.append(Diagnostic(file: q.file, line: s.line, message: "step '\(s.id)': give at least 2 progressive hints.", severity: .warning))
+            out.append(
+                Diagnostic(
+                    file: q.file, line: s.line, message: "step '\(s.id)': give at least 2 progressive hints.", severity: .warning)
+            )
         }
         // The original exam: report every coincidence individually.
         if let v = try? q.variant() {
             for c in coincidences(v) {
-                out.append(Diagnostic(file: q.file, line: c.line, message: "step '\(c.step)': \(c.what) for the original exam; the tutor cannot tell them apart by value.", severity: .warning))
+                out.append(
+                    Diagnostic(
+                        file: q.file, line: c.line,
+                        message: "step '\(c.step)': \(c.what) for the original exam; the tutor cannot tell them apart by value.",
+                        severity: .warning))
             }
         }
         // Random variants: count failures and coincidences, report each kind once.
@@ -55,11 +68,16 @@ public enum Lint {
         }
         for (key, f) in failures.sorted(by: { $0.key < $1.key }) {
             let message = String(key.split(separator: "|", maxSplits: 1).last ?? "")
-            out.append(Diagnostic(file: q.file, line: f.line, message: "\(message) (in \(f.count) of \(seeds) seeds, e.g. seed \(f.example))"))
+            out.append(
+                Diagnostic(
+                    file: q.file, line: f.line, message: "\(message) (in \(f.count) of \(seeds) seeds, e.g. seed \(f.example))"))
         }
         for (key, c) in counts.sorted(by: { $0.key < $1.key }) {
             let what = String(key.split(separator: "|", maxSplits: 1).last ?? "")
-            out.append(Diagnostic(file: q.file, line: c.line, message: "step '\(c.step)': \(what) in \(c.count) of \(seeds) seeds.", severity: .warning))
+            out.append(
+                Diagnostic(
+                    file: q.file, line: c.line, message: "step '\(c.step)': \(what) in \(c.count) of \(seeds) seeds.",
+                    severity: .warning))
         }
         out += TextLint.check(q, seeds: seeds)
         return out + LeakLint.check(q, seeds: seeds, extra: leaks)
@@ -81,7 +99,8 @@ public enum Lint {
             for (i, m) in s.mistakes.enumerated() {
                 let line = spec.mistakes.indices.contains(number[i] - 1) ? spec.mistakes[number[i] - 1].value.line : spec.line
                 for j in 0..<i where same(m.value, s.mistakes[j].value) {
-                    out.append(Coincidence(step: s.id, line: line, what: "mistakes \(number[j]) and \(number[i]) give the same value"))
+                    out.append(
+                        Coincidence(step: s.id, line: line, what: "mistakes \(number[j]) and \(number[i]) give the same value"))
                 }
             }
         }

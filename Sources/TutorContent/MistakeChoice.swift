@@ -9,14 +9,17 @@ import MathEngine
 /// consistent with what they did before); among those, one the student already made on this step
 /// wins; otherwise the first in the file. Exactly one explanation is returned.
 extension Variant {
-    public func explaining(_ verdict: Verdict, value: Value?, step stepID: String, given: [String: Value],
-                           madeBefore: Set<String> = []) -> Verdict {
+    public func explaining(
+        _ verdict: Verdict, value: Value?, step stepID: String, given: [String: Value],
+        madeBefore: Set<String> = []
+    ) -> Verdict {
         guard case .incorrect(let mistakes, let wrong, let reason) = verdict, mistakes.count > 1 else { return verdict }
         var candidates = mistakes
         if let value, let target = question.steps.firstIndex(where: { $0.id == stepID }), !given.isEmpty {
             let consistent = mistakes.filter { m in
                 guard let n = m.id.flatMap({ $0.split(separator: "#").last }).flatMap({ Int($0) }),
-                      let recomputed = mistakeValue(n - 1, of: target, given: given) else { return true }
+                    let recomputed = mistakeValue(n - 1, of: target, given: given)
+                else { return true }
                 return steps[target].tolerance.matches(value, recomputed)
             }
             if !consistent.isEmpty { candidates = consistent }

@@ -14,11 +14,15 @@ final class QuestionParser {
 
     init(file: String) { self.file = file }
 
-    static let questionKeys: Set<String> = ["id", "title", "points", "topic", "text", "params", "derived", "constraints", "steps", "picture", "log"]
+    static let questionKeys: Set<String> = [
+        "id", "title", "points", "topic", "text", "params", "derived", "constraints", "steps", "picture", "log"
+    ]
     /// Pictures the terminal knows how to draw from a question's values.
     static let pictures: Set<String> = ["loss_accuracy", "w_grid", "layers", "forward_chain", "tanh_points"]
-    static let stepKeys: Set<String> = ["id", "partial", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
-                                        "accept", "mistakes", "hints", "solution", "model", "keywords", "percent", "levels", "label"]
+    static let stepKeys: Set<String> = [
+        "id", "partial", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
+        "accept", "mistakes", "hints", "solution", "model", "keywords", "percent", "levels", "label"
+    ]
 
     /// Runs `body`, turning a thrown `ContentError` into a diagnostic and returning nil.
     func attempt<T>(_ body: () throws(ContentError) -> T) -> T? {
@@ -42,7 +46,9 @@ final class QuestionParser {
     }
 
     func parse(_ root: Node) -> Question? {
-        guard let q = attempt({ () throws(ContentError) in try YAMLFields(root, file: file, what: "question") }) else { return nil }
+        guard let q = attempt({ () throws(ContentError) in try YAMLFields(root, file: file, what: "question") }) else {
+            return nil
+        }
         diagnostics += q.unknownKeys(allowed: Self.questionKeys)
         let id = attempt { () throws(ContentError) in try q.string("id") } ?? "?"
         let title = attempt { () throws(ContentError) in try q.string("title") } ?? ""
@@ -51,7 +57,9 @@ final class QuestionParser {
         let picture = attempt { () throws(ContentError) in try q.optionalString("picture") } ?? nil
         let log = attempt { () throws(ContentError) in try q.logBase() } ?? nil
         if let picture, !Self.pictures.contains(picture) {
-            fail(q.line(of: "picture"), "unknown picture '\(picture)'; use one of \(Self.pictures.sorted().joined(separator: ", ")).")
+            fail(
+                q.line(of: "picture"),
+                "unknown picture '\(picture)'; use one of \(Self.pictures.sorted().joined(separator: ", ")).")
         }
 
         var known: Set<String> = []
@@ -85,7 +93,8 @@ final class QuestionParser {
             let style = node.scalar?.style
             let start = node.line + (style == .literal || style == .folded ? 1 : 0)
             if let t = attempt({ () throws(ContentError) in
-                try Template.parse(YAMLFields.scalar(node, file: file, what: "field 'text'"), file: file, line: start, what: "question text")
+                try Template.parse(
+                    YAMLFields.scalar(node, file: file, what: "field 'text'"), file: file, line: start, what: "question text")
             }) {
                 checkNames(t, known: known, what: "question text")
                 text = t
@@ -95,11 +104,13 @@ final class QuestionParser {
         }
 
         var steps: [Step] = []
-        var stepNames: [String: String] = [:]  // variable name -> step id
+        var stepNames: [String: String] = [:] // variable name -> step id
         for node in attempt({ () throws(ContentError) in try q.sequence("steps") }) ?? [] {
             guard let step = parseStep(node, known: known, earlier: stepNames) else { continue }
             if known.contains(step.variableName) {
-                fail(step.line, "step '\(step.id)': its formula name '\(step.variableName)' clashes with a parameter or derived value.")
+                fail(
+                    step.line,
+                    "step '\(step.id)': its formula name '\(step.variableName)' clashes with a parameter or derived value.")
             }
             stepNames[step.variableName] = step.id
             steps.append(step)
@@ -107,11 +118,14 @@ final class QuestionParser {
         if steps.isEmpty { fail(q.line, "question '\(id)' has no steps.") }
         let total = steps.reduce(0) { $0 + $1.points }
         if abs(total - points) > 1e-6 {
-            fail(q.line(of: "points"), "question '\(id)': step points sum to \(ValueText.number(total)), not \(ValueText.number(points)).")
+            fail(
+                q.line(of: "points"),
+                "question '\(id)': step points sum to \(ValueText.number(total)), not \(ValueText.number(points)).")
         }
         if diagnostics.contains(where: \.isError) { return nil }
-        return Question(id: id, title: title, points: points, topic: topic, picture: picture, text: text, params: params, derived: derived,
-                        constraints: constraints, steps: steps, file: file, line: q.line, logSetting: log, log: log ?? .natural)
+        return Question(
+            id: id, title: title, points: points, topic: topic, picture: picture, text: text, params: params, derived: derived,
+            constraints: constraints, steps: steps, file: file, line: q.line, logSetting: log, log: log ?? .natural)
     }
 
     private func parseParam(_ node: Node, known: Set<String>) -> ParamSpec? {
@@ -119,12 +133,14 @@ final class QuestionParser {
             let p = try YAMLFields(node, file: file, what: "parameter")
             diagnostics += p.unknownKeys(allowed: ["name", "value", "vary"])
             let name = try p.string("name")
-            let value = try Formula.parse(try p.string("value"), dialect: .content, file: file, line: p.line(of: "value"),
-                                          what: "parameter '\(name)' value")
+            let value = try Formula.parse(
+                try p.string("value"), dialect: .content, file: file, line: p.line(of: "value"),
+                what: "parameter '\(name)' value")
             checkNames(value, known: known, what: "parameter '\(name)' value")
             var vary: Formula?
             if let v = try p.optionalString("vary") {
-                vary = try Formula.parse(v, dialect: .random, file: file, line: p.line(of: "vary"), what: "parameter '\(name)' vary")
+                vary = try Formula.parse(
+                    v, dialect: .random, file: file, line: p.line(of: "vary"), what: "parameter '\(name)' vary")
                 checkNames(vary!, known: known, what: "parameter '\(name)' vary")
             }
             return ParamSpec(name: name, value: value, vary: vary, line: p.line)
@@ -136,8 +152,9 @@ final class QuestionParser {
             let d = try YAMLFields(node, file: file, what: "derived value")
             diagnostics += d.unknownKeys(allowed: ["name", "formula"])
             let name = try d.string("name")
-            let f = try Formula.parse(try d.string("formula"), dialect: .content, file: file, line: d.line(of: "formula"),
-                                      what: "derived '\(name)'")
+            let f = try Formula.parse(
+                try d.string("formula"), dialect: .content, file: file, line: d.line(of: "formula"),
+                what: "derived '\(name)'")
             checkNames(f, known: known, what: "derived '\(name)'")
             return DerivedSpec(name: name, formula: f, line: d.line)
         } ?? nil

@@ -13,15 +13,20 @@ enum SourceCheck {
             let line = 1 + bytes[..<bad].lazy.filter { $0 == 0x0A }.count
             let lineStart = bytes[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
             let hex = String(bytes[bad], radix: 16, uppercase: true)
-            return .failure(ContentError(file: file, line: line,
-                message: "the file is not UTF-8: byte 0x\(hex) at byte \(bad - lineStart + 1) of this line (save it as UTF-8)."))
+            return .failure(
+                ContentError(
+                    file: file, line: line,
+                    message:
+                        "the file is not UTF-8: byte 0x\(hex) at byte \(bad - lineStart + 1) of this line (save it as UTF-8)."))
         }
         var line = 1, column = 1
         for scalar in text.unicodeScalars {
             if scalar == "\n" { line += 1; column = 1; continue }
             if isForbidden(scalar) {
-                return .failure(ContentError(file: file, line: line,
-                    message: "control character \(escaped(scalar)) at column \(column) is not allowed; remove it."))
+                return .failure(
+                    ContentError(
+                        file: file, line: line,
+                        message: "control character \(escaped(scalar)) at column \(column) is not allowed; remove it."))
             }
             column += 1
         }
@@ -45,7 +50,9 @@ enum SourceCheck {
     /// Text with every control character replaced by its `U+XXXX` name, for messages.
     static func printable(_ text: String) -> String {
         var out = ""
-        for s in text.unicodeScalars { if isForbidden(s) || s == "\t" || s == "\n" || s == "\r" { out += escaped(s) } else { out.unicodeScalars.append(s) } }
+        for s in text.unicodeScalars {
+            if isForbidden(s) || s == "\t" || s == "\n" || s == "\r" { out += escaped(s) } else { out.unicodeScalars.append(s) }
+        }
         return out
     }
 

@@ -10,8 +10,9 @@ extension Question {
         let expected = try answerValue(step.answer, step: step, env: env, rawOptions: rawOptions, what: "answer formula")
         if step.kind == .choice {
             let ordinal = steps.filter { $0.kind == .choice }.firstIndex { $0.id == step.id } ?? 0
-            shown = ChoiceOrder.arrange(shown, correct: expected.textValue, questionID: id, stepID: step.id,
-                                        seed: seed, ordinal: ordinal)
+            shown = ChoiceOrder.arrange(
+                shown, correct: expected.textValue, questionID: id, stepID: step.id,
+                seed: seed, ordinal: ordinal)
         }
         let answerKind = Self.answerKind(of: step, options: shown)
         let keep = Set(step.variables.map(\.name))
@@ -25,14 +26,17 @@ extension Question {
             // A misconception that gives the right value in this variant is no mistake here: naming
             // it would call a correct method wrong, so it is left out of this variant (key, demo,
             // feedback). The id keeps the file's numbering, so stats group it the same in every variant.
-            if step.kind != .text, Self.same(v, expected, kind: answerKind, rule: step.check, definitions: definitions) { continue }
+            if step.kind != .text, Self.same(v, expected, kind: answerKind, rule: step.check, definitions: definitions) {
+                continue
+            }
             let why = try m.why.render(env, file: file, what: "\(what): mistake explanation")
             mistakes.append(Mistake(id: "\(step.id)#\(i + 1)", value: v, explanation: why))
         }
         var alternatives: [Alternative] = []
         for a in step.accept {
             let v = try answerValue(a.value, step: step, env: env, rawOptions: rawOptions, what: "accepted form")
-            alternatives.append(Alternative(value: v, note: try a.note.render(env, file: file, what: "\(what): accepted-form note")))
+            alternatives.append(
+                Alternative(value: v, note: try a.note.render(env, file: file, what: "\(what): accepted-form note")))
         }
         var hints: [String] = []
         for h in step.hints { hints.append(try h.render(env, file: file, what: "\(what): hint")) }
@@ -103,7 +107,9 @@ enum ExpressionText {
         case .call(let f, let args, _):
             return "\(f)(" + args.map { substitute($0, values: values, keep: keep) }.joined(separator: ", ") + ")"
         case .array(let rows, _):
-            return "[" + rows.map { $0.map { substitute($0, values: values, keep: keep) }.joined(separator: ", ") }.joined(separator: "; ") + "]"
+            return "["
+                + rows.map { $0.map { substitute($0, values: values, keep: keep) }.joined(separator: ", ") }.joined(
+                    separator: "; ") + "]"
         }
     }
 

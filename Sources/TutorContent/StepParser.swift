@@ -19,11 +19,14 @@ extension QuestionParser {
         diagnostics += fields.unknownKeys(allowed: Self.stepKeys)
         let errorsBefore = diagnostics.filter(\.isError).count
 
-        let part = (attempt { () throws(ContentError) in try fields.optionalString("part") } ?? nil)
+        let part =
+            (attempt { () throws(ContentError) in try fields.optionalString("part") } ?? nil)
             ?? String(id.split(separator: ".").first ?? Substring(id))
         guard let k = attempt({ () throws(ContentError) in try fields.string("kind") }) else { return nil }
         guard let kind = StepKind(rawValue: k) else {
-            fail(fields.line(of: "kind"), "\(what): unknown kind '\(k)' (expected one of \(StepKind.allCases.map(\.rawValue).joined(separator: ", "))).")
+            fail(
+                fields.line(of: "kind"),
+                "\(what): unknown kind '\(k)' (expected one of \(StepKind.allCases.map(\.rawValue).joined(separator: ", "))).")
             return nil
         }
         let points = attempt { () throws(ContentError) in try fields.double("points") } ?? 0
@@ -35,9 +38,12 @@ extension QuestionParser {
                 for (k, v) in m {
                     let name = k.string ?? ""
                     if let f = attempt({ () throws(ContentError) in
-                        try Formula.parse(YAMLFields.scalar(v, file: file, what: "\(what): variable '\(name)'"), dialect: .content,
-                                          file: file, line: v.line, what: "\(what): variable '\(name)'")
-                    }) { variables.append((name, f)) }
+                        try Formula.parse(
+                            YAMLFields.scalar(v, file: file, what: "\(what): variable '\(name)'"), dialect: .content,
+                            file: file, line: v.line, what: "\(what): variable '\(name)'")
+                    }) {
+                        variables.append((name, f))
+                    }
                 }
             } else {
                 fail(vnode.line, "\(what): 'variables' must map each name to a formula.")
@@ -51,7 +57,8 @@ extension QuestionParser {
         func formula(_ key: String, _ label: String) -> Formula? {
             attempt { () throws(ContentError) -> Formula? in
                 guard let text = try fields.optionalString(key) else { return nil }
-                return try Formula.parse(text, dialect: .content, file: file, line: fields.line(of: key), what: "\(what): \(label)")
+                return try Formula.parse(
+                    text, dialect: .content, file: file, line: fields.line(of: key), what: "\(what): \(label)")
             } ?? nil
         }
         let model = attempt { () throws(ContentError) in try fields.optionalString("model") } ?? nil
@@ -69,7 +76,9 @@ extension QuestionParser {
 
         var check = Tolerance.exact
         if let c = attempt({ () throws(ContentError) in try fields.optionalString("check") }) ?? nil {
-            if let rule = Tolerance(c) { check = rule } else {
+            if let rule = Tolerance(c) {
+                check = rule
+            } else {
                 fail(fields.line(of: "check"), "\(what): unknown check '\(c)' (exact, abs 0.005, rel 0.01, dp 2, sf 3).")
             }
         } else if Self.toleranceKinds.contains(kind) {
@@ -78,7 +87,9 @@ extension QuestionParser {
 
         let templateKnown = stepKnown
         func template(_ text: String, line: Int, label: String) -> Template {
-            if let t = attempt({ () throws(ContentError) in try Template.parse(text, file: file, line: line, what: "\(what): \(label)") }) {
+            if let t = attempt({ () throws(ContentError) in
+                try Template.parse(text, file: file, line: line, what: "\(what): \(label)")
+            }) {
                 checkNames(t, known: templateKnown, what: "\(what): \(label)")
                 return t
             }
@@ -88,7 +99,8 @@ extension QuestionParser {
         if let p = attempt({ () throws(ContentError) in try fields.string("prompt") }) {
             prompt = template(p, line: fields.line(of: "prompt"), label: "prompt")
         }
-        let solution = (attempt { () throws(ContentError) in try fields.optionalString("solution") } ?? nil)
+        let solution =
+            (attempt { () throws(ContentError) in try fields.optionalString("solution") } ?? nil)
             .map { template($0, line: fields.line(of: "solution"), label: "solution") } ?? Template(source: "", segments: [])
         if solution.source.isEmpty && kind != .text { fail(fields.line, "\(what): missing field 'solution'.") }
         if let model { _ = template(model, line: fields.line(of: "model"), label: "model") }
@@ -103,7 +115,9 @@ extension QuestionParser {
             if case .sequence(let seq) = onode {
                 var items: [Template] = []
                 for n in seq {
-                    if let t = attempt({ () throws(ContentError) in try YAMLFields.scalar(n, file: file, what: "\(what): an option") }) {
+                    if let t = attempt({ () throws(ContentError) in
+                        try YAMLFields.scalar(n, file: file, what: "\(what): an option")
+                    }) {
                         items.append(template(t, line: n.line, label: "option"))
                     }
                 }
@@ -120,8 +134,9 @@ extension QuestionParser {
             if let m = attempt({ () throws(ContentError) -> MistakeSpec in
                 let mf = try YAMLFields(n, file: file, what: "\(what): mistake")
                 diagnostics += mf.unknownKeys(allowed: ["value", "why"])
-                let v = try Formula.parse(try mf.string("value"), dialect: .content, file: file, line: mf.line(of: "value"),
-                                          what: "\(what): mistake formula")
+                let v = try Formula.parse(
+                    try mf.string("value"), dialect: .content, file: file, line: mf.line(of: "value"),
+                    what: "\(what): mistake formula")
                 return MistakeSpec(value: v, why: Template(source: try mf.string("why"), segments: []))
             }) {
                 checkNames(m.value, known: stepKnown, what: "\(what): mistake formula")
@@ -134,8 +149,9 @@ extension QuestionParser {
             if let a = attempt({ () throws(ContentError) -> AlternativeSpec in
                 let af = try YAMLFields(n, file: file, what: "\(what): accepted form")
                 diagnostics += af.unknownKeys(allowed: ["value", "note"])
-                let v = try Formula.parse(try af.string("value"), dialect: .content, file: file, line: af.line(of: "value"),
-                                          what: "\(what): accepted form")
+                let v = try Formula.parse(
+                    try af.string("value"), dialect: .content, file: file, line: af.line(of: "value"),
+                    what: "\(what): accepted form")
                 return AlternativeSpec(value: v, note: Template(source: try af.string("note"), segments: []))
             }) {
                 checkNames(a.value, known: stepKnown, what: "\(what): accepted form")
@@ -165,9 +181,10 @@ extension QuestionParser {
         if let levels { checkNames(levels, known: stepKnown, what: "\(what): levels formula") }
         guard diagnostics.filter(\.isError).count == errorsBefore, let answer else { return nil }
         let deps = answer.names.compactMap { earlier[$0] }.sorted()
-        return Step(id: id, part: part, prompt: prompt, kind: kind, answer: answer, check: check, points: points,
-                    options: options, variables: variables, accept: accept, mistakes: mistakes, hints: hints,
-                    solution: solution, model: model, keywords: keywords, dependencies: deps, partialCredit: partial ?? false,
-                    levels: levels, line: fields.line, percent: percent ?? false, label: label)
+        return Step(
+            id: id, part: part, prompt: prompt, kind: kind, answer: answer, check: check, points: points,
+            options: options, variables: variables, accept: accept, mistakes: mistakes, hints: hints,
+            solution: solution, model: model, keywords: keywords, dependencies: deps, partialCredit: partial ?? false,
+            levels: levels, line: fields.line, percent: percent ?? false, label: label)
     }
 }

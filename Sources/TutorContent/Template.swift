@@ -70,7 +70,8 @@ public struct Template: Sendable, CustomStringConvertible {
             if c == "{" && i + 1 < chars.count && chars[i + 1] == "{" { literal.append("{"); i += 2; continue }
             if c == "}" && i + 1 < chars.count && chars[i + 1] == "}" { literal.append("}"); i += 2; continue }
             if c == "}" {
-                throw ContentError(file: file, line: currentLine, message: "\(what): unmatched '}' (write '}}' for a literal brace).")
+                throw ContentError(
+                    file: file, line: currentLine, message: "\(what): unmatched '}' (write '}}' for a literal brace).")
             }
             if c == "{" && i + 1 < chars.count && chars[i + 1] == "@" {
                 guard let close = chars[(i + 1)...].firstIndex(of: "}") else {
@@ -81,10 +82,12 @@ public struct Template: Sendable, CustomStringConvertible {
                     throw ContentError(file: file, line: currentLine, message: "\(what): write a repeated line as {@i=1..n}.")
                 }
                 let name = String(header[..<eq]).trimmingCharacters(in: .whitespaces)
-                let from = try Formula.parse(String(header[header.index(after: eq)..<dots.lowerBound]), dialect: .content,
-                                             file: file, line: currentLine, what: "\(what): repeat start")
-                let to = try Formula.parse(String(header[dots.upperBound...]), dialect: .content,
-                                           file: file, line: currentLine, what: "\(what): repeat end")
+                let from = try Formula.parse(
+                    String(header[header.index(after: eq)..<dots.lowerBound]), dialect: .content,
+                    file: file, line: currentLine, what: "\(what): repeat start")
+                let to = try Formula.parse(
+                    String(header[dots.upperBound...]), dialect: .content,
+                    file: file, line: currentLine, what: "\(what): repeat end")
                 var end = close + 1
                 while end < chars.count && chars[end] != "\n" { end += 1 }
                 if end < chars.count { end += 1 }
@@ -97,19 +100,23 @@ public struct Template: Sendable, CustomStringConvertible {
             }
             if c == "{" {
                 guard let close = chars[(i + 1)...].firstIndex(of: "}") else {
-                    throw ContentError(file: file, line: currentLine, message: "\(what): unclosed '{' (write '{{' for a literal brace).")
+                    throw ContentError(
+                        file: file, line: currentLine, message: "\(what): unclosed '{' (write '{{' for a literal brace).")
                 }
                 var inner = String(chars[(i + 1)..<close])
                 var decimals: Int?
                 if let colon = inner.lastIndex(of: ":"), let d = Int(inner[inner.index(after: colon)...]) {
                     guard (0...ValueText.maxDecimals).contains(d) else {
-                        throw ContentError(file: file, line: currentLine, message: "\(what): placeholder {\(inner)}: decimals must be 0 to \(ValueText.maxDecimals).")
+                        throw ContentError(
+                            file: file, line: currentLine,
+                            message: "\(what): placeholder {\(inner)}: decimals must be 0 to \(ValueText.maxDecimals).")
                     }
                     decimals = d
                     inner = String(inner[..<colon])
                 }
                 if !literal.isEmpty { segments.append(.literal(literal)); literal = "" }
-                let f = try Formula.parse(inner, dialect: .content, file: file, line: currentLine, what: "\(what): placeholder {\(inner)}")
+                let f = try Formula.parse(
+                    inner, dialect: .content, file: file, line: currentLine, what: "\(what): placeholder {\(inner)}")
                 segments.append(.formula(f, decimals: decimals))
                 currentLine += chars[i..<close].filter { $0 == "\n" }.count
                 i = close + 1
@@ -138,10 +145,12 @@ public struct Template: Sendable, CustomStringConvertible {
         var repeats = 0
     }
 
-    static func render(_ segments: [Segment], _ env: Environment, file: String, what: String,
-                       budget: inout RenderBudget) throws(ContentError) -> String {
+    static func render(
+        _ segments: [Segment], _ env: Environment, file: String, what: String,
+        budget: inout RenderBudget
+    ) throws(ContentError) -> String {
         var out = ""
-        var line = formulas(segments).first?.line ?? 1      // of the last placeholder rendered
+        var line = formulas(segments).first?.line ?? 1 // of the last placeholder rendered
         for segment in segments {
             switch segment {
             case .literal(let s): out += s
@@ -162,21 +171,26 @@ public struct Template: Sendable, CustomStringConvertible {
                     lo = try Template.integer(Evaluator.evaluate(from.expr, in: env), from)
                     hi = try Template.integer(Evaluator.evaluate(to.expr, in: env), to)
                 } catch {
-                    throw ContentError(file: file, line: from.line, message: "\(what): repeat {@\(name)=\(from.source)..\(to.source)}: \(error.message)")
+                    throw ContentError(
+                        file: file, line: from.line,
+                        message: "\(what): repeat {@\(name)=\(from.source)..\(to.source)}: \(error.message)")
                 }
                 if lo > hi { continue }
                 var inner = env
                 for k in lo...hi {
                     budget.repeats += 1
                     guard budget.repeats <= RenderBudget.maxRepeats else {
-                        throw ContentError(file: file, line: from.line, message: "\(what): repeats {@\(name)=...} run more than \(RenderBudget.maxRepeats) lines in all.")
+                        throw ContentError(
+                            file: file, line: from.line,
+                            message: "\(what): repeats {@\(name)=...} run more than \(RenderBudget.maxRepeats) lines in all.")
                     }
-                    inner.overlay[name] = .number(Double(k))   // shadows, as a carried-forward overlay does
+                    inner.overlay[name] = .number(Double(k)) // shadows, as a carried-forward overlay does
                     out += try render(body, inner, file: file, what: what, budget: &budget)
                 }
             }
             guard out.utf8.count <= RenderBudget.maxBytes else {
-                throw ContentError(file: file, line: line, message: "\(what): renders more than \(RenderBudget.maxBytes) bytes of text.")
+                throw ContentError(
+                    file: file, line: line, message: "\(what): renders more than \(RenderBudget.maxBytes) bytes of text.")
             }
         }
         return out
@@ -270,7 +284,8 @@ public enum ValueText {
         case .number(let x): return number(x, decimals: decimals)
         case .vector(let xs): return "[" + xs.map { number($0, decimals: decimals) }.joined(separator: ", ") + "]"
         case .matrix(let rows):
-            return "[" + rows.map { $0.map { number($0, decimals: decimals) }.joined(separator: ", ") }.joined(separator: "; ") + "]"
+            return "[" + rows.map { $0.map { number($0, decimals: decimals) }.joined(separator: ", ") }.joined(separator: "; ")
+                + "]"
         case .shape(let dims): return dims.isEmpty ? "scalar" : dims.map(String.init).joined(separator: "×")
         case .set(let xs): return "{" + xs.map { number($0, decimals: decimals) }.joined(separator: ", ") + "}"
         case .text(let s): return s

@@ -39,10 +39,14 @@ enum PlaceholderLint {
         for (spec, s) in zip(v.question.steps, v.steps) {
             var texts: [(String, String)] = [("prompt", s.prompt), ("solution", s.solution)]
             texts += s.options.map { ("option", $0) } + s.hints.map { ("hint", $0) }
-            texts += s.mistakes.map { ("mistake explanation", $0.explanation) } + s.alternatives.map { ("accepted-form note", $0.note) }
+            texts +=
+                s.mistakes.map { ("mistake explanation", $0.explanation) }
+                + s.alternatives.map { ("accepted-form note", $0.note) }
             if let m = s.model { texts.append(("model answer", m)) }
             for (what, text) in texts {
-                if let p = leftover(in: text) { out.append((spec.line, "step '\(spec.id)': a \(what) shows the placeholder \(p)")) }
+                if let p = leftover(in: text) {
+                    out.append((spec.line, "step '\(spec.id)': a \(what) shows the placeholder \(p)"))
+                }
             }
         }
         return out
@@ -56,7 +60,8 @@ enum PlaceholderLint {
             let next = text.index(after: open)
             let subscripted = open > text.startIndex && "_^".contains(text[text.index(before: open)])
             if !subscripted, let close = text[next...].firstIndex(of: "}"), next < close,
-               text[next].isLetter || text[next] == "_" || text[next] == "@" {
+                text[next].isLetter || text[next] == "_" || text[next] == "@"
+            {
                 var inner = String(text[next..<close])
                 if let colon = inner.lastIndex(of: ":"), Int(inner[inner.index(after: colon)...]) != nil {
                     inner = String(inner[..<colon])

@@ -44,8 +44,10 @@ extension Question {
             let dict = Dictionary(values.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
             if try failingConstraints(dict).isEmpty { return values }
         }
-        throw ContentError(file: file, line: line,
-                           message: "question '\(id)': no variant for seed \(seed) satisfies the constraints after \(Question.maxAttempts) attempts.")
+        throw ContentError(
+            file: file, line: line,
+            message:
+                "question '\(id)': no variant for seed \(seed) satisfies the constraints after \(Question.maxAttempts) attempts.")
     }
 
     /// Parameters (drawn when `rng` is given) then derived values, in file order.
@@ -79,7 +81,8 @@ extension Question {
     }
 
     private func instantiate(_ values: [NamedValue], seed: UInt64?) throws(ContentError) -> Variant {
-        var env = Environment(variables: Dictionary(values.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }), dialect: .content)
+        var env = Environment(
+            variables: Dictionary(values.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }), dialect: .content)
         let base = env.variables
         let rendered = try text.render(env, file: file, what: "question text")
         var steps: [VariantStep] = []
@@ -110,8 +113,10 @@ extension Question {
 
     /// A formula's value as the step's answer: choice indices become option texts, expression
     /// formulas become their text with the parameters substituted.
-    func answerValue(_ f: Formula, step: Step, env: Environment, rawOptions: [String],
-                     what: @autoclosure () -> String) throws(ContentError) -> Value {
+    func answerValue(
+        _ f: Formula, step: Step, env: Environment, rawOptions: [String],
+        what: @autoclosure () -> String
+    ) throws(ContentError) -> Value {
         if step.kind == .expression {
             let text = ExpressionText.substitute(f.expr, values: env.allVariables, keep: Set(step.variables.map(\.name)))
             // Shown to students as the answer, so print it the way they would write it.
@@ -122,7 +127,11 @@ extension Question {
             // Range-checked before the conversion: Int(1e19) would trap.
             let k = x.isFinite && abs(x) < 1e9 ? Int(x) : 0
             guard Double(k) == x, k >= 1, k <= rawOptions.count else {
-                throw ContentError(file: file, line: f.line, message: "step '\(step.id)': \(what()) picks option \(ValueText.number(x)), but there are \(rawOptions.count) options.")
+                throw ContentError(
+                    file: file, line: f.line,
+                    message:
+                        "step '\(step.id)': \(what()) picks option \(ValueText.number(x)), but there are \(rawOptions.count) options."
+                )
             }
             return .text(rawOptions[k - 1])
         }

@@ -67,11 +67,14 @@ struct YAMLFields {
     func double(_ key: String) throws(ContentError) -> Double {
         let text = try string(key)
         guard let x = Double(text.trimmingCharacters(in: .whitespaces)) else {
-            throw ContentError(file: file, line: node(key)?.line ?? line, message: "\(what): field '\(key)' must be a number, not '\(text)'.")
+            throw ContentError(
+                file: file, line: node(key)?.line ?? line, message: "\(what): field '\(key)' must be a number, not '\(text)'.")
         }
         // Range-checked here so no later sum, format or conversion meets ∞ or a 20-digit value.
         guard x.isFinite, abs(x) <= 1e9 else {
-            throw ContentError(file: file, line: node(key)?.line ?? line, message: "\(what): field '\(key)' must be a number from -1e9 to 1e9, not '\(text)'.")
+            throw ContentError(
+                file: file, line: node(key)?.line ?? line,
+                message: "\(what): field '\(key)' must be a number from -1e9 to 1e9, not '\(text)'.")
         }
         return x
     }
@@ -82,7 +85,9 @@ struct YAMLFields {
         switch n {
         case .sequence(let seq): return Array(seq)
         case .scalar(let s) where s.style == .plain && ["", "~", "null"].contains(s.string): return []
-        default: throw ContentError(file: file, line: n.line, message: "\(what): field '\(key)' must be a list ('- item' lines or [a, b]).")
+        default:
+            throw ContentError(
+                file: file, line: n.line, message: "\(what): field '\(key)' must be a list ('- item' lines or [a, b]).")
         }
     }
 
@@ -103,7 +108,8 @@ struct YAMLFields {
 
     static func scalar(_ n: Node, file: String, what: String) throws(ContentError) -> String {
         guard case .scalar(let s) = n else {
-            throw ContentError(file: file, line: n.line, message: "\(what) must be a single value; quote formulas that contain '[', '{' or ':'.")
+            throw ContentError(
+                file: file, line: n.line, message: "\(what) must be a single value; quote formulas that contain '[', '{' or ':'.")
         }
         return s.string
     }

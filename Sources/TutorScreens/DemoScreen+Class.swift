@@ -8,14 +8,18 @@ import TutorSession
 /// whether they were right appear only once the presenter reveals the step.
 extension DemoScreen {
     var followerKeys: String {
-        demo.isRevealed ? "Wait for the next step · Ctrl-C leave" : "Type your prediction · Enter send (you may change it) · Ctrl-C leave"
+        demo.isRevealed
+            ? "Wait for the next step · Ctrl-C leave" : "Type your prediction · Enter send (you may change it) · Ctrl-C leave"
     }
 
     /// Before the presenter opens a step: the title and one line, nothing of the question's steps.
     func drawWaiting(in buffer: inout Buffer) -> Point? {
         let width = buffer.width, height = buffer.height
-        StatusLine(left: " CLASS DEMO · \(demo.variant.id.uppercased()) · \(demo.variant.title)", style: .role(.selection), glyphs: glyphs)
-            .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: width, height: 1))
+        StatusLine(
+            left: " CLASS DEMO · \(demo.variant.id.uppercased()) · \(demo.variant.title)", style: .role(.selection),
+            glyphs: glyphs
+        )
+        .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: width, height: 1))
         let text = "Waiting for your instructor to open a step…"
         let line = glyphs.text(text)
         buffer.put(line, at: Point(x: max(1, (width - DisplayWidth.of(line)) / 2), y: height / 2), style: .role(.dim))
@@ -33,8 +37,12 @@ extension DemoScreen {
             return [StyledLine(DisplayWidth.truncate("Class: no predictions yet\(joined)", to: width), .role(.title))]
         }
         let percent = Int((t.shareCorrect * 100).rounded())
-        var out = [StyledLine(DisplayWidth.truncate("Class: \(t.answered)/\(t.joined) answered · \(percent)% correct (\(t.correct))", to: width),
-                              .role(.title).bold())]
+        var out = [
+            StyledLine(
+                DisplayWidth.truncate(
+                    "Class: \(t.answered)/\(t.joined) answered · \(percent)% correct (\(t.correct))", to: width),
+                .role(.title).bold())
+        ]
         for m in t.mistakes {
             out.append(StyledLine(DisplayWidth.truncate("  ×\(m.count) \(m.mistake)", to: width), .role(.wrong)))
         }

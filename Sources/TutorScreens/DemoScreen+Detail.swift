@@ -18,7 +18,9 @@ extension DemoScreen {
         if role == .follower { return out + followerLines(width: width, roomy: roomy) }
         if let verdict = demo.verdict, let input = demo.judgedInput {
             let mark = verdict.isCorrect ? glyphs.check : glyphs.cross
-            add("Class said \(input): \(mark) \(verdict.message)", verdict.isCorrect ? .role(.correct).bold() : .role(.wrong).bold())
+            add(
+                "Class said \(input): \(mark) \(verdict.message)",
+                verdict.isCorrect ? .role(.correct).bold() : .role(.wrong).bold())
         }
         if demo.largeType { out += largeLines(width: width) }
         add("Step \(demo.stepIndex + 1): \(step.prompt)", .role(.prompt).bold())
@@ -83,7 +85,8 @@ extension DemoScreen {
     }
 
     func drawCalledOut(_ buffer: inout Buffer, y: Int) -> Point? {
-        let label = " \(role == .follower ? "Your prediction" : "Class says") \(demo.fieldFocused ? (glyphs.isUnicode ? "→" : ">") : " ") "
+        let label =
+            " \(role == .follower ? "Your prediction" : "Class says") \(demo.fieldFocused ? (glyphs.isUnicode ? "→" : ">") : " ") "
         let x0 = buffer.put(label, at: Point(x: 0, y: y), style: demo.fieldFocused ? .role(.prompt).bold() : .role(.dim))
         var cursor: Point?
         if demo.fieldFocused {
@@ -93,7 +96,9 @@ extension DemoScreen {
             cursor = Point(x: min(end, x0 + DisplayWidth.of(before)), y: y)
             LiveLine.draw(demo.live, in: &buffer, x0: x0, y: y + 1, scroll: 0, glyphs: glyphs)
         } else if role == .follower {
-            buffer.put(demo.isRevealed ? "revealed: predictions for this step are closed" : "", at: Point(x: x0, y: y), style: .role(.dim))
+            buffer.put(
+                demo.isRevealed ? "revealed: predictions for this step are closed" : "", at: Point(x: x0, y: y),
+                style: .role(.dim))
         } else {
             buffer.put("t: type a value a student calls out; the engine judges it", at: Point(x: x0, y: y), style: .role(.dim))
         }

@@ -32,14 +32,17 @@ struct DemoScreen {
         let v = demo.variant
         let variant = v.seed.map { "seed \($0)" } ?? "original exam"
         if role == .follower, demo.waiting { return drawWaiting(in: &buffer) }
-        StatusLine(left: (role == .follower ? " CLASS DEMO ·" : " DEMO ·") + " \(v.id.uppercased()) · \(v.title)",
-                   right: "\(statusNote())step \(demo.stepIndex + 1)/\(v.steps.count) · \(variant) ", style: .role(.selection), glyphs: glyphs)
-            .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: width, height: 1))
+        StatusLine(
+            left: (role == .follower ? " CLASS DEMO ·" : " DEMO ·") + " \(v.id.uppercased()) · \(v.title)",
+            right: "\(statusNote())step \(demo.stepIndex + 1)/\(v.steps.count) · \(variant) ", style: .role(.selection),
+            glyphs: glyphs
+        )
+        .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: width, height: 1))
         let roomy = height >= 34
         let large = Self.isLarge(width, height)
         let body = detailLines(width: min(width - 2, large ? 120 : width), roomy: roomy)
         let fieldRows = 2
-        let available = height - 3 - fieldRows           // title, rule, key bar, field + verdict
+        let available = height - 3 - fieldRows // title, rule, key bar, field + verdict
         let bodyRows = min(body.count, max(4, available - (large ? 16 : 6)))
         let panelRows = available - bodyRows
         let panel = Rect(x: 0, y: 1, width: width, height: panelRows)
@@ -56,11 +59,14 @@ struct DemoScreen {
         }
         y += bodyRows
         let cursor = drawCalledOut(&buffer, y: y)
-        let keys = role == .follower ? followerKeys : demo.fieldFocused
-            ? "Enter judge · Esc stop typing · F1 keys"
-            : width >= 120
-                ? "→/Space reveal, next · ← back · 1-9 step · a all · t class says… · l large type · b blank · p text/picture · F1 keys"
-                : "→ reveal, next · ← back · 1-9 step · t class says · l large · b blank · F1 keys"
+        let keys =
+            role == .follower
+            ? followerKeys
+            : demo.fieldFocused
+                ? "Enter judge · Esc stop typing · F1 keys"
+                : width >= 120
+                    ? "→/Space reveal, next · ← back · 1-9 step · a all · t class says… · l large type · b blank · p text/picture · F1 keys"
+                    : "→ reveal, next · ← back · 1-9 step · t class says · l large · b blank · F1 keys"
         StatusLine(left: " " + keys, style: .role(.dim), glyphs: glyphs)
             .draw(in: &buffer, rect: Rect(x: 0, y: height - 1, width: width, height: 1))
         return cursor
@@ -85,7 +91,9 @@ struct DemoScreen {
             let style: Style = active ? .role(.selection) : (demo.revealed[i] ? .role(.correct) : .role(.dim))
             if active { buffer.fill(Rect(x: list.x, y: list.y + i, width: list.width, height: 1), style: style) }
             let label = "\(String(i + 1).leftPad(2)) \(mark) \(glyphs.text(s.label))"
-            buffer.put(DisplayWidth.truncate(label, to: list.width, ellipsis: glyphs.ellipsis), at: Point(x: list.x, y: list.y + i), style: style)
+            buffer.put(
+                DisplayWidth.truncate(label, to: list.width, ellipsis: glyphs.ellipsis), at: Point(x: list.x, y: list.y + i),
+                style: style)
         }
         for y in rest.y..<rest.maxY { buffer.put(glyphs.vertical, at: Point(x: rest.x, y: y), style: .role(.dim)) }
         let area = rest.inset(left: 2)

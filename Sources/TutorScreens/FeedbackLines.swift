@@ -18,13 +18,15 @@ struct FeedbackLines {
         if let verdict = practice.lastVerdict {
             switch verdict {
             case .correct, .correctAlternative:
-                add("\(glyphs.check) \(verdict.message)" + (record.status.isDone ? " Enter: next step." : ""), .role(.correct).bold())
+                add(
+                    "\(glyphs.check) \(verdict.message)" + (record.status.isDone ? " Enter: next step." : ""),
+                    .role(.correct).bold())
             case .carriedForward:
                 add("↻ \(verdict.message) Enter: next step.", .role(.correct).bold())
             case .incorrect:
                 add("\(glyphs.cross) \(verdict.message)", .role(.wrong).bold())
             case .invalid:
-                break   // the live line under the field already shows the caret and the reason
+                break // the live line under the field already shows the caret and the reason
             }
         }
         if let notice = practice.notice { add(notice, .role(.warning)) }

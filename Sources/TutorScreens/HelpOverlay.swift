@@ -50,8 +50,10 @@ struct HelpOverlay {
 
     func draw(in buffer: inout Buffer) {
         buffer.clear()
-        StatusLine(left: " dltutor keys", right: "↑↓ PgUp PgDn scroll · t tour · Esc closes ", style: .role(.selection), glyphs: glyphs)
-            .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: buffer.width, height: 1))
+        StatusLine(
+            left: " dltutor keys", right: "↑↓ PgUp PgDn scroll · t tour · Esc closes ", style: .role(.selection), glyphs: glyphs
+        )
+        .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: buffer.width, height: 1))
         let columns = Self.columns(keymap: keymap, glyphs: glyphs, size: buffer.size)
         let rows = Self.visibleRows(buffer.size)
         let top = min(scroll, Self.maxScroll(keymap: keymap, glyphs: glyphs, size: buffer.size))
@@ -59,8 +61,9 @@ struct HelpOverlay {
         let colWidth = area.width / columns.count
         for (c, lines) in columns.enumerated() {
             for (i, line) in lines.dropFirst(top).prefix(rows).enumerated() {
-                buffer.put(DisplayWidth.truncate(line.text, to: colWidth - 1, ellipsis: glyphs.ellipsis),
-                           at: Point(x: area.x + c * colWidth, y: area.y + i), style: line.style)
+                buffer.put(
+                    DisplayWidth.truncate(line.text, to: colWidth - 1, ellipsis: glyphs.ellipsis),
+                    at: Point(x: area.x + c * colWidth, y: area.y + i), style: line.style)
             }
         }
         let longest = columns.map(\.count).max() ?? 0
@@ -73,6 +76,8 @@ struct HelpOverlay {
         }
         // The log sentence first: it is what 80 columns always show.
         let tip = (variant?.log ?? .natural).sentence + " " + FormatExample.helpTip(for: variant)
-        buffer.put(DisplayWidth.truncate(glyphs.text(tip), to: buffer.width - 2), at: Point(x: 1, y: buffer.height - 1), style: .role(.dim))
+        buffer.put(
+            DisplayWidth.truncate(glyphs.text(tip), to: buffer.width - 2), at: Point(x: 1, y: buffer.height - 1),
+            style: .role(.dim))
     }
 }

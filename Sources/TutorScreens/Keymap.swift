@@ -33,53 +33,98 @@ public struct Keymap: Sendable {
     public var bindings: [Binding]
 
     public static let standard = Keymap(bindings: [
-        Binding(context: .start, keys: [.up, .char("k")], label: "↑ / k", message: .moveSelection(-1), description: "previous question"),
-        Binding(context: .start, keys: [.down, .char("j")], label: "↓ / j", message: .moveSelection(1), description: "next question"),
-        Binding(context: .start, keys: [.enter, .char("p")], label: "Enter / p", message: .openSelected, description: "practise the question"),
+        Binding(
+            context: .start, keys: [.up, .char("k")], label: "↑ / k", message: .moveSelection(-1),
+            description: "previous question"),
+        Binding(
+            context: .start, keys: [.down, .char("j")], label: "↓ / j", message: .moveSelection(1), description: "next question"),
+        Binding(
+            context: .start, keys: [.enter, .char("p")], label: "Enter / p", message: .openSelected,
+            description: "practise the question"),
         Binding(context: .start, keys: [.char("d")], label: "d", message: .openDemo(-1), description: "demo the question"),
         Binding(context: .start, keys: [.char("r")], label: "r", message: .startReview, description: "review the steps due"),
         Binding(context: .start, keys: [.char("s")], label: "s", message: .openStats, description: "your stats"),
         Binding(context: .start, keys: [.char("c")], label: "c", message: .continueQuiz, description: "continue a quiz"),
         Binding(context: .start, keys: [.char("q"), .escape], label: "q / Esc", message: .quit, description: "quit (asks first)"),
         Binding(context: .question, keys: [.enter], label: "Enter", message: .submit, description: "check (done: next step)"),
-        Binding(context: .question, keys: [.tab, .ctrl("n")], label: "Tab / Ctrl-N", message: .nextStep, description: "next step"),
-        Binding(context: .question, keys: [.backTab, .ctrl("p")], label: "S-Tab / Ctrl-P", message: .previousStep, description: "previous step"),
-        Binding(context: .question, keys: [.function(9), .ctrl("w")], label: "F9 / Ctrl-W", message: .nextUnfinished, description: "next unfinished step"),
-        Binding(context: .question, keys: [.function(2), .ctrl("t")], label: "F2 / Ctrl-T", message: .hint, description: "next hint"),
-        Binding(context: .question, keys: [.function(3), .ctrl("r")], label: "F3 / Ctrl-R", message: .reveal, description: "show the worked step"),
-        Binding(context: .question, keys: [.function(4), .ctrl("k")], label: "F4 / Ctrl-K", message: .toggleCalculator, description: "calculator line"),
-        Binding(context: .question, keys: [.function(5), .ctrl("g")], label: "F5 / Ctrl-G", message: .newVariant(seed: 0), description: "another like this"),
-        Binding(context: .question, keys: [.function(8), .ctrl("b")], label: "F8 / Ctrl-B", message: .originalExam, description: "the original exam"),
-        Binding(context: .question, keys: [.function(6), .ctrl("o")], label: "F6 / Ctrl-O", message: .togglePanel, description: "text / picture"),
-        Binding(context: .question, keys: [.pageDown], label: "PgDn / PgUp", message: .scrollText(5), description: "scroll the text"),
+        Binding(
+            context: .question, keys: [.tab, .ctrl("n")], label: "Tab / Ctrl-N", message: .nextStep, description: "next step"),
+        Binding(
+            context: .question, keys: [.backTab, .ctrl("p")], label: "S-Tab / Ctrl-P", message: .previousStep,
+            description: "previous step"),
+        Binding(
+            context: .question, keys: [.function(9), .ctrl("w")], label: "F9 / Ctrl-W", message: .nextUnfinished,
+            description: "next unfinished step"),
+        Binding(
+            context: .question, keys: [.function(2), .ctrl("t")], label: "F2 / Ctrl-T", message: .hint, description: "next hint"),
+        Binding(
+            context: .question, keys: [.function(3), .ctrl("r")], label: "F3 / Ctrl-R", message: .reveal,
+            description: "show the worked step"),
+        Binding(
+            context: .question, keys: [.function(4), .ctrl("k")], label: "F4 / Ctrl-K", message: .toggleCalculator,
+            description: "calculator line"),
+        Binding(
+            context: .question, keys: [.function(5), .ctrl("g")], label: "F5 / Ctrl-G", message: .newVariant(seed: 0),
+            description: "another like this"),
+        Binding(
+            context: .question, keys: [.function(8), .ctrl("b")], label: "F8 / Ctrl-B", message: .originalExam,
+            description: "the original exam"),
+        Binding(
+            context: .question, keys: [.function(6), .ctrl("o")], label: "F6 / Ctrl-O", message: .togglePanel,
+            description: "text / picture"),
+        Binding(
+            context: .question, keys: [.pageDown], label: "PgDn / PgUp", message: .scrollText(5), description: "scroll the text"),
         Binding(context: .question, keys: [.pageUp], label: "", message: .scrollText(-5), description: ""),
         Binding(context: .question, keys: [.up], label: "↑ / ↓", message: .historyPrevious, description: "earlier tries"),
         Binding(context: .question, keys: [.down], label: "", message: .historyNext, description: ""),
         Binding(context: .question, keys: [.left], label: "← / →", message: .cursorLeft, description: "move the cursor"),
         Binding(context: .question, keys: [.right], label: "", message: .cursorRight, description: ""),
-        Binding(context: .question, keys: [.home, .ctrl("a")], label: "Home / End", message: .cursorHome, description: "start / end"),
+        Binding(
+            context: .question, keys: [.home, .ctrl("a")], label: "Home / End", message: .cursorHome, description: "start / end"),
         Binding(context: .question, keys: [.end, .ctrl("e")], label: "", message: .cursorEnd, description: ""),
-        Binding(context: .question, keys: [.backspace], label: "Bksp / Del", message: .deleteBackward, description: "delete a character"),
+        Binding(
+            context: .question, keys: [.backspace], label: "Bksp / Del", message: .deleteBackward,
+            description: "delete a character"),
         Binding(context: .question, keys: [.delete], label: "", message: .deleteForward, description: ""),
         Binding(context: .question, keys: [.ctrl("u")], label: "Ctrl-U", message: .clearField, description: "clear the answer"),
         Binding(context: .question, keys: [.escape], label: "Esc", message: .back, description: "back to the list"),
         Binding(context: .calculator, keys: [.enter], label: "Enter", message: .submit, description: "evaluate (log = ln)"),
-        Binding(context: .calculator, keys: [.tab], label: "Tab", message: .insertResult, description: "put the result into the answer"),
-        Binding(context: .calculator, keys: [], label: "ans", message: .insertResult, description: "the last result; @ multiplies matrices"),
-        Binding(context: .calculator, keys: [.escape, .function(4), .ctrl("k")], label: "Esc / F4", message: .toggleCalculator, description: "back to the answer"),
-        Binding(context: .assess, keys: [.char("y"), .char("Y")], label: "y", message: .selfAssess(true), description: "covered the key ideas"),
-        Binding(context: .assess, keys: [.char("n"), .char("N")], label: "n", message: .selfAssess(false), description: "missed some"),
-        Binding(context: .demo, keys: [.right, .char(" "), .enter], label: "→ / Space", message: .nextStep, description: "reveal, then next step"),
+        Binding(
+            context: .calculator, keys: [.tab], label: "Tab", message: .insertResult,
+            description: "put the result into the answer"),
+        Binding(
+            context: .calculator, keys: [], label: "ans", message: .insertResult,
+            description: "the last result; @ multiplies matrices"),
+        Binding(
+            context: .calculator, keys: [.escape, .function(4), .ctrl("k")], label: "Esc / F4", message: .toggleCalculator,
+            description: "back to the answer"),
+        Binding(
+            context: .assess, keys: [.char("y"), .char("Y")], label: "y", message: .selfAssess(true),
+            description: "covered the key ideas"),
+        Binding(
+            context: .assess, keys: [.char("n"), .char("N")], label: "n", message: .selfAssess(false), description: "missed some"),
+        Binding(
+            context: .demo, keys: [.right, .char(" "), .enter], label: "→ / Space", message: .nextStep,
+            description: "reveal, then next step"),
         Binding(context: .demo, keys: [.left], label: "←", message: .previousStep, description: "previous step"),
-        Binding(context: .demo, keys: [], label: "1-9, 1 2 Enter", message: .stepDigit(0), description: "jump to a step (10 and up: digits, Enter)"),
+        Binding(
+            context: .demo, keys: [], label: "1-9, 1 2 Enter", message: .stepDigit(0),
+            description: "jump to a step (10 and up: digits, Enter)"),
         Binding(context: .demo, keys: [.char("a")], label: "a", message: .revealAll, description: "reveal every step"),
-        Binding(context: .demo, keys: [.char("r"), .function(3)], label: "r / F3", message: .reveal, description: "reveal this step"),
+        Binding(
+            context: .demo, keys: [.char("r"), .function(3)], label: "r / F3", message: .reveal, description: "reveal this step"),
         Binding(context: .demo, keys: [.char("t")], label: "t", message: .focusCalledOut, description: "type a called-out value"),
-        Binding(context: .demo, keys: [.function(6), .char("p")], label: "F6 / p", message: .togglePanel, description: "text / picture"),
+        Binding(
+            context: .demo, keys: [.function(6), .char("p")], label: "F6 / p", message: .togglePanel,
+            description: "text / picture"),
         Binding(context: .demo, keys: [.function(5)], label: "F5", message: .newVariant(seed: 0), description: "another variant"),
-        Binding(context: .demo, keys: [.char("l"), .char("+")], label: "l / +", message: .toggleLargeType, description: "large type for this step's answer"),
+        Binding(
+            context: .demo, keys: [.char("l"), .char("+")], label: "l / +", message: .toggleLargeType,
+            description: "large type for this step's answer"),
         Binding(context: .demo, keys: [.char("s")], label: "s", message: .toggleAutoPause, description: "pause / resume --auto"),
-        Binding(context: .demo, keys: [.char("b"), .char(".")], label: "b / .", message: .toggleBlank, description: "blank the screen (any key: back)"),
+        Binding(
+            context: .demo, keys: [.char("b"), .char(".")], label: "b / .", message: .toggleBlank,
+            description: "blank the screen (any key: back)"),
         Binding(context: .demo, keys: [.escape, .char("q")], label: "Esc / q", message: .back, description: "back to the list"),
         Binding(context: .calledOut, keys: [.enter], label: "Enter", message: .submit, description: "judge the value"),
         Binding(context: .calledOut, keys: [.escape], label: "Esc", message: .back, description: "stop typing"),
@@ -87,19 +132,30 @@ public struct Keymap: Sendable {
         Binding(context: .calledOut, keys: [.left], label: "", message: .cursorLeft, description: ""),
         Binding(context: .calledOut, keys: [.right], label: "", message: .cursorRight, description: ""),
         Binding(context: .calledOut, keys: [.ctrl("u")], label: "Ctrl-U", message: .clearField, description: "clear"),
-        Binding(context: .quiz, keys: [.function(7), .ctrl("y")], label: "F7 / Ctrl-Y", message: .tellTime, description: "tell the time left"),
-        Binding(context: .quiz, keys: [.function(10), .ctrl("x")], label: "F10 / Ctrl-X", message: .endEarly, description: "end the quiz (asks)"),
-        Binding(context: .quiz, keys: [.function(11), .ctrl("d")], label: "F11 / Ctrl-D", message: .nextQuestion, description: "next question"),
-        Binding(context: .quiz, keys: [.function(12), .ctrl("f")], label: "F12 / Ctrl-F", message: .flagStep, description: "flag this step to come back to"),
+        Binding(
+            context: .quiz, keys: [.function(7), .ctrl("y")], label: "F7 / Ctrl-Y", message: .tellTime,
+            description: "tell the time left"),
+        Binding(
+            context: .quiz, keys: [.function(10), .ctrl("x")], label: "F10 / Ctrl-X", message: .endEarly,
+            description: "end the quiz (asks)"),
+        Binding(
+            context: .quiz, keys: [.function(11), .ctrl("d")], label: "F11 / Ctrl-D", message: .nextQuestion,
+            description: "next question"),
+        Binding(
+            context: .quiz, keys: [.function(12), .ctrl("f")], label: "F12 / Ctrl-F", message: .flagStep,
+            description: "flag this step to come back to"),
         Binding(context: .results, keys: [.enter], label: "Enter", message: .submit, description: "scores / review"),
         Binding(context: .results, keys: [.down, .char("j")], label: "↓ / ↑", message: .scroll(1), description: "scroll"),
         Binding(context: .results, keys: [.up, .char("k")], label: "", message: .scroll(-1), description: ""),
-        Binding(context: .results, keys: [.pageDown, .char(" ")], label: "PgDn / PgUp", message: .scroll(10), description: "a screen down / up"),
+        Binding(
+            context: .results, keys: [.pageDown, .char(" ")], label: "PgDn / PgUp", message: .scroll(10),
+            description: "a screen down / up"),
         Binding(context: .results, keys: [.pageUp], label: "", message: .scroll(-10), description: ""),
         Binding(context: .results, keys: [.escape], label: "Esc", message: .back, description: "done"),
         Binding(context: .drill, keys: [.tab, .ctrl("n")], label: "Tab", message: .skip, description: "skip (shows the answer)"),
         Binding(context: .drill, keys: [.escape], label: "Esc", message: .back, description: "end the drill"),
-        Binding(context: .everywhere, keys: [.function(1)], label: "F1 / ?", message: .toggleHelp, description: "this list of keys"),
+        Binding(
+            context: .everywhere, keys: [.function(1)], label: "F1 / ?", message: .toggleHelp, description: "this list of keys"),
         Binding(context: .review, keys: [.tab, .ctrl("n")], label: "Tab", message: .skip, description: "skip (stays due)"),
         Binding(context: .review, keys: [.escape], label: "Esc", message: .back, description: "stop reviewing"),
         Binding(context: .stats, keys: [.escape, .enter, .char("q")], label: "Esc", message: .back, description: "back"),
@@ -108,9 +164,13 @@ public struct Keymap: Sendable {
         Binding(context: .help, keys: [.pageDown, .char(" ")], label: "PgDn / PgUp", message: .scroll(10), description: "a page"),
         Binding(context: .help, keys: [.pageUp], label: "", message: .scroll(-10), description: ""),
         Binding(context: .help, keys: [.char("t")], label: "t", message: .openTour, description: "the one-minute tour"),
-        Binding(context: .help, keys: [.escape, .enter, .function(1), .char("?"), .char("q")], label: "Esc / F1", message: .toggleHelp, description: "close the help"),
+        Binding(
+            context: .help, keys: [.escape, .enter, .function(1), .char("?"), .char("q")], label: "Esc / F1",
+            message: .toggleHelp, description: "close the help"),
         Binding(context: .everywhere, keys: [], label: "Ctrl-L", message: .toggleHelp, description: "redraw the screen"),
-        Binding(context: .everywhere, keys: [.ctrl("c")], label: "Ctrl-C", message: .quit, description: "quit (asks if work would be lost)"),
+        Binding(
+            context: .everywhere, keys: [.ctrl("c")], label: "Ctrl-C", message: .quit,
+            description: "quit (asks if work would be lost)")
     ])
 
     /// The message for `key` in the session's current state; nil when the key does nothing.
@@ -179,7 +239,9 @@ public struct Keymap: Sendable {
         }
         let contexts = Keymap.contexts(for: session)
         let typing = contexts.contains(.question) || contexts.contains(.calledOut)
-        if key == .char("?"), !typing || (session.practice.map { Keymap.activeDraftIsEmpty($0) } ?? (session.demo?.draft.isEmpty ?? true)) {
+        if key == .char("?"),
+            !typing || (session.practice.map { Keymap.activeDraftIsEmpty($0) } ?? (session.demo?.draft.isEmpty ?? true))
+        {
             return .toggleHelp
         }
         for b in bindings where contexts.contains(b.context) && b.keys.contains(key) {
@@ -219,12 +281,13 @@ public struct Keymap: Sendable {
             return [.results, .everywhere]
         case .question, .quiz, .drill, .review:
             guard let p = session.practice else { return [.everywhere] }
-            let mode: [Context] = switch session.screen {
-            case .quiz: [.quiz]
-            case .drill: [.drill]
-            case .review: [.review]
-            default: []
-            }
+            let mode: [Context] =
+                switch session.screen {
+                case .quiz: [.quiz]
+                case .drill: [.drill]
+                case .review: [.review]
+                default: []
+                }
             if p.focus == .calculator { return [.calculator] + mode + [.question, .everywhere] }
             if p.record.status == .awaitingAssessment { return [.assess] + mode + [.question, .everywhere] }
             return mode + [.question, .everywhere]

@@ -21,8 +21,9 @@ enum LiveLine {
             let text = glyphs.text("invalid: " + reason + " (column \(column))")
             let roomRight = right - (caretX + 2), roomLeft = caretX - 1 - x0
             if DisplayWidth.of(text) <= roomRight || roomRight >= roomLeft {
-                buffer.put(DisplayWidth.truncate(text, to: max(0, roomRight), ellipsis: glyphs.ellipsis),
-                           at: Point(x: caretX + 2, y: y), style: .role(.wrong))
+                buffer.put(
+                    DisplayWidth.truncate(text, to: max(0, roomRight), ellipsis: glyphs.ellipsis),
+                    at: Point(x: caretX + 2, y: y), style: .role(.wrong))
             } else {
                 let shown = DisplayWidth.truncate(text, to: roomLeft, ellipsis: glyphs.ellipsis)
                 buffer.put(shown, at: Point(x: caretX - 1 - DisplayWidth.of(shown), y: y), style: .role(.wrong))

@@ -13,7 +13,9 @@ extension Picture {
         let (rows, cols) = (Int(c), Int(d) + 1)
         put(&buffer, "W: a row per class, a column per feature, bias last", rect.x, rect.y, rect, .role(.title))
         guard known("a.W_shape") else {
-            put(&buffer, "W is \(blank("a.W_shape")) (rows × columns): work out its shape first.", rect.x, rect.y + 2, rect, .role(.warning))
+            put(
+                &buffer, "W is \(blank("a.W_shape")) (rows × columns): work out its shape first.", rect.x, rect.y + 2, rect,
+                .role(.warning))
             return
         }
         let target = highlighted()
@@ -53,13 +55,18 @@ extension Picture {
         guard known(id) else { return nil }
         func n(_ name: String) -> Int { Int(number(name) ?? 0) }
         switch id {
-        case "b.column": return GridTarget(row: nil, column: n("col_q"), caption: "w_{:,\(n("col_q"))}: column \(n("col_q")), every class")
-        case "b.row": return GridTarget(row: n("row_q"), column: nil, caption: "w_{\(n("row_q")),:}: row \(n("row_q")), every column")
+        case "b.column":
+            return GridTarget(row: nil, column: n("col_q"), caption: "w_{:,\(n("col_q"))}: column \(n("col_q")), every class")
+        case "b.row":
+            return GridTarget(row: n("row_q"), column: nil, caption: "w_{\(n("row_q")),:}: row \(n("row_q")), every column")
         case "b.bias":
             let col = n("D") + 1
-            return GridTarget(row: n("bias_q"), column: col, caption: "w_{\(n("bias_q")),\(col)}: row \(n("bias_q")), the bias column")
+            return GridTarget(
+                row: n("bias_q"), column: col, caption: "w_{\(n("bias_q")),\(col)}: row \(n("bias_q")), the bias column")
         case "b.weight":
-            return GridTarget(row: n("wrow"), column: n("wcol"), caption: "w_{\(n("wrow")),\(n("wcol"))}: row \(n("wrow")), column \(n("wcol"))")
+            return GridTarget(
+                row: n("wrow"), column: n("wcol"), caption: "w_{\(n("wrow")),\(n("wcol"))}: row \(n("wrow")), column \(n("wcol"))"
+            )
         default: return nil
         }
     }

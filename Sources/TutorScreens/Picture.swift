@@ -78,9 +78,12 @@ struct Picture {
                 + (accKnown[i] ? [Plot.Mark(x: Double(i), y: acc[i], glyph: "A", style: .role(.correct).bold())] : [])
         }
         let plotRows = max(3, rect.height - 4)
-        let plot = Plot(series: [Plot.Series("loss", points: series(loss, lossKnown), style: .role(.wrong)),
-                                 Plot.Series("accuracy", points: series(acc, accKnown), style: .role(.correct))],
-                        marks: marks, xRange: -0.15...1.15, yRange: 0...top, glyphs: glyphs, showLegend: false)
+        let plot = Plot(
+            series: [
+                Plot.Series("loss", points: series(loss, lossKnown), style: .role(.wrong)),
+                Plot.Series("accuracy", points: series(acc, accKnown), style: .role(.correct))
+            ],
+            marks: marks, xRange: -0.15...1.15, yRange: 0...top, glyphs: glyphs, showLegend: false)
         let width = min(rect.width, large ? 80 : 40)
         plot.draw(in: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: width, height: plotRows))
         // Name the two epochs under their points instead of the numeric x range.
@@ -117,25 +120,38 @@ struct Picture {
             return total ? "W \(rows)×\(cols) = \(rows * cols)" : "W \(rows)×\(cols)"
         }
         let middle = total && hidden ? ["×\(li - 2) = \((li - 2) * hi * (hi + 1))"] : []
-        let deep = LayerDiagram(layers: [
-            .init("input", details: ["\(ni)"]),
-            .init("hidden 1", details: ["\(hi) nodes", params(hi, ni + 1)]),
-            .init(hidden ? "hidden 2–\(li - 1)" : "hidden 2–?", details: [hidden ? "\(hi) each, ×\(li - 2)" : "\(hi) each",
-                                                                        params(hi, hi + 1) + (shapes ? " each" : "")] + middle),
-            .init("output", details: ["\(ci)", params(ci, hi + 1)]),
-        ], glyphs: glyphs)
+        let deep = LayerDiagram(
+            layers: [
+                .init("input", details: ["\(ni)"]),
+                .init("hidden 1", details: ["\(hi) nodes", params(hi, ni + 1)]),
+                .init(
+                    hidden ? "hidden 2–\(li - 1)" : "hidden 2–?",
+                    details: [
+                        hidden ? "\(hi) each, ×\(li - 2)" : "\(hi) each",
+                        params(hi, hi + 1) + (shapes ? " each" : "")
+                    ] + middle),
+                .init("output", details: ["\(ci)", params(ci, hi + 1)])
+            ], glyphs: glyphs)
         let count = hidden ? " (\(li - 1) hidden + output)" : ""
         put(&buffer, "Deep: \(li) layers\(count), total \(blank("a.total"))", rect.x, rect.y, rect, .role(.title))
-        let used = deep.draw(in: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: max(1, rect.height / 2)))
+        let used = deep.draw(
+            in: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: max(1, rect.height / 2)))
         let y = rect.y + 1 + used + (rect.height > 12 ? 1 : 0)
         guard y < rect.maxY else { return }
         let n = known("b.n_hidden") ? Int(practice.variant.step("b.n_hidden")?.expected.number ?? 0) : nil
-        let shallow = LayerDiagram(layers: [
-            .init("input", details: ["\(ni)"]),
-            .init("hidden", details: [n.map { "\($0) nodes" } ?? "n = ?",
-                                      n.map { "\(ni + 1)·\($0) = \($0 * (ni + 1))" } ?? (formula ? "\(ni + 1)·n" : "W ?")]),
-            .init("output", details: ["\(ci)", n.map { "\(ci)·(\($0)+1) = \(ci * ($0 + 1))" } ?? (formula ? "\(ci)(n+1)" : "W ?")]),
-        ], glyphs: glyphs)
+        let shallow = LayerDiagram(
+            layers: [
+                .init("input", details: ["\(ni)"]),
+                .init(
+                    "hidden",
+                    details: [
+                        n.map { "\($0) nodes" } ?? "n = ?",
+                        n.map { "\(ni + 1)·\($0) = \($0 * (ni + 1))" } ?? (formula ? "\(ni + 1)·n" : "W ?")
+                    ]),
+                .init(
+                    "output",
+                    details: ["\(ci)", n.map { "\(ci)·(\($0)+1) = \(ci * ($0 + 1))" } ?? (formula ? "\(ci)(n+1)" : "W ?")])
+            ], glyphs: glyphs)
         let shallowTotal = n.map { " = \($0 * (ni + 1) + ci * ($0 + 1))" } ?? ""
         let count2 = formula ? "\(ni + 1)n + \(ci)(n+1)" : "P(n)"
         put(&buffer, "Shallow: 2 layers, \(count2) ≤ \(blank("a.total"))\(shallowTotal)", rect.x, y, rect, .role(.title))
@@ -154,7 +170,7 @@ struct Picture {
             ("a⁽¹⁾_B = [a⁽¹⁾; 1]", "a⁽¹⁾_B: \(blank("a1B"))"),
             ("z⁽²⁾ = W⁽²⁾ a⁽¹⁾_B", "W⁽²⁾: \(blank("W2"))   z⁽²⁾: \(blank("z2"))"),
             ("ŷ = softmax(z⁽²⁾)", "ŷ: \(blank("a2"))"),
-            ("L = −Σ_k y_k log ŷ_k", "k up to \(blank("sum_limit"))   L: \(blank("loss"))"),
+            ("L = −Σ_k y_k log ŷ_k", "k up to \(blank("sum_limit"))   L: \(blank("loss"))")
         ]
         put(&buffer, "Forward pass of one \(image)", rect.x, rect.y, rect, .role(.title))
         let labelWidth = 22
@@ -192,12 +208,18 @@ struct Picture {
         let marks = z.enumerated().map { i, zi in
             Plot.Mark(x: zi, y: tanh(zi), glyph: String(i + 1), style: .role(.wrong).bold())
         }
-        put(&buffer, "tanh(z) with the nodes' z values" + (slopes ? " and slopes tanh′(z)" : ""), rect.x, rect.y, rect, .role(.title))
+        put(
+            &buffer, "tanh(z) with the nodes' z values" + (slopes ? " and slopes tanh′(z)" : ""), rect.x, rect.y, rect,
+            .role(.title))
         let plot = Plot(series: series, marks: marks, xRange: -span...span, yRange: -1.2...1.2, glyphs: glyphs, showLegend: false)
         let legendRows = rect.height >= 10 ? 1 : 0
-        plot.draw(in: &buffer, rect: Rect(x: rect.x, y: rect.y + 1, width: min(rect.width, large ? 120 : 60), height: rect.height - 1 - legendRows))
+        plot.draw(
+            in: &buffer,
+            rect: Rect(x: rect.x, y: rect.y + 1, width: min(rect.width, large ? 120 : 60), height: rect.height - 1 - legendRows))
         if legendRows == 1 {
-            let items = z.enumerated().map { "\($0 + 1): z=\(Plot.format($1))" + (slopes ? " slope \(Formatting.fixed(1 - tanh($1) * tanh($1), 2))" : "") }
+            let items = z.enumerated().map {
+                "\($0 + 1): z=\(Plot.format($1))" + (slopes ? " slope \(Formatting.fixed(1 - tanh($1) * tanh($1), 2))" : "")
+            }
             put(&buffer, items.joined(separator: "  "), rect.x, rect.maxY - 1, rect, .role(.dim))
         }
     }

@@ -23,13 +23,16 @@ public enum PictureLint {
             var text = ""
             for (w, h, large) in [(100, 32, false), (140, 40, true)] {
                 var buffer = Buffer(width: w, height: h)
-                Picture(practice: practice, glyphs: .unicode, large: large).draw(in: &buffer, rect: Rect(x: 0, y: 0, width: w, height: h))
+                Picture(practice: practice, glyphs: .unicode, large: large).draw(
+                    in: &buffer, rect: Rect(x: 0, y: 0, width: w, height: h))
                 text += buffer.lines().joined(separator: "\n") + "\n"
             }
             let earned = variant.steps[..<open].map(\.expected)
             let after = open == 0 ? "before any step is answered" : "after step '\(variant.steps[open - 1].id)'"
-            for id in scan.answersStated(in: text, among: Array(variant.steps[open...]), ownStep: nil, own: earned,
-                                         countSmallNumbers: true) {
+            for id in scan.answersStated(
+                in: text, among: Array(variant.steps[open...]), ownStep: nil, own: earned,
+                countSmallNumbers: true)
+            {
                 out.append(LeakLint.Leak(step: "(picture)", place: "picture \(after)", answerOf: id, line: variant.question.line))
             }
         }

@@ -44,7 +44,8 @@ struct QuestionChrome {
         right += " · " + (seed.map { "seed \($0)" } ?? "original") + " "
         var chrome = QuestionChrome(
             titleRight: right, timer: timer, banner: q.banner,
-            keys: quiet ? "Enter submit · Tab next · F4 calc · F7 time · F11 next Q · F12 flag · F10 end · F1"
+            keys: quiet
+                ? "Enter submit · Tab next · F4 calc · F7 time · F11 next Q · F12 flag · F10 end · F1"
                 : "Enter submit · Tab next · F4 calc · F11 next Q · F12 flag · F10 end · F1 keys")
         chrome.flagged = q.flagged[q.current]
         chrome.marksDrafts = true
@@ -54,12 +55,14 @@ struct QuestionChrome {
     static func drill(_ d: DrillState, now: Double?) -> QuestionChrome {
         let total = d.minutes * 60
         let left = max(0, Int(((d.deadline ?? 0) - (now ?? 0)).rounded(.up)))
-        let timer = Timer(fraction: Double(left) / max(1, total), label: QuizState.clock(left) + " left",
-                          role: left <= 60 ? .warning : .accent)
+        let timer = Timer(
+            fraction: Double(left) / max(1, total), label: QuizState.clock(left) + " left",
+            role: left <= 60 ? .warning : .accent)
         return QuestionChrome(
             titleRight: "drill: \(d.topic) · \(d.score) right ",
             timer: timer, banner: nil,
-            keys: d.showingAnswer ? "Enter next one · Esc end drill · F1 keys"
+            keys: d.showingAnswer
+                ? "Enter next one · Esc end drill · F1 keys"
                 : "Enter check · Tab skip (shows the answer) · F4 calc · Esc end · F1 keys",
             showsSteps: false)
     }
@@ -71,7 +74,8 @@ struct QuestionChrome {
         let next = r.nextInDays.map { $0 == 1 ? "Next review tomorrow · " : "Next review in \($0) days · " } ?? ""
         return QuestionChrome(
             titleRight: "review \(r.index + 1)/\(r.items.count) · \(variant) ",
-            keys: settled ? next + "Enter next step · Esc stop · F1 keys"
+            keys: settled
+                ? next + "Enter next step · Esc stop · F1 keys"
                 : "Enter check · F2 hint · F3 reveal · F4 calc · Tab skip · Esc stop · F1 keys",
             showsSteps: false)
     }
@@ -82,9 +86,11 @@ struct QuestionChrome {
         let bannerText = banner.map { "  " + glyphs.text($0) } ?? ""
         let bannerWidth = DisplayWidth.of(bannerText)
         let barWidth = max(10, buffer.width - bannerWidth - 2)
-        Gauge(fraction: timer.fraction, label: timer.label, glyphs: glyphs, filledStyle: .role(timer.role),
-              labelStyle: .role(timer.role).bold())
-            .draw(in: &buffer, rect: Rect(x: 1, y: y, width: barWidth - 1, height: 1))
+        Gauge(
+            fraction: timer.fraction, label: timer.label, glyphs: glyphs, filledStyle: .role(timer.role),
+            labelStyle: .role(timer.role).bold()
+        )
+        .draw(in: &buffer, rect: Rect(x: 1, y: y, width: barWidth - 1, height: 1))
         if !bannerText.isEmpty {
             buffer.put(bannerText, at: Point(x: barWidth, y: y), style: .role(.warning).bold())
         }

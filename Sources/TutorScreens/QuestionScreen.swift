@@ -36,7 +36,8 @@ struct QuestionScreen {
         let feedback = FeedbackLines(practice: practice, glyphs: glyphs).lines(width: contentWidth)
         // The calculator's result has its own row above the calculator line, never the answer's.
         let calcResultRows = practice.focus == .calculator || practice.calculatorResult != nil ? 1 : 0
-        let fixed = 1 /*title*/ + timerRows + 1 /*rule*/ + 1 /*field*/ + 1 /*live*/ + calcResultRows + 1 /*calc*/ + 1 /*keys*/
+        let fixed =
+            1 /*title*/ + timerRows + 1 /*rule*/ + 1 /*field*/ + 1 /*live*/ + calcResultRows + 1 /*calc*/ + 1 /*keys*/
         let available = height - fixed
         // The prompt (with a choice step's options) comes first: it is what the student answers.
         // Then the feedback; the panel gets what is left, at least a few rows.
@@ -56,17 +57,20 @@ struct QuestionScreen {
         let fieldY = y
         // A locked quiz step shows what was submitted (its field no longer takes typing).
         let submitted = record.locked ? record.attempts.last.map { "submitted: \($0.input) (locked)" } : nil
-        let answerCursor = drawField(&buffer, y: fieldY, label: "Answer", draft: record.draft,
-                                     focused: practice.focus == .answer, placeholder: submitted ?? placeholder,
-                                     alwaysShowPlaceholder: submitted != nil)
-        LiveLine.draw(practice.live, in: &buffer, x0: fieldLabelWidth, y: fieldY + 1,
-                      scroll: fieldScroll(record.draft, width: width), glyphs: glyphs)
+        let answerCursor = drawField(
+            &buffer, y: fieldY, label: "Answer", draft: record.draft,
+            focused: practice.focus == .answer, placeholder: submitted ?? placeholder,
+            alwaysShowPlaceholder: submitted != nil)
+        LiveLine.draw(
+            practice.live, in: &buffer, x0: fieldLabelWidth, y: fieldY + 1,
+            scroll: fieldScroll(record.draft, width: width), glyphs: glyphs)
         y = fieldY + 2
         drawFeedback(&buffer, feedback, y: y, rows: feedbackRows)
         let calcY = height - 2
         if calcResultRows > 0 { drawCalculatorResult(&buffer, y: calcY - 1) }
-        let calcCursor = drawField(&buffer, y: calcY, label: "Calc", draft: practice.calculator,
-                                   focused: practice.focus == .calculator, placeholder: "F4: calculator (log = ln)")
+        let calcCursor = drawField(
+            &buffer, y: calcY, label: "Calc", draft: practice.calculator,
+            focused: practice.focus == .calculator, placeholder: "F4: calculator (log = ln)")
         drawKeyBar(&buffer, y: height - 1)
         if record.status == .awaitingAssessment { return nil }
         return practice.focus == .answer ? answerCursor : calcCursor
@@ -122,7 +126,8 @@ struct QuestionScreen {
                 label = DisplayWidth.truncate(label, to: rect.width - DisplayWidth.of(extra), ellipsis: glyphs.ellipsis)
                 label = DisplayWidth.pad(label, to: rect.width - DisplayWidth.of(extra)) + extra
             }
-            buffer.put(DisplayWidth.truncate(label, to: rect.width, ellipsis: glyphs.ellipsis), at: Point(x: rect.x, y: y), style: style)
+            buffer.put(
+                DisplayWidth.truncate(label, to: rect.width, ellipsis: glyphs.ellipsis), at: Point(x: rect.x, y: y), style: style)
         }
     }
 
@@ -148,8 +153,9 @@ struct QuestionScreen {
     private func drawCalculatorResult(_ buffer: inout Buffer, y: Int) {
         buffer.put(" Result", at: Point(x: 0, y: y), style: .role(.dim))
         if practice.calculatorLive != .empty {
-            LiveLine.draw(practice.calculatorLive, in: &buffer, x0: fieldLabelWidth, y: y,
-                          scroll: fieldScroll(practice.calculator, width: buffer.width), glyphs: glyphs)
+            LiveLine.draw(
+                practice.calculatorLive, in: &buffer, x0: fieldLabelWidth, y: y,
+                scroll: fieldScroll(practice.calculator, width: buffer.width), glyphs: glyphs)
         } else if let ans = practice.calculatorResult {
             buffer.put(glyphs.text("ans = " + ans.display), at: Point(x: fieldLabelWidth, y: y), style: .role(.accent))
         }
@@ -183,7 +189,8 @@ struct QuestionScreen {
     // MARK: Prompt, field, live state
 
     private func promptLines(width: Int) -> [StyledLine] {
-        let number = chrome.showsSteps
+        let number =
+            chrome.showsSteps
             ? "Step \(practice.stepIndex + 1)/\(practice.variant.steps.count) (\(formatPoints(step.points)) pt, \(StepMark.word(record.status))): "
             : ""
         // Review and drill show one step alone: the earlier values it builds on are given first.
@@ -221,11 +228,14 @@ struct QuestionScreen {
         return max(0, draft.cursor - room)
     }
 
-    private func drawField(_ buffer: inout Buffer, y: Int, label: String, draft: Draft, focused: Bool,
-                           placeholder: String, alwaysShowPlaceholder: Bool = false) -> Point {
+    private func drawField(
+        _ buffer: inout Buffer, y: Int, label: String, draft: Draft, focused: Bool,
+        placeholder: String, alwaysShowPlaceholder: Bool = false
+    ) -> Point {
         let marker = focused ? (glyphs.isUnicode ? "→" : ">") : " "
-        buffer.put(" \(label) ".padding(toLength: fieldLabelWidth - 2, withPad: " ", startingAt: 0) + marker,
-                   at: Point(x: 0, y: y), style: focused ? .role(.prompt).bold() : .role(.dim))
+        buffer.put(
+            " \(label) ".padding(toLength: fieldLabelWidth - 2, withPad: " ", startingAt: 0) + marker,
+            at: Point(x: 0, y: y), style: focused ? .role(.prompt).bold() : .role(.dim))
         let x0 = fieldLabelWidth
         let room = buffer.width - x0 - 1
         buffer.fill(Rect(x: x0, y: y, width: room, height: 1), style: focused ? .role(.field) : .normal)
@@ -237,8 +247,9 @@ struct QuestionScreen {
         }
         let scroll = fieldScroll(draft, width: buffer.width)
         let visible = String(draft.characters.dropFirst(scroll))
-        buffer.put(visible, at: Point(x: x0, y: y), style: focused ? .role(.field) : .normal,
-                   clip: Rect(x: x0, y: y, width: room, height: 1))
+        buffer.put(
+            visible, at: Point(x: x0, y: y), style: focused ? .role(.field) : .normal,
+            clip: Rect(x: x0, y: y, width: room, height: 1))
         let cursorX = x0 + DisplayWidth.of(String(draft.characters[scroll..<draft.cursor]))
         return Point(x: min(cursorX, buffer.width - 1), y: y)
     }

@@ -12,10 +12,12 @@ enum QuizOfferText {
     }
 
     static func dialog(_ offer: QuizResumeOffer) -> [String] {
-        ["Continue your unfinished quiz?", "", summary(offer), "",
-         "y  continue it (answers and time left as they were)",
-         "n  start a new quiz (the old one is kept, unscored,",
-         "   as abandoned)"]
+        [
+            "Continue your unfinished quiz?", "", summary(offer), "",
+            "y  continue it (answers and time left as they were)",
+            "n  start a new quiz (the old one is kept, unscored,",
+            "   as abandoned)"
+        ]
     }
 
     /// The start screen's line.

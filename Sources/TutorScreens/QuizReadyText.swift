@@ -7,7 +7,8 @@ enum QuizReadyText {
         let minutes = q.minutes == q.minutes.rounded() ? String(Int(q.minutes)) : String(q.minutes)
         let steps = q.questions.reduce(0) { $0 + $1.records.count }
         let ids = q.questions.map { $0.variant.id.uppercased() }.joined(separator: ", ")
-        let feedback = q.feedback == .immediate
+        let feedback =
+            q.feedback == .immediate
             ? "immediate: a step locks when submitted and shows its verdict."
             : "at the end: answers stay editable until time is up."
         return [
@@ -20,7 +21,7 @@ enum QuizReadyText {
             "F12 flags a step to come back to; F11 goes to the next question.",
             settings.quietTimer ? "Quiet timer: F7 tells the time left." : "The countdown is always on screen; F10 ends early.",
             "",
-            "Enter  start the clock        Esc  back",
+            "Enter  start the clock        Esc  back"
         ]
     }
 }

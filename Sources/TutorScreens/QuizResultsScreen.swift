@@ -23,8 +23,9 @@ struct QuizResultsScreen {
         let used = Int((report.endedAt - report.startedAt).rounded())
         var settings = "\(seed) · \(minutes) min · feedback: \(report.feedback.rawValue) · time used \(QuizState.clock(used))"
         if let banner = quiz.banner { settings = banner + "  " + settings }
-        buffer.put(DisplayWidth.truncate(glyphs.text(settings), to: width - 2), at: Point(x: 1, y: 1),
-                   style: quiz.banner != nil ? .role(.warning) : .role(.dim))
+        buffer.put(
+            DisplayWidth.truncate(glyphs.text(settings), to: width - 2), at: Point(x: 1, y: 1),
+            style: quiz.banner != nil ? .role(.warning) : .role(.dim))
         let lines = quiz.phase == .results ? resultLines(report, width: width - 2) : reviewLines(report, width: width - 2)
         let area = Rect(x: 1, y: 3, width: width - 2, height: height - Self.chromeRows)
         let maxScroll = max(0, lines.count - area.height)
@@ -32,8 +33,10 @@ struct QuizResultsScreen {
         for (i, line) in lines.dropFirst(scroll).prefix(area.height).enumerated() {
             buffer.put(DisplayWidth.truncate(line.text, to: area.width), at: Point(x: area.x, y: area.y + i), style: line.style)
         }
-        let position = lines.count > area.height ? " · \(scroll + 1)-\(min(lines.count, scroll + area.height))/\(lines.count)" : ""
-        let keys = (quiz.phase == .results ? "Enter review each step" : "Enter back to the scores")
+        let position =
+            lines.count > area.height ? " · \(scroll + 1)-\(min(lines.count, scroll + area.height))/\(lines.count)" : ""
+        let keys =
+            (quiz.phase == .results ? "Enter review each step" : "Enter back to the scores")
             + " · ↑↓ scroll · PgDn/Space next screen · Esc done\(position)"
         StatusLine(left: " " + glyphs.text(keys), style: .role(.dim), glyphs: glyphs)
             .draw(in: &buffer, rect: Rect(x: 0, y: height - 1, width: width, height: 1))
@@ -50,12 +53,16 @@ struct QuizResultsScreen {
     private func resultLines(_ report: QuizReport, width: Int) -> [StyledLine] {
         var out: [StyledLine] = []
         for q in report.questions {
-            out.append(StyledLine("\(q.id.uppercased()) \(q.title): \(formatPoints(q.points))/\(formatPoints(q.maxPoints)) pts", .role(.title).bold()))
+            out.append(
+                StyledLine(
+                    "\(q.id.uppercased()) \(q.title): \(formatPoints(q.points))/\(formatPoints(q.maxPoints)) pts",
+                    .role(.title).bold()))
             for s in q.steps {
                 let (m, role) = mark(s)
                 let pts = s.maxPoints > 0 ? "\(formatPoints(s.points))/\(formatPoints(s.maxPoints))" : "not scored"
                 let time = QuizState.clock(Int(s.seconds.rounded()))
-                out.append(StyledLine("  \(m) \(DisplayWidth.pad(s.id, to: 20)) \(DisplayWidth.pad(pts, to: 11)) \(time)", .role(role)))
+                out.append(
+                    StyledLine("  \(m) \(DisplayWidth.pad(s.id, to: 20)) \(DisplayWidth.pad(pts, to: 11)) \(time)", .role(role)))
             }
             out.append(StyledLine("", .normal))
         }
@@ -99,7 +106,9 @@ struct DrillResultsScreen {
             .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: width, height: 1))
         let minutes = drill.minutes == drill.minutes.rounded() ? String(Int(drill.minutes)) : String(drill.minutes)
         var y = 2
-        buffer.put("\(drill.score) right out of \(drill.tried) tried in \(minutes) min.", at: Point(x: 2, y: y), style: .role(.title).bold())
+        buffer.put(
+            "\(drill.score) right out of \(drill.tried) tried in \(minutes) min.", at: Point(x: 2, y: y),
+            style: .role(.title).bold())
         y += 2
         let isNewBest = drill.score > (drill.previousBest ?? 0)
         if isNewBest && drill.score > 0 {
@@ -115,7 +124,9 @@ struct DrillResultsScreen {
             buffer.put("Missed (\(drill.misses.count)), with the correct answer:", at: Point(x: 2, y: y), style: .role(.title))
             y += 1
             let blocks = drill.misses.map { miss in
-                TextWrap.wrap(glyphs.text(Self.line(miss)), width: width - 8).enumerated().map { ($0.offset == 0 ? "" : "  ") + $0.element }
+                TextWrap.wrap(glyphs.text(Self.line(miss)), width: width - 8).enumerated().map {
+                    ($0.offset == 0 ? "" : "  ") + $0.element
+                }
             }
             var used = 0, shown = 0
             for block in blocks {

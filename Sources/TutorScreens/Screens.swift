@@ -14,8 +14,10 @@ public enum Screens {
     /// Smallest terminal the layout works in; below it a message asks for more room.
     public static let minimumSize = Size(width: 70, height: 20)
 
-    public static func render(_ session: Session, size: Size, capabilities: TerminalCapabilities,
-                              keymap: Keymap = .standard) -> RenderedFrame {
+    public static func render(
+        _ session: Session, size: Size, capabilities: TerminalCapabilities,
+        keymap: Keymap = .standard
+    ) -> RenderedFrame {
         var buffer = Buffer(size: size)
         let glyphs = capabilities.glyphs
         if size.width < minimumSize.width || size.height < minimumSize.height {
@@ -36,23 +38,29 @@ public enum Screens {
             }
         case .demo:
             if let d = session.demo {
-                cursor = DemoScreen(demo: d, glyphs: glyphs, role: session.settings.demo.audience,
-                                    autoSeconds: session.settings.demo.autoSeconds, now: session.now)
-                    .draw(in: &buffer)
+                cursor = DemoScreen(
+                    demo: d, glyphs: glyphs, role: session.settings.demo.audience,
+                    autoSeconds: session.settings.demo.autoSeconds, now: session.now
+                )
+                .draw(in: &buffer)
             }
         case .quiz:
             if let q = session.quiz {
                 if q.phase == .ready {
-                    drawDialog(&buffer, title: "Quiz", glyphs: glyphs, lines: QuizReadyText.lines(q, settings: session.settings.quiz))
+                    drawDialog(
+                        &buffer, title: "Quiz", glyphs: glyphs, lines: QuizReadyText.lines(q, settings: session.settings.quiz))
                 } else if q.phase == .results || q.phase == .review {
                     QuizResultsScreen(quiz: q, glyphs: glyphs).draw(in: &buffer)
                 } else if let p = session.practice {
                     let chrome = QuestionChrome.quiz(q, now: session.now, quiet: session.settings.quiz.quietTimer, seed: q.seed)
                     cursor = QuestionScreen(practice: p, session: session, glyphs: glyphs, chrome: chrome).draw(in: &buffer)
                     if q.phase == .confirmEnd {
-                        drawDialog(&buffer, title: "End quiz", glyphs: glyphs, lines: [
-                            "End the quiz now?", "", "Every answer given so far is submitted;",
-                            "unanswered steps score 0.", "", "y  end now        n / Esc  keep going"])
+                        drawDialog(
+                            &buffer, title: "End quiz", glyphs: glyphs,
+                            lines: [
+                                "End the quiz now?", "", "Every answer given so far is submitted;",
+                                "unanswered steps score 0.", "", "y  end now        n / Esc  keep going"
+                            ])
                         cursor = nil
                     }
                 }
@@ -61,12 +69,19 @@ public enum Screens {
             if let r = session.review, let p = r.practice {
                 cursor = QuestionScreen(practice: p, session: session, glyphs: glyphs, chrome: .review(r)).draw(in: &buffer)
             } else if let r = session.review {
-                let capped = r.leftOverByCap > 0
-                    ? ["\(r.leftOverByCap) more due step\(r.leftOverByCap == 1 ? " waits" : "s wait") for tomorrow (daily cap \(session.settings.review.maxPerDay)).", ""]
+                let capped =
+                    r.leftOverByCap > 0
+                    ? [
+                        "\(r.leftOverByCap) more due step\(r.leftOverByCap == 1 ? " waits" : "s wait") for tomorrow (daily cap \(session.settings.review.maxPerDay)).",
+                        ""
+                    ]
                     : []
-                drawDialog(&buffer, title: "Review", glyphs: glyphs, lines: [
-                    "Review done: \(r.done) of \(r.items.count) steps settled.", "",
-                    "Each comes back on its SM-2 schedule: sooner when missed.", ""] + capped + ["Enter or Esc: back"])
+                drawDialog(
+                    &buffer, title: "Review", glyphs: glyphs,
+                    lines: [
+                        "Review done: \(r.done) of \(r.items.count) steps settled.", "",
+                        "Each comes back on its SM-2 schedule: sooner when missed.", ""
+                    ] + capped + ["Enter or Esc: back"])
             }
         case .stats:
             StatsScreen(report: session.stats, glyphs: glyphs).draw(in: &buffer)
@@ -75,8 +90,10 @@ public enum Screens {
                 if d.phase == .results {
                     DrillResultsScreen(drill: d, best: session.settings.drill.best, glyphs: glyphs).draw(in: &buffer)
                 } else {
-                    cursor = QuestionScreen(practice: d.practice, session: session, glyphs: glyphs,
-                                            chrome: .drill(d, now: session.now)).draw(in: &buffer)
+                    cursor = QuestionScreen(
+                        practice: d.practice, session: session, glyphs: glyphs,
+                        chrome: .drill(d, now: session.now)
+                    ).draw(in: &buffer)
                 }
             }
         }
@@ -84,9 +101,11 @@ public enum Screens {
             TourScreen(tour: tour, glyphs: glyphs).draw(in: &buffer)
             cursor = nil
         } else if session.showingHelp {
-            HelpOverlay(keymap: keymap, glyphs: glyphs, variant: session.practice?.variant ?? session.demo?.variant,
-                        scroll: session.helpScroll)
-                .draw(in: &buffer)
+            HelpOverlay(
+                keymap: keymap, glyphs: glyphs, variant: session.practice?.variant ?? session.demo?.variant,
+                scroll: session.helpScroll
+            )
+            .draw(in: &buffer)
             cursor = nil
         } else if session.confirmingQuit {
             drawConfirmQuit(&buffer, session: session, glyphs: glyphs)
@@ -104,15 +123,19 @@ public enum Screens {
     /// The finished question's summary dialog.
     static func summaryLines(_ p: PracticeState, width: Int) -> [String] {
         let s = QuestionSummary(p)
-        var lines = ["\(p.variant.id.uppercased()) finished: \(formatPoints(s.points)) of \(formatPoints(s.total)) points", "",
-                     "Right first time: \(s.rightFirstTime) of \(s.steps) steps"]
+        var lines = [
+            "\(p.variant.id.uppercased()) finished: \(formatPoints(s.points)) of \(formatPoints(s.total)) points", "",
+            "Right first time: \(s.rightFirstTime) of \(s.steps) steps"
+        ]
         if let seconds = s.seconds { lines.append("Time: " + QuestionSummary.clock(seconds)) }
         if s.mistakes.isEmpty {
             lines.append("Named mistakes met: none")
         } else {
             lines.append("Named mistakes met:")
             for m in s.mistakes.prefix(4) {
-                lines += TextWrap.wrap("- " + m, width: max(20, min(width, 70) - 2)).enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
+                lines += TextWrap.wrap("- " + m, width: max(20, min(width, 70) - 2)).enumerated().map {
+                    $0.offset == 0 ? $0.element : "  " + $0.element
+                }
             }
             if s.mistakes.count > 4 { lines.append("  and \(s.mistakes.count - 4) more (dltutor stats)") }
         }
@@ -122,7 +145,8 @@ public enum Screens {
 
     static func drawTooSmall(_ buffer: inout Buffer, glyphs: Glyphs) {
         let s = buffer.size
-        let text = "Terminal too small: \(s.width)×\(s.height). dltutor needs at least "
+        let text =
+            "Terminal too small: \(s.width)×\(s.height). dltutor needs at least "
             + "\(minimumSize.width)×\(minimumSize.height). Enlarge the window, or press Ctrl-C to quit."
         let lines = TextWrap.wrap(glyphs.text(text), width: max(1, s.width - 2))
         for (i, line) in lines.enumerated() where i < s.height {
@@ -133,16 +157,21 @@ public enum Screens {
     static func drawConfirmQuit(_ buffer: inout Buffer, session: Session, glyphs: Glyphs) {
         var lines = ["Quit dltutor?", ""]
         if session.quizIsRunning {
-            lines += ["The quiz is paused with its answers and the time", "left: `dltutor quiz` continues it.",
-                      "(F10 ends it now and scores it.)"]
+            lines += [
+                "The quiz is paused with its answers and the time", "left: `dltutor quiz` continues it.",
+                "(F10 ends it now and scores it.)"
+            ]
         } else if let wait = session.storageWait {
-            let what = switch wait.answers {
-            case 0: "Your place in the exam is"
-            case 1: "1 checked answer is"
-            default: "\(wait.answers) checked answers are"
-            }
-            lines += ["\(what) waiting for the database",
-                      "(another program holds its lock). Quitting waits", "for them; Ctrl-C then quits without them."]
+            let what =
+                switch wait.answers {
+                case 0: "Your place in the exam is"
+                case 1: "1 checked answer is"
+                default: "\(wait.answers) checked answers are"
+                }
+            lines += [
+                "\(what) waiting for the database",
+                "(another program holds its lock). Quitting waits", "for them; Ctrl-C then quits without them."
+            ]
         } else if session.settings.answersAreSaved {
             lines += ["Checked answers are saved; answers typed", "but not yet checked are lost."]
         } else {

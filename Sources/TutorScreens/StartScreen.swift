@@ -13,8 +13,9 @@ struct StartScreen {
         StatusLine(left: " dltutor", right: glyphs.text(variantLabel) + " ", style: .role(.selection), glyphs: glyphs)
             .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: width, height: 1))
         buffer.put(glyphs.text(exam.title), at: Point(x: 2, y: 2), style: .role(.title).bold())
-        buffer.put("Choose a question to practise step by step; every value is checked as you type.",
-                   at: Point(x: 2, y: 3), style: .role(.dim))
+        buffer.put(
+            "Choose a question to practise step by step; every value is checked as you type.",
+            at: Point(x: 2, y: 3), style: .role(.dim))
         let listTop = 5
         // The title gets every column the progress text leaves.
         let progressWidth = exam.questions.map { DisplayWidth.of(progress($0).0) }.max() ?? 0
@@ -33,21 +34,26 @@ struct StartScreen {
             buffer.put(glyphs.text(text), at: Point(x: 1 + used, y: y), style: selected ? style : .role(role))
         }
         let modesY = min(buffer.height - 3, listTop + exam.questions.count + 1)
-        buffer.put("Modes: Enter practise · d demo for a class · timed: dltutor quiz / drill", at: Point(x: 2, y: modesY), style: .role(.dim))
+        buffer.put(
+            "Modes: Enter practise · d demo for a class · timed: dltutor quiz / drill", at: Point(x: 2, y: modesY),
+            style: .role(.dim))
         let finished = exam.questions.filter { session.opened[$0.id]?.isFinished == true }.count
         let earned = exam.questions.reduce(0.0) { $0 + (session.opened[$1.id]?.score ?? 0) }
         let total = exam.questions.reduce(0.0) { $0 + $1.points }
-        buffer.put("Progress: \(finished) of \(exam.questions.count) questions done · \(formatPoints(earned)) of \(formatPoints(total)) points",
-                   at: Point(x: 2, y: 4), style: finished > 0 || earned > 0 ? .role(.accent) : .role(.dim))
+        buffer.put(
+            "Progress: \(finished) of \(exam.questions.count) questions done · \(formatPoints(earned)) of \(formatPoints(total)) points",
+            at: Point(x: 2, y: 4), style: finished > 0 || earned > 0 ? .role(.accent) : .role(.dim))
         let due = session.dueCount
-        let reviewLine = due == 0 ? "Review: nothing due · s stats" : "Review: \(due) step\(due == 1 ? "" : "s") due (r) · s stats"
+        let reviewLine =
+            due == 0 ? "Review: nothing due · s stats" : "Review: \(due) step\(due == 1 ? "" : "s") due (r) · s stats"
         buffer.put(reviewLine, at: Point(x: 2, y: modesY + 1), style: due > 0 ? .role(.warning).bold() : .role(.dim))
         if let offer = session.quizOffer, modesY + 2 < buffer.height - 2 {
             let line = DisplayWidth.truncate(glyphs.text(QuizOfferText.startLine(offer)), to: width - 4)
             buffer.put(line, at: Point(x: 2, y: modesY + 2), style: .role(.warning).bold())
         }
         if let notice = session.notice ?? session.storageWait?.text
-            ?? session.storageWarning.map({ "Not saving: " + Self.withoutProgramName($0) }) {
+            ?? session.storageWarning.map({ "Not saving: " + Self.withoutProgramName($0) })
+        {
             let lines = TextWrap.wrap(glyphs.text(notice), width: width - 4).prefix(3)
             for (i, line) in lines.enumerated() {
                 buffer.put(line, at: Point(x: 2, y: buffer.height - 1 - lines.count + i), style: .role(.warning))

@@ -8,8 +8,11 @@ struct TourScreen {
 
     func draw(in buffer: inout Buffer) {
         buffer.clear()
-        StatusLine(left: " dltutor tour", right: "page \(tour.index + 1) of \(tour.pages.count) ", style: .role(.selection), glyphs: glyphs)
-            .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: buffer.width, height: 1))
+        StatusLine(
+            left: " dltutor tour", right: "page \(tour.index + 1) of \(tour.pages.count) ", style: .role(.selection),
+            glyphs: glyphs
+        )
+        .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: buffer.width, height: 1))
         let width = min(buffer.width - 4, 76)
         let x = (buffer.width - width) / 2
         var y = 2

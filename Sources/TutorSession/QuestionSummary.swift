@@ -12,9 +12,10 @@ public struct QuestionSummary: Sendable, Equatable {
         points = p.score
         total = p.totalPoints
         steps = p.records.count
-        rightFirstTime = p.records.filter { r in
-            r.status.earnsPoints && !r.revealed && r.attempts.count == 1 && r.attempts[0].verdict.isCorrect
-        }.count
+        rightFirstTime =
+            p.records.filter { r in
+                r.status.earnsPoints && !r.revealed && r.attempts.count == 1 && r.attempts[0].verdict.isCorrect
+            }.count
         var seen: [String] = []
         for r in p.records {
             for a in r.attempts {

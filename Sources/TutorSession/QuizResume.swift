@@ -61,14 +61,21 @@ extension Session {
         q.lastCheckpoint = elapsed
         quiz = q
         let questions = q.questions.enumerated().map { qi, p in
-            QuizSnapshot.Question(id: p.variant.id, stepIndex: p.stepIndex, steps: p.records.enumerated().map { si, r in
-                QuizSnapshot.Step(inputs: r.attempts.map(\.input), draft: r.draft.text, seconds: q.timeSpent[qi][si],
-                                  flagged: q.flagged[qi][si] ? true : nil)
-            })
+            QuizSnapshot.Question(
+                id: p.variant.id, stepIndex: p.stepIndex,
+                steps: p.records.enumerated().map { si, r in
+                    QuizSnapshot.Step(
+                        inputs: r.attempts.map(\.input), draft: r.draft.text, seconds: q.timeSpent[qi][si],
+                        flagged: q.flagged[qi][si] ? true : nil)
+                })
         }
-        return [.saveQuizProgress(QuizSnapshot(minutes: q.minutes, seed: q.seed, feedback: q.feedback.rawValue,
-                                               elapsed: elapsed, current: q.current, warned: q.warned.sorted(),
-                                               questions: questions))]
+        return [
+            .saveQuizProgress(
+                QuizSnapshot(
+                    minutes: q.minutes, seed: q.seed, feedback: q.feedback.rawValue,
+                    elapsed: elapsed, current: q.current, warned: q.warned.sorted(),
+                    questions: questions))
+        ]
     }
 
     /// Offers a stored quiz: `ask` puts the yes/no question on screen (`dltutor quiz`); otherwise

@@ -85,7 +85,9 @@ extension Session {
             p.stepIndex = i
             if variant.steps[i].kind == .text {
                 p.record.attempts.append(Attempt(input: check.input, verdict: .correct, value: .text(check.input)))
-                p.record.status = check.verdict == "self-assessed covered" ? .assessedCovered
+                p.record.status =
+                    check.verdict == "self-assessed covered"
+                    ? .assessedCovered
                     : check.verdict == "self-assessed missed" ? .assessedMissed : .awaitingAssessment
                 continue
             }

@@ -45,8 +45,10 @@ public struct ReviewSettings: Sendable, Equatable {
 
     public static let defaultMaxPerDay = 20
 
-    public init(items: [Item] = [], seed: UInt64 = 1, nextDue: String? = nil,
-                maxPerDay: Int = ReviewSettings.defaultMaxPerDay, doneToday: Int = 0) {
+    public init(
+        items: [Item] = [], seed: UInt64 = 1, nextDue: String? = nil,
+        maxPerDay: Int = ReviewSettings.defaultMaxPerDay, doneToday: Int = 0
+    ) {
         self.items = items
         self.seed = seed
         self.nextDue = nextDue

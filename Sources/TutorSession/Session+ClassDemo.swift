@@ -9,12 +9,15 @@ extension Session {
     /// Where the presenter is, while the demo screen is open.
     public var demoCue: DemoCue? {
         guard screen == .demo, let d = demo else { return nil }
-        return DemoCue(questionID: d.variant.id, seed: d.variant.seed, stepIndex: d.stepIndex, stepID: d.step.id, revealed: d.revealed)
+        return DemoCue(
+            questionID: d.variant.id, seed: d.variant.seed, stepIndex: d.stepIndex, stepID: d.step.id, revealed: d.revealed)
     }
 
     /// A student's session follows a cue: the question and variant, the open step, the reveals.
     mutating func followDemo(_ cue: DemoCue) -> [Effect] {
-        guard settings.demo.audience == .follower, let q = exam.questions.first(where: { $0.id == cue.questionID }) else { return [] }
+        guard settings.demo.audience == .follower, let q = exam.questions.first(where: { $0.id == cue.questionID }) else {
+            return []
+        }
         var d: DemoState
         if let current = demo, !current.waiting, current.variant.id == cue.questionID, current.variant.seed == cue.seed {
             d = current
@@ -49,7 +52,8 @@ extension Session {
         case .submit:
             let input = d.draft.text
             guard !input.allSatisfy(\.isWhitespace) else { return [] }
-            let given = Dictionary(uniqueKeysWithValues: (0..<d.stepIndex).map { (d.variant.steps[$0].id, d.variant.steps[$0].expected) })
+            let given = Dictionary(
+                uniqueKeysWithValues: (0..<d.stepIndex).map { (d.variant.steps[$0].id, d.variant.steps[$0].expected) })
             let verdict = d.variant.grade(step: d.step.id, input: input, given: given)
             if case .invalid = verdict {
                 // Not readable as an answer: say why (as practice does); nothing is sent.
@@ -67,9 +71,13 @@ extension Session {
             d.refreshLive()
             demo = d
             let mistake: String? = if case .incorrect(let ms, _, _) = verdict, let m = ms.first { m.explanation } else { nil }
-            return [.record(AttemptRecord(mode: "demo", questionID: d.variant.id, stepID: d.step.id, seed: d.variant.seed,
-                                          input: input, verdict: verdict.shortName, mistake: mistake,
-                                          correct: verdict.isCorrect, seconds: nil))]
+            return [
+                .record(
+                    AttemptRecord(
+                        mode: "demo", questionID: d.variant.id, stepID: d.step.id, seed: d.variant.seed,
+                        input: input, verdict: verdict.shortName, mistake: mistake,
+                        correct: verdict.isCorrect, seconds: nil))
+            ]
         default:
             return []
         }

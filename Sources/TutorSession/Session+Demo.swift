@@ -27,7 +27,8 @@ extension Session {
                 d.verdict = nil
                 d.refreshLive()
             case .submit:
-                let given = Dictionary(uniqueKeysWithValues: (0..<d.stepIndex).map { (d.variant.steps[$0].id, d.variant.steps[$0].expected) })
+                let given = Dictionary(
+                    uniqueKeysWithValues: (0..<d.stepIndex).map { (d.variant.steps[$0].id, d.variant.steps[$0].expected) })
                 d.verdict = d.variant.grade(step: d.step.id, input: d.draft.text, given: given)
                 d.judgedInput = d.draft.text
                 if d.verdict?.isCorrect == true || { if case .incorrect = d.verdict { true } else { false } }() {
@@ -52,7 +53,7 @@ extension Session {
             switch message {
             case .stepDigit(let n): d.typeStepDigit(n); d.lastAdvance = now
             case .submit, .nextStep: d.finishStepNumber(); d.lastAdvance = now
-            default: d.pendingStep = nil    // anything else cancels the number
+            default: d.pendingStep = nil // anything else cancels the number
             }
             demo = d
             return []
@@ -91,7 +92,8 @@ extension Session {
     /// `--auto SECONDS`: reveal, then move on, by itself (the field pauses it while typing).
     mutating func demoTick(_ now: Double) {
         guard let auto = settings.demo.autoSeconds, auto > 0, var d = demo, !d.fieldFocused, !d.autoPaused, !d.blanked,
-              d.pendingStep == nil else { return }
+            d.pendingStep == nil
+        else { return }
         guard let last = d.lastAdvance else { d.lastAdvance = now; demo = d; return }
         if now - last >= auto, !(d.isRevealed && d.stepIndex == d.variant.steps.count - 1) {
             d.advance(at: now)

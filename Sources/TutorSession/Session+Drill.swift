@@ -25,8 +25,9 @@ extension Session {
         var generator = SeededGeneratorBox(seed: settings.drill.seed)
         var deck = DrillDeck()
         guard let first = nextDrillItem(topic, &generator, &deck) else { return }
-        var d = DrillState(topic: topic, minutes: settings.drill.minutes, practice: first, generator: generator,
-                           previousBest: settings.drill.best[topic])
+        var d = DrillState(
+            topic: topic, minutes: settings.drill.minutes, practice: first, generator: generator,
+            previousBest: settings.drill.best[topic])
         d.deck = deck
         d.startedAt = now
         drill = d
@@ -34,8 +35,10 @@ extension Session {
     }
 
     /// A fresh variant of the topic's next step from the deck (never the step just shown).
-    mutating func nextDrillItem(_ topic: String, _ generator: inout SeededGeneratorBox,
-                                _ deck: inout DrillDeck) -> PracticeState? {
+    mutating func nextDrillItem(
+        _ topic: String, _ generator: inout SeededGeneratorBox,
+        _ deck: inout DrillDeck
+    ) -> PracticeState? {
         let candidates = drillCandidates(topic)
         for _ in 0..<10 {
             let pick = candidates[deck.next(count: candidates.count, using: &generator)]
@@ -73,8 +76,13 @@ extension Session {
         case .skip, .nextStep:
             // Given up: the worked step and answer first, then Enter brings the next item.
             var p = d.practice
-            let effects: [Effect] = p.record.revealed ? [] : [.revealed(
-                questionID: p.variant.id, stepID: p.step.id, seed: p.variant.seed, mode: "drill", automatic: false)]
+            let effects: [Effect] =
+                p.record.revealed
+                ? []
+                : [
+                    .revealed(
+                        questionID: p.variant.id, stepID: p.step.id, seed: p.variant.seed, mode: "drill", automatic: false)
+                ]
             p.record.revealed = true
             p.record.status = .revealed
             p.lastVerdict = nil
@@ -119,8 +127,9 @@ extension Session {
     static func miss(_ p: PracticeState) -> DrillMiss {
         let step = p.step
         let answer = step.kind == .text ? (step.model ?? "") : (step.expected.textValue ?? step.expected.display)
-        return DrillMiss(questionID: p.variant.id, label: step.label, seed: p.variant.seed, answer: answer,
-                         lastTry: p.record.attempts.last?.input)
+        return DrillMiss(
+            questionID: p.variant.id, label: step.label, seed: p.variant.seed, answer: answer,
+            lastTry: p.record.attempts.last?.input)
     }
 
     mutating func drillTick(_ now: Double) -> [Effect] {

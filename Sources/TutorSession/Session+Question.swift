@@ -12,7 +12,7 @@ extension Session {
         if case .scrollText = message {} else if case .tick = message {} else { p.feedbackScroll = 0 }
         switch message {
         case .type, .deleteBackward, .deleteForward, .cursorLeft, .cursorRight, .cursorHome,
-             .cursorEnd, .clearField:
+            .cursorEnd, .clearField:
             Session.edit(&p, message)
         case .historyPrevious, .historyNext:
             Session.browseHistory(&p, older: message == .historyPrevious)
@@ -37,26 +37,33 @@ extension Session {
                 // in practice to the next unfinished step or, when none is left, the summary.
                 // The draft left on it (typed before a reveal) is dropped: it will not be checked.
                 if p.record.status != .answered { p.record.draft.clear() }
-                if screen == .question { Session.moveToUnfinished(&p, now: now) } else { Session.move(&p, to: p.stepIndex + 1, now: now) }
+                if screen == .question {
+                    Session.moveToUnfinished(&p, now: now)
+                } else {
+                    Session.move(&p, to: p.stepIndex + 1, now: now)
+                }
             } else {
                 effects += submit(&p)
             }
         case .hint where !p.rules.hints, .reveal where !p.rules.reveal, .newVariant where !p.rules.newVariant,
-             .originalExam where !p.rules.newVariant:
+            .originalExam where !p.rules.newVariant:
             p.notice = "Not available in this mode."
         case .hint:
             let available = p.step.hints.count
             if p.record.hintsShown < available {
                 p.record.hintsShown += 1
             } else {
-                p.notice = available == 0
+                p.notice =
+                    available == 0
                     ? "This step has no hints; F3 shows the worked step."
                     : "No more hints; F3 shows the worked step."
             }
         case .reveal:
             if !p.record.revealed && !p.record.status.isDone {
-                effects.append(.revealed(questionID: p.variant.id, stepID: p.step.id, seed: p.variant.seed,
-                                         mode: recordMode, automatic: false))
+                effects.append(
+                    .revealed(
+                        questionID: p.variant.id, stepID: p.step.id, seed: p.variant.seed,
+                        mode: recordMode, automatic: false))
             }
             p.record.revealed = true
             if !p.record.status.isDone { p.record.status = .revealed }
@@ -75,9 +82,12 @@ extension Session {
         case .selfAssess(let covered):
             if p.record.status == .awaitingAssessment {
                 p.record.status = covered ? .assessedCovered : .assessedMissed
-                effects.append(.record(attemptRecord(p, input: p.record.attempts.last?.input ?? "",
-                                                     verdict: covered ? "self-assessed covered" : "self-assessed missed",
-                                                     mistake: nil, correct: covered)))
+                effects.append(
+                    .record(
+                        attemptRecord(
+                            p, input: p.record.attempts.last?.input ?? "",
+                            verdict: covered ? "self-assessed covered" : "self-assessed missed",
+                            mistake: nil, correct: covered)))
             }
         case .back:
             if p.focus == .calculator {
@@ -123,19 +133,22 @@ extension Session {
             return []
         }
         let given = p.given(before: p.stepIndex)
-        let madeBefore = Set(p.record.attempts.flatMap { a -> [String] in
-            if case .incorrect(let ms, _, _) = a.verdict { ms.compactMap(\.id) } else { [] }
-        })
+        let madeBefore = Set(
+            p.record.attempts.flatMap { a -> [String] in
+                if case .incorrect(let ms, _, _) = a.verdict { ms.compactMap(\.id) } else { [] }
+            })
         // One explanation even when the value matches several mistakes (`explaining`).
-        let verdict = p.variant.explaining(p.variant.grade(step: step.id, input: input, given: given),
-                                           value: p.live.value, step: step.id, given: given, madeBefore: madeBefore)
+        let verdict = p.variant.explaining(
+            p.variant.grade(step: step.id, input: input, given: given),
+            value: p.live.value, step: step.id, given: given, madeBefore: madeBefore)
         p.lastVerdict = verdict
-        if case .invalid = verdict { return [] }   // not a try: the caret shows what to fix
+        if case .invalid = verdict { return [] } // not a try: the caret shows what to fix
         let seconds: Double? = if let start = p.stepClock, let now { max(0, now - start) } else { nil }
         p.record.attempts.append(Attempt(input: input, verdict: verdict, value: p.live.value, seconds: seconds))
         let mistake: String? = if case .incorrect(let ms, _, _) = verdict, let m = ms.first { m.explanation } else { nil }
-        let record = attemptRecord(p, input: input, verdict: verdict.shortName, mistake: mistake,
-                                   correct: verdict.isCorrect)
+        let record = attemptRecord(
+            p, input: input, verdict: verdict.shortName, mistake: mistake,
+            correct: verdict.isCorrect)
         if !p.rules.showVerdicts {
             // Quiz with feedback at the end: keep the answer (still editable), say nothing yet.
             p.lastVerdict = nil
@@ -159,8 +172,11 @@ extension Session {
                     p.record.revealed = true
                     p.record.status = .revealed
                     // After the attempt's record, so storage orders the reveal after this check.
-                    autoReveal = [.revealed(questionID: p.variant.id, stepID: step.id, seed: p.variant.seed,
-                                            mode: recordMode, automatic: true)]
+                    autoReveal = [
+                        .revealed(
+                            questionID: p.variant.id, stepID: step.id, seed: p.variant.seed,
+                            mode: recordMode, automatic: true)
+                    ]
                     p.notice = "After \(p.rules.revealAfter) tries, here is the worked step."
                 }
             }
@@ -175,12 +191,15 @@ extension Session {
         return [.record(record)] + autoReveal
     }
 
-    private func attemptRecord(_ p: PracticeState, input: String, verdict: String, mistake: String?,
-                               correct: Bool) -> AttemptRecord {
+    private func attemptRecord(
+        _ p: PracticeState, input: String, verdict: String, mistake: String?,
+        correct: Bool
+    ) -> AttemptRecord {
         let seconds: Double? = if let start = p.stepClock, let now { max(0, now - start) } else { nil }
-        return AttemptRecord(mode: recordMode, questionID: p.variant.id, stepID: p.step.id,
-                             seed: p.variant.seed, input: input, verdict: verdict, mistake: mistake,
-                             correct: correct, seconds: seconds)
+        return AttemptRecord(
+            mode: recordMode, questionID: p.variant.id, stepID: p.step.id,
+            seed: p.variant.seed, input: input, verdict: verdict, mistake: mistake,
+            correct: correct, seconds: seconds)
     }
 
     /// The calculator line: any student-dialect expression (numbers, vectors, matrices).

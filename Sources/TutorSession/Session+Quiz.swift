@@ -9,7 +9,9 @@ extension Session {
         let ids = settings.quiz.questionIDs.isEmpty ? exam.questions.map(\.id) : settings.quiz.questionIDs
         var questions: [PracticeState] = []
         for id in ids {
-            guard let q = exam.question(id) else { notice = "The quiz names question '\(id)', which this exam does not have."; return }
+            guard let q = exam.question(id) else {
+                notice = "The quiz names question '\(id)', which this exam does not have."; return
+            }
             do {
                 var p = PracticeState(variant: try q.variant(seed: settings.seed), rules: .quiz(settings.quiz.feedback))
                 p.refreshLive()
@@ -20,8 +22,9 @@ extension Session {
             }
         }
         guard !questions.isEmpty else { notice = "The quiz has no questions."; return }
-        var state = QuizState(questions: questions, minutes: settings.quiz.minutes, seed: settings.seed,
-                              feedback: settings.quiz.feedback)
+        var state = QuizState(
+            questions: questions, minutes: settings.quiz.minutes, seed: settings.seed,
+            feedback: settings.quiz.feedback)
         // The rules first; the clock starts when the student presses Enter.
         state.phase = .ready
         quiz = state
@@ -170,22 +173,28 @@ extension Session {
                 }
                 // Submitted answers were recorded when submitted; record what the deadline submits.
                 if let input, input != r.attempts.last?.input || r.attempts.isEmpty {
-                    let mistake: String? = if case .incorrect(let ms, _, _)? = verdict, let m = ms.first { m.explanation } else { nil }
-                    effects.append(.record(AttemptRecord(
-                        mode: "quiz", questionID: p.variant.id, stepID: step.id, seed: p.variant.seed, input: input,
-                        verdict: verdict?.shortName ?? "submitted", mistake: mistake, correct: verdict?.isCorrect ?? false,
-                        seconds: q.timeSpent[qi][si])))
+                    let mistake: String? =
+                        if case .incorrect(let ms, _, _)? = verdict, let m = ms.first { m.explanation } else { nil }
+                    effects.append(
+                        .record(
+                            AttemptRecord(
+                                mode: "quiz", questionID: p.variant.id, stepID: step.id, seed: p.variant.seed, input: input,
+                                verdict: verdict?.shortName ?? "submitted", mistake: mistake,
+                                correct: verdict?.isCorrect ?? false,
+                                seconds: q.timeSpent[qi][si])))
                 }
                 let expected: String = step.kind == .text ? (step.model ?? "") : Session.studentForm(step)
-                steps.append(QuizReport.StepResult(
-                    id: step.id, prompt: step.prompt, answer: input, expected: expected, verdict: verdict,
-                    points: step.kind == .text ? 0 : QuizScoring.points(verdict, step: step),
-                    maxPoints: step.kind == .text ? 0 : step.points, seconds: q.timeSpent[qi][si]))
+                steps.append(
+                    QuizReport.StepResult(
+                        id: step.id, prompt: step.prompt, answer: input, expected: expected, verdict: verdict,
+                        points: step.kind == .text ? 0 : QuizScoring.points(verdict, step: step),
+                        maxPoints: step.kind == .text ? 0 : step.points, seconds: q.timeSpent[qi][si]))
             }
             results.append(QuizReport.QuestionResult(id: p.variant.id, title: p.variant.title, steps: steps))
         }
-        let report = QuizReport(seed: q.seed, minutes: q.minutes, feedback: q.feedback,
-                                startedAt: q.startedAt ?? now ?? 0, endedAt: now ?? 0, timedOut: timedOut, questions: results)
+        let report = QuizReport(
+            seed: q.seed, minutes: q.minutes, feedback: q.feedback,
+            startedAt: q.startedAt ?? now ?? 0, endedAt: now ?? 0, timedOut: timedOut, questions: results)
         q.report = report
         q.phase = .results
         q.scroll = 0

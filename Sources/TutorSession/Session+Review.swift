@@ -15,7 +15,8 @@ extension Session {
         let cap = settings.review.maxPerDay
         let room = cap - settings.review.doneToday - reviewed.count
         guard room > 0 else {
-            notice = "Today's \(cap) review steps are done; \(due.count) more wait for tomorrow (dltutor review --max N changes the cap)."
+            notice =
+                "Today's \(cap) review steps are done; \(due.count) more wait for tomorrow (dltutor review --max N changes the cap)."
             return
         }
         let items = ReviewPlan.plan(due, cap: room)
@@ -33,7 +34,8 @@ extension Session {
             let item = r.items[r.index]
             let seed = r.generator.next() % 1_000_000
             if let q = exam.question(item.questionID), let si = q.steps.firstIndex(where: { $0.id == item.stepID }),
-               let v = try? q.variant(seed: seed) {
+                let v = try? q.variant(seed: seed)
+            {
                 var p = PracticeState(variant: v, rules: .practice(revealAfter: settings.revealAfter))
                 p.stepIndex = si
                 p.stepClock = now

@@ -88,10 +88,12 @@ extension Session {
         guard let p = practice, let change = confirmingVariant else { return [] }
         let seed = p.variant.seed.map { "seed \($0)" } ?? "this variant"
         let done = p.records.filter { $0.status != .notTried }.count
-        return [change == .original ? "Go back to the original exam?" : "Start a fresh variant?", "",
-                "You have worked \(done) step\(done == 1 ? "" : "s") of variant \(seed).",
-                "Its checked answers stay in your history, but this",
-                "question will show the other variant from now on.", "",
-                "y  switch        n / Esc  stay"]
+        return [
+            change == .original ? "Go back to the original exam?" : "Start a fresh variant?", "",
+            "You have worked \(done) step\(done == 1 ? "" : "s") of variant \(seed).",
+            "Its checked answers stay in your history, but this",
+            "question will show the other variant from now on.", "",
+            "y  switch        n / Esc  stay"
+        ]
     }
 }

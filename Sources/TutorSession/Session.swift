@@ -89,7 +89,8 @@ public struct Session: Sendable {
 
     public var hasUnsavedWork: Bool {
         if quizIsRunning || storageWait != nil { return true }
-        let states = Array(opened.values) + Array(parkedOriginals.values)
+        let states =
+            Array(opened.values) + Array(parkedOriginals.values)
             + (drill?.phase == .running ? [drill!.practice] : []) + [review?.practice].compactMap { $0 }
         return states.contains { p in
             (!settings.answersAreSaved && p.isStarted) || p.records.contains { !$0.draft.isEmpty }
@@ -233,8 +234,9 @@ public struct Session: Sendable {
         let q = exam.questions[index]
         if opened[q.id] == nil {
             do {
-                opened[q.id] = PracticeState(variant: try q.variant(seed: settings.seed),
-                                             rules: .practice(revealAfter: settings.revealAfter))
+                opened[q.id] = PracticeState(
+                    variant: try q.variant(seed: settings.seed),
+                    rules: .practice(revealAfter: settings.revealAfter))
             } catch {
                 notice = error.description
                 return

@@ -18,10 +18,12 @@ public struct SessionSettings: Sendable, Equatable {
     /// `tour_seen`).
     public var showTour = false
 
-    public init(mode: Mode = .practice, revealAfter: Int = 3, seed: UInt64? = nil,
-                quiz: QuizSettings = QuizSettings(), demo: DemoSettings = DemoSettings(),
-                drill: DrillSettings = DrillSettings(), review: ReviewSettings = ReviewSettings(),
-                showTour: Bool = false) {
+    public init(
+        mode: Mode = .practice, revealAfter: Int = 3, seed: UInt64? = nil,
+        quiz: QuizSettings = QuizSettings(), demo: DemoSettings = DemoSettings(),
+        drill: DrillSettings = DrillSettings(), review: ReviewSettings = ReviewSettings(),
+        showTour: Bool = false
+    ) {
         self.showTour = showTour
         self.mode = mode
         self.revealAfter = revealAfter

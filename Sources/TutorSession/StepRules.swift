@@ -11,8 +11,10 @@ public struct StepRules: Sendable, Equatable {
     /// Wrong tries before the worked step is shown (0: never).
     public var revealAfter = 3
 
-    public init(hints: Bool = true, reveal: Bool = true, newVariant: Bool = true, showVerdicts: Bool = true,
-                lockOnSubmit: Bool = false, revealAfter: Int = 3) {
+    public init(
+        hints: Bool = true, reveal: Bool = true, newVariant: Bool = true, showVerdicts: Bool = true,
+        lockOnSubmit: Bool = false, revealAfter: Int = 3
+    ) {
         self.hints = hints
         self.reveal = reveal
         self.newVariant = newVariant
@@ -24,8 +26,9 @@ public struct StepRules: Sendable, Equatable {
     public static func practice(revealAfter: Int) -> StepRules { StepRules(revealAfter: revealAfter) }
 
     public static func quiz(_ feedback: QuizSettings.Feedback) -> StepRules {
-        StepRules(hints: false, reveal: false, newVariant: false, showVerdicts: feedback == .immediate,
-                  lockOnSubmit: feedback == .immediate, revealAfter: 0)
+        StepRules(
+            hints: false, reveal: false, newVariant: false, showVerdicts: feedback == .immediate,
+            lockOnSubmit: feedback == .immediate, revealAfter: 0)
     }
 
     /// Two wrong tries fail a drill item: its worked step is shown and the drill moves on.

@@ -32,9 +32,11 @@ import Foundation
 /// neutralised against formula injection and bidi spoofing (`csvNeutralised`). JSON is an array of
 /// objects with every key present. Rows are in time order.
 struct ExportRow {
-    static let columns = ["kind", "time", "mode", "question", "topic", "step", "seed", "input", "verdict",
-                          "mistake", "correct", "seconds", "quiz_id", "ended", "score", "max_score",
-                          "minutes", "feedback", "status", "first_seconds"]
+    static let columns = [
+        "kind", "time", "mode", "question", "topic", "step", "seed", "input", "verdict",
+        "mistake", "correct", "seconds", "quiz_id", "ended", "score", "max_score",
+        "minutes", "feedback", "status", "first_seconds"
+    ]
 
     enum Field { case text(String), number(Double), integer(Int64), bool(Bool), null }
 
@@ -49,32 +51,37 @@ struct ExportRow {
         // The first try's seconds per step sitting: same step, variant, mode and quiz.
         var firstSeconds: [String: Double?] = [:]
         func sitting(_ a: StoredAttempt) -> String {
-            [a.mode, a.questionID, a.stepID, a.seed.map(String.init) ?? "-", a.quizID.map(String.init) ?? "-"].joined(separator: "|")
+            [a.mode, a.questionID, a.stepID, a.seed.map(String.init) ?? "-", a.quizID.map(String.init) ?? "-"].joined(
+                separator: "|")
         }
         for a in history ?? attempts where firstSeconds[sitting(a)] == nil {
             firstSeconds[sitting(a)] = .some(a.seconds)
         }
         let a = attempts.map { a in
-            ExportRow(time: a.time, fields: [
-                .text("attempt"), time(a.time), .text(a.mode), .text(a.questionID), text(a.topic), .text(a.stepID),
-                text(a.seed.map(String.init)), .text(a.input), .text(a.verdict), text(a.mistake), .bool(a.correct),
-                a.seconds.map(Field.number) ?? .null, a.quizID.map(Field.integer) ?? .null,
-                .null, .null, .null, .null, .null, .null,
-                (firstSeconds[sitting(a)] ?? nil).map(Field.number) ?? .null,
-            ])
+            ExportRow(
+                time: a.time,
+                fields: [
+                    .text("attempt"), time(a.time), .text(a.mode), .text(a.questionID), text(a.topic), .text(a.stepID),
+                    text(a.seed.map(String.init)), .text(a.input), .text(a.verdict), text(a.mistake), .bool(a.correct),
+                    a.seconds.map(Field.number) ?? .null, a.quizID.map(Field.integer) ?? .null,
+                    .null, .null, .null, .null, .null, .null,
+                    (firstSeconds[sitting(a)] ?? nil).map(Field.number) ?? .null
+                ])
         }
         let q = quizzes.map { q in
             // A quiz that did not finish has no score: never a 0 / 0 row a gradebook would count.
             let finished = q.status == .finished
-            return ExportRow(time: q.startedAt, fields: [
-                .text("quiz"), time(q.startedAt), .text("quiz"), .text(q.settings.questionIDs.joined(separator: " ")),
-                .null, .null, text(q.settings.seed.map(String.init)), .null, .null, .null, .null,
-                finished ? q.endedAt.map { .number($0.timeIntervalSince(q.startedAt)) } ?? .null : .null,
-                q.id.map(Field.integer) ?? .null,
-                finished ? time(q.endedAt) : .null, finished ? .number(q.score) : .null,
-                finished ? .number(q.maxScore) : .null, .number(q.settings.minutes),
-                .text(q.settings.feedback), .text(q.status.rawValue), .null,
-            ])
+            return ExportRow(
+                time: q.startedAt,
+                fields: [
+                    .text("quiz"), time(q.startedAt), .text("quiz"), .text(q.settings.questionIDs.joined(separator: " ")),
+                    .null, .null, text(q.settings.seed.map(String.init)), .null, .null, .null, .null,
+                    finished ? q.endedAt.map { .number($0.timeIntervalSince(q.startedAt)) } ?? .null : .null,
+                    q.id.map(Field.integer) ?? .null,
+                    finished ? time(q.endedAt) : .null, finished ? .number(q.score) : .null,
+                    finished ? .number(q.maxScore) : .null, .number(q.settings.minutes),
+                    .text(q.settings.feedback), .text(q.status.rawValue), .null
+                ])
         }
         // Stable merge by time: attempts before a quiz that starts at the same instant.
         return (a + q).enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
@@ -94,15 +101,16 @@ struct ExportRow {
     static func csv(_ rows: [ExportRow]) -> String {
         var out = columns.joined(separator: ",") + "\r\n"
         for row in rows {
-            out += row.fields.map { f -> String in
-                switch f {
-                case .text(let s): csvQuote(s)
-                case .number(let x): number(x)
-                case .integer(let i): String(i)
-                case .bool(let b): b ? "true" : "false"
-                case .null: ""
-                }
-            }.joined(separator: ",") + "\r\n"
+            out +=
+                row.fields.map { f -> String in
+                    switch f {
+                    case .text(let s): csvQuote(s)
+                    case .number(let x): number(x)
+                    case .integer(let i): String(i)
+                    case .bool(let b): b ? "true" : "false"
+                    case .null: ""
+                    }
+                }.joined(separator: ",") + "\r\n"
         }
         return out
     }
@@ -148,16 +156,18 @@ struct ExportRow {
     static func json(_ rows: [ExportRow]) -> String {
         if rows.isEmpty { return "[]\n" }
         let objects = rows.map { row in
-            "  {" + zip(columns, row.fields).map { key, f in
-                let value = switch f {
-                case .text(let s): jsonString(s)
-                case .number(let x): number(x)
-                case .integer(let i): String(i)
-                case .bool(let b): b ? "true" : "false"
-                case .null: "null"
-                }
-                return jsonString(key) + ": " + value
-            }.joined(separator: ", ") + "}"
+            "  {"
+                + zip(columns, row.fields).map { key, f in
+                    let value =
+                        switch f {
+                        case .text(let s): jsonString(s)
+                        case .number(let x): number(x)
+                        case .integer(let i): String(i)
+                        case .bool(let b): b ? "true" : "false"
+                        case .null: "null"
+                        }
+                    return jsonString(key) + ": " + value
+                }.joined(separator: ", ") + "}"
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
@@ -171,7 +181,7 @@ struct ExportRow {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where isHiddenControl(u): out += "\\u" + hex4(u.value).lowercased()     // bidi too
+            case _ where isHiddenControl(u): out += "\\u" + hex4(u.value).lowercased() // bidi too
             default: out.unicodeScalars.append(u)
             }
         }

@@ -25,9 +25,11 @@ public struct StoredAttempt: Sendable, Equatable {
     /// The quiz this answer belongs to (the id `saveQuiz` returned), if any.
     public var quizID: Int64?
 
-    public init(time: Date, mode: String, questionID: String, stepID: String, seed: UInt64?, input: String,
-                verdict: String, mistake: String? = nil, correct: Bool, seconds: Double? = nil,
-                topic: String? = nil, quizID: Int64? = nil) {
+    public init(
+        time: Date, mode: String, questionID: String, stepID: String, seed: UInt64?, input: String,
+        verdict: String, mistake: String? = nil, correct: Bool, seconds: Double? = nil,
+        topic: String? = nil, quizID: Int64? = nil
+    ) {
         self.time = time
         self.mode = mode
         self.questionID = questionID
@@ -110,8 +112,10 @@ public struct QuizRecord: Sendable, Equatable {
     /// Running until it ends (then finished) or the student gives it up (abandoned).
     public var status: QuizStatus
 
-    public init(id: Int64? = nil, startedAt: Date, endedAt: Date? = nil, settings: QuizSettings,
-                score: Double = 0, maxScore: Double = 0, steps: [QuizStepResult] = [], status: QuizStatus? = nil) {
+    public init(
+        id: Int64? = nil, startedAt: Date, endedAt: Date? = nil, settings: QuizSettings,
+        score: Double = 0, maxScore: Double = 0, steps: [QuizStepResult] = [], status: QuizStatus? = nil
+    ) {
         self.id = id
         self.status = status ?? (endedAt == nil ? .running : .finished)
         self.startedAt = startedAt
@@ -137,8 +141,10 @@ public struct ReviewItem: Sendable, Equatable {
     public var lastReviewed: Date
     public var lastQuality: Int
 
-    public init(questionID: String, stepID: String, easiness: Double, repetitions: Int, intervalDays: Int,
-                due: Date, lastReviewed: Date, lastQuality: Int) {
+    public init(
+        questionID: String, stepID: String, easiness: Double, repetitions: Int, intervalDays: Int,
+        due: Date, lastReviewed: Date, lastQuality: Int
+    ) {
         self.questionID = questionID
         self.stepID = stepID
         self.easiness = easiness

@@ -10,8 +10,10 @@ public enum SM2 {
     public static let minimumEasiness = 1.3
 
     /// The state after a review of quality `quality` (clamped to 0...5) at `time`.
-    public static func review(_ item: ReviewItem?, questionID: String, stepID: String,
-                              quality: Int, at time: Date) -> ReviewItem {
+    public static func review(
+        _ item: ReviewItem?, questionID: String, stepID: String,
+        quality: Int, at time: Date
+    ) -> ReviewItem {
         let q = min(5, max(0, quality))
         let ef = item?.easiness ?? initialEasiness
         let reps = item?.repetitions ?? 0
@@ -31,9 +33,10 @@ public enum SM2 {
         }
         let d = Double(5 - q)
         let newEF = max(minimumEasiness, ef + (0.1 - d * (0.08 + d * 0.02)))
-        return ReviewItem(questionID: questionID, stepID: stepID, easiness: newEF, repetitions: newReps,
-                          intervalDays: interval, due: time.addingTimeInterval(Double(interval) * 86_400),
-                          lastReviewed: time, lastQuality: q)
+        return ReviewItem(
+            questionID: questionID, stepID: stepID, easiness: newEF, repetitions: newReps,
+            intervalDays: interval, due: time.addingTimeInterval(Double(interval) * 86_400),
+            lastReviewed: time, lastQuality: q)
     }
 
     /// How a step went, for the review quality.

@@ -22,8 +22,9 @@ public struct DrillRecord: Sendable, Equatable {
 extension SQLiteStore {
     public func saveDrill(_ drill: DrillRecord) throws(StoreError) {
         _ = try write { db in
-            try db.execute(sql: "INSERT INTO drill (started_at, topic, minutes, score, tried) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [drill.startedAt.timeIntervalSince1970, drill.topic, drill.minutes, drill.score, drill.tried])
+            try db.execute(
+                sql: "INSERT INTO drill (started_at, topic, minutes, score, tried) VALUES (?, ?, ?, ?, ?)",
+                arguments: [drill.startedAt.timeIntervalSince1970, drill.topic, drill.minutes, drill.score, drill.tried])
         }
     }
 

@@ -9,10 +9,11 @@ extension SQLiteStore {
 
     public func setMeta(_ key: String, _ value: String) throws(StoreError) {
         try write { db in
-            try db.execute(sql: """
-                INSERT INTO meta (key, value) VALUES (?, ?)
-                ON CONFLICT(key) DO UPDATE SET value = excluded.value
-                """, arguments: [key, value])
+            try db.execute(
+                sql: """
+                    INSERT INTO meta (key, value) VALUES (?, ?)
+                    ON CONFLICT(key) DO UPDATE SET value = excluded.value
+                    """, arguments: [key, value])
         }
     }
 }

@@ -6,12 +6,14 @@ import GRDB
 extension SQLiteStore {
     public func reviewedSteps(since time: Date) throws(StoreError) -> Int {
         try read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM (
-                    SELECT question_id, step_id FROM attempt WHERE mode = 'review' AND time >= ?1
-                    UNION
-                    SELECT question_id, step_id FROM reveal WHERE mode = 'review' AND time >= ?1)
-                """, arguments: [time.timeIntervalSince1970]) ?? 0
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM (
+                        SELECT question_id, step_id FROM attempt WHERE mode = 'review' AND time >= ?1
+                        UNION
+                        SELECT question_id, step_id FROM reveal WHERE mode = 'review' AND time >= ?1)
+                    """, arguments: [time.timeIntervalSince1970]) ?? 0
         }
     }
 }

@@ -28,10 +28,15 @@ public enum StoreError: Error, Sendable, Equatable {
     public var readingMessage: String {
         switch self {
         case .missing: return message
-        case .corrupt(let path, let detail): return "dltutor: cannot read the progress database at \(path): it is damaged or not a database (\(detail))."
+        case .corrupt(let path, let detail):
+            return "dltutor: cannot read the progress database at \(path): it is damaged or not a database (\(detail))."
         case .notOurs(let path): return "dltutor: cannot read \(path): it is an SQLite database of another program."
-        case .newerSchema(let path, let found, let known): return "dltutor: cannot read the progress database at \(path): written by a newer dltutor (schema \(found); this one knows \(known))."
-        case .busy(let path, let seconds): return "dltutor: cannot read the progress database at \(path): locked by another program for \(Self.seconds(seconds)) s."
+        case .newerSchema(let path, let found, let known):
+            return
+                "dltutor: cannot read the progress database at \(path): written by a newer dltutor (schema \(found); this one knows \(known))."
+        case .busy(let path, let seconds):
+            return
+                "dltutor: cannot read the progress database at \(path): locked by another program for \(Self.seconds(seconds)) s."
         case .failed(let path, let detail): return "dltutor: cannot read the progress database at \(path): \(detail)."
         case .readOnly(let path), .diskFull(let path): return "dltutor: cannot read the progress database at \(path)."
         case .cannotCreateFolder(let path, _): return "dltutor: there is no progress database in \(path)."

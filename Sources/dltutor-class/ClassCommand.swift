@@ -9,23 +9,29 @@ struct ClassCommand: AsyncParsableCommand {
         commandName: "class",
         abstract: "Run a class: one quiz or demo for everyone, answers in PostgreSQL, students over SSH.",
         discussion: """
-        Every command takes --db postgres://user:password@host:port/database (or $DLTUTOR_CLASS_DB). \
-        The instructor runs init, roster, quiz start, monitor and results; students run join (over SSH \
-        the class server runs it for them; see scripts/class/).
-        """,
-        subcommands: [ClassInitCommand.self, ClassRosterCommand.self, ClassQuizCommand.self, ClassJoinCommand.self,
-                      ClassMonitorCommand.self, ClassResultsCommand.self, ClassKeysCommand.self]
+            Every command takes --db postgres://user:password@host:port/database (or $DLTUTOR_CLASS_DB). \
+            The instructor runs init, roster, quiz start, monitor and results; students run join (over SSH \
+            the class server runs it for them; see scripts/class/).
+            """,
+        subcommands: [
+            ClassInitCommand.self, ClassRosterCommand.self, ClassQuizCommand.self, ClassJoinCommand.self,
+            ClassMonitorCommand.self, ClassResultsCommand.self, ClassKeysCommand.self
+        ]
     )
 }
 
 /// `--db URL`, or `$DLTUTOR_CLASS_DB`: where the class lives.
 struct ClassDBOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: ArgumentHelp("The class database, postgres://user:password@host:port/database (default: $DLTUTOR_CLASS_DB).", valueName: "url"))
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "The class database, postgres://user:password@host:port/database (default: $DLTUTOR_CLASS_DB).", valueName: "url"))
     var url: String?
 
     func parsed() throws -> ClassURL {
         guard let text = url ?? ProcessInfo.processInfo.environment["DLTUTOR_CLASS_DB"], !text.isEmpty else {
-            throw ValidationError("give the class database with --db postgres://user:password@host:port/database or $DLTUTOR_CLASS_DB.")
+            throw ValidationError(
+                "give the class database with --db postgres://user:password@host:port/database or $DLTUTOR_CLASS_DB.")
         }
         do { return try ClassURL(parsing: text) } catch { throw ValidationError(error.message) }
     }
@@ -52,7 +58,9 @@ struct ClassFailure: Error, CustomStringConvertible {
 }
 
 /// Runs a class command's body with a connection, closes it, and turns failures into one line.
-func withClassDatabase<T>(_ options: ClassDBOptions, checkSchema: Bool = true, _ body: (ClassDatabase) async throws -> T) async throws -> T {
+func withClassDatabase<T>(_ options: ClassDBOptions, checkSchema: Bool = true, _ body: (ClassDatabase) async throws -> T)
+    async throws -> T
+{
     let db = try await options.connect(checkSchema: checkSchema)
     do {
         let out = try await body(db)
@@ -76,7 +84,9 @@ struct ClassInitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (from, to) = try await withClassDatabase(db, checkSchema: false) { try await ClassSchema.migrate($0) }
-        print(from == to ? "The class schema is up to date (version \(to))." : "The class schema is at version \(to) (was \(from)).")
+        print(
+            from == to ? "The class schema is up to date (version \(to))." : "The class schema is at version \(to) (was \(from))."
+        )
     }
 }
 
@@ -94,9 +104,14 @@ struct ClassRosterCommand: AsyncParsableCommand {
         var id: String
         @Option(help: "The name the instructor sees.")
         var name: String?
-        @Option(name: .customLong("ssh-key"), help: ArgumentHelp("Their SSH public key (for the class server).", valueName: "key"))
+        @Option(
+            name: .customLong("ssh-key"), help: ArgumentHelp("Their SSH public key (for the class server).", valueName: "key"))
         var sshKey: String?
-        @Option(name: .customLong("db-password"), help: ArgumentHelp("Give them their own database login (to join from their own machine); row-level security limits it to their rows.", valueName: "password"))
+        @Option(
+            name: .customLong("db-password"),
+            help: ArgumentHelp(
+                "Give them their own database login (to join from their own machine); row-level security limits it to their rows.",
+                valueName: "password"))
         var dbPassword: String?
 
         func run() async throws {
@@ -114,7 +129,8 @@ struct ClassRosterCommand: AsyncParsableCommand {
             let all = try await withClassDatabase(db) { try await ClassRoster.list($0) }
             if all.isEmpty { print("The roster is empty; add students with `dltutor class roster add ID --name NAME`."); return }
             for s in all {
-                let login = [s.sshKey.isEmpty ? nil : "ssh key", s.dbRole.map { "db role \($0)" }].compactMap { $0 }.joined(separator: ", ")
+                let login = [s.sshKey.isEmpty ? nil : "ssh key", s.dbRole.map { "db role \($0)" }].compactMap { $0 }.joined(
+                    separator: ", ")
                 print("\(s.id.rightPadded(to: 16)) \(s.name.rightPadded(to: 24)) \(login.isEmpty ? "no login yet" : login)")
             }
         }

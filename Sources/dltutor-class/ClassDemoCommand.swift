@@ -14,9 +14,9 @@ struct ClassDemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Present a question to a whole class: students predict each step, you see the counts, then reveal.",
         discussion: """
-        Starts the class demo NAME (or continues it). → or Space reveals the open step, and moves on \
-        once it is revealed; every student's screen follows. Students join with `dltutor class join`.
-        """)
+            Starts the class demo NAME (or continues it). → or Space reveals the open step, and moves on \
+            once it is revealed; every student's screen follows. Students join with `dltutor class join`.
+            """)
 
     @OptionGroup var db: ClassDBOptions
     @Option(name: .customLong("class"), help: ArgumentHelp("The class demo's name (letters, digits, . _ -).", valueName: "name"))
@@ -35,8 +35,11 @@ struct ClassDemoCommand: AsyncParsableCommand {
         try await withClassDatabase(db) { conn in
             let activity = try await Self.startOrContinue(conn, name: name, exam: exam, seed: seed)
             let (listener, events) = try await ClassListener.open(url, activity: activity.name)
-            var session = Session(exam: exam, settings: SessionSettings(mode: .demo, seed: activity.seed,
-                                                                        demo: DemoSettings(audience: .presenter)))
+            var session = Session(
+                exam: exam,
+                settings: SessionSettings(
+                    mode: .demo, seed: activity.seed,
+                    demo: DemoSettings(audience: .presenter)))
             _ = session.handle(.openDemo(exam.questions.firstIndex { $0.id == q.id } ?? 0))
             guard let first = session.demoCue else { throw ClassError(session.notice ?? "the demo could not open \(q.id).") }
 
@@ -62,9 +65,10 @@ struct ClassDemoCommand: AsyncParsableCommand {
             }
             mover.yield(first)
             defer { writer.cancel(); counter.cancel() }
-            try await TutorLauncher.run(session, screen: screen, store: NullStore(), inbox: { inbox.take() },
-                                        onEffect: { if case .demoCue(let cue) = $0 { mover.yield(cue) } },
-                                        tick: .milliseconds(100))
+            try await TutorLauncher.run(
+                session, screen: screen, store: NullStore(), inbox: { inbox.take() },
+                onEffect: { if case .demoCue(let cue) = $0 { mover.yield(cue) } },
+                tick: .milliseconds(100))
             mover.finish()
             await writer.value
             await listener.close()
@@ -79,7 +83,10 @@ struct ClassDemoCommand: AsyncParsableCommand {
             guard a.exam == exam.id else { throw ClassError("the demo '\(name)' uses exam '\(a.exam)'; pass --content for it.") }
             return a
         }
-        return try await ClassActivities.start(db, ClassActivity(name: name, kind: .demo, exam: exam.id,
-                                                                 questions: exam.questions.map(\.id), seed: seed))
+        return try await ClassActivities.start(
+            db,
+            ClassActivity(
+                name: name, kind: .demo, exam: exam.id,
+                questions: exam.questions.map(\.id), seed: seed))
     }
 }

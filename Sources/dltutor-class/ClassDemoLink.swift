@@ -10,7 +10,11 @@ final class DemoInbox: @unchecked Sendable {
 
     func push(_ m: Message) { lock.withLock { messages.append(m) } }
 
-    func take() -> [Message] { lock.withLock { defer { messages = [] }; return messages } }
+    func take() -> [Message] {
+        lock.withLock {
+            defer { messages = [] }; return messages
+        }
+    }
 }
 
 /// The last value set, readable from any task.
@@ -28,7 +32,9 @@ extension ClassDemo.Cue {
         self.init(question: cue.questionID, seed: cue.seed, stepIndex: cue.stepIndex, stepID: cue.stepID, revealed: cue.revealed)
     }
 
-    var sessionCue: DemoCue { DemoCue(questionID: question, seed: seed, stepIndex: stepIndex, stepID: stepID, revealed: revealed) }
+    var sessionCue: DemoCue {
+        DemoCue(questionID: question, seed: seed, stepIndex: stepIndex, stepID: stepID, revealed: revealed)
+    }
 }
 
 extension DemoTally {

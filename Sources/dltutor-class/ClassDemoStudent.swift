@@ -7,8 +7,10 @@ import TutorSession
 /// each one reads `demo_state` and hands the cue to the session. Predictions are checked
 /// answers like any other, written through `ClassProgressStore` when they are sent.
 enum ClassDemoStudent {
-    static func run(db: ClassDatabase, activity: ClassActivity, exam: Exam, student: String, screen: ScreenOptions,
-                    store: ClassProgressStore) async throws -> String {
+    static func run(
+        db: ClassDatabase, activity: ClassActivity, exam: Exam, student: String, screen: ScreenOptions,
+        store: ClassProgressStore
+    ) async throws -> String {
         // Listen first, then read: a move made in between is not lost.
         let (listener, events) = try await ClassListener.open(db.url, activity: activity.name)
         let inbox = DemoInbox()
@@ -21,7 +23,8 @@ enum ClassDemoStudent {
             for await payload in events where payload == "step" { await pull() }
         }
         defer { follower.cancel() }
-        var session = Session(exam: exam, settings: SessionSettings(mode: .demo, seed: activity.seed, demo: DemoSettings(audience: .follower)))
+        var session = Session(
+            exam: exam, settings: SessionSettings(mode: .demo, seed: activity.seed, demo: DemoSettings(audience: .follower)))
         let first = activity.questions.first.flatMap { id in exam.questions.firstIndex { $0.id == id } } ?? 0
         _ = session.handle(.openDemo(first))
         try await TutorLauncher.run(session, screen: screen, store: store, inbox: { inbox.take() }, tick: .milliseconds(100))

@@ -14,9 +14,9 @@ struct ClassJoinCommand: AsyncParsableCommand {
         commandName: "join",
         abstract: "Join the class's quiz or demo (students; over SSH this runs by itself).",
         discussion: """
-        A quiz continues where you left it, with your answers and the time left on the class's \
-        clock. Every checked answer is saved on the class server the moment it is checked.
-        """)
+            A quiz continues where you left it, with your answers and the time left on the class's \
+            clock. Every checked answer is saved on the class server the moment it is checked.
+            """)
 
     @OptionGroup var db: ClassDBOptions
     @OptionGroup var options: ContentOptions
@@ -66,7 +66,9 @@ struct ClassJoinCommand: AsyncParsableCommand {
     func prepare(_ db: ClassDatabase) async throws -> JoinPlan {
         let who = try await studentID(db)
         let activity: ClassActivity
-        if let name { activity = try await requireActivity(db, name) } else {
+        if let name {
+            activity = try await requireActivity(db, name)
+        } else {
             guard let open = try await ClassActivities.latestOpen(db) else {
                 return JoinPlan(store: NullStore(), message: "Nothing is open in this class right now; ask your instructor.")
             }
@@ -76,8 +78,10 @@ struct ClassJoinCommand: AsyncParsableCommand {
         let enrolment = try await ClassActivities.join(db, activity: activity.name, student: who)
         let store = ClassProgressStore(db: db, activity: activity.name, student: who)
         if activity.kind == .demo {
-            return JoinPlan(session: nil, store: store,
-                            message: try await ClassDemoStudent.run(db: db, activity: activity, exam: exam, student: who, screen: screen, store: store))
+            return JoinPlan(
+                session: nil, store: store,
+                message: try await ClassDemoStudent.run(
+                    db: db, activity: activity, exam: exam, student: who, screen: screen, store: store))
         }
         if enrolment.finished { return JoinPlan(store: store, message: "You have already handed in \(activity.name).") }
         let now = try await db.serverNow()
@@ -86,15 +90,21 @@ struct ClassJoinCommand: AsyncParsableCommand {
         }
         // The class's clock, not the student's: quiz time used is the server's time since the start.
         let elapsed = max(0, now.timeIntervalSince(activity.startedAt))
-        guard var snapshot = enrolment.checkpoint.flatMap(Self.decode) ?? Self.decode(Self.freshSnapshot(activity, seed: enrolment.seed)) else {
+        guard
+            var snapshot = enrolment.checkpoint.flatMap(Self.decode)
+                ?? Self.decode(Self.freshSnapshot(activity, seed: enrolment.seed))
+        else {
             throw ClassError("the quiz \(activity.name) could not be set up.")
         }
         snapshot.minutes = activity.minutes
         snapshot.seed = enrolment.seed
         snapshot.elapsed = elapsed
         let quiz = QuizSettings(minutes: activity.minutes, questionIDs: activity.questions, feedback: .end)
-        let localID = try? store.saveQuiz(QuizRecord(startedAt: activity.startedAt, settings: TutorStore.QuizSettings(
-            minutes: activity.minutes, questionIDs: activity.questions, seed: enrolment.seed, feedback: "end")))
+        let localID = try? store.saveQuiz(
+            QuizRecord(
+                startedAt: activity.startedAt,
+                settings: TutorStore.QuizSettings(
+                    minutes: activity.minutes, questionIDs: activity.questions, seed: enrolment.seed, feedback: "end")))
         var session = Session(exam: exam, settings: SessionSettings(mode: .quiz, seed: enrolment.seed, quiz: quiz))
         _ = session.handle(.tick(at: TutorLauncher.now(screen).timeIntervalSinceReferenceDate))
         session.offerQuiz(QuizResumeOffer(id: localID ?? 1, snapshot: snapshot), ask: false)
@@ -111,8 +121,10 @@ struct ClassJoinCommand: AsyncParsableCommand {
     /// the class's settings (the session only builds quizzes from settings or from snapshots).
     static func freshSnapshot(_ a: ClassActivity, seed: UInt64?) -> String {
         let questions = a.questions.map { ["id": $0, "stepIndex": 0, "steps": [Any]()] as [String: Any] }
-        var object: [String: Any] = ["minutes": a.minutes, "feedback": QuizSettings.Feedback.end.rawValue, "elapsed": 0,
-                                     "current": 0, "warned": [Int](), "questions": questions]
+        var object: [String: Any] = [
+            "minutes": a.minutes, "feedback": QuizSettings.Feedback.end.rawValue, "elapsed": 0,
+            "current": 0, "warned": [Int](), "questions": questions
+        ]
         if let seed { object["seed"] = seed }
         let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
         return String(decoding: data, as: UTF8.self)

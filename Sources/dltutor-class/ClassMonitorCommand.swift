@@ -28,7 +28,9 @@ struct ClassMonitorCommand: AsyncParsableCommand {
             let merged = AsyncStream<Void> { c in
                 let a = Task { for await _ in events { c.yield() } }
                 let b = Task { for await _ in ticks { c.yield() } }
-                c.onTermination = { _ in a.cancel(); b.cancel() }
+                c.onTermination = { _ in
+                    a.cancel(); b.cancel()
+                }
             }
             for await _ in merged {
                 let frame = "\u{1B}[H\u{1B}[2J" + (try await Self.view(conn, activity))
@@ -45,12 +47,15 @@ struct ClassMonitorCommand: AsyncParsableCommand {
         let left = a.deadline.map { max(0, Int($0.timeIntervalSince(now).rounded(.up))) }
         let clock = left.map { String(format: "%d:%02d left", $0 / 60, $0 % 60) } ?? "no deadline"
         let joined = students.filter(\.joined).count
-        out.append("\(a.kind.rawValue) \(a.name): \(a.questions.joined(separator: ", "))  \(clock)  \(joined)/\(students.count) joined")
+        out.append(
+            "\(a.kind.rawValue) \(a.name): \(a.questions.joined(separator: ", "))  \(clock)  \(joined)/\(students.count) joined")
         out.append("")
         out.append("student          name                     answered  right  status")
         for s in students {
             let status = !s.joined ? "not joined" : s.finished ? "handed in" : (s.secondsSinceSeen ?? 0) > 10 ? "away" : "working"
-            out.append("\(s.id.rightPadded(to: 16)) \(s.name.rightPadded(to: 24)) \(String(s.answered).leftPadded(to: 8))  \(String(s.correct).leftPadded(to: 5))  \(status)")
+            out.append(
+                "\(s.id.rightPadded(to: 16)) \(s.name.rightPadded(to: 24)) \(String(s.answered).leftPadded(to: 8))  \(String(s.correct).leftPadded(to: 5))  \(status)"
+            )
         }
         out.append("")
         out.append("most common mistakes (step, mistake, count):")

@@ -12,9 +12,9 @@ struct ClassQuizCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Start a class quiz: one deadline for all, kept by the server's clock.",
             discussion: """
-            Each student gets their own seeded variant (the same questions, different numbers) unless \
-            --same-variant. A student who drops and reconnects continues with their answers and the time left.
-            """)
+                Each student gets their own seeded variant (the same questions, different numbers) unless \
+                --same-variant. A student who drops and reconnects continues with their answers and the time left.
+                """)
         @OptionGroup var db: ClassDBOptions
         @OptionGroup var options: ContentOptions
         @Argument(help: "The quiz's name (letters, digits, . _ -).")
@@ -34,13 +34,17 @@ struct ClassQuizCommand: AsyncParsableCommand {
 
         func run() async throws {
             let exam = try options.load()
-            let ids = try (questions ?? "").split(separator: ",").map { try exam.find(String($0).trimmingCharacters(in: .whitespaces)).id }
+            let ids = try (questions ?? "").split(separator: ",").map {
+                try exam.find(String($0).trimmingCharacters(in: .whitespaces)).id
+            }
             let seed = sameVariant ? self.seed : (self.seed ?? UInt64.random(in: 1...999_999))
-            let a = ClassActivity(name: name, kind: .quiz, exam: exam.id, questions: ids.isEmpty ? exam.questions.map(\.id) : ids,
-                                  minutes: minutes, sameVariant: sameVariant, seed: seed)
+            let a = ClassActivity(
+                name: name, kind: .quiz, exam: exam.id, questions: ids.isEmpty ? exam.questions.map(\.id) : ids,
+                minutes: minutes, sameVariant: sameVariant, seed: seed)
             let started = try await withClassDatabase(db) { try await ClassActivities.start($0, a) }
-            print("Started quiz \(started.name): \(started.questions.joined(separator: ", ")), \(points(minutes)) minutes, "
-                  + (sameVariant ? "one variant for all" : "a variant per student") + ".")
+            print(
+                "Started quiz \(started.name): \(started.questions.joined(separator: ", ")), \(points(minutes)) minutes, "
+                    + (sameVariant ? "one variant for all" : "a variant per student") + ".")
             if let d = started.deadline { print("Deadline (server clock): \(ISO8601DateFormatter().string(from: d)).") }
         }
     }

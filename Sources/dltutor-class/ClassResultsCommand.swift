@@ -10,10 +10,10 @@ struct ClassResultsCommand: AsyncParsableCommand {
         commandName: "results",
         abstract: "A class quiz's gradebook and per-step statistics, as CSV or JSON.",
         discussion: """
-        A student who handed in is scored as their tutor scored them (partial credit included); \
-        a student who did not gets each step's points when their latest answer there is right. \
-        CSV prints the gradebook, or with --steps the per-step statistics; JSON has both.
-        """)
+            A student who handed in is scored as their tutor scored them (partial credit included); \
+            a student who did not gets each step's points when their latest answer there is right. \
+            CSV prints the gradebook, or with --steps the per-step statistics; JSON has both.
+            """)
     enum Format: String, ExpressibleByArgument { case csv, json }
 
     @OptionGroup var db: ClassDBOptions
@@ -26,8 +26,10 @@ struct ClassResultsCommand: AsyncParsableCommand {
     func run() async throws {
         let (activity, progress, latest, mistakes) = try await withClassDatabase(db) { conn in
             let a = try await requireActivity(conn, name)
-            return (a, try await ClassReports.progress(conn, activity: a.name), try await ClassReports.latest(conn, activity: a.name),
-                    try await ClassReports.mistakes(conn, activity: a.name))
+            return (
+                a, try await ClassReports.progress(conn, activity: a.name), try await ClassReports.latest(conn, activity: a.name),
+                try await ClassReports.mistakes(conn, activity: a.name)
+            )
         }
         let exam = try loadActivityExam(activity, options: options)
         let book = Gradebook(activity: activity, exam: exam, progress: progress, latest: latest, mistakes: mistakes)
@@ -40,14 +42,20 @@ struct ClassResultsCommand: AsyncParsableCommand {
 
 /// The numbers behind `class results`, kept apart from the command so they can be tested.
 struct Gradebook {
-    struct Row { var student: String; var name: String; var perQuestion: [Double]; var total: Double; var max: Double; var seconds: Double?; var status: String }
+    struct Row {
+        var student: String; var name: String; var perQuestion: [Double]; var total: Double; var max: Double;
+        var seconds: Double?; var status: String
+    }
     struct StepStat { var question: String; var step: String; var answered: Int; var correct: Int; var mistakes: [(String, Int)] }
 
     var questions: [String]
     var rows: [Row] = []
     var stats: [StepStat] = []
 
-    init(activity: ClassActivity, exam: Exam, progress: [ClassReports.StudentProgress], latest: [ClassReports.Latest], mistakes: [ClassReports.MistakeCount]) {
+    init(
+        activity: ClassActivity, exam: Exam, progress: [ClassReports.StudentProgress], latest: [ClassReports.Latest],
+        mistakes: [ClassReports.MistakeCount]
+    ) {
         questions = activity.questions
         var stepPoints: [String: Double] = [:], order: [(String, String)] = []
         for q in questions {
@@ -56,7 +64,9 @@ struct Gradebook {
                 order.append((q, s.id))
             }
         }
-        let maxPerQuestion = questions.map { q in order.filter { $0.0 == q }.reduce(0) { $0 + (stepPoints[$1.0 + "\t" + $1.1] ?? 0) } }
+        let maxPerQuestion = questions.map { q in
+            order.filter { $0.0 == q }.reduce(0) { $0 + (stepPoints[$1.0 + "\t" + $1.1] ?? 0) }
+        }
         for p in progress where p.joined {
             var per = Array(repeating: 0.0, count: questions.count)
             if let result = p.result {
@@ -70,20 +80,26 @@ struct Gradebook {
                 }
             }
             let seconds = p.joinedAt.flatMap { j in p.finishedAt.map { $0.timeIntervalSince(j) } }
-            rows.append(Row(student: p.id, name: p.name, perQuestion: per, total: per.reduce(0, +),
-                            max: maxPerQuestion.reduce(0, +), seconds: seconds, status: p.finished ? "handed in" : "not handed in"))
+            rows.append(
+                Row(
+                    student: p.id, name: p.name, perQuestion: per, total: per.reduce(0, +),
+                    max: maxPerQuestion.reduce(0, +), seconds: seconds, status: p.finished ? "handed in" : "not handed in"))
         }
         for (q, s) in order {
             let here = latest.filter { $0.question == q && $0.step == s }
             let named = mistakes.filter { $0.question == q && $0.step == s }.map { ($0.mistake ?? "other", $0.count) }
-            stats.append(StepStat(question: q, step: s, answered: here.count, correct: here.filter(\.correct).count, mistakes: named))
+            stats.append(
+                StepStat(question: q, step: s, answered: here.count, correct: here.filter(\.correct).count, mistakes: named))
         }
     }
 
     func gradebookCSV() -> String {
         var lines = [(["student", "name"] + questions + ["total", "max", "seconds", "status"]).map(csv).joined(separator: ",")]
         for r in rows {
-            let cells = [r.student, r.name] + r.perQuestion.map(num) + [num(r.total), num(r.max), r.seconds.map { num($0.rounded()) } ?? "", r.status]
+            let cells =
+                [r.student, r.name] + r.perQuestion.map(num) + [
+                    num(r.total), num(r.max), r.seconds.map { num($0.rounded()) } ?? "", r.status
+                ]
             lines.append(cells.map(csv).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
@@ -101,15 +117,21 @@ struct Gradebook {
 
     func json() -> String {
         let book: [[String: Any]] = rows.map { r in
-            ["student": r.student, "name": r.name, "scores": Dictionary(uniqueKeysWithValues: zip(questions, r.perQuestion)),
-             "total": r.total, "max": r.max, "seconds": r.seconds as Any, "status": r.status]
+            [
+                "student": r.student, "name": r.name, "scores": Dictionary(uniqueKeysWithValues: zip(questions, r.perQuestion)),
+                "total": r.total, "max": r.max, "seconds": r.seconds as Any, "status": r.status
+            ]
         }
         let steps: [[String: Any]] = stats.map { s in
-            ["question": s.question, "step": s.step, "answered": s.answered,
-             "share_correct": s.answered == 0 ? NSNull() : Double(s.correct) / Double(s.answered) as Any,
-             "mistakes": s.mistakes.map { ["mistake": $0.0, "count": $0.1] }]
+            [
+                "question": s.question, "step": s.step, "answered": s.answered,
+                "share_correct": s.answered == 0 ? NSNull() : Double(s.correct) / Double(s.answered) as Any,
+                "mistakes": s.mistakes.map { ["mistake": $0.0, "count": $0.1] }
+            ]
         }
-        let data = (try? JSONSerialization.data(withJSONObject: ["gradebook": book, "steps": steps], options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(
+                withJSONObject: ["gradebook": book, "steps": steps], options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 #if canImport(Glibc)
-@preconcurrency import Glibc
+    @preconcurrency import Glibc
 #endif
 import Foundation
 import MathEngine
@@ -105,7 +105,7 @@ struct LineSplitter {
         for b in bytes {
             if b == 13 {
                 pendingCR += 1
-                if pendingCR == 3 { out.append(take()); pendingCR = 2 }   // CR CR CR: the first CR was a lone one
+                if pendingCR == 3 { out.append(take()); pendingCR = 2 } // CR CR CR: the first CR was a lone one
                 continue
             }
             if b == 10 {

@@ -9,14 +9,14 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check an answer to one step, or many with --batch.",
         discussion: """
-        Exit status: 0 correct, 1 incorrect, 2 invalid answer, 64 bad usage.
-        With --batch FILE (or - for standard input), each line is QUESTION<TAB>STEP<TAB>ANSWER, \
-        optionally followed by <TAB>SEED and by <TAB>STEP=ANSWER columns for earlier answers; \
-        one JSON verdict is printed per line (a malformed line gets {"line", "error"} and the rest \
-        are still graded); the exit status is 0 when every line was graded, 3 when any line was \
-        malformed. The "verdict" words are those `dltutor export` writes: correct, \
-        correct-alternative, carried-forward, incorrect, named-mistake, invalid.
-        """
+            Exit status: 0 correct, 1 incorrect, 2 invalid answer, 64 bad usage.
+            With --batch FILE (or - for standard input), each line is QUESTION<TAB>STEP<TAB>ANSWER, \
+            optionally followed by <TAB>SEED and by <TAB>STEP=ANSWER columns for earlier answers; \
+            one JSON verdict is printed per line (a malformed line gets {"line", "error"} and the rest \
+            are still graded); the exit status is 0 when every line was graded, 3 when any line was \
+            malformed. The "verdict" words are those `dltutor export` writes: correct, \
+            correct-alternative, carried-forward, incorrect, named-mistake, invalid.
+            """
     )
 
     @OptionGroup var options: ContentOptions
@@ -24,7 +24,9 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Step id (a.total) or number within the question.") var step: String?
     @Argument(parsing: .allUnrecognized, help: "The answer as a student would type it.") var answer: [String] = []
     @Option(help: "Check against this random variant (default: the original exam).") var seed: UInt64?
-    @Option(name: .customLong("given"), help: ArgumentHelp("An earlier answer, for error carried forward (repeatable).", valueName: "step=answer"))
+    @Option(
+        name: .customLong("given"),
+        help: ArgumentHelp("An earlier answer, for error carried forward (repeatable).", valueName: "step=answer"))
     var given: [String] = []
     @Flag(help: "Print the verdict as JSON.") var json = false
     @Option(help: ArgumentHelp("Grade many answers, one per line, from FILE or - (standard input).", valueName: "file"))
@@ -89,7 +91,7 @@ enum VerdictText {
         switch verdict {
         case .invalid(let column, let reason):
             return "invalid: \(reason)\n  \(input)\n  \(caret(at: column)) column \(column)"
-        case _ where step.kind == .text:                     // self-assessed, exit status 3
+        case _ where step.kind == .text: // self-assessed, exit status 3
             let covered = variant.keywordsCovered(step: step.id, input: input)
             var lines = ["self-assess: compare your sentence with the model answer.", "model: \(step.model ?? "")"]
             for (idea, hit) in zip(step.keywords, covered) {
@@ -130,7 +132,7 @@ enum VerdictJSON {
             ("answer", .string(input)),
             ("verdict", .string(isSelfAssessed(verdict, step) ? "self-assess" : verdict.outcomeName)),
             ("correct", isSelfAssessed(verdict, step) ? .null : .bool(verdict.isCorrect)),
-            ("message", .string(isSelfAssessed(verdict, step) ? VerdictJSON.selfAssessMessage : verdict.message)),
+            ("message", .string(isSelfAssessed(verdict, step) ? VerdictJSON.selfAssessMessage : verdict.message))
         ]
         switch verdict {
         case .invalid(let column, let reason):
@@ -139,12 +141,17 @@ enum VerdictJSON {
             pairs.append(("note", .string(note)))
         case .incorrect(let mistakes, let wrong, let reason):
             pairs.append(("mistakes", .array(mistakes.map { .string($0.explanation) })))
-            pairs.append(("wrong_entries", .array(wrong.map { e in
-                switch e {
-                case .entry(let i): .number(Double(i + 1))
-                case .cell(let r, let c): .array([.number(Double(r + 1)), .number(Double(c + 1))])
-                }
-            })))
+            pairs.append(
+                (
+                    "wrong_entries",
+                    .array(
+                        wrong.map { e in
+                            switch e {
+                            case .entry(let i): .number(Double(i + 1))
+                            case .cell(let r, let c): .array([.number(Double(r + 1)), .number(Double(c + 1))])
+                            }
+                        })
+                ))
             if let reason { pairs.append(("reason", .string(reason))) }
         default:
             break
@@ -153,7 +160,11 @@ enum VerdictJSON {
             let covered = variant.keywordsCovered(step: step.id, input: input)
             pairs.append(("model", .string(step.model ?? "")))
             pairs.append(("key_ideas_covered", .array(covered.map { .bool($0) })))
-            pairs.append(("key_ideas_found", .array(zip(step.keywords, covered).filter(\.1).map { .string($0.0.joined(separator: " / ")) })))
+            pairs.append(
+                (
+                    "key_ideas_found",
+                    .array(zip(step.keywords, covered).filter(\.1).map { .string($0.0.joined(separator: " / ")) })
+                ))
         }
         return .object(pairs)
     }

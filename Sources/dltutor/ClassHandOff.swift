@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The class commands live in a second binary, `dltutor-class`, so that the student's `dltutor`
@@ -15,7 +15,8 @@ enum ClassHandOff {
     static func execIfClassCommand(_ arguments: [String]) {
         guard arguments.count > 1 else { return }
         let rest = arguments.dropFirst()
-        let isClass = rest.first == "class"
+        let isClass =
+            rest.first == "class"
             || (rest.first == "demo" && rest.contains { $0 == "--class" || $0.hasPrefix("--class=") })
         guard isClass else { return }
         exec(Array(rest))
@@ -24,7 +25,9 @@ enum ClassHandOff {
     /// Replaces this process with `dltutor-class ARGS`; on failure says why and exits 127.
     static func exec(_ args: [String]) -> Never {
         guard let path = locate() else {
-            printError("dltutor: the class commands need \(binaryName), which is installed next to dltutor (make install); it was not found there or on PATH.")
+            printError(
+                "dltutor: the class commands need \(binaryName), which is installed next to dltutor (make install); it was not found there or on PATH."
+            )
             exit(127)
         }
         let argv = ([path] + args).map { strdup($0) } + [nil]
@@ -52,7 +55,8 @@ struct ClassCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "class",
         abstract: "Run a class: one quiz or demo for everyone, answers in PostgreSQL, students over SSH.",
-        discussion: "init, roster, quiz, join, monitor, results, authorized-keys (run by dltutor-class; see `dltutor class --help`).")
+        discussion:
+            "init, roster, quiz, join, monitor, results, authorized-keys (run by dltutor-class; see `dltutor class --help`).")
     @Argument(parsing: .captureForPassthrough) var arguments: [String] = []
 
     func run() throws { ClassHandOff.exec(["class"] + arguments) }

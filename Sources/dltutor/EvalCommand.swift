@@ -8,13 +8,13 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Evaluate an expression with the tutor's calculator.",
         discussion: """
-        Accepts numbers (0.44, .5, 4.4e-1, 3/4, 75%), + - * / ^ and × · − ÷ ², parentheses, \
-        implicit multiplication (2pi), functions ln, log (NATURAL log unless --log-base says \
-        otherwise, as a course's questions may; log(x, b) for base b), \
-        log10, log2, exp, sqrt, abs, tanh, sinh, cosh, sech, sigmoid or σ, min, max, floor, ceil, \
-        round (round(x, n)), constants e, pi, π, vectors [1, 2] and matrices [1 0; 0 1].
-        Exit status: 0 on success, 2 when the expression is invalid.
-        """
+            Accepts numbers (0.44, .5, 4.4e-1, 3/4, 75%), + - * / ^ and × · − ÷ ², parentheses, \
+            implicit multiplication (2pi), functions ln, log (NATURAL log unless --log-base says \
+            otherwise, as a course's questions may; log(x, b) for base b), \
+            log10, log2, exp, sqrt, abs, tanh, sinh, cosh, sech, sigmoid or σ, min, max, floor, ceil, \
+            round (round(x, n)), constants e, pi, π, vectors [1, 2] and matrices [1 0; 0 1].
+            Exit status: 0 on success, 2 when the expression is invalid.
+            """
     )
 
     @Argument(parsing: .allUnrecognized, help: "The expression, e.g. \"-log10(0.99)\" or \"8*20 + 6*8*9 + 3*9\".")

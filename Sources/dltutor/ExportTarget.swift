@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where `export -o FILE` may write. An existing file is replaced only with `--force`, and the
@@ -10,9 +10,10 @@ import Glibc
 /// and inode, so another spelling of the same path is caught.
 enum ExportTarget {
     static func check(_ output: String, database: String, force: Bool) throws {
-        guard let target = identity(output) else { return }          // does not exist yet: fine
+        guard let target = identity(output) else { return } // does not exist yet: fine
         for suffix in ["", "-wal", "-shm"] where identity(database + suffix) == target {
-            throw ValidationError("'\(output)' is the progress database\(suffix.isEmpty ? "" : " (its \(suffix) file)"); export to another file.")
+            throw ValidationError(
+                "'\(output)' is the progress database\(suffix.isEmpty ? "" : " (its \(suffix) file)"); export to another file.")
         }
         if !force { throw ValidationError("'\(output)' exists; pass --force to replace it.") }
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Dispatch
 
@@ -29,21 +29,23 @@ final class InBackground<T: Sendable>: @unchecked Sendable {
 /// Runs `job` on a new detached thread; false if none could be started.
 private func startThread(_ job: @escaping @Sendable () -> Void) -> Bool {
     #if os(Linux)
-    let context = Unmanaged.passRetained(ThreadJob(job)).toOpaque()
-    var thread = pthread_t()
-    let status = pthread_create(&thread, nil, { raw in
-        Unmanaged<ThreadJob>.fromOpaque(raw!).takeRetainedValue().run()
-        return nil
-    }, context)
-    guard status == 0 else {
-        Unmanaged<ThreadJob>.fromOpaque(context).release()
-        return false
-    }
-    pthread_detach(thread)
-    return true
+        let context = Unmanaged.passRetained(ThreadJob(job)).toOpaque()
+        var thread = pthread_t()
+        let status = pthread_create(
+            &thread, nil,
+            { raw in
+                Unmanaged<ThreadJob>.fromOpaque(raw!).takeRetainedValue().run()
+                return nil
+            }, context)
+        guard status == 0 else {
+            Unmanaged<ThreadJob>.fromOpaque(context).release()
+            return false
+        }
+        pthread_detach(thread)
+        return true
     #else
-    DispatchQueue.global().async(execute: job)
-    return true
+        DispatchQueue.global().async(execute: job)
+        return true
     #endif
 }
 

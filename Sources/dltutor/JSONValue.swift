@@ -40,7 +40,7 @@ indirect enum JSONValue: Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where isHiddenControl(u):       // raw controls never reach a terminal
+            case _ where isHiddenControl(u): // raw controls never reach a terminal
                 let hex = String(u.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(u)

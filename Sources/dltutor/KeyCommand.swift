@@ -8,9 +8,9 @@ struct KeyCommand: ParsableCommand {
         commandName: "key",
         abstract: "Print the answer key with worked solutions.",
         discussion: """
-        JSON gives, per question, its id and parameter values, and per step its id, prompt, \
-        kind, canonical answer text and value (a number, nested lists of numbers, or text).
-        """
+            JSON gives, per question, its id and parameter values, and per step its id, prompt, \
+            kind, canonical answer text and value (a number, nested lists of numbers, or text).
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json }
@@ -80,7 +80,8 @@ enum KeyRenderer {
         var out = ["# \(escape(exam.title)): answer key", "", "_\(seedLine(seed))_"]
         for v in variants {
             // The question text goes in a code block: its `*`, `_`, `[x]` and `^` are mathematics.
-            out += ["", "## \(v.id.uppercased()). \(escape(v.title)) (\(points(v.question.points)) points)", ""]
+            out +=
+                ["", "## \(v.id.uppercased()). \(escape(v.title)) (\(points(v.question.points)) points)", ""]
                 + fenced(v.text.trimmingTrailingNewlines)
             if !v.parameters.isEmpty {
                 out += ["", "Parameters: " + v.parameters.map { "`\($0.name)` = \($0.value.display)" }.joined(separator: ", ")]
@@ -129,7 +130,7 @@ enum KeyRenderer {
             ("exam", .string(exam.id)),
             ("title", .string(exam.title)),
             ("seed", seed.map { .integer($0) } ?? .null),
-            ("questions", .array(variants.map(questionJSON))),
+            ("questions", .array(variants.map(questionJSON)))
         ])
     }
 
@@ -140,20 +141,31 @@ enum KeyRenderer {
             ("points", .number(v.question.points)),
             ("parameters", .object(v.parameters.map { ($0.name, JSONValue($0.value)) })),
             ("text", .string(v.text)),
-            ("steps", .array(v.steps.map { s in
-                .object([
-                    ("id", .string(s.id)),
-                    ("prompt", .string(s.prompt)),
-                    ("kind", .string(s.kind.rawValue)),
-                    ("points", .number(s.points)),
-                    ("answer", .string(answerText(s))),
-                    ("value", s.kind == .text ? .null : JSONValue(s.expected)),
-                    ("solution", .string(s.solution)),
-                    ("mistakes", .array(s.mistakes.map { m in
-                        .object([("value", JSONValue(m.value)), ("answer", .string(m.value.display)), ("why", .string(m.explanation))])
-                    })),
-                ])
-            })),
+            (
+                "steps",
+                .array(
+                    v.steps.map { s in
+                        .object([
+                            ("id", .string(s.id)),
+                            ("prompt", .string(s.prompt)),
+                            ("kind", .string(s.kind.rawValue)),
+                            ("points", .number(s.points)),
+                            ("answer", .string(answerText(s))),
+                            ("value", s.kind == .text ? .null : JSONValue(s.expected)),
+                            ("solution", .string(s.solution)),
+                            (
+                                "mistakes",
+                                .array(
+                                    s.mistakes.map { m in
+                                        .object([
+                                            ("value", JSONValue(m.value)), ("answer", .string(m.value.display)),
+                                            ("why", .string(m.explanation))
+                                        ])
+                                    })
+                            )
+                        ])
+                    })
+            )
         ])
     }
 }

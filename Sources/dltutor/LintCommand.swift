@@ -8,13 +8,13 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Validate exam content: every formula, constraint and named mistake.",
         discussion: """
-        Parses every file, evaluates every formula for the original exam and for --seeds random \
-        variants per question, checks the constraints, reports named mistakes whose value equals \
-        another mistake's, and proves that no text or picture label shown before a step is answered \
-        (answer-field examples, help, prompts, options, hints, feedback to a mistake) states an \
-        answer the student has not earned. Problems are printed as file:line: message. \
-        Exit status 1 when there are errors (warnings alone exit 0).
-        """
+            Parses every file, evaluates every formula for the original exam and for --seeds random \
+            variants per question, checks the constraints, reports named mistakes whose value equals \
+            another mistake's, and proves that no text or picture label shown before a step is answered \
+            (answer-field examples, help, prompts, options, hints, feedback to a mistake) states an \
+            answer the student has not earned. Problems are printed as file:line: message. \
+            Exit status 1 when there are errors (warnings alone exit 0).
+            """
     )
 
     @Argument(help: "The exam content directory (default: the bundled exam).")
@@ -33,7 +33,9 @@ struct LintCommand: ParsableCommand {
         let errors = diagnostics.filter(\.isError).count
         let warnings = diagnostics.count - errors
         let loaded = ExamLoader.load(directory: dir).exam.questions.count
-        printSafe("lint: \(loaded) question\(loaded == 1 ? "" : "s"), original exam + \(seeds) seeds each: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").")
+        printSafe(
+            "lint: \(loaded) question\(loaded == 1 ? "" : "s"), original exam + \(seeds) seeds each: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")."
+        )
         if errors > 0 { throw ExitCode(1) }
     }
 }

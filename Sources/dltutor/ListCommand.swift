@@ -19,7 +19,9 @@ struct ListCommand: ParsableCommand {
             printSafe("\(i + 1). \(q.id)  \(q.title)  [\(points(q.points)) points, topic: \(q.topic)]")
             for (j, s) in v.steps.enumerated() {
                 let n = String(j + 1).leftPadded(to: 3)
-                printSafe("   \(n) \(s.id.rightPadded(to: 22)) \(s.kind.rawValue.rightPadded(to: 10)) \(points(s.points).leftPadded(to: 4)) pt  \(s.prompt.firstLine)")
+                printSafe(
+                    "   \(n) \(s.id.rightPadded(to: 22)) \(s.kind.rawValue.rightPadded(to: 10)) \(points(s.points).leftPadded(to: 4)) pt  \(s.prompt.firstLine)"
+                )
             }
         }
     }

@@ -9,10 +9,10 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Step through worked solutions in front of a class (predict, then reveal).",
         discussion: """
-        → or Space reveals the current step, then moves on; ← goes back; a digit jumps to a step; \
-        a reveals all; t types a value a student calls out, which the engine judges on screen. \
-        Nothing is scored or recorded.
-        """
+            → or Space reveals the current step, then moves on; ← goes back; a digit jumps to a step; \
+            a reveals all; t types a value a student calls out, which the engine judges on screen. \
+            Nothing is scored or recorded.
+            """
     )
 
     @OptionGroup var options: ContentOptions
@@ -34,7 +34,8 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let exam = try options.load()
         let q = try question.map { try exam.find($0) } ?? exam.questions[0]
-        var session = Session(exam: exam, settings: SessionSettings(mode: .demo, seed: seed, demo: DemoSettings(autoSeconds: auto)))
+        var session = Session(
+            exam: exam, settings: SessionSettings(mode: .demo, seed: seed, demo: DemoSettings(autoSeconds: auto)))
         _ = session.handle(.openDemo(exam.questions.firstIndex { $0.id == q.id } ?? 0))
         // A demo records nothing: nobody's attempts, no schedule.
         try await TutorLauncher.run(session, screen: screen, store: NullStore())
@@ -47,10 +48,10 @@ struct QuizCommand: AsyncParsableCommand {
         commandName: "quiz",
         abstract: "Sit a timed quiz: no hints, the calculator stays, results and review at the end.",
         discussion: """
-        The countdown is always visible, with warnings at 5 and 1 minutes left. When time runs out \
-        the answers given so far are submitted. The seed and settings are shown so an instructor \
-        can reproduce the paper exactly: the same seed gives the same quiz on every machine.
-        """
+            The countdown is always visible, with warnings at 5 and 1 minutes left. When time runs out \
+            the answers given so far are submitted. The seed and settings are shown so an instructor \
+            can reproduce the paper exactly: the same seed gives the same quiz on every machine.
+            """
     )
 
     @OptionGroup var options: ContentOptions
@@ -61,7 +62,8 @@ struct QuizCommand: AsyncParsableCommand {
     var questions: String?
     @Option(help: "The variant (default: the original exam).")
     var seed: UInt64?
-    @Option(help: "When verdicts are shown: end (answers stay editable until the end) or immediate (a step locks when submitted).")
+    @Option(
+        help: "When verdicts are shown: end (answers stay editable until the end) or immediate (a step locks when submitted).")
     var feedback: QuizSettings.Feedback = .end
     @Flag(name: .customLong("quiet-timer"), help: "No per-second change on screen (for screen readers); F7 tells the time.")
     var quietTimer = false
@@ -73,7 +75,9 @@ struct QuizCommand: AsyncParsableCommand {
 
     func run() async throws {
         let exam = try options.load()
-        let ids = try (questions ?? "").split(separator: ",").map { try exam.find(String($0).trimmingCharacters(in: .whitespaces)).id }
+        let ids = try (questions ?? "").split(separator: ",").map {
+            try exam.find(String($0).trimmingCharacters(in: .whitespaces)).id
+        }
         if let repeated = ids.enumerated().first(where: { ids[..<$0.offset].contains($0.element) })?.element {
             throw ValidationError("--questions names \(repeated) twice; list each question once.")
         }
@@ -122,7 +126,8 @@ struct DrillCommand: AsyncParsableCommand {
     func run() async throws {
         let exam = try options.load()
         let (store, warning) = TutorLauncher.openStore(storage)
-        var settings = SessionSettings(mode: .drill, drill: DrillSettings(topic: topic.rawValue, minutes: minutes, seed: seed ?? TutorLauncher.randomSeed()))
+        var settings = SessionSettings(
+            mode: .drill, drill: DrillSettings(topic: topic.rawValue, minutes: minutes, seed: seed ?? TutorLauncher.randomSeed()))
         StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))
         settings.drill.topic = topic.rawValue
         var session = Session(exam: exam, settings: settings)
@@ -141,12 +146,12 @@ struct ReviewCommand: AsyncParsableCommand {
         commandName: "review",
         abstract: "Review the steps that are due, each as a fresh variant (SM-2 schedule).",
         discussion: """
-        Every practised step is scheduled with SuperMemo-2 (Wozniak 1990): a step answered right \
-        on the first try comes back after 1, then 6 days, then longer; a step missed, answered \
-        with a named mistake or revealed comes back the next day. `r` on the start screen does \
-        the same. Questions are interleaved, and at most --max steps are reviewed per day \
-        (default 20; the value given is remembered); the rest stay due.
-        """
+            Every practised step is scheduled with SuperMemo-2 (Wozniak 1990): a step answered right \
+            on the first try comes back after 1, then 6 days, then longer; a step missed, answered \
+            with a named mistake or revealed comes back the next day. `r` on the start screen does \
+            the same. Questions are interleaved, and at most --max steps are reviewed per day \
+            (default 20; the value given is remembered); the rest stay due.
+            """
     )
 
     @OptionGroup var options: ContentOptions

@@ -8,7 +8,9 @@ import TutorStore
 /// `--db PATH`: where progress is kept (default `$XDG_DATA_HOME/dltutor/dltutor.sqlite`, or
 /// `~/.local/share/dltutor/dltutor.sqlite`).
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: ArgumentHelp("The progress database (default: $XDG_DATA_HOME/dltutor/dltutor.sqlite).", valueName: "path"))
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp("The progress database (default: $XDG_DATA_HOME/dltutor/dltutor.sqlite).", valueName: "path"))
     var path: String?
 
     /// Seconds a write waits for another program's lock before it is queued for a retry. Tests
@@ -66,7 +68,8 @@ enum StoreStartup {
     /// questions now showing a variant, and the question last worked on (to reopen). With an
     /// explicit `--seed`, only practice of that variant resumes.
     static func saved(exam: Exam, store: any ProgressStore, seed: UInt64?)
-        -> (saved: [SavedPractice], originals: [SavedPractice], reopen: String?) {
+        -> (saved: [SavedPractice], originals: [SavedPractice], reopen: String?)
+    {
         var out: [SavedPractice] = [], originals: [SavedPractice] = []
         for q in exam.questions {
             guard let pos = try? store.lastPractice(questionID: q.id), seed == nil || pos.seed == seed else { continue }

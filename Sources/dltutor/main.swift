@@ -1,7 +1,7 @@
 import ArgumentParser
 import Dispatch
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // A synchronous entry point: `--version`, `check`, `list`, `key`, `eval`, `lint` and the tutor
@@ -10,7 +10,8 @@ import Glibc
 // with the main queue serving the main actor. Parsing, errors and exit codes are ArgumentParser's.
 // `dltutor --version` alone is answered before ArgumentParser builds its command tree (which
 // costs more than the rest of the process); the output is the one ArgumentParser gives.
-if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--version", let version = DLTutor.configuration.version.nonEmpty {
+if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--version", let version = DLTutor.configuration.version.nonEmpty
+{
     print(version)
     exit(0)
 }

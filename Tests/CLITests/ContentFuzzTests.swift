@@ -21,12 +21,16 @@ struct ContentFuzzTests {
         mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
     }
 
-    static let hostileNumbers = ["1e19", "-1e19", "9223372036854775808", "1e308", "1e400", "0.1234567890123456789",
-                                 "99999999999999999999", "1e-320", "-0", "2e9", "999999", "nan"]
-    static let hostileSnippets = ["{@i=1..999999}{@j=1..999999}x", "{fill(9999, fill(9999, 1))}", "{1e19}", "{1e19:2}",
-                                  "{0.5:19}", "\u{07}", "\u{1B}[31m", "\u{202E}", "{{", "}", "{", "{@i=1..",
-                                  "fill(9999, fill(9999, 1))", "range(1, 1e19)", "{range(1, 999999)}", "\r", "\t",
-                                  "concat(\"a\", \"b\")", "randint(1, 1e19)", "ordinal(1e19)", "at(range(1, 3), 1e19)"]
+    static let hostileNumbers = [
+        "1e19", "-1e19", "9223372036854775808", "1e308", "1e400", "0.1234567890123456789",
+        "99999999999999999999", "1e-320", "-0", "2e9", "999999", "nan"
+    ]
+    static let hostileSnippets = [
+        "{@i=1..999999}{@j=1..999999}x", "{fill(9999, fill(9999, 1))}", "{1e19}", "{1e19:2}",
+        "{0.5:19}", "\u{07}", "\u{1B}[31m", "\u{202E}", "{{", "}", "{", "{@i=1..",
+        "fill(9999, fill(9999, 1))", "range(1, 1e19)", "{range(1, 999999)}", "\r", "\t",
+        "concat(\"a\", \"b\")", "randint(1, 1e19)", "ordinal(1e19)", "at(range(1, 3), 1e19)"
+    ]
 
     /// One to three edits of one file: a number made hostile, a snippet inserted, a line deleted,
     /// duplicated or swapped, a run of bytes cut, or a byte that is not UTF-8.
@@ -89,8 +93,10 @@ struct ContentFuzzTests {
             let target = g.pick(files)
             let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: dir + "/" + target)))
             try Data(Self.mutate(original, &g)).write(to: URL(fileURLWithPath: dir + "/" + target))
-            for args in [["lint", dir, "--seeds", "1"], ["key", "--content", dir, "--format", "json", "--seed", "\(n + 1)"],
-                         ["list", "--content", dir]] {
+            for args in [
+                ["lint", dir, "--seeds", "1"], ["key", "--content", dir, "--format", "json", "--seed", "\(n + 1)"],
+                ["list", "--content", dir]
+            ] {
                 let status = try Self.run(args, deadline: .seconds(10))
                 if status == nil || status! < 0 || status! > 125 {
                     failures.append("case \(n) (\(target)) \(args[0]): \(status.map { "status \($0)" } ?? "hang")")

@@ -61,7 +61,9 @@ import Testing
 
     @Test func largeSeedsStayExactInJSON() throws {
         let key = try CLI.run(["key", "q3", "--seed", "18446744073709551615", "--format", "json"])
-        #expect(key.stdout.hasPrefix(#"{"exam":"aml5202-sessional1","title":"AML 5202 Deep Learning: Sessional-1","seed":18446744073709551615,"#))
+        #expect(
+            key.stdout.hasPrefix(
+                #"{"exam":"aml5202-sessional1","title":"AML 5202 Deep Learning: Sessional-1","seed":18446744073709551615,"#))
         let check = try CLI.run(["check", "q3", "a.total", "5", "--seed", "9007199254740993", "--json"])
         #expect(check.stdout.contains(#""seed":9007199254740993,"#), "\(check.stdout)")
     }

@@ -31,18 +31,28 @@ public final class ScratchPostgres: @unchecked Sendable {
         try "\(password)\n".write(toFile: directory + "/pw", atomically: true, encoding: .utf8)
         if asPostgres { _ = try Shell.run("/bin/chown", ["-R", "postgres:postgres", directory]) }
         let data = directory + "/data"
-        try Self.run(bin + "/initdb", ["-D", data, "-U", superuser, "--pwfile=\(directory)/pw", "--auth-local=trust",
-                                       "--auth-host=scram-sha-256", "-E", "UTF8", "--no-sync"], asPostgres: asPostgres)
-        let opts = "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c max_connections=\(maxConnections) -c shared_buffers=64MB"
-        try Self.run(bin + "/pg_ctl", ["-D", data, "-l", directory + "/log", "-w", "-t", "60", "-o", opts, "start"], asPostgres: asPostgres)
-        try Self.watchdog(owner: getpid(), stop: (asPostgres ? "/usr/sbin/runuser -u postgres -- " : "")
-                          + "\(bin)/pg_ctl -D \(data) -m immediate stop", directory: directory)
+        try Self.run(
+            bin + "/initdb",
+            [
+                "-D", data, "-U", superuser, "--pwfile=\(directory)/pw", "--auth-local=trust",
+                "--auth-host=scram-sha-256", "-E", "UTF8", "--no-sync"
+            ], asPostgres: asPostgres)
+        let opts =
+            "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c max_connections=\(maxConnections) -c shared_buffers=64MB"
+        try Self.run(
+            bin + "/pg_ctl", ["-D", data, "-l", directory + "/log", "-w", "-t", "60", "-o", opts, "start"], asPostgres: asPostgres
+        )
+        try Self.watchdog(
+            owner: getpid(),
+            stop: (asPostgres ? "/usr/sbin/runuser -u postgres -- " : "")
+                + "\(bin)/pg_ctl -D \(data) -m immediate stop", directory: directory)
     }
 
     /// A small shell that outlives a killed test process and stops the server then, so no
     /// scratch server is ever left running (the tests' atexit handler may never run).
     static func watchdog(owner: pid_t, stop: String, directory: String) throws {
-        let script = "while kill -0 \(owner) 2>/dev/null; do sleep 1; done; if [ -d \(directory) ]; then \(stop); rm -rf \(directory); fi"
+        let script =
+            "while kill -0 \(owner) 2>/dev/null; do sleep 1; done; if [ -d \(directory) ]; then \(stop); rm -rf \(directory); fi"
         var pid: pid_t = 0
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -68,9 +78,13 @@ public final class ScratchPostgres: @unchecked Sendable {
     /// Runs SQL through psql as the superuser (setup only; the code under test uses PostgresNIO).
     @discardableResult
     public func psql(_ sql: String, database: String = "postgres") throws -> String {
-        try Shell.run("/usr/bin/psql", ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(port),
-                                        "-U", superuser, "-d", database, "-c", sql],
-                      environment: ["PGPASSWORD": password])
+        try Shell.run(
+            "/usr/bin/psql",
+            [
+                "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(port),
+                "-U", superuser, "-d", database, "-c", sql
+            ],
+            environment: ["PGPASSWORD": password])
     }
 
     /// A fresh database on this server, for one test.
@@ -82,9 +96,14 @@ public final class ScratchPostgres: @unchecked Sendable {
 
     static func binaries() throws -> String {
         let root = "/usr/lib/postgresql"
-        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted { (Int($0) ?? 0) > (Int($1) ?? 0) }
-        for v in versions where FileManager.default.isExecutableFile(atPath: "\(root)/\(v)/bin/pg_ctl") { return "\(root)/\(v)/bin" }
-        throw Failure(description: "PostgreSQL is not installed (no \(root)/*/bin/pg_ctl); run `apt-get install -y postgresql` or .ci/run.")
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted {
+            (Int($0) ?? 0) > (Int($1) ?? 0)
+        }
+        for v in versions where FileManager.default.isExecutableFile(atPath: "\(root)/\(v)/bin/pg_ctl") {
+            return "\(root)/\(v)/bin"
+        }
+        throw Failure(
+            description: "PostgreSQL is not installed (no \(root)/*/bin/pg_ctl); run `apt-get install -y postgresql` or .ci/run.")
     }
 
     private static func run(_ tool: String, _ args: [String], asPostgres: Bool) throws {
@@ -104,7 +123,8 @@ public enum Shell {
     public static func run(_ tool: String, _ args: [String], environment: [String: String] = [:]) throws -> String {
         let (status, text) = try status(tool, args, environment: environment)
         guard status == 0 else {
-            throw ScratchPostgres.Failure(description: "\(tool) \(args.joined(separator: " ")) failed (status \(status)): \(text)")
+            throw ScratchPostgres.Failure(
+                description: "\(tool) \(args.joined(separator: " ")) failed (status \(status)): \(text)")
         }
         return text
     }

@@ -13,7 +13,8 @@ public final class ScratchSSHD: @unchecked Sendable {
 
     public init(snippet: String, dltutor: String, classDB: String, student: String) throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd") else {
-            throw ScratchPostgres.Failure(description: "sshd is not installed; run `apt-get install -y openssh-server` or .ci/run.")
+            throw ScratchPostgres.Failure(
+                description: "sshd is not installed; run `apt-get install -y openssh-server` or .ci/run.")
         }
         directory = "/tmp/dltutor-sshd-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -24,7 +25,8 @@ public final class ScratchSSHD: @unchecked Sendable {
         try Shell.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", directory + "/host_key"])
         try Shell.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", clientKey])
         let pub = try String(contentsOfFile: clientKey + ".pub", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        try "restrict,pty,environment=\"DLTUTOR_STUDENT=\(student)\" \(pub)\n".write(toFile: directory + "/authorized_keys", atomically: true, encoding: .utf8)
+        try "restrict,pty,environment=\"DLTUTOR_STUDENT=\(student)\" \(pub)\n".write(
+            toFile: directory + "/authorized_keys", atomically: true, encoding: .utf8)
         try "\(classDB)\n".write(toFile: directory + "/class-db", atomically: true, encoding: .utf8)
         let match = try String(contentsOfFile: snippet, encoding: .utf8)
             .replacingOccurrences(of: "@CLASS_USER@", with: user)
@@ -72,8 +74,10 @@ public final class ScratchSSHD: @unchecked Sendable {
 
     /// `ssh` arguments that log in as the student (with `extra` before the destination).
     public func sshArguments(_ extra: [String] = [], command: [String] = []) -> [String] {
-        ["-i", clientKey, "-p", String(port), "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
-         "-o", "BatchMode=yes", "-o", "LogLevel=ERROR", "-o", "IdentitiesOnly=yes"] + extra + ["\(user)@127.0.0.1"] + command
+        [
+            "-i", clientKey, "-p", String(port), "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+            "-o", "BatchMode=yes", "-o", "LogLevel=ERROR", "-o", "IdentitiesOnly=yes"
+        ] + extra + ["\(user)@127.0.0.1"] + command
     }
 
     static func accepts(_ port: Int) -> Bool {
@@ -84,7 +88,9 @@ public final class ScratchSSHD: @unchecked Sendable {
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
         addr.sin_port = in_port_t(UInt16(port).bigEndian)
         return withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
         }
     }
 }

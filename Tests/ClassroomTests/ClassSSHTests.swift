@@ -23,8 +23,11 @@ struct ClassSSHTests {
         let (_, url, db) = try await ClassFixture.freshClass()
         defer { Task { await db.close() } }
         try await ClassRoster.add(db, RosterEntry(id: "kim", name: "Kim"))
-        _ = try await ClassActivities.start(db, ClassActivity(name: "lab", kind: .quiz, exam: "aml5202-sessional1",
-                                                              questions: ["q3"], minutes: 5, sameVariant: true))
+        _ = try await ClassActivities.start(
+            db,
+            ClassActivity(
+                name: "lab", kind: .quiz, exam: "aml5202-sessional1",
+                questions: ["q3"], minutes: 5, sameVariant: true))
         let sshd = try server(url)
         defer { sshd.stop() }
         let h = try PTYHarness(executable: "/usr/bin/ssh", arguments: sshd.sshArguments(["-tt"]))
@@ -33,8 +36,9 @@ struct ClassSSHTests {
         h.press(.enter)
         #expect(h.waitFor(text: "Answer saved", timeout: .seconds(10)))
         let rows = try await db.query("SELECT student, input FROM answer")
-        #expect(try rows.map { try $0.decode((String, String).self) }.first.map { $0 == ("kim", "6") } == true,
-                "the answer is stored as the student whose key logged in")
+        #expect(
+            try rows.map { try $0.decode((String, String).self) }.first.map { $0 == ("kim", "6") } == true,
+            "the answer is stored as the student whose key logged in")
         h.signal(SIGTERM)
         _ = h.waitForExit()
     }

@@ -27,7 +27,10 @@ struct ClassStoreTests {
     @Test func rosterAddListRemove() async throws {
         let (_, url, db) = try await ClassFixture.freshClass()
         defer { Task { await db.close() } }
-        let (s1, _) = try ClassFixture.cli(["class", "roster", "add", "ada", "--name", "Ada Lovelace", "--ssh-key", "ssh-ed25519 AAAAC3 ada@laptop", "--db", url.string])
+        let (s1, _) = try ClassFixture.cli([
+            "class", "roster", "add", "ada", "--name", "Ada Lovelace", "--ssh-key", "ssh-ed25519 AAAAC3 ada@laptop", "--db",
+            url.string
+        ])
         #expect(s1 == 0)
         try await ClassRoster.add(db, RosterEntry(id: "alan", name: "Alan Turing"))
         let (s2, list) = try ClassFixture.cli(["class", "roster", "list", "--db", url.string])
@@ -49,8 +52,11 @@ struct ClassStoreTests {
         let (_, url, db) = try await ClassFixture.freshClass()
         defer { Task { await db.close() } }
         for id in ["s1", "s2"] { try await ClassRoster.add(db, RosterEntry(id: id, name: id)) }
-        _ = try await ClassActivities.start(db, ClassActivity(name: "quiz1", kind: .quiz, exam: "aml5202-sessional1",
-                                                              questions: ["q3"], minutes: 10, seed: 42))
+        _ = try await ClassActivities.start(
+            db,
+            ClassActivity(
+                name: "quiz1", kind: .quiz, exam: "aml5202-sessional1",
+                questions: ["q3"], minutes: 10, seed: 42))
         let e1 = try await ClassActivities.join(db, activity: "quiz1", student: "s1")
         let e2 = try await ClassActivities.join(db, activity: "quiz1", student: "s2")
         #expect(e1.seed != nil && e2.seed != nil && e1.seed != e2.seed, "each student gets their own variant")
@@ -61,12 +67,15 @@ struct ClassStoreTests {
         let other = try await ClassDatabase.connect(url)
         defer { Task { await other.close() } }
         try await Task.detached {
-            try store.record(.init(time: Date(), mode: "quiz", questionID: "q3", stepID: "a.total", seed: e1.seed, input: "123",
-                                   verdict: "incorrect", mistake: "counts one layer too many", correct: false, seconds: 4))
+            try store.record(
+                .init(
+                    time: Date(), mode: "quiz", questionID: "q3", stepID: "a.total", seed: e1.seed, input: "123",
+                    verdict: "incorrect", mistake: "counts one layer too many", correct: false, seconds: 4))
         }.value
         let rows = try await other.query("SELECT student, question, step, seed, input, verdict, mistake, correct FROM answer")
         #expect(rows.count == 1)
-        let (st, q, s, seed, input, verdict, mistake, correct) = try rows[0].decode((String, String, String, Int64?, String, String, String?, Bool).self)
+        let (st, q, s, seed, input, verdict, mistake, correct) = try rows[0].decode(
+            (String, String, String, Int64?, String, String, String?, Bool).self)
         #expect(st == "s1" && q == "q3" && s == "a.total" && seed.map(UInt64.init) == e1.seed && input == "123")
         #expect(verdict == "incorrect" && mistake == "counts one layer too many" && !correct)
     }
@@ -75,9 +84,12 @@ struct ClassStoreTests {
         let (_, _, db) = try await ClassFixture.freshClass()
         defer { Task { await db.close() } }
         try await ClassRoster.add(db, RosterEntry(id: "s1", name: "s1"))
-        _ = try await ClassActivities.start(db, ClassActivity(name: "short", kind: .quiz, exam: "x", questions: ["q1"], minutes: 1))
+        _ = try await ClassActivities.start(
+            db, ClassActivity(name: "short", kind: .quiz, exam: "x", questions: ["q1"], minutes: 1))
         try await db.query("UPDATE activity SET deadline = clock_timestamp() - interval '31 seconds' WHERE name = 'short'")
-        let late = ClassAnswer(student: "s1", question: "q1", step: "a", seed: nil, input: "1", verdict: "correct", mistake: nil, correct: true, seconds: 1)
+        let late = ClassAnswer(
+            student: "s1", question: "q1", step: "a", seed: nil, input: "1", verdict: "correct", mistake: nil, correct: true,
+            seconds: 1)
         await #expect(throws: ClassError.self) { try await ClassActivities.record(db, activity: "short", late) }
     }
 }

@@ -19,21 +19,25 @@ struct InstallTests {
         let install = try Shell.status("/bin/sh", ["-c", "cd \(Self.root) && sh \(script) install \(prefix)"], environment: env)
         #expect(install.0 == 0, "\(install.1)")
         let exams = try Shell.status(prefix + "/bin/dltutor", ["exams"], environment: ["XDG_DATA_HOME": prefix + "/xdg"])
-        #expect(exams.1.contains("aml5202-sessional1") && exams.1.contains(prefix + "/share/dltutor/exams/aml5202-sessional1"), "\(exams.1)")
+        #expect(
+            exams.1.contains("aml5202-sessional1") && exams.1.contains(prefix + "/share/dltutor/exams/aml5202-sessional1"),
+            "\(exams.1)")
         let list = try Shell.status(prefix + "/bin/dltutor", ["list"], environment: ["DLTUTOR_CONTENT": ""])
         #expect(list.0 == 0 && list.1.contains("AML 5202"), "\(list.1)")
         // `dltutor class` finds dltutor-class next to itself, not on PATH.
         let classHelp = try Shell.status(prefix + "/bin/dltutor", ["class", "--help"], environment: ["PATH": "/usr/bin:/bin"])
-        #expect(classHelp.0 == 0 && classHelp.1.contains("roster") && classHelp.1.contains("USAGE: dltutor class"), "\(classHelp.1)")
+        #expect(
+            classHelp.0 == 0 && classHelp.1.contains("roster") && classHelp.1.contains("USAGE: dltutor class"), "\(classHelp.1)")
         #expect(FileManager.default.fileExists(atPath: prefix + "/share/bash-completion/completions/dltutor"))
         #expect(FileManager.default.fileExists(atPath: prefix + "/share/zsh/site-functions/_dltutor"))
         #expect(FileManager.default.fileExists(atPath: prefix + "/share/fish/vendor_completions.d/dltutor.fish"))
         let uninstall = try Shell.status("/bin/sh", [script, "uninstall", prefix])
         #expect(uninstall.0 == 0)
-        let left = FileManager.default.enumerator(atPath: prefix)?.allObjects.compactMap { $0 as? String }.filter {
-            var dir: ObjCBool = false
-            return FileManager.default.fileExists(atPath: prefix + "/" + $0, isDirectory: &dir) && !dir.boolValue
-        } ?? []
+        let left =
+            FileManager.default.enumerator(atPath: prefix)?.allObjects.compactMap { $0 as? String }.filter {
+                var dir: ObjCBool = false
+                return FileManager.default.fileExists(atPath: prefix + "/" + $0, isDirectory: &dir) && !dir.boolValue
+            } ?? []
         #expect(left.isEmpty, "left behind: \(left)")
     }
 

@@ -6,7 +6,7 @@ import CursesTerminal
 import TerminalUI
 import TutorSession
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @MainActor
@@ -32,7 +32,8 @@ struct SmokeApp {
         b.put(shown, at: Point(x: 8, y: 3), style: .role(.field), clip: Rect(x: 8, y: 3, width: width, height: 1))
         let caret = Point(x: 8 + min(width - 1, DisplayWidth.of(before) - scroll), y: 3)
         if !entered.isEmpty { b.put("entered: " + entered + " " + glyphs.check, at: Point(x: 0, y: 4), style: .role(.correct)) }
-        let text = "The gradient ∇L flows back through σ(z) × W; this sentence is long so that it wraps differently at different widths."
+        let text =
+            "The gradient ∇L flows back through σ(z) × W; this sentence is long so that it wraps differently at different widths."
         Paragraph(glyphs.text(text)).draw(in: &b, rect: Rect(x: 0, y: 6, width: area.width, height: max(0, area.height - 8)))
         StatusLine(left: "q quits  ticks \(ticks)", right: "Enter submits", style: .role(.dim), glyphs: glyphs)
             .draw(in: &b, rect: area.splitBottom(1).bottom)
@@ -43,7 +44,7 @@ struct SmokeApp {
         lastKey = key.description
         switch key {
         case .char("q"), .escape: return false
-        case .ctrl("e"):                 // a stray write to stderr while curses owns the screen
+        case .ctrl("e"): // a stray write to stderr while curses owns the screen
             _ = "stray stderr line\n".withCString { write(2, $0, strlen($0)) }
         case .enter: entered = field.text; field.clear()
         case .char(let c): field.insert(c)
@@ -54,7 +55,7 @@ struct SmokeApp {
         case .home: field.moveHome()
         case .end: field.moveEnd()
         case .ctrl("u"): field.clear()
-        case .up: field = Draft(entered)          // recall the last entry
+        case .up: field = Draft(entered) // recall the last entry
         default: break
         }
         return true
@@ -76,7 +77,7 @@ func runSmoke() -> Int32 {
     var app = SmokeApp()
     var buffer = Buffer(size: term.size)
     let glyphs = term.capabilities.glyphs
-    var caret = app.render(into: &buffer, glyphs: glyphs)     // render first, then draw the result
+    var caret = app.render(into: &buffer, glyphs: glyphs) // render first, then draw the result
     term.draw(buffer, cursor: caret)
     var code: Int32 = 0
     loop: while let event = term.nextEvent(timeout: .seconds(1)) {

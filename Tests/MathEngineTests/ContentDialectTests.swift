@@ -13,14 +13,16 @@ struct ContentDialectTests {
         #expect(try eval("0 or 0") == .number(0))
         #expect(try eval("[1, 5, 2] > 1.5") == .vector([0, 1, 1]))
         #expect(try eval("\"a\" == \"a\"") == .number(1))
-        #expect(try eval("0 and 1/0") == .number(0))   // short-circuit
+        #expect(try eval("0 and 1/0") == .number(0)) // short-circuit
     }
 
     @Test func broadcasting() throws {
         #expect(try eval("1 - a^2", ["a": .vector([0, 0.5])]) == .vector([1, 0.75]))
         #expect(try eval("[1, 2] + [10, 20]") == .vector([11, 22]))
         #expect(try eval("2 * [[1, 0], [0, 1]]") == .matrix([[2, 0], [0, 2]]))
-        #expect(throws: EngineError(column: 8, message: "Vectors of lengths 2 and 3 cannot be combined.")) { try self.eval("[1, 2] + [1, 2, 3]") }
+        #expect(throws: EngineError(column: 8, message: "Vectors of lengths 2 and 3 cannot be combined.")) {
+            try self.eval("[1, 2] + [1, 2, 3]")
+        }
     }
 
     @Test func literals() throws {
@@ -67,9 +69,11 @@ struct ContentDialectTests {
         #expect(try eval("len(range(1, 7))") == .number(7))
         #expect(try eval("at([5, 6, 7], 2)") == .number(6))
         #expect(try eval("at([\"a\", \"b\"], 2)") == .text("b"))
-        #expect(try eval("prefix_each(\"gender\", [\"female\", \"male\"])") == .list([.text("genderfemale"), .text("gendermale")]))
-        #expect(try eval("insert([\"age\", \"bmi\"], 1, prefix_each(\"gender\", [\"female\", \"male\"]))")
-            == .list(["genderfemale", "gendermale", "age", "bmi"].map(Value.text)))
+        #expect(
+            try eval("prefix_each(\"gender\", [\"female\", \"male\"])") == .list([.text("genderfemale"), .text("gendermale")]))
+        #expect(
+            try eval("insert([\"age\", \"bmi\"], 1, prefix_each(\"gender\", [\"female\", \"male\"]))")
+                == .list(["genderfemale", "gendermale", "age", "bmi"].map(Value.text)))
         #expect(try eval("insert([1, 2], 3, 9)") == .vector([1, 2, 9]))
         #expect(try eval("concat(\"gender\", \"male\")") == .text("gendermale"))
         #expect(try eval("concat([1], [2, 3], 4)") == .vector([1, 2, 3, 4]))

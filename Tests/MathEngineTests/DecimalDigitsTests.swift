@@ -29,7 +29,7 @@ struct DecimalDigitsTests {
         #expect(DecimalDigits(0.999).rounded(toPlace: -2) == DecimalDigits(1))
         #expect(DecimalDigits(0.0049).rounded(toPlace: -2).isZero)
         #expect(DecimalDigits(0.005).rounded(toPlace: -2) == DecimalDigits(0.01))
-        #expect(DecimalDigits(0.0004).rounded(toPlace: -2).isZero)   // below the first digit
+        #expect(DecimalDigits(0.0004).rounded(toPlace: -2).isZero) // below the first digit
         #expect(DecimalDigits(619).rounded(toPlace: -2) == DecimalDigits(619))
     }
 

@@ -21,7 +21,7 @@ struct FormattingTests {
         (.set([1, 3]), "{1, 3}"),
         (.text("deep"), "\"deep\""),
         (.list([.text("a"), .text("b")]), "[\"a\", \"b\"]"),
-        (.list([.shape([8, 20]), .shape([8, 9])]), "[8×20, 8×9]"),
+        (.list([.shape([8, 20]), .shape([8, 9])]), "[8×20, 8×9]")
     ])
     func canonicalDisplay(value: Value, shown: String) {
         #expect(value.display == shown)

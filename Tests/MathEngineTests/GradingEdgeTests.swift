@@ -11,8 +11,9 @@ struct GradingEdgeTests {
     static let errorRate = Mistake(value: .number(1 - accuracy), explanation: "That is the error rate.")
 
     static func percentStep(_ typed: String, percent: Bool = true, carried: [Value] = []) -> Verdict {
-        Grader.grade(input: typed, kind: .number, expected: .number(accuracy), rule: .absolute(0.005),
-                     mistakes: [errorRate], carried: carried, percent: percent)
+        Grader.grade(
+            input: typed, kind: .number, expected: .number(accuracy), rule: .absolute(0.005),
+            mistakes: [errorRate], carried: carried, percent: percent)
     }
 
     @Test(arguments: ["67", "66.7", "66.67", "66.2", " 67 ", "200/3"])
@@ -53,13 +54,15 @@ struct GradingEdgeTests {
 
     // MARK: Choices by key word
 
-    static let fixes = ["replace tanh by Leaky ReLU", "replace tanh by plain ReLU", "replace tanh by the sigmoid",
-                        "use a larger learning rate"]
+    static let fixes = [
+        "replace tanh by Leaky ReLU", "replace tanh by plain ReLU", "replace tanh by the sigmoid",
+        "use a larger learning rate"
+    ]
     static let architectures = ["the deep network (3 layers of 8 nodes)", "the shallow network (one hidden layer of 26 nodes)"]
 
     @Test(arguments: [
         ("leaky relu", 0), ("Leaky ReLU", 0), ("LEAKY", 0), ("leaky-relu", 0), ("plain", 1), ("sigmoid", 2), ("Sigmoid", 2),
-        ("larger learning rate", 3), ("learning", 3),
+        ("larger learning rate", 3), ("learning", 3)
     ])
     func choosesAnOptionByAKeyWord(typed: String, index: Int) {
         #expect(AnswerReader.read(typed, as: .choice(Self.fixes)).value == .text(Self.fixes[index]), "\(typed)")
@@ -79,7 +82,13 @@ struct GradingEdgeTests {
 
     @Test func aKeyWordThatFitsSeveralOptionsNamesThemByLetter() {
         let state = AnswerReader.read("relu", as: .choice(Self.fixes))
-        #expect(state == .invalid(column: 1, reason: "'relu' fits more than one option: a) replace tanh by Leaky ReLU and b) replace tanh by plain ReLU; type its letter."))
+        #expect(
+            state
+                == .invalid(
+                    column: 1,
+                    reason:
+                        "'relu' fits more than one option: a) replace tanh by Leaky ReLU and b) replace tanh by plain ReLU; type its letter."
+                ))
         // Shuffled options: the letters follow the order shown.
         let shuffled = [Self.fixes[3], Self.fixes[1], Self.fixes[2], Self.fixes[0]]
         guard case .invalid(_, let reason) = AnswerReader.read("relu", as: .choice(shuffled)) else {
@@ -90,8 +99,10 @@ struct GradingEdgeTests {
     }
 
     @Test func phrasesSeparatedByCommasMayComeInAnyOrder() {
-        let options = ["loss increased, accuracy increased", "loss increased, accuracy decreased",
-                       "loss decreased, accuracy increased", "loss decreased, accuracy decreased"]
+        let options = [
+            "loss increased, accuracy increased", "loss increased, accuracy decreased",
+            "loss decreased, accuracy increased", "loss decreased, accuracy decreased"
+        ]
         #expect(AnswerReader.read("accuracy increased, loss decreased", as: .choice(options)).value == .text(options[2]))
         #expect(AnswerReader.read("both increased", as: .choice(options)).value == nil)
     }
@@ -105,7 +116,9 @@ struct GradingEdgeTests {
 
     // MARK: Vectors as columns and tuples
 
-    @Test(arguments: ["[0.97; 0.91; 0.51]", "(0.97, 0.91, 0.51)", "( 0.97 , 0.91, 0.51 ) ", "0.97; 0.91; 0.51", "(0.97; 0.91; 0.51)"])
+    @Test(arguments: [
+        "[0.97; 0.91; 0.51]", "(0.97, 0.91, 0.51)", "( 0.97 , 0.91, 0.51 ) ", "0.97; 0.91; 0.51", "(0.97; 0.91; 0.51)"
+    ])
     func vectorsTakeColumnsAndTuples(typed: String) {
         #expect(AnswerReader.read(typed, as: .vector).value == .vector([0.97, 0.91, 0.51]), "\(typed)")
     }
@@ -127,8 +140,9 @@ struct GradingEdgeTests {
         let v = Grader.grade(input: "256x1025x1", kind: .shape, expected: .shape([256, 1025]), rule: .exact)
         #expect(!v.isCorrect)
         #expect(v.message == "Not quite. 256×1025×1 is a rank-3 shape; the answer has rank 2.")
-        #expect(Grader.grade(input: "4x8x1", kind: .shape, expected: .shape([4, 8]), rule: .exact).message
-            == "Not quite. 4×8×1 is a rank-3 shape; the answer has rank 2.")
+        #expect(
+            Grader.grade(input: "4x8x1", kind: .shape, expected: .shape([4, 8]), rule: .exact).message
+                == "Not quite. 4×8×1 is a rank-3 shape; the answer has rank 2.")
     }
 
     @Test func vectorAndScalarShapesKeepTheirTrailingOnes() {
@@ -141,9 +155,13 @@ struct GradingEdgeTests {
     @Test func aShapeListNamesTheShapeOfAnotherRank() {
         let expected = Value.list([.shape([8, 20]), .shape([8, 9]), .shape([3, 9])])
         let v = Grader.grade(input: "8x20, 8x9x1, 3x9", kind: .shapeList, expected: expected, rule: .exact)
-        #expect(v == .incorrect(mistakes: [], wrongEntries: [.entry(1)],
-                                reason: "Shape 2, 8×9×1, is a rank-3 shape; the answer there has rank 2."))
-        #expect(Grader.grade(input: "8x20, 8x10, 3x9", kind: .shapeList, expected: expected, rule: .exact).message
-            == "Not quite: entry 2 is wrong.")
+        #expect(
+            v
+                == .incorrect(
+                    mistakes: [], wrongEntries: [.entry(1)],
+                    reason: "Shape 2, 8×9×1, is a rank-3 shape; the answer there has rank 2."))
+        #expect(
+            Grader.grade(input: "8x20, 8x10, 3x9", kind: .shapeList, expected: expected, rule: .exact).message
+                == "Not quite: entry 2 is wrong.")
     }
 }

@@ -27,7 +27,7 @@ struct LiveStateTests {
         ("genderfemale,", .textList, "Type the next item."),
         ("8x20,", .shapeList, "Type the next shape."),
         ("20n + 3(n+1", .expression(variables: ["n"]), "Close the '(' from column 8."),
-        ("inc", .choice(["increased", "increases"]), "'inc' could be a) increased or b) increases."),
+        ("inc", .choice(["increased", "increases"]), "'inc' could be a) increased or b) increases.")
     ]
 
     @Test(arguments: incomplete)
@@ -49,7 +49,7 @@ struct LiveStateTests {
         ("(-8)^(1/3)", .number, 5, "The result is not a real number."),
         ("dense_params([19, 8, 3])", .number, 1, "'dense_params' is not available in answers."),
         ("randint(1, 6)", .number, 1, "'randint' is not available in answers."),
-        ("2 # 3", .number, 3, "Unexpected character '#'."),   // '@' is the matrix product now
+        ("2 # 3", .number, 3, "Unexpected character '#'."), // '@' is the matrix product now
         ("log(1, 2, 3)", .number, 1, "'log' takes 1 or 2 arguments, not 3."),
         ("sqrt()", .number, 1, "'sqrt' takes 1 argument, not 0."),
         ("()", .number, 2, "Empty parentheses."),
@@ -72,7 +72,7 @@ struct LiveStateTests {
         ("8x20, 8x0", .shapeList, 9, "A dimension must be positive."),
         ("1, foo", .set, 4, "Unknown name 'foo'."),
         ("4.5", .integer, 1, "Expected a whole number."),
-        ("22m", .expression(variables: ["n"]), 3, "Unknown name 'm'."),
+        ("22m", .expression(variables: ["n"]), 3, "Unknown name 'm'.")
     ]
 
     @Test(arguments: invalid)
@@ -82,8 +82,12 @@ struct LiveStateTests {
 
     @Test func inputLengthIsCapped() {
         let long = String(repeating: "1+", count: 300) + "1"
-        #expect(AnswerReader.read(long, as: .number) == .invalid(column: 501, reason: "The answer is too long (at most 500 characters)."))
-        #expect(AnswerReader.read(long, as: .freeText) == .invalid(column: 501, reason: "The answer is too long (at most 500 characters)."))
+        #expect(
+            AnswerReader.read(long, as: .number)
+                == .invalid(column: 501, reason: "The answer is too long (at most 500 characters)."))
+        #expect(
+            AnswerReader.read(long, as: .freeText)
+                == .invalid(column: 501, reason: "The answer is too long (at most 500 characters)."))
     }
 
     @Test func nestingDepthIsCapped() {

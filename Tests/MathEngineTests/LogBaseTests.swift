@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Testing
 @testable import MathEngine
@@ -20,15 +20,20 @@ struct LogBaseTests {
 
     @Test func theAnswerFieldReadsLogInTheQuestionsBase() {
         let typed = "-log(0.99)"
-        #expect(AnswerReader.read(typed, as: .number, log: .base(10))
-            == .valid(.number(-log10(0.99)), preview: "= " + Value.number(-log10(0.99)).display + " (log is log base 10)"))
+        #expect(
+            AnswerReader.read(typed, as: .number, log: .base(10))
+                == .valid(.number(-log10(0.99)), preview: "= " + Value.number(-log10(0.99)).display + " (log is log base 10)"))
         // The default is unchanged: the natural log, and the preview says so.
-        #expect(AnswerReader.read(typed, as: .number) == .valid(.number(-log(0.99)), preview: "= " + Value.number(-log(0.99)).display + " (log is natural log)"))
+        #expect(
+            AnswerReader.read(typed, as: .number)
+                == .valid(.number(-log(0.99)), preview: "= " + Value.number(-log(0.99)).display + " (log is natural log)"))
     }
 
     @Test func explicitBasesNeverChange() {
         for typed in ["ln(5)", "log10(5)", "log2(5)", "log(5, 3)"] {
-            #expect(AnswerReader.read(typed, as: .number, log: .base(10)).value == AnswerReader.read(typed, as: .number).value, "\(typed)")
+            #expect(
+                AnswerReader.read(typed, as: .number, log: .base(10)).value == AnswerReader.read(typed, as: .number).value,
+                "\(typed)")
         }
         #expect(AnswerReader.read("ln(5)", as: .number, log: .base(10)).value == .number(log(5)))
     }
@@ -46,7 +51,8 @@ struct LogBaseTests {
         let p = [0.99, 0.93, 0.51, 0.02]
         let key = p.map { -log10($0) }.reduce(0, +) / Double(p.count)
         let typed = "(-log(0.99) - log(0.93) - log(0.51) - log(0.02))/4"
-        #expect(Grader.grade(input: typed, kind: .number, expected: .number(key), rule: .absolute(0.005), log: .base(10)) == .correct)
+        #expect(
+            Grader.grade(input: typed, kind: .number, expected: .number(key), rule: .absolute(0.005), log: .base(10)) == .correct)
         #expect(!Grader.grade(input: typed, kind: .number, expected: .number(key), rule: .absolute(0.005)).isCorrect)
     }
 

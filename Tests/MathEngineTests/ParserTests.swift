@@ -31,7 +31,7 @@ struct ParserTests {
         ("[2pi 3]", "[(2 * pi), 3]"),
         (".5", "0.5"),
         ("4.4e-1", "0.44"),
-        ("σ(0)", "σ(0)"),
+        ("σ(0)", "σ(0)")
     ])
     func printsFullyParenthesised(text: String, printed: String) throws {
         #expect(try Parser.parse(text, dialect: .student).description == printed)
@@ -42,7 +42,7 @@ struct ParserTests {
         ("a or b and c", "(a or (b and c))"),
         ("\"a\" == s", "(\"a\" == s)"),
         ("[\"a\", \"b\"]", "[\"a\", \"b\"]"),
-        ("frac(nstar) >= 0.5", "(frac(nstar) >= 0.5)"),
+        ("frac(nstar) >= 0.5", "(frac(nstar) >= 0.5)")
     ])
     func contentSyntax(text: String, printed: String) throws {
         #expect(try Parser.parse(text, dialect: .content).description == printed)

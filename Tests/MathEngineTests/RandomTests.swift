@@ -54,7 +54,9 @@ struct RandomTests {
         let env = Environment(dialect: .random, rng: rng)
         func draw(_ f: String) throws -> Value { try Evaluator.evaluate(Parser.parse(f, dialect: .random), in: env) }
         var results: [Value] = []
-        for f in ["randint(5, 40)", "randint(1, 6)", "pick([4, 5, 6])", "shuffle([1, 2, 3, 4])", "bits(4)"] { results.append(try draw(f)) }
+        for f in ["randint(5, 40)", "randint(1, 6)", "pick([4, 5, 6])", "shuffle([1, 2, 3, 4])", "bits(4)"] {
+            results.append(try draw(f))
+        }
         // Recompute the same draws by hand from the generator's documented steps.
         var g = SeededGenerator(seed: 7)
         let a = 5 + Int(g.below(36)), b = 1 + Int(g.below(6)), c = [4, 5, 6][Int(g.below(3))]
@@ -80,14 +82,18 @@ struct RandomTests {
         #expect(us.count == 2 && us[0] >= 0 && us[0] < 1 && us[1] >= 10 && us[1] < 11)
         guard case .vector(let un) = try draw("uniform(0.6, 0.98, 5)") else { Issue.record("uniform n"); return }
         #expect(un.count == 5 && un.allSatisfy { $0 >= 0.6 && $0 < 0.98 })
-        guard case .list(let s) = try draw("sample([\"age\", \"weight\", \"height\", \"bmi\"], 3)") else { Issue.record("sample"); return }
+        guard case .list(let s) = try draw("sample([\"age\", \"weight\", \"height\", \"bmi\"], 3)") else {
+            Issue.record("sample"); return
+        }
         #expect(s.count == 3 && Set(s).count == 3)
         guard case .vector(let sh) = try draw("shuffle([1, 2, 3, 4, 5])") else { Issue.record("shuffle"); return }
         #expect(sh.sorted() == [1, 2, 3, 4, 5])
         guard case .vector(let bits) = try draw("bits(50)") else { Issue.record("bits"); return }
         #expect(bits.count == 50 && bits.allSatisfy { $0 == 0 || $0 == 1 } && bits.contains(0) && bits.contains(1))
         #expect(try [Value.number(4), .number(5), .number(6)].contains(draw("pick([4, 5, 6])")))
-        #expect(throws: EngineError(column: 1, message: "'sample' cannot take 5 distinct items from 2.")) { try draw("sample([1, 2], 5)") }
+        #expect(throws: EngineError(column: 1, message: "'sample' cannot take 5 distinct items from 2.")) {
+            try draw("sample([1, 2], 5)")
+        }
     }
 
     @Test func boundedDrawIsUnbiasedEnough() {

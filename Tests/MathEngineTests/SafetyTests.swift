@@ -5,14 +5,14 @@ import Testing
 struct SafetyTests {
     static let kinds: [AnswerKind] = [
         .number, .integer, .vector, .matrix, .shape, .set, .choice(["increased", "decreased"]),
-        .textList, .shapeList, .expression(variables: ["z", "a"]), .freeText,
+        .textList, .shapeList, .expression(variables: ["z", "a"]), .freeText
     ]
 
     static let pieces: [String] = [
         "0", "1", "9", ".", "e", "E", "-", "−", "+", "*", "/", "^", "%", "²", "³", "×", "·", "÷", "(", ")", "[", "]",
         "{", "}", ",", ";", " ", "x", "by", "n", "a", "z", "ln", "log", "tanh", "sech²", "σ", "π", "pi", "diag",
         "round", "sqrt", "min", "\"", "<", "=", "!", "and", "not", "vector", "scalar", "node", "1e308", "9^9",
-        "\u{0}", "\u{7F}", "é", "🙂", "\u{301}", "\t", "\n", "_", "@", "#", "'",
+        "\u{0}", "\u{7F}", "é", "🙂", "\u{301}", "\t", "\n", "_", "@", "#", "'"
     ]
 
     @Test func randomStringsNeverCrash() {
@@ -31,13 +31,17 @@ struct SafetyTests {
                 }
             }
             _ = Grader.grade(input: s, kind: .vector, expected: .vector([1, 2]), rule: .decimals(2))
-            _ = Grader.grade(input: s, kind: .expression(variables: ["z", "a"]), expected: .text("1 - tanh(z)^2"), rule: .exact,
-                             definitions: ["a": "tanh(z)"])
+            _ = Grader.grade(
+                input: s, kind: .expression(variables: ["z", "a"]), expected: .text("1 - tanh(z)^2"), rule: .exact,
+                definitions: ["a": "tanh(z)"])
             if let e = try? Parser.parse(s, dialect: .random) {
-                _ = try? Evaluator.evaluate(e, in: Environment(variables: ["n": .number(3), "a": .vector([1, 2])], dialect: .random, rng: RandomSource(seed: 1)))
+                _ = try? Evaluator.evaluate(
+                    e,
+                    in: Environment(
+                        variables: ["n": .number(3), "a": .vector([1, 2])], dialect: .random, rng: RandomSource(seed: 1)))
             }
         }
-        #expect(valid > 100)   // the generator does produce readable inputs, so the test is not vacuous
+        #expect(valid > 100) // the generator does produce readable inputs, so the test is not vacuous
     }
 
     @Test func randomScalarsNeverCrash() {
@@ -54,7 +58,7 @@ struct SafetyTests {
 
     @Test(arguments: [
         "9^9^9^9", "1e400", "-1e400", "2^1024", "exp(1000)", "10^-400*0", "1e308*10", "(1e308+1e308)/2",
-        "0^-1", "ln(0)", "sqrt(-1)", "(-1)^0.5", "tanh(1e308)", "round(1, 99)", "log(0, 2)", "1/0 + [",
+        "0^-1", "ln(0)", "sqrt(-1)", "(-1)^0.5", "tanh(1e308)", "round(1, 99)", "log(0, 2)", "1/0 + ["
     ])
     func extremesAreReportedNotCrashed(text: String) {
         let state = AnswerReader.read(text, as: .number)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Testing
 @testable import MathEngine
@@ -49,7 +49,7 @@ struct ToleranceRuleTests {
         RuleCase(.significant(2), "0", sech20, false),
         RuleCase(.significant(2), "1.7e-17", sech20, true),
         RuleCase(.significant(2), "9.5", 10, false),
-        RuleCase(.significant(2), "10", 10, true),
+        RuleCase(.significant(2), "10", 10, true)
     ]
 
     static let decimalPlaces: [RuleCase] = [
@@ -91,14 +91,14 @@ struct ToleranceRuleTests {
         RuleCase(.decimals(2), "0.005", 0, true),
         RuleCase(.decimals(2), "-0.005", 0, true),
         RuleCase(.decimals(2), "0.0051", 0, false),
-        RuleCase(.decimals(2), "0.01", 0, false),
+        RuleCase(.decimals(2), "0.01", 0, false)
     ]
 
     static let significantFigures: [RuleCase] = [
         RuleCase(.significant(3), "619", 619.4, true),
         RuleCase(.significant(3), "620", 619.4, false),
         RuleCase(.significant(3), "619.8", 619.4, true),
-        RuleCase(.significant(3), "619.9", 619.4, true),     // exactly half a unit: inclusive
+        RuleCase(.significant(3), "619.9", 619.4, true), // exactly half a unit: inclusive
         RuleCase(.significant(3), "619.91", 619.4, false),
         RuleCase(.significant(3), "618.9", 619.4, true),
         RuleCase(.significant(3), "618.89", 619.4, false),
@@ -116,10 +116,10 @@ struct ToleranceRuleTests {
         RuleCase(.significant(2), "-9.5", -10, false),
         RuleCase(.significant(2), "-9.95", -10, true),
         RuleCase(.significant(2), "-10.5", -10, true),
-        RuleCase(.significant(2), "10", 9.97, true),        // rounding carries into a new figure
+        RuleCase(.significant(2), "10", 9.97, true), // rounding carries into a new figure
         RuleCase(.significant(2), "9.9", 9.97, false),
-        RuleCase(.significant(2), "9.96", 10.3, false),     // 0.34 away, more than 0.05 below 10
-        RuleCase(.significant(2), "10.64", 10.3, true),     // 0.34 away, within 0.5 above 10
+        RuleCase(.significant(2), "9.96", 10.3, false), // 0.34 away, more than 0.05 below 10
+        RuleCase(.significant(2), "10.64", 10.3, true), // 0.34 away, within 0.5 above 10
         // Ties half away from zero.
         RuleCase(.significant(1), "2e-35", 1.5e-35, true),
         RuleCase(.significant(1), "1e-35", 1.5e-35, false),
@@ -140,7 +140,7 @@ struct ToleranceRuleTests {
         // Exact value 0: only 0, or noise below the floor.
         RuleCase(.significant(2), "0", 0, true),
         RuleCase(.significant(2), "1e-16", 0, true),
-        RuleCase(.significant(2), "1e-14", 0, false),
+        RuleCase(.significant(2), "1e-14", 0, false)
     ]
 
     static let absolute: [RuleCase] = [
@@ -157,7 +157,7 @@ struct ToleranceRuleTests {
         RuleCase(.absolute(0), "0.1 + 0.2", 0.3, true),
         RuleCase(.absolute(0), "0.3000001", 0.3, false),
         RuleCase(.absolute(0.005), "0.005", 0, true),
-        RuleCase(.absolute(0.005), "-0.0051", 0, false),
+        RuleCase(.absolute(0.005), "-0.0051", 0, false)
     ]
 
     static let relative: [RuleCase] = [
@@ -174,12 +174,12 @@ struct ToleranceRuleTests {
         RuleCase(.relative(1e-6), "6.022146e23", 6.02214086e23, true),
         RuleCase(.relative(1e-6), "6.022147e23", 6.02214086e23, false),
         RuleCase(.relative(0.1), "1e-16", 0, true),
-        RuleCase(.relative(0.1), "1e-10", 0, false),
+        RuleCase(.relative(0.1), "1e-10", 0, false)
     ]
 
     static let exact: [RuleCase] = [
         RuleCase(.exact, "0.1 + 0.2", 0.3, true),
-        RuleCase(.exact, "70", 0.7 * 100, true),            // 70.00000000000001 computed
+        RuleCase(.exact, "70", 0.7 * 100, true), // 70.00000000000001 computed
         RuleCase(.exact, "1.000000001", 1, false),
         RuleCase(.exact, "1.0000001e-33", 1e-33, false),
         RuleCase(.exact, "-619", -619, true),
@@ -187,7 +187,7 @@ struct ToleranceRuleTests {
         RuleCase(.exact, "9007199254740994", 9007199254740992, false),
         RuleCase(.exact, "1e-16", 0, true),
         RuleCase(.exact, "-1e-16", 0, true),
-        RuleCase(.exact, "1e-14", 0, false),
+        RuleCase(.exact, "1e-14", 0, false)
     ]
 
     static func check(_ c: RuleCase) {

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Timing helpers for terminal benchmarks (`make bench`), measured through a real pty the way a
@@ -8,8 +8,10 @@ public enum Measure {
     /// Milliseconds from `posix_spawn` until `until` appears on screen, or nil on timeout.
     /// The child is then terminated. Reads as soon as bytes arrive (no drain delay, which
     /// inflated the prototype's first numbers by 10 ms).
-    public static func firstFrame(binary: String, arguments: [String] = [], until text: String,
-                                  environment: [String: String]? = nil, timeout: Duration = .seconds(5)) -> Double? {
+    public static func firstFrame(
+        binary: String, arguments: [String] = [], until text: String,
+        environment: [String: String]? = nil, timeout: Duration = .seconds(5)
+    ) -> Double? {
         let clock = ContinuousClock()
         let start = clock.now
         guard let h = try? PTYHarness(executable: binary, arguments: arguments, environment: environment) else { return nil }
@@ -21,8 +23,10 @@ public enum Measure {
     /// After the first frame shows `ready`, types `keys` one at a time and times each until the
     /// field shows the text typed so far (`prompt` + typed text on the same line). Returns one
     /// latency per key in milliseconds.
-    public static func keyToScreen(binary: String, arguments: [String] = [], ready: String, prompt: String,
-                                   keys: String = "abcdefghij", environment: [String: String]? = nil) -> [Double] {
+    public static func keyToScreen(
+        binary: String, arguments: [String] = [], ready: String, prompt: String,
+        keys: String = "abcdefghij", environment: [String: String]? = nil
+    ) -> [Double] {
         guard let h = try? PTYHarness(executable: binary, arguments: arguments, environment: environment) else { return [] }
         defer { finish(h) }
         guard h.waitFor(text: ready) else { return [] }

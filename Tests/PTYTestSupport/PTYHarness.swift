@@ -12,10 +12,13 @@ public final class PTYHarness {
     public private(set) var screen: VTScreen
     public let keys: TerminalKeys
 
-    public init(executable: String, arguments: [String] = [], environment: [String: String]? = nil,
-                columns: Int = 80, rows: Int = 24, keys: TerminalKeys = .tmux) throws {
-        process = try PTYProcess(executable: executable, arguments: arguments, environment: environment,
-                                 columns: columns, rows: rows)
+    public init(
+        executable: String, arguments: [String] = [], environment: [String: String]? = nil,
+        columns: Int = 80, rows: Int = 24, keys: TerminalKeys = .tmux
+    ) throws {
+        process = try PTYProcess(
+            executable: executable, arguments: arguments, environment: environment,
+            columns: columns, rows: rows)
         screen = VTScreen(columns: columns, rows: rows)
         self.keys = keys
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Synchronization
 
@@ -55,21 +55,27 @@ public final class PTYProcess {
 
     /// Starts `executable` with `arguments` on a `columns`x`rows` pty. `environment` replaces the
     /// default entirely when given; use `defaultEnvironment.merging(...)` to add to it.
-    public init(executable: String, arguments: [String] = [], environment: [String: String]? = nil,
-                columns: Int = 80, rows: Int = 24) throws {
+    public init(
+        executable: String, arguments: [String] = [], environment: [String: String]? = nil,
+        columns: Int = 80, rows: Int = 24
+    ) throws {
         (pid, masterFD) = try spawnLock.withLock { _ in
             try Self.spawn(executable: executable, arguments: arguments, environment: environment, columns: columns, rows: rows)
         }
     }
 
-    private static func spawn(executable: String, arguments: [String], environment: [String: String]?,
-                              columns: Int, rows: Int) throws -> (pid_t, Int32) {
+    private static func spawn(
+        executable: String, arguments: [String], environment: [String: String]?,
+        columns: Int, rows: Int
+    ) throws -> (pid_t, Int32) {
         var master: Int32 = -1, slave: Int32 = -1
         var ws = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
-        guard openpty(&master, &slave, nil, nil, &ws) == 0 else { throw SpawnError(description: "openpty failed: errno \(errno)") }
+        guard openpty(&master, &slave, nil, nil, &ws) == 0 else {
+            throw SpawnError(description: "openpty failed: errno \(errno)")
+        }
         _ = fcntl(master, F_SETFD, FD_CLOEXEC)
         _ = fcntl(slave, F_SETFD, FD_CLOEXEC)
-        var nameBuf = [CChar](repeating: 0, count: 128)        // ttyname() is not thread-safe
+        var nameBuf = [CChar](repeating: 0, count: 128) // ttyname() is not thread-safe
         guard ttyname_r(slave, &nameBuf, nameBuf.count) == 0 else {
             close(master); close(slave); throw SpawnError(description: "ttyname_r failed")
         }
@@ -80,7 +86,7 @@ public final class PTYProcess {
         defer { posix_spawn_file_actions_destroy(&fa) }
         posix_spawn_file_actions_addclose(&fa, master)
         posix_spawn_file_actions_addclose(&fa, slave)
-        posix_spawn_file_actions_addopen(&fa, 0, slaveName, O_RDWR, 0)   // after setsid: controlling tty
+        posix_spawn_file_actions_addopen(&fa, 0, slaveName, O_RDWR, 0) // after setsid: controlling tty
         posix_spawn_file_actions_adddup2(&fa, 0, 1)
         posix_spawn_file_actions_adddup2(&fa, 0, 2)
 
@@ -92,7 +98,7 @@ public final class PTYProcess {
         sigemptyset(&none)
         posix_spawnattr_setsigdefault(&attr, &all)
         posix_spawnattr_setsigmask(&attr, &none)
-        let POSIX_SPAWN_SETSID: Int32 = 0x80        // hidden behind __USE_GNU in Glibc's module
+        let POSIX_SPAWN_SETSID: Int32 = 0x80 // hidden behind __USE_GNU in Glibc's module
         posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSID | Int32(POSIX_SPAWN_SETSIGDEF) | Int32(POSIX_SPAWN_SETSIGMASK)))
 
         let env = (environment ?? defaultEnvironment).map { "\($0.key)=\($0.value)" }
@@ -103,7 +109,9 @@ public final class PTYProcess {
         var child: pid_t = 0
         let rc = posix_spawn(&child, executable, &fa, &attr, &cArgv, &cEnv)
         close(slave)
-        guard rc == 0 else { close(master); throw SpawnError(description: "posix_spawn \(executable) failed: \(String(cString: strerror(rc)))") }
+        guard rc == 0 else {
+            close(master); throw SpawnError(description: "posix_spawn \(executable) failed: \(String(cString: strerror(rc)))")
+        }
         return (child, master)
     }
 

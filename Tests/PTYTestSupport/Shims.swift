@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `readlink` without Foundation (the Glibc overlay exposes it with a `CChar` buffer).

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import TerminalUI
 
@@ -17,13 +17,14 @@ public struct TerminalKeys: Sendable {
     public static let tmuxFallback: [Key: String] = [
         .up: "\u{1B}OA", .down: "\u{1B}OB", .right: "\u{1B}OC", .left: "\u{1B}OD",
         .home: "\u{1B}[1~", .end: "\u{1B}[4~", .delete: "\u{1B}[3~", .backspace: "\u{7F}",
-        .backTab: "\u{1B}[Z", .pageUp: "\u{1B}[5~", .pageDown: "\u{1B}[6~", .function(1): "\u{1B}OP",
+        .backTab: "\u{1B}[Z", .pageUp: "\u{1B}[5~", .pageDown: "\u{1B}[6~", .function(1): "\u{1B}OP"
     ]
-    private static let capabilities: [(Key, String)] = [
-        (.up, "kcuu1"), (.down, "kcud1"), (.right, "kcuf1"), (.left, "kcub1"), (.home, "khome"),
-        (.end, "kend"), (.delete, "kdch1"), (.backspace, "kbs"), (.backTab, "kcbt"), (.pageUp, "kpp"),
-        (.pageDown, "knp"),
-    ] + (1...12).map { (.function($0), "kf\($0)") }
+    private static let capabilities: [(Key, String)] =
+        [
+            (.up, "kcuu1"), (.down, "kcud1"), (.right, "kcuf1"), (.left, "kcub1"), (.home, "khome"),
+            (.end, "kend"), (.delete, "kdch1"), (.backspace, "kbs"), (.backTab, "kcbt"), (.pageUp, "kpp"),
+            (.pageDown, "knp")
+        ] + (1...12).map { (.function($0), "kf\($0)") }
 
     public init(term: String = "tmux-256color") {
         self.term = term
@@ -60,7 +61,7 @@ public struct TerminalKeys: Sendable {
     /// Runs `tput -T term cap` and returns its raw output (nil if tput fails or lacks the cap).
     static func tput(term: String, capability: String) -> [UInt8]? {
         var fds: [Int32] = [0, 0]
-        let ok = spawnLock.withLock { _ -> Bool in      // pipe2 is hidden behind _GNU_SOURCE
+        let ok = spawnLock.withLock { _ -> Bool in // pipe2 is hidden behind _GNU_SOURCE
             guard pipe(&fds) == 0 else { return false }
             _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
             _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)

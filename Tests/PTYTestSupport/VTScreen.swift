@@ -20,7 +20,7 @@ public struct VTScreen {
     }
     public struct Cell: Hashable, Sendable {
         public var text: String = " "
-        public var width: Int = 1          // 2 = lead of a wide char, 0 = its continuation
+        public var width: Int = 1 // 2 = lead of a wide char, 0 = its continuation
         public var attributes = Attributes()
     }
 
@@ -197,7 +197,9 @@ public struct VTScreen {
         wrapPending = false
         if cursorRow == top { scrollDown(1) } else if cursorRow > 0 { cursorRow -= 1 }
     }
-    private func blankRow() -> [Cell] { Array(repeating: Cell(text: " ", width: 1, attributes: Attributes(background: attrs.background)), count: columns) }
+    private func blankRow() -> [Cell] {
+        Array(repeating: Cell(text: " ", width: 1, attributes: Attributes(background: attrs.background)), count: columns)
+    }
     private mutating func scrollUp(_ n: Int, from: Int? = nil) {
         let t = from ?? top
         for _ in 0..<min(n, bottom - t + 1) { grid.remove(at: t); grid.insert(blankRow(), at: bottom) }
@@ -208,7 +210,9 @@ public struct VTScreen {
     }
     private mutating func erase(row: Int, from: Int, to: Int) {
         guard from <= to else { return }
-        for c in max(0, from)...min(columns - 1, to) { grid[row][c] = Cell(text: " ", width: 1, attributes: Attributes(background: attrs.background)) }
+        for c in max(0, from)...min(columns - 1, to) {
+            grid[row][c] = Cell(text: " ", width: 1, attributes: Attributes(background: attrs.background))
+        }
     }
 
     // MARK: CSI
@@ -320,7 +324,9 @@ public struct VTScreen {
                 if codes.first == 5, codes.count >= 2 {
                     if c == 38 { attrs.foreground = codes[1] } else { attrs.background = codes[1] }
                     codes.removeFirst(2)
-                } else if codes.first == 2, codes.count >= 4 { codes.removeFirst(4) }
+                } else if codes.first == 2, codes.count >= 4 {
+                    codes.removeFirst(4)
+                }
             default: break
             }
         }

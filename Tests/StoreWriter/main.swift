@@ -36,9 +36,10 @@ if let warning {
     exit(1)
 }
 for i in 0..<count {
-    let attempt = StoredAttempt(time: Date(timeIntervalSince1970: 1_700_000_000 + Double(i)), mode: "practice",
-                                questionID: args[3], stepID: "s\(i)", seed: UInt64(i), input: "answer \(i)",
-                                verdict: "correct", correct: true, seconds: 1)
+    let attempt = StoredAttempt(
+        time: Date(timeIntervalSince1970: 1_700_000_000 + Double(i)), mode: "practice",
+        questionID: args[3], stepID: "s\(i)", seed: UInt64(i), input: "answer \(i)",
+        verdict: "correct", correct: true, seconds: 1)
     do {
         try store.record(attempt)
     } catch {

@@ -34,15 +34,15 @@ import TerminalUI
         b.put("ab漢字", at: Point(x: 0, y: 0))
         #expect(b.line(0) == "ab漢")
         b.put("漢", at: Point(x: 4, y: 0))
-        #expect(b.line(0) == "ab漢")          // no room for a 2-cell char in the last column
+        #expect(b.line(0) == "ab漢") // no room for a 2-cell char in the last column
     }
 
     @Test func overwritingHalfAWideCharacterRepairsIt() {
         var b = Buffer(width: 4, height: 1)
         b.put("漢字", at: .zero)
-        b.put("x", at: Point(x: 1, y: 0))       // lands on the continuation of 漢
+        b.put("x", at: Point(x: 1, y: 0)) // lands on the continuation of 漢
         #expect(b.line(0) == " x字")
-        b.put("y", at: Point(x: 2, y: 0))       // lands on the lead of 字
+        b.put("y", at: Point(x: 2, y: 0)) // lands on the lead of 字
         #expect(b.line(0) == " xy")
     }
 

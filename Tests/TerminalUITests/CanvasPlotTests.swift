@@ -4,8 +4,8 @@ import TerminalUI
 @Suite struct CanvasPlotTests {
     @Test func brailleDotsMapToBits() {
         var c = BrailleCanvas(columns: 2, rows: 1)
-        c.set(x: 0, y: 0)                       // dot 1
-        c.set(x: 1, y: 3)                       // dot 8
+        c.set(x: 0, y: 0) // dot 1
+        c.set(x: 1, y: 3) // dot 8
         #expect(c.lines(unicode: true) == ["\u{2881}"])
         #expect(c.isSet(x: 1, y: 3) && !c.isSet(x: 2, y: 0))
         c.set(x: 2, y: 0); c.set(x: 3, y: 1); c.set(x: 99, y: 99)
@@ -24,38 +24,44 @@ import TerminalUI
     }
 
     @Test func plotSnapshotUnicode() {
-        let plot = Plot(series: [.function("x", -1...1, samples: 30) { $0 }],
-                        marks: [.init(x: 0, y: 0)], glyphs: .unicode)
+        let plot = Plot(
+            series: [.function("x", -1...1, samples: 30) { $0 }],
+            marks: [.init(x: 0, y: 0)], glyphs: .unicode)
         var b = Buffer(width: 16, height: 6)
         plot.draw(in: &b, rect: b.bounds)
-        #expect(b.lines() == [
-            "─ x",
-            " 1│        ⢀⣀⠤⠖⠉",
-            "  │    ⢀⠤●⠒⠁",
-            "-1│⣀⠴⠒⠉⠁",
-            "  └─────────────",
-            "   -1          1",
-        ])
+        #expect(
+            b.lines() == [
+                "─ x",
+                " 1│        ⢀⣀⠤⠖⠉",
+                "  │    ⢀⠤●⠒⠁",
+                "-1│⣀⠴⠒⠉⠁",
+                "  └─────────────",
+                "   -1          1"
+            ])
     }
 
     @Test func plotSnapshotAsciiTwoSeries() {
-        let plot = Plot(series: [
-            .init(points: [(0, 0), (4, 4)], style: Style(.correct)),
-            .init(points: [(0, 4), (4, 0)], style: Style(.wrong)),
-        ], glyphs: .ascii)
+        let plot = Plot(
+            series: [
+                .init(points: [(0, 0), (4, 4)], style: Style(.correct)),
+                .init(points: [(0, 4), (4, 0)], style: Style(.wrong))
+            ], glyphs: .ascii)
         var b = Buffer(width: 12, height: 5)
         plot.draw(in: &b, rect: b.bounds)
-        #expect(b.lines() == [
-            "4|***.  .***",
-            " |   ****",
-            "0|***.  .***",
-            " +----------",
-            "  0        4",
-        ])
+        #expect(
+            b.lines() == [
+                "4|***.  .***",
+                " |   ****",
+                "0|***.  .***",
+                " +----------",
+                "  0        4"
+            ])
         #expect(b[2, 0].style.role == .wrong || b[2, 0].style.role == .correct)
     }
 
-    @Test(arguments: [(1.0, "1"), (-2.0, "-2"), (0.25, "0.25"), (1.0 / 3, "0.333"), (12.345, "12.3"), (2_000_000, "2e+06"), (0.0001, "1e-04")])
+    @Test(arguments: [
+        (1.0, "1"), (-2.0, "-2"), (0.25, "0.25"), (1.0 / 3, "0.333"), (12.345, "12.3"), (2_000_000, "2e+06"), (0.0001, "1e-04")
+    ])
     func axisNumberFormat(value: Double, text: String) {
         #expect(Plot.format(value) == text)
     }
@@ -63,7 +69,9 @@ import TerminalUI
 
 @Suite @MainActor struct TestTerminalTests {
     @Test func scriptedEventsAndFrames() {
-        let t = TestTerminal(size: Size(width: 20, height: 5), events: TestTerminal.keys("ab") + [.resize(Size(width: 30, height: 6)), .key(.enter)])
+        let t = TestTerminal(
+            size: Size(width: 20, height: 5),
+            events: TestTerminal.keys("ab") + [.resize(Size(width: 30, height: 6)), .key(.enter)])
         var seen: [Event] = []
         while let e = t.nextEvent(timeout: .milliseconds(100)) {
             seen.append(e)

@@ -2,7 +2,7 @@ import Testing
 import TerminalUI
 import PTYTestSupport
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// CursesTerminal end to end: the real `curses-smoke` binary in a real pty, read back through
@@ -12,7 +12,9 @@ import Glibc
 
     func start(columns: Int = 80, rows: Int = 24, environment: [String: String]? = nil) throws -> PTYHarness {
         let h = try PTYHarness(executable: Self.binary, environment: environment, columns: columns, rows: rows)
-        #expect(h.waitFor(text: "Enter submits"), "first frame never completed (\(String(describing: h.process.reap()))):\n\(h.screen.text)")
+        #expect(
+            h.waitFor(text: "Enter submits"),
+            "first frame never completed (\(String(describing: h.process.reap()))):\n\(h.screen.text)")
         h.settle()
         return h
     }
@@ -23,7 +25,7 @@ import Glibc
         #expect(h.lines[1] == "size 80x24")
         #expect(h.lines[3] == "answer>")
         #expect(h.screen.alternateScreen && h.screen.cursorVisible)
-        #expect(h.screen.cursor == Point(x: 8, y: 3))              // hardware cursor on the field
+        #expect(h.screen.cursor == Point(x: 8, y: 3)) // hardware cursor on the field
         #expect(h.screen.cell(row: 0, column: 0).attributes.bold)
         h.press(.char("q"))
         #expect(h.waitForExit() == .exited(0))
@@ -45,7 +47,7 @@ import Glibc
 
     @Test func ctrlLRepaints() throws {
         let h = try start()
-        h.resetScreen()                      // forget what is on screen, as if it were garbled
+        h.resetScreen() // forget what is on screen, as if it were garbled
         h.press(.ctrl("l"))
         #expect(h.waitFor(text: "curses-smoke σ"), "Ctrl-L sends the whole screen again, title included")
         h.press(.char("q"))
@@ -57,7 +59,7 @@ import Glibc
         h.type("aσ漢x")
         #expect(h.waitFor(text: "answer> aσ漢x"))
         h.press(.left)
-        h.press(.backspace)                                         // removes 漢
+        h.press(.backspace) // removes 漢
         #expect(h.waitFor(text: "last key: Backspace"))
         h.settle()
         #expect(h.lines[3] == "answer> aσx")
@@ -66,7 +68,7 @@ import Glibc
         #expect(h.waitFor(text: "answer> σx2"))
         h.press(.enter)
         #expect(h.waitFor(text: "entered: σx2 ✓"))
-        h.press(.up)                                                // history recall
+        h.press(.up) // history recall
         #expect(h.waitFor(text: "answer> σx2"))
         h.press(.ctrl("u"))
         #expect(h.waitFor(text: "last key: Ctrl-U"))
@@ -92,10 +94,10 @@ import Glibc
 
     @Test func ctrlCExits130AndRestoresTheTerminal() throws {
         let h = try start()
-        #expect(!h.process.isCookedMode)                          // cbreak, noecho while running
+        #expect(!h.process.isCookedMode) // cbreak, noecho while running
         h.press(.ctrl("c"))
         #expect(h.waitForExit() == .exited(130))
-        #expect(h.process.isCookedMode)                           // icanon + echo back
+        #expect(h.process.isCookedMode) // icanon + echo back
         #expect(!h.screen.alternateScreen && h.screen.cursorVisible && !h.screen.applicationKeypad)
     }
 
@@ -112,14 +114,14 @@ import Glibc
         h.process.signal(SIGSTOP)
         usleep(30_000)
         h.settle()
-        h.resetScreen()                                            // the terminal "lost" the picture
-        h.process.signal(SIGCONT)                                  // our SIGCONT handler: full repaint
+        h.resetScreen() // the terminal "lost" the picture
+        h.process.signal(SIGCONT) // our SIGCONT handler: full repaint
         #expect(h.waitFor(text: "Enter submits"))
         h.settle()
         #expect(h.lines[0] == "curses-smoke σ ∇ ŷ × 漢字")
         h.resetScreen()
-        h.press(.ctrl("z"))     // SIGTSTP: endwin, default stop (discarded here: the pty's process
-        h.settle()              // group is orphaned), then a full repaint; the app must survive it
+        h.press(.ctrl("z")) // SIGTSTP: endwin, default stop (discarded here: the pty's process
+        h.settle() // group is orphaned), then a full repaint; the app must survive it
         #expect(h.waitFor(text: "Enter submits"))
         h.type("z")
         #expect(h.waitFor(text: "answer> z"))
@@ -141,7 +143,9 @@ import Glibc
         let h = try PTYHarness(executable: "/bin/sh", arguments: ["-c", "'\(Self.binary)' </dev/null; echo rc=$?"])
         #expect(h.waitFor(text: "rc="))
         _ = h.waitForExit()
-        #expect(h.lines.joined().contains("curses-smoke: not a terminal; run it in a terminal, or use 'curses-smoke list' / 'curses-smoke key'"))
+        #expect(
+            h.lines.joined().contains(
+                "curses-smoke: not a terminal; run it in a terminal, or use 'curses-smoke list' / 'curses-smoke key'"))
         #expect(h.screen.text.contains("rc=2"))
     }
 

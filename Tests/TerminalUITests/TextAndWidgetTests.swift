@@ -40,7 +40,10 @@ import TerminalUI
         #expect(b.line(0) == "Wrong: expec… ? help")
     }
 
-    @Test(arguments: [(0.0, "          "), (0.05, "▌         "), (0.5, "█████     "), (0.55, "█████▌    "), (1.0, "██████████"), (1.7, "██████████")])
+    @Test(arguments: [
+        (0.0, "          "), (0.05, "▌         "), (0.5, "█████     "), (0.55, "█████▌    "), (1.0, "██████████"),
+        (1.7, "██████████")
+    ])
     func gaugeUnicode(fraction: Double, expected: String) {
         let (f, e) = Gauge(fraction: fraction, glyphs: .unicode).bar(width: 10)
         #expect(String((f + e).map { $0 == "░" ? " " : $0 }) == expected)
@@ -56,20 +59,25 @@ import TerminalUI
     }
 
     @Test func layerDiagramBoxed() {
-        let d = LayerDiagram(layers: [.init("input", details: ["19"]), .init("dense", details: ["64 tanh"]), .init("out", details: ["3"])])
+        let d = LayerDiagram(layers: [
+            .init("input", details: ["19"]), .init("dense", details: ["64 tanh"]), .init("out", details: ["3"])
+        ])
         var b = Buffer(width: 40, height: 5)
         #expect(d.draw(in: &b, rect: b.bounds) == 4)
-        #expect(b.lines() == [
-            "┌─────┐   ┌───────┐   ┌───┐",
-            "│input│──→│dense  │──→│out│",
-            "│19   │   │64 tanh│   │3  │",
-            "└─────┘   └───────┘   └───┘",
-            "",
-        ])
+        #expect(
+            b.lines() == [
+                "┌─────┐   ┌───────┐   ┌───┐",
+                "│input│──→│dense  │──→│out│",
+                "│19   │   │64 tanh│   │3  │",
+                "└─────┘   └───────┘   └───┘",
+                ""
+            ])
     }
 
     @Test func layerDiagramCompactFallbackAscii() {
-        let d = LayerDiagram(layers: [.init("input", details: ["19"]), .init("dense", details: ["64"]), .init("out", details: ["3"])], glyphs: .ascii)
+        let d = LayerDiagram(
+            layers: [.init("input", details: ["19"]), .init("dense", details: ["64"]), .init("out", details: ["3"])],
+            glyphs: .ascii)
         var b = Buffer(width: 20, height: 3)
         #expect(d.draw(in: &b, rect: b.bounds) == 2)
         #expect(b.lines() == ["input 19 -> dense 64", "out 3", ""])

@@ -2,7 +2,7 @@ import Testing
 import TerminalUI
 import PTYTestSupport
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The VT interpreter on hand-written sequences: it must be right before it can judge the app.
@@ -28,11 +28,11 @@ import Glibc
         var s = VTScreen(columns: 6, rows: 3)
         s.feed("漢字ab")
         #expect(s.lines[0] == "漢字ab" && s.cursorColumn == 5)
-        s.feed("c")                                // deferred wrap: next char goes to row 1
+        s.feed("c") // deferred wrap: next char goes to row 1
         #expect(s.lines[1] == "c")
-        s.feed("\u{1B}[1;2Hx")                     // into the continuation of 漢
+        s.feed("\u{1B}[1;2Hx") // into the continuation of 漢
         #expect(s.lines[0] == " x字ab")
-        s.feed(Array("\u{1B}[3;1Hy".utf8) + [0xCC])   // y + U+0302 split across two reads + σ
+        s.feed(Array("\u{1B}[3;1Hy".utf8) + [0xCC]) // y + U+0302 split across two reads + σ
         s.feed([0x82] + Array("σ".utf8))
         #expect(s.lines[2] == "y\u{0302}σ")
     }
@@ -40,13 +40,13 @@ import Glibc
     @Test func scrollRegionsInsertDeleteLines() {
         var s = VTScreen(columns: 5, rows: 4)
         s.feed("a\r\nb\r\nc\r\nd")
-        s.feed("\u{1B}[2;3r\u{1B}[3;1H\n")         // LF at region bottom scrolls rows 2-3 only
+        s.feed("\u{1B}[2;3r\u{1B}[3;1H\n") // LF at region bottom scrolls rows 2-3 only
         #expect(s.lines == ["a", "c", "", "d"])
         s.feed("\u{1B}[r\u{1B}[1;1H\u{1B}[L")
         #expect(s.lines == ["", "a", "c", ""])
         s.feed("\u{1B}[M")
         #expect(s.lines == ["a", "c", "", ""])
-        s.feed("\u{1B}[1;1H\u{1B}M")               // reverse index at top scrolls down
+        s.feed("\u{1B}[1;1H\u{1B}M") // reverse index at top scrolls down
         #expect(s.lines == ["", "a", "c", ""])
         s.feed("\u{1B}[2S")
         #expect(s.lines == ["c", "", "", ""])

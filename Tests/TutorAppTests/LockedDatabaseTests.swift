@@ -27,8 +27,10 @@ struct LockedDatabaseTests {
     }
 
     func answer(_ i: Int, mode: String = "practice") -> Effect {
-        .record(AttemptRecord(mode: mode, questionID: "q3", stepID: "s\(i)", seed: nil, input: "answer \(i)",
-                              verdict: "correct", mistake: nil, correct: true, seconds: 1))
+        .record(
+            AttemptRecord(
+                mode: mode, questionID: "q3", stepID: "s\(i)", seed: nil, input: "answer \(i)",
+                verdict: "correct", mistake: nil, correct: true, seconds: 1))
     }
 
     /// Polls the recorder (as the run loop's ticks do) until `done` or `limit` seconds.
@@ -57,7 +59,7 @@ struct LockedDatabaseTests {
             let t = clock.now
             messages += recorder.perform(answer(i))
             slowest = max(slowest, clock.now - t)
-            if i == 0 { slowest = .zero }   // the first write waits out the busy timeout
+            if i == 0 { slowest = .zero } // the first write waits out the busy timeout
         }
         let firstWait = clock.now - started
         #expect(!messages.contains { if case .storageProblem = $0 { true } else { false } }, "never 'not saving': \(messages)")
@@ -68,14 +70,18 @@ struct LockedDatabaseTests {
         // The file has none of them yet (the lock is still held).
         #expect(try SQLiteStore(readingFrom: f.db).allAttempts().isEmpty)
         let released = clock.now
-        let after = poll(recorder, limit: 10) { $0.contains { if case .storageWaiting(let w) = $0 { !w.isWaiting } else { false } } }
+        let after = poll(recorder, limit: 10) {
+            $0.contains { if case .storageWaiting(let w) = $0 { !w.isWaiting } else { false } }
+        }
         let savedAfter = clock.now - released
         holder.waitUntilExit()
         #expect(holder.terminationStatus == 0)
         #expect(after.last == .storageWaiting(StorageWait(answers: 5, isWaiting: false, path: f.db)), "\(after)")
         let rows = try SQLiteStore(readingFrom: f.db).allAttempts()
         #expect(rows.map(\.stepID) == (0..<5).map { "s\($0)" })
-        print("lock test: first answer queued after \(firstWait), later answers in \(slowest) at most, all written \(savedAfter) after the queueing ended (lock held 2 s in all)")
+        print(
+            "lock test: first answer queued after \(firstWait), later answers in \(slowest) at most, all written \(savedAfter) after the queueing ended (lock held 2 s in all)"
+        )
     }
 
     @Test func aQuizRowQueuedBehindTheLockKeepsItsAnswers() throws {
@@ -99,9 +105,11 @@ struct LockedDatabaseTests {
         let recorder = ProgressRecorder(store: store, exam: Self.exam, settings: SessionSettings(), clock: { 800_000_000 })
         var messages: [Message] = []
         for i in 0..<500 {
-            messages += recorder.perform(.record(AttemptRecord(
-                mode: "practice", questionID: "q3", stepID: "s\(i)", seed: nil, input: String(repeating: "y", count: 300),
-                verdict: "correct", mistake: nil, correct: true, seconds: 1)))
+            messages += recorder.perform(
+                .record(
+                    AttemptRecord(
+                        mode: "practice", questionID: "q3", stepID: "s\(i)", seed: nil, input: String(repeating: "y", count: 300),
+                        verdict: "correct", mistake: nil, correct: true, seconds: 1)))
         }
         let problems = messages.filter { if case .storageProblem(let m) = $0 { m.contains(f.db) } else { false } }
         #expect(problems.count == 1 && problems.first.map { "\($0)".contains("is full") } == true, "\(messages)")

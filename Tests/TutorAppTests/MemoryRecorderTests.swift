@@ -13,8 +13,10 @@ struct MemoryRecorderTests {
     static let exam = RunLoopTests.exam
     typealias Folder = ProgressRecorderTests.Folder
 
-    func run(_ keys: [Event], store: any ProgressStore, settings: SessionSettings = SessionSettings(),
-             prepare: (inout Session) -> Void = { _ in }) -> (Session, Int32) {
+    func run(
+        _ keys: [Event], store: any ProgressStore, settings: SessionSettings = SessionSettings(),
+        prepare: (inout Session) -> Void = { _ in }
+    ) -> (Session, Int32) {
         let t = TestTerminal(events: keys)
         var session = Session(exam: Self.exam, settings: settings)
         prepare(&session)
@@ -41,10 +43,13 @@ struct MemoryRecorderTests {
         let f = Folder()
         let s = try ProgressRecorderTests().store(f)
         let settings = SessionSettings(mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 5, questionIDs: ["q3"]))
-        let start: (inout Session) -> Void = { s in _ = s.handle(.tick(at: 800_000_000 - 30)); _ = s.handle(.startQuiz); _ = s.handle(.submit) }
+        let start: (inout Session) -> Void = { s in
+            _ = s.handle(.tick(at: 800_000_000 - 30)); _ = s.handle(.startQuiz); _ = s.handle(.submit)
+        }
         // Ctrl-C (SIGINT) asks; n stays; then SIGTERM: a last checkpoint, exit 143.
-        let (session, status) = run(TestTerminal.keys("6") + [.key(.enter), .key(.tab)] + TestTerminal.keys("[5, 7")
-                                    + [.signal(2), .key(.char("n")), .signal(15)], store: s, settings: settings, prepare: start)
+        let (session, status) = run(
+            TestTerminal.keys("6") + [.key(.enter), .key(.tab)] + TestTerminal.keys("[5, 7")
+                + [.signal(2), .key(.char("n")), .signal(15)], store: s, settings: settings, prepare: start)
         #expect(status == 143)
         #expect(!session.confirmingQuit && session.quiz?.phase == .running)
         let offer = try #require(ProgressRecorder.quizOffer(store: s))
@@ -55,8 +60,12 @@ struct MemoryRecorderTests {
         // The next quiz: declining the offer abandons it; the new quiz finishes with a score.
         var next = SessionSettings(mode: .quiz, quiz: QuizSettings(minutes: 5, questionIDs: ["q3"]))
         next.answersAreSaved = true
-        let (_, done) = run([.key(.char("n")), .key(.enter), .key(.function(10)), .key(.char("y")), .key(.escape), .key(.char("q"))],
-                            store: s, settings: next, prepare: { $0.offerQuiz(offer, ask: true); _ = $0.handle(.tick(at: 800_000_000)) })
+        let (_, done) = run(
+            [.key(.char("n")), .key(.enter), .key(.function(10)), .key(.char("y")), .key(.escape), .key(.char("q"))],
+            store: s, settings: next,
+            prepare: {
+                $0.offerQuiz(offer, ask: true); _ = $0.handle(.tick(at: 800_000_000))
+            })
         #expect(done == 0)
         let quizzes = try s.quizzes()
         #expect(quizzes.map(\.status) == [.abandoned, .finished])
@@ -67,17 +76,26 @@ struct MemoryRecorderTests {
         let f = Folder()
         let s = try ProgressRecorderTests().store(f)
         let settings = SessionSettings(mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 5, questionIDs: ["q3"]))
-        _ = run(TestTerminal.keys("6") + [.key(.enter), .signal(1)], store: s, settings: settings,
-                prepare: { s in _ = s.handle(.tick(at: 800_000_000 - 60)); _ = s.handle(.startQuiz); _ = s.handle(.submit) })
+        _ = run(
+            TestTerminal.keys("6") + [.key(.enter), .signal(1)], store: s, settings: settings,
+            prepare: { s in
+                _ = s.handle(.tick(at: 800_000_000 - 60)); _ = s.handle(.startQuiz); _ = s.handle(.submit)
+            })
         let offer = try #require(ProgressRecorder.quizOffer(store: s))
         let started = try #require(try s.quizzes().first?.startedAt)
         // Continued from a run started with other options: the quiz keeps seed 4 and 5 minutes.
         let other = SessionSettings(mode: .quiz, quiz: QuizSettings(minutes: 30, questionIDs: ["q1"]))
-        _ = run([.key(.char("y")), .key(.function(10)), .key(.char("y")), .key(.escape), .key(.char("q"))], store: s,
-                settings: other, prepare: { $0.offerQuiz(offer, ask: true); _ = $0.handle(.tick(at: 800_000_000)) })
+        _ = run(
+            [.key(.char("y")), .key(.function(10)), .key(.char("y")), .key(.escape), .key(.char("q"))], store: s,
+            settings: other,
+            prepare: {
+                $0.offerQuiz(offer, ask: true); _ = $0.handle(.tick(at: 800_000_000))
+            })
         let quiz = try #require(try s.quizzes().first)
         #expect(try s.quizzes().count == 1)
-        #expect(quiz.status == .finished && quiz.settings.seed == 4 && quiz.settings.minutes == 5 && quiz.settings.questionIDs == ["q3"])
+        #expect(
+            quiz.status == .finished && quiz.settings.seed == 4 && quiz.settings.minutes == 5
+                && quiz.settings.questionIDs == ["q3"])
         #expect(quiz.startedAt == started && quiz.score == 1)
     }
 }

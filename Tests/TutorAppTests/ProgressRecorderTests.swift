@@ -26,8 +26,10 @@ struct ProgressRecorderTests {
     }
 
     /// Runs keys through the real run loop with the recorder writing to `store`.
-    func run(_ keys: [Event], store: any ProgressStore, settings: SessionSettings = SessionSettings(), time: Double = 800_000_000,
-             prepare: (inout Session) -> Void = { _ in }) -> Session {
+    func run(
+        _ keys: [Event], store: any ProgressStore, settings: SessionSettings = SessionSettings(), time: Double = 800_000_000,
+        prepare: (inout Session) -> Void = { _ in }
+    ) -> Session {
         let t = TestTerminal(events: keys)
         var session = Session(exam: Self.exam, settings: settings)
         prepare(&session)
@@ -41,7 +43,10 @@ struct ProgressRecorderTests {
     @Test func everyCheckedAnswerIsWrittenWithItsVerdictAndMistake() throws {
         let f = Folder()
         let s = try store(f)
-        _ = run(TestTerminal.keys("3") + [.key(.tab), .key(.tab), .key(.tab)] + TestTerminal.keys("691") + [.key(.enter), .key(.ctrl("u"))]
+        _ = run(
+            TestTerminal.keys("3") + [.key(.tab), .key(.tab), .key(.tab)] + TestTerminal.keys("691") + [
+                .key(.enter), .key(.ctrl("u"))
+            ]
                 + TestTerminal.keys("619") + [.key(.enter)], store: s)
         let attempts = try s.attempts(questionID: "q3", seed: nil, mode: "practice")
         #expect(attempts.map(\.input) == ["691", "619"])
@@ -58,7 +63,8 @@ struct ProgressRecorderTests {
     @Test func practiceResumesWhereTheStudentLeftOff() throws {
         let f = Folder()
         let s = try store(f)
-        _ = run(TestTerminal.keys("3") + [.key(.tab), .key(.tab), .key(.tab)] + TestTerminal.keys("691") + [.key(.enter)]
+        _ = run(
+            TestTerminal.keys("3") + [.key(.tab), .key(.tab), .key(.tab)] + TestTerminal.keys("691") + [.key(.enter)]
                 + [.key(.tab)] + TestTerminal.keys("29") + [.key(.tab)], store: s)
         // A new run: rebuild from storage, as `dltutor` does at startup.
         let reopened = try store(f)
@@ -68,7 +74,9 @@ struct ProgressRecorderTests {
         let pos = try #require(try reopened.latestPractice())
         let checks = try reopened.attempts(questionID: pos.questionID, seed: pos.seed, mode: "practice")
             .map { SavedPractice.Check(stepID: $0.stepID, input: $0.input, verdict: $0.verdict) }
-        session.restore([SavedPractice(questionID: pos.questionID, seed: pos.seed, stepIndex: pos.stepIndex, checks: checks)], reopen: pos.questionID)
+        session.restore(
+            [SavedPractice(questionID: pos.questionID, seed: pos.seed, stepIndex: pos.stepIndex, checks: checks)],
+            reopen: pos.questionID)
         #expect(session.screen == .question)
         #expect(session.practice?.variant.id == "q3")
         #expect(session.practice?.step.id == "b.n_hidden" || session.practice?.step.id == "c.choice")
@@ -80,9 +88,15 @@ struct ProgressRecorderTests {
         let f = Folder()
         let s = try store(f)
         let settings = SessionSettings(mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 5, questionIDs: ["q3"]))
-        _ = run(TestTerminal.keys("6") + [.key(.enter), .key(.tab)] + TestTerminal.keys("[5, 7, 7, 7, 7, 7, 7, 10]") + [.key(.enter),
-                .key(.function(10)), .key(.char("y"))],
-                store: s, settings: settings, prepare: { s in _ = s.handle(.tick(at: 800_000_000)); _ = s.handle(.startQuiz); _ = s.handle(.submit) })
+        _ = run(
+            TestTerminal.keys("6") + [.key(.enter), .key(.tab)] + TestTerminal.keys("[5, 7, 7, 7, 7, 7, 7, 10]") + [
+                .key(.enter),
+                .key(.function(10)), .key(.char("y"))
+            ],
+            store: s, settings: settings,
+            prepare: { s in
+                _ = s.handle(.tick(at: 800_000_000)); _ = s.handle(.startQuiz); _ = s.handle(.submit)
+            })
         let attempts = try s.attempts(questionID: "q3", seed: 4, mode: "quiz")
         #expect(attempts.map(\.input) == ["6", "[5, 7, 7, 7, 7, 7, 7, 10]"])
         let quizzes = try s.quizzes()
@@ -96,14 +110,19 @@ struct ProgressRecorderTests {
     @Test func reviewIsToldTheIntervalStorageChose() throws {
         let f = Folder()
         let s = try store(f)
-        let recorder = ProgressRecorder(store: s, exam: Self.exam, settings: SessionSettings(mode: .review), clock: { 800_000_000 })
+        let recorder = ProgressRecorder(
+            store: s, exam: Self.exam, settings: SessionSettings(mode: .review), clock: { 800_000_000 })
         func check(_ mode: String, seed: UInt64) -> [Message] {
-            recorder.perform(.record(AttemptRecord(mode: mode, questionID: "q3", stepID: "a.total", seed: seed, input: "1",
-                                                   verdict: "correct", mistake: nil, correct: true, seconds: 3)))
+            recorder.perform(
+                .record(
+                    AttemptRecord(
+                        mode: mode, questionID: "q3", stepID: "a.total", seed: seed, input: "1",
+                        verdict: "correct", mistake: nil, correct: true, seconds: 3)))
         }
         #expect(check("practice", seed: 1).isEmpty, "practice is scheduled silently")
-        #expect(check("review", seed: 2) == [.reviewScheduled(questionID: "q3", stepID: "a.total", days: 6)],
-                "second right answer: 6 days")
+        #expect(
+            check("review", seed: 2) == [.reviewScheduled(questionID: "q3", stepID: "a.total", days: 6)],
+            "second right answer: 6 days")
         #expect(check("review", seed: 2).isEmpty, "one schedule per step and variant per sitting")
         #expect(try s.reviewItem(question: "q3", step: "a.total")?.intervalDays == 6)
     }
@@ -124,8 +143,11 @@ struct ProgressRecorderTests {
     @Test func statsScreenIsFilledFromStorage() throws {
         let f = Folder()
         let s = try store(f)
-        let end = run(TestTerminal.keys("3") + [.key(.tab), .key(.tab), .key(.tab)] + TestTerminal.keys("691") + [.key(.enter), .key(.escape),
-                      .key(.char("s"))], store: s)
+        let end = run(
+            TestTerminal.keys("3") + [.key(.tab), .key(.tab), .key(.tab)] + TestTerminal.keys("691") + [
+                .key(.enter), .key(.escape),
+                .key(.char("s"))
+            ], store: s)
         #expect(end.screen == .stats)
         let report = try #require(end.stats)
         #expect(report.byQuestion == [StatsReport.Rate(label: "Q3", attempts: 1, correct: 0)])
@@ -144,15 +166,19 @@ struct ProgressRecorderTests {
             full = false
             for _ in 0..<400 where !full {
                 do {
-                    try s.db.write { try $0.execute(sql: """
-                        INSERT INTO attempt (time, mode, question_id, step_id, input, verdict, correct)
-                        VALUES (0, 'practice', 'q9', 'x', hex(zeroblob(\(size))), 'correct', 1)
-                        """) }
+                    try s.db.write {
+                        try $0.execute(
+                            sql: """
+                                INSERT INTO attempt (time, mode, question_id, step_id, input, verdict, correct)
+                                VALUES (0, 'practice', 'q9', 'x', hex(zeroblob(\(size))), 'correct', 1)
+                                """)
+                    }
                 } catch { full = true }
             }
         }
         #expect(full)
-        let end = run(TestTerminal.keys("3") + [.key(.tab), .key(.tab), .key(.tab)] + TestTerminal.keys("619") + [.key(.enter)], store: s)
+        let end = run(
+            TestTerminal.keys("3") + [.key(.tab), .key(.tab), .key(.tab)] + TestTerminal.keys("619") + [.key(.enter)], store: s)
         #expect(end.storageWarning?.contains("full") == true)
         #expect(end.practice?.notice?.hasPrefix("Not saving from now on:") == true, "said where the student is looking")
         #expect(end.practice?.records[3].status == .correct, "checking goes on without saving")

@@ -16,14 +16,17 @@ struct RunLoopTests {
     final class Log { var records: [AttemptRecord] = [] }
 
     func app(_ terminal: TestTerminal, log: Log, time: Double = 0) -> TutorApp {
-        TutorApp(session: Session(exam: Self.exam), terminal: terminal, clock: { time }, nextSeed: { 99 },
-                 perform: { if case .record(let r) = $0 { log.records.append(r) }; return [] })
+        TutorApp(
+            session: Session(exam: Self.exam), terminal: terminal, clock: { time }, nextSeed: { 99 },
+            perform: {
+                if case .record(let r) = $0 { log.records.append(r) }; return []
+            })
     }
 
     @Test func openQ3TypeAMistakeThenTheAnswer() {
         let t = TestTerminal()
-        t.type("3")                       // open Q3 from the start screen
-        t.send(.key(.tab), .key(.tab), .key(.tab))   // to a.total
+        t.type("3") // open Q3 from the start screen
+        t.send(.key(.tab), .key(.tab), .key(.tab)) // to a.total
         t.type("691")
         t.send(.key(.enter))
         t.send(.key(.ctrl("u")))
@@ -58,7 +61,7 @@ struct RunLoopTests {
     @Test func quitFromTheStartScreen() {
         let t = TestTerminal()
         t.type("q")
-        t.send(.key(.char("x")))   // never reached
+        t.send(.key(.char("x"))) // never reached
         #expect(app(t, log: Log()).run() == 0)
         #expect(t.pendingEvents.count == 1)
     }

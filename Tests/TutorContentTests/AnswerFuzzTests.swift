@@ -39,8 +39,8 @@ import Testing
             switch g.below(5) {
             case 0 where !chars.isEmpty: chars.remove(at: min(at, chars.count - 1))
             case 1 where !chars.isEmpty: chars[min(at, chars.count - 1)] = piece().first ?? Character("x")
-            case 2: chars = Array(chars.prefix(at))                                  // cut short
-            case 3: chars += chars.prefix(Int(g.below(8)))                           // repeated tail
+            case 2: chars = Array(chars.prefix(at)) // cut short
+            case 3: chars += chars.prefix(Int(g.below(8))) // repeated tail
             default: chars.insert(contentsOf: Array(piece()), at: at)
             }
         }
@@ -49,7 +49,9 @@ import Testing
 
     func checkColumn(_ v: Verdict, _ input: String, _ where_: String) {
         if case .invalid(let column, let reason) = v {
-            #expect(column >= 1 && column <= input.unicodeScalars.count + 1, "\(where_): column \(column) for \(input.debugDescription)")
+            #expect(
+                column >= 1 && column <= input.unicodeScalars.count + 1,
+                "\(where_): column \(column) for \(input.debugDescription)")
             #expect(!reason.isEmpty)
         }
     }
@@ -70,8 +72,9 @@ import Testing
             if case .invalid(let column, _) = live {
                 #expect(column >= 1 && column <= input.unicodeScalars.count + 1, "live \(step.id): \(input.debugDescription)")
             }
-            let direct = Grader.grade(input: input, kind: step.answerKind, expected: step.expected, rule: step.tolerance,
-                                      mistakes: step.mistakes, alternatives: step.alternatives, definitions: step.definitions)
+            let direct = Grader.grade(
+                input: input, kind: step.answerKind, expected: step.expected, rule: step.tolerance,
+                mistakes: step.mistakes, alternatives: step.alternatives, definitions: step.definitions)
             checkColumn(direct, input, "Grader \(variant.id)/\(step.id)")
             let verdict = variant.grade(step: step.id, input: input)
             checkColumn(verdict, input, "Variant.grade \(variant.id)/\(step.id)")
@@ -85,8 +88,9 @@ import Testing
         #expect(run >= min(cases, 500), "the cap leaves a real number of cases: \(run)")
         #expect(invalid > 0 && correct > 0 && run - invalid - correct > 0, "all outcomes occur")
         #expect(kinds.count >= 5, "step kinds covered: \(kinds.sorted())")
-        print("answer fuzz: \(run) answers (\(Self.targets.count) steps, kinds \(kinds.sorted().joined(separator: " "))), "
-              + "\(invalid) invalid, \(correct) correct, slowest \(slowest), total \(clock.now - start); no crash, no hang")
+        print(
+            "answer fuzz: \(run) answers (\(Self.targets.count) steps, kinds \(kinds.sorted().joined(separator: " "))), "
+                + "\(invalid) invalid, \(correct) correct, slowest \(slowest), total \(clock.now - start); no crash, no hang")
     }
 }
 
@@ -111,6 +115,6 @@ enum SafetyPieces {
         "{", "}", ",", ";", " ", "x", "by", "n", "a", "z", "ln", "log", "tanh", "sech²", "σ", "π", "pi", "diag",
         "round", "sqrt", "min", "\"", "<", "=", "!", "and", "not", "vector", "scalar", "node", "1e308", "9^9^9",
         "\u{0}", "\u{7F}", "é", "🙂", "\u{301}", "\t", "\n", "\r", "_", "@", "#", "'", "a)", "(b)", "increased",
-        "1e19", "-1e400", "0.000000000000000000001", "99999999999999999999", "[[", "]]", "x^(4)", "sample",
+        "1e19", "-1e400", "0.000000000000000000001", "99999999999999999999", "[[", "]]", "x^(4)", "sample"
     ]
 }

@@ -43,10 +43,10 @@ import Testing
 
     /// Numbers the question prints, wrong values, and names are not answers.
     @Test func noFalseAlarms() {
-        #expect(stated(q4, "a 32×32 image with 256 hidden nodes").isEmpty)  // the question's data
+        #expect(stated(q4, "a 32×32 image with 256 hidden nodes").isEmpty) // the question's data
         #expect(stated(q2, "4×7 misses the bias column").isEmpty)
         #expect(stated(q2, "w_{25} is in row 2").isEmpty)
-        #expect(stated(q2, "gendermale is feature 2").isEmpty)  // one encoded name alone
+        #expect(stated(q2, "gendermale is feature 2").isEmpty) // one encoded name alone
         #expect(stated(q1, "round to 2 decimal places").isEmpty)
         #expect(stated(q1, "log10 of x⁽⁴⁾").isEmpty)
     }

@@ -30,7 +30,9 @@ import Testing
                 let v = try q.variant(seed: seed)
                 for s in v.steps where s.kind == .choice {
                     #expect(Set(s.options).count == s.options.count)
-                    #expect(v.grade(step: s.id, input: answerLetter(v, s.id)) == .correct, "\(q.id) \(s.id) seed \(String(describing: seed))")
+                    #expect(
+                        v.grade(step: s.id, input: answerLetter(v, s.id)) == .correct,
+                        "\(q.id) \(s.id) seed \(String(describing: seed))")
                 }
             }
         }
@@ -44,13 +46,18 @@ import Testing
                 let v = try q.variant(seed: seed)
                 for s in v.steps {
                     let example = FormatExample.placeholder(for: s, in: v)
-                    let items = example.replacingOccurrences(of: "e.g. ", with: "|").split(separator: "|").last
+                    let items =
+                        example.replacingOccurrences(of: "e.g. ", with: "|").split(separator: "|").last
                         .map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
                     for item in items where !item.isEmpty {
                         for other in v.steps where other.kind != .text {
-                            let verdict = other.kind == .choice ? Verdict.invalid(column: 1, reason: "")
+                            let verdict =
+                                other.kind == .choice
+                                ? Verdict.invalid(column: 1, reason: "")
                                 : v.grade(step: other.id, input: item)
-                            #expect(!verdict.isCorrect, "\(q.id) seed \(String(describing: seed)): example '\(item)' of \(s.id) answers \(other.id)")
+                            #expect(
+                                !verdict.isCorrect,
+                                "\(q.id) seed \(String(describing: seed)): example '\(item)' of \(s.id) answers \(other.id)")
                         }
                     }
                 }
@@ -67,8 +74,9 @@ import Testing
                 let v = try q.variant(seed: seed)
                 for s in v.steps where s.kind != .text {
                     for m in s.mistakes {
-                        let verdict = Grader.grade(value: m.value, kind: s.answerKind, expected: s.expected, rule: s.tolerance,
-                                                   definitions: s.definitions)
+                        let verdict = Grader.grade(
+                            value: m.value, kind: s.answerKind, expected: s.expected, rule: s.tolerance,
+                            definitions: s.definitions)
                         #expect(verdict != .correct, "\(q.id) \(s.id) \(m.id ?? "")")
                     }
                 }

@@ -45,7 +45,9 @@ struct ContentCacheTests {
         #expect(back.exam.questions.count == loaded.exam.questions.count)
         for (a, b) in zip(loaded.exam.questions, back.exam.questions) { #expect(dump(a) == dump(b), "\(a.id)") }
         #expect(back.exam.log == loaded.exam.log)
-        #expect(back.exam.id == loaded.exam.id && back.exam.title == loaded.exam.title && back.exam.directory == loaded.exam.directory)
+        #expect(
+            back.exam.id == loaded.exam.id && back.exam.title == loaded.exam.title && back.exam.directory == loaded.exam.directory
+        )
         #expect(back.diagnostics == loaded.diagnostics)
     }
 
@@ -55,11 +57,17 @@ struct ContentCacheTests {
         func fields(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
         let note = "a content type gained a field: write and read it in ContentCodec (and bump ContentCache.format)"
         let q = try #require(loaded.exam.question("q3"))
-        #expect(fields(q) == ["id", "title", "points", "topic", "picture", "text", "params", "derived", "constraints", "steps",
-                              "file", "line", "logSetting", "log"], "\(note)")
-        #expect(fields(try #require(q.steps.first)) == ["id", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
-                                                        "accept", "mistakes", "hints", "solution", "model", "keywords", "dependencies",
-                                                        "partialCredit", "levels", "line", "percent", "label"], "\(note)")
+        #expect(
+            fields(q) == [
+                "id", "title", "points", "topic", "picture", "text", "params", "derived", "constraints", "steps",
+                "file", "line", "logSetting", "log"
+            ], "\(note)")
+        #expect(
+            fields(try #require(q.steps.first)) == [
+                "id", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
+                "accept", "mistakes", "hints", "solution", "model", "keywords", "dependencies",
+                "partialCredit", "levels", "line", "percent", "label"
+            ], "\(note)")
         #expect(fields(loaded.exam) == ["id", "title", "questions", "directory", "log"], "\(note)")
         #expect(fields(try #require(q.params.first)) == ["name", "value", "vary", "line"], "\(note)")
         #expect(fields(try #require(q.derived.first)) == ["name", "formula", "line"], "\(note)")
@@ -88,17 +96,25 @@ struct ContentCacheTests {
             #expect(dump(a.grade(step: "a.total", input: input)) == dump(b.grade(step: "a.total", input: input)))
         }
         let given: [String: Value] = ["a.total": .number(691)]
-        #expect(dump(a.grade(step: "b.n_hidden", input: "29", given: given)) == dump(b.grade(step: "b.n_hidden", input: "29", given: given)))
+        #expect(
+            dump(a.grade(step: "b.n_hidden", input: "29", given: given))
+                == dump(b.grade(step: "b.n_hidden", input: "29", given: given)))
     }
 
     @Test func diagnosticsAndEveryNodeKindSurvive() throws {
         // Warnings and errors, a repeated template line, literal braces and every expression node.
-        let diagnostics = [Diagnostic(file: "a.yaml", line: 3, message: "bad"), Diagnostic(file: "b.yaml", line: 0, message: "w", severity: .warning)]
+        let diagnostics = [
+            Diagnostic(file: "a.yaml", line: 3, message: "bad"),
+            Diagnostic(file: "b.yaml", line: 0, message: "w", severity: .warning)
+        ]
         let q = try #require(loaded.exam.question("q1"))
         let template = try Template.parse("{@i=1..n}row {i}: {x:2} {{lit}}", file: "t", line: 1, what: "t")
         let expr = try Parser.parse("if(not (a <= 2) and b != 3, [1, 2; 3, 4], -\"s\" ^ 2)", dialect: .content)
         var w = CacheWriter()
-        ContentCodec.write(LoadResult(exam: Exam(id: "e", title: "T", questions: [q], directory: "/d", log: .base(10)), diagnostics: diagnostics), to: &w)
+        ContentCodec.write(
+            LoadResult(
+                exam: Exam(id: "e", title: "T", questions: [q], directory: "/d", log: .base(10)), diagnostics: diagnostics),
+            to: &w)
         ContentCodec.write(&w, template)
         ContentCodec.write(&w, expr)
         for t in [Tolerance.exact, .absolute(0.005), .relative(0.01), .decimals(2), .significant(3)] { ContentCodec.write(&w, t) }
@@ -108,7 +124,9 @@ struct ContentCacheTests {
         #expect(back.exam.log == .base(10))
         #expect(dump(try ContentCodec.readTemplate(&r)) == dump(template))
         #expect(dump(try ContentCodec.readExpr(&r)) == dump(expr))
-        for t in [Tolerance.exact, .absolute(0.005), .relative(0.01), .decimals(2), .significant(3)] { #expect(try ContentCodec.readTolerance(&r) == t) }
+        for t in [Tolerance.exact, .absolute(0.005), .relative(0.01), .decimals(2), .significant(3)] {
+            #expect(try ContentCodec.readTolerance(&r) == t)
+        }
         #expect(r.isAtEnd)
     }
 
@@ -169,7 +187,7 @@ struct ContentCacheTests {
         // Garbage, then the file replaced by a folder (unreadable): the YAML still loads.
         try Data("not a cache".utf8).write(to: URL(fileURLWithPath: file))
         #expect(dump(cache.load(directory: examDirectory).exam.questions) == dump(loaded.exam.questions))
-        #expect(cache.isFresh(directory: examDirectory))   // rewritten
+        #expect(cache.isFresh(directory: examDirectory)) // rewritten
         try FileManager.default.removeItem(atPath: file)
         try FileManager.default.createDirectory(atPath: file, withIntermediateDirectories: false)
         #expect(dump(cache.load(directory: examDirectory).exam.questions) == dump(loaded.exam.questions))

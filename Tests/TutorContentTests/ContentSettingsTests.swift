@@ -47,10 +47,13 @@ import Testing
         let p = numbers(v.values["pk"])
         let typed = "(" + p.map { "-log(\($0))" }.joined(separator: " + ") + ")/\(p.count)"
         #expect(v.grade(step: "k.mean_loss", input: typed) == .correct)
-        #expect(v.grade(step: "k.per_sample_loss", input: "[" + p.map { "-log(\($0))" }.joined(separator: ", ") + "]") == .correct)
+        #expect(
+            v.grade(step: "k.per_sample_loss", input: "[" + p.map { "-log(\($0))" }.joined(separator: ", ") + "]") == .correct)
         // ln is still the natural log, and still names the wrong-base mistake.
         let ln = "(" + p.map { "-ln(\($0))" }.joined(separator: " + ") + ")/\(p.count)"
-        guard case .incorrect(let mistakes, _, _) = v.grade(step: "k.mean_loss", input: ln) else { Issue.record("not incorrect"); return }
+        guard case .incorrect(let mistakes, _, _) = v.grade(step: "k.mean_loss", input: ln) else {
+            Issue.record("not incorrect"); return
+        }
         #expect(mistakes.first?.explanation.contains("base is wrong") == true)
         #expect(v.read(step: "k.mean_loss", input: "log(100)") == .number(2))
     }
@@ -60,7 +63,7 @@ import Testing
             "exam.yaml": "id: t\ntitle: T\nlog: 10\nquestions: [inherits, own, natural]\n",
             "inherits.yaml": questionFile("inherits", log: nil),
             "own.yaml": questionFile("own", log: "2"),
-            "natural.yaml": questionFile("natural", log: "e"),
+            "natural.yaml": questionFile("natural", log: "e")
         ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let result = ExamLoader.load(directory: dir)
@@ -68,7 +71,7 @@ import Testing
         #expect(result.exam.log == .base(10))
         #expect(result.exam.questions.map(\.log) == [.base(10), .base(2), .natural])
         let inherits = try result.exam.questions[0].variant()
-        #expect(inherits.grade(step: "a", input: "log(5)*ln(10)") == .correct)   // log₁₀ 5 · ln 10 = ln 5
+        #expect(inherits.grade(step: "a", input: "log(5)*ln(10)") == .correct) // log₁₀ 5 · ln 10 = ln 5
         let natural = try result.exam.questions[2].variant()
         #expect(natural.grade(step: "a", input: "log(5)") == .correct)
         // Without any setting: natural.
@@ -79,36 +82,50 @@ import Testing
     @Test func aBadSettingIsReportedWithFileAndLine() throws {
         let dir = try makeDirectory([
             "exam.yaml": "id: t\ntitle: T\nquestions: [bad]\nlog: ten\n",
-            "bad.yaml": questionFile("bad", log: "1"),
+            "bad.yaml": questionFile("bad", log: "1")
         ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let messages = ExamLoader.load(directory: dir).errors.map(\.description)
-        #expect(messages.contains("\(dir)/exam.yaml:4: exam: 'log' must be a base such as 10 or 2, or e for the natural log; not 'ten'."), "\(messages)")
-        #expect(messages.contains("\(dir)/bad.yaml:5: question: 'log' must be a base such as 10 or 2, or e for the natural log; not '1'."), "\(messages)")
+        #expect(
+            messages.contains(
+                "\(dir)/exam.yaml:4: exam: 'log' must be a base such as 10 or 2, or e for the natural log; not 'ten'."),
+            "\(messages)")
+        #expect(
+            messages.contains(
+                "\(dir)/bad.yaml:5: question: 'log' must be a base such as 10 or 2, or e for the natural log; not '1'."),
+            "\(messages)")
     }
 
     @Test func percentIsForNumberStepsOnly() throws {
         let step = """
-          - id: b
-            prompt: "?"
-            kind: integer
-            percent: true
-            answer: "x"
-            points: 0
-            hints: ["a", "b"]
-            solution: "{x}"
-        """
-        let dir = try makeDirectory(["exam.yaml": "id: t\ntitle: T\nquestions: [p]\n", "p.yaml": questionFile("p", log: nil, extraStep: step)])
+              - id: b
+                prompt: "?"
+                kind: integer
+                percent: true
+                answer: "x"
+                points: 0
+                hints: ["a", "b"]
+                solution: "{x}"
+            """
+        let dir = try makeDirectory([
+            "exam.yaml": "id: t\ntitle: T\nquestions: [p]\n", "p.yaml": questionFile("p", log: nil, extraStep: step)
+        ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let messages = ExamLoader.load(directory: dir).errors.map(\.description)
-        #expect(messages.contains { $0.hasSuffix("step 'b': 'percent' applies to number steps only (an answer that is a proportion).") }, "\(messages)")
+        #expect(
+            messages.contains {
+                $0.hasSuffix("step 'b': 'percent' applies to number steps only (an answer that is a proportion).")
+            }, "\(messages)")
     }
 
     @Test func q1AccuracyTypedAsAPercentageWithoutTheSign() {
         let v = original("q1")
         let acc = number(v.values["acc_k"])
-        #expect(v.grade(step: "k.accuracy", input: Formatting.number(100 * acc)) == .correctAlternative(note: "read as a percentage"))
-        #expect(v.grade(step: "k.accuracy", input: Formatting.number(100 * acc + 0.4)) == .correctAlternative(note: "read as a percentage"))
+        #expect(
+            v.grade(step: "k.accuracy", input: Formatting.number(100 * acc)) == .correctAlternative(note: "read as a percentage"))
+        #expect(
+            v.grade(step: "k.accuracy", input: Formatting.number(100 * acc + 0.4))
+                == .correctAlternative(note: "read as a percentage"))
         #expect(!v.grade(step: "k.accuracy", input: Formatting.number(100 * acc + 0.6)).isCorrect)
         // A later step sees the percentage as the proportion it stands for: nothing to carry.
         #expect(v.carried(for: "compare", given: ["k.accuracy": .number(100 * acc)]) == nil)

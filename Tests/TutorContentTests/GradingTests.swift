@@ -55,7 +55,8 @@ import Testing
         #expect(explanation(v.grade(step: "a.formula", input: "1 - tanh(z)")).contains("squared"))
         #expect(v.grade(step: "a.diag", input: "[0, 0.42, 0, 0.42]") == .correct)
         #expect(v.grade(step: "a.jacobian", input: "diag(0, 0.42, 0, 0.42)") == .correct)
-        if case .correctAlternative = v.grade(step: "a.jacobian", input: "[0, 0.42, 0, 0.42]") {} else {
+        if case .correctAlternative = v.grade(step: "a.jacobian", input: "[0, 0.42, 0, 0.42]") {
+        } else {
             Issue.record("the diagonal alone should be accepted with a note")
         }
         #expect(explanation(v.grade(step: "a.diag", input: "[0, 0.2, 0, 0.2]")).contains("sigmoid"))
@@ -77,11 +78,15 @@ import Testing
         #expect(v.grade(step: "a.W_shape", input: "4x8") == .correct)
         #expect(v.grade(step: "a.W_shape", input: "4x7", given: ["a.n_features": .number(6)]) == .carriedForward)
         if case .incorrect(let m, _, _) = v.grade(step: "a.W_shape", input: "4x7") {
-            #expect(m.count == 1 && m[0].explanation.contains("bias column is missing") && m[0].explanation.contains("not one-hot encoded"))
+            #expect(
+                m.count == 1 && m[0].explanation.contains("bias column is missing")
+                    && m[0].explanation.contains("not one-hot encoded"))
         } else {
             Issue.record("4x7 should name the coinciding causes in one mistake")
         }
-        #expect(v.grade(step: "a.features", input: "gender_female, gender_male, age, weight, BMI, blood glucose, total cholesterol") == .correct)
+        #expect(
+            v.grade(step: "a.features", input: "gender_female, gender_male, age, weight, BMI, blood glucose, total cholesterol")
+                == .correct)
         let options = v.step("b.weight")!.options
         let correct = options.firstIndex(of: "the weight on BMI in the pre-diabetic score")!
         #expect(v.grade(step: "b.weight", input: String(correct + 1)) == .correct)

@@ -41,9 +41,11 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let q3 = try String(contentsOfFile: examDirectory + "/q3.yaml", encoding: .utf8)
-        let line = "      - {value: \"P_nobias\", why: \"Each weight matrix also has a bias column: count (#inputs + 1) per node.\"}\n"
+        let line =
+            "      - {value: \"P_nobias\", why: \"Each weight matrix also has a bias column: count (#inputs + 1) per node.\"}\n"
         #expect(q3.contains(line))
-        let broken = q3.replacingOccurrences(of: line, with: line + line + "      - {value: \"P\", why: \"Same as the answer.\"}\n")
+        let broken = q3.replacingOccurrences(
+            of: line, with: line + line + "      - {value: \"P\", why: \"Same as the answer.\"}\n")
         try broken.write(to: dir.appendingPathComponent("q3.yaml"), atomically: true, encoding: .utf8)
         let warnings = Lint.run(directory: dir.path, seeds: 20).filter { !$0.isError }.map(\.description)
         #expect(warnings.contains { $0.contains("step 'a.total': mistakes 3 and 4 give the same value for the original exam") })
@@ -56,9 +58,13 @@ import Testing
     @Test func brokenVariantRulesAreErrors() throws {
         var q = question("q3")
         let impossible = try Formula.parse("n_in < 0", dialect: .content, file: q.file, line: 99, what: "constraint")
-        q = Question(id: q.id, title: q.title, points: q.points, topic: q.topic, picture: q.picture, text: q.text, params: q.params,
-                     derived: q.derived, constraints: q.constraints + [impossible], steps: q.steps, file: q.file, line: q.line)
+        q = Question(
+            id: q.id, title: q.title, points: q.points, topic: q.topic, picture: q.picture, text: q.text, params: q.params,
+            derived: q.derived, constraints: q.constraints + [impossible], steps: q.steps, file: q.file, line: q.line)
         let d = Lint.check(q, seeds: 2)
-        #expect(d.contains { $0.isError && $0.line == q.line && $0.message.contains("satisfies the constraints after 10000 attempts") })
+        #expect(
+            d.contains {
+                $0.isError && $0.line == q.line && $0.message.contains("satisfies the constraints after 10000 attempts")
+            })
     }
 }

@@ -21,7 +21,7 @@ import Testing
             "exam.yaml": "id: t\ntitle: T\nquestions: [good, bad, syntax]\n",
             "good.yaml": good.replacingOccurrences(of: "id: q3", with: "id: good"),
             "bad.yaml": broken.replacingOccurrences(of: "id: q3", with: "id: bad"),
-            "syntax.yaml": "id: syntax\ntitle: [unclosed\npoints: 10\n",
+            "syntax.yaml": "id: syntax\ntitle: [unclosed\npoints: 10\n"
         ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let result = ExamLoader.load(directory: dir)
@@ -35,35 +35,35 @@ import Testing
 
     @Test func missingFieldsUnknownKindsDuplicatesAndPointSums() throws {
         let text = """
-        id: m
-        title: Malformed
-        points: 10
-        topic: params
-        text: "x is {x}"
-        params:
-          - {name: x, value: "2"}
-        steps:
-          - id: a.one
-            prompt: "?"
-            kind: integre
-            answer: "x"
-            points: 4
-            hints: ["a", "b"]
-            solution: "{x}"
-          - id: a.one
-            prompt: "?"
-            kind: integer
-            answer: "x + 1"
-            points: 4
-            hints: ["a", "b"]
-            solution: "{x}"
-          - id: a.two
-            kind: number
-            answer: "x"
-            points: 1
-            hints: ["a", "b"]
-            solution: "{y}"
-        """
+            id: m
+            title: Malformed
+            points: 10
+            topic: params
+            text: "x is {x}"
+            params:
+              - {name: x, value: "2"}
+            steps:
+              - id: a.one
+                prompt: "?"
+                kind: integre
+                answer: "x"
+                points: 4
+                hints: ["a", "b"]
+                solution: "{x}"
+              - id: a.one
+                prompt: "?"
+                kind: integer
+                answer: "x + 1"
+                points: 4
+                hints: ["a", "b"]
+                solution: "{x}"
+              - id: a.two
+                kind: number
+                answer: "x"
+                points: 1
+                hints: ["a", "b"]
+                solution: "{y}"
+            """
         let dir = try makeDirectory(["exam.yaml": "id: t\ntitle: T\nquestions: [m, missing]\n", "m.yaml": text])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let result = ExamLoader.load(directory: dir)

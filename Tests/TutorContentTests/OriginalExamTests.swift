@@ -49,7 +49,10 @@ import Testing
     }
 
     @Test func q2ShapesAndMeanings() {
-        #expect(texts(expected("q2", "a.features")) == ["genderfemale", "gendermale", "age", "weight", "BMI", "blood glucose", "total cholesterol"])
+        #expect(
+            texts(expected("q2", "a.features")) == [
+                "genderfemale", "gendermale", "age", "weight", "BMI", "blood glucose", "total cholesterol"
+            ])
         #expect(expected("q2", "a.categorical") == .text("gender"))
         #expect(expected("q2", "a.n_features") == .number(7))
         #expect(expected("q2", "a.n_classes") == .number(4))
@@ -84,7 +87,9 @@ import Testing
     @Test func q3Counts() {
         #expect(expected("q3", "a.hidden_layers") == .number(7))
         #expect(numbers(expected("q3", "a.sizes")) == [19, 8, 8, 8, 8, 8, 8, 8, 3])
-        #expect(expected("q3", "a.shapes") == .list([.shape([8, 20])] + Array(repeating: .shape([8, 9]), count: 6) + [.shape([3, 9])]))
+        #expect(
+            expected("q3", "a.shapes") == .list([.shape([8, 20])] + Array(repeating: .shape([8, 9]), count: 6) + [.shape([3, 9])])
+        )
         #expect(expected("q3", "a.total") == .number(619))
         #expect(mistakes("q3", "a.total") == [691, 547, 560, 624, 259].map(Value.number))
         #expect(expected("q3", "b.n_hidden") == .number(26))
@@ -93,8 +98,10 @@ import Testing
     }
 
     @Test func q4Shapes() {
-        let want: [(String, [Int])] = [("xB", [1025]), ("z1", [256]), ("W1", [256, 1025]), ("a1", [256]), ("a1B", [257]),
-                                       ("z2", [3]), ("W2", [3, 257]), ("a1B_in_W2", [257]), ("a2", [3]), ("loss", [])]
+        let want: [(String, [Int])] = [
+            ("xB", [1025]), ("z1", [256]), ("W1", [256, 1025]), ("a1", [256]), ("a1B", [257]),
+            ("z2", [3]), ("W2", [3, 257]), ("a1B_in_W2", [257]), ("a2", [3]), ("loss", [])
+        ]
         for (id, dims) in want { #expect(expected("q4", id) == .shape(dims), "\(id)") }
         #expect(expected("q4", "sum_limit") == .number(2))
         #expect(expected("q4", "ext.params") == .number(263_171))

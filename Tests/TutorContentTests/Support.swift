@@ -5,9 +5,9 @@ import MathEngine
 /// The shipped exam directory, found from this file's path so tests run from any working directory.
 let examDirectory: String = {
     var url = URL(fileURLWithPath: #filePath)
-    url.deleteLastPathComponent()  // TutorContentTests
-    url.deleteLastPathComponent()  // Tests
-    url.deleteLastPathComponent()  // package root
+    url.deleteLastPathComponent() // TutorContentTests
+    url.deleteLastPathComponent() // Tests
+    url.deleteLastPathComponent() // package root
     return url.appendingPathComponent("content/aml5202-sessional1").path
 }()
 

@@ -34,7 +34,8 @@ import Testing
         let clock = ContinuousClock(), start = clock.now
         let e = try errors(q3: q3(textLine: "{@i=1..999999}{@j=1..999999}x"))
         #expect(clock.now - start < .seconds(5))
-        #expect(e.contains { $0.hasPrefix("q3.yaml:\(textLine): question text: repeats") && $0.contains("more than 10000") }, "\(e)")
+        #expect(
+            e.contains { $0.hasPrefix("q3.yaml:\(textLine): question text: repeats") && $0.contains("more than 10000") }, "\(e)")
     }
 
     @Test func nestedFillIsTooLargeAValue() throws {
@@ -68,14 +69,21 @@ import Testing
         let (result, dir) = try load(["q3.yaml": Data(lines.joined(separator: Data("\n".utf8)))])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let e = result.errors.map(\.description)
-        #expect(e.count == 1 && e[0].hasSuffix("q3.yaml:12: the file is not UTF-8: byte 0xFF at byte \(lines[11].count - 1) of this line (save it as UTF-8)."), "\(e)")
+        #expect(
+            e.count == 1
+                && e[0].hasSuffix(
+                    "q3.yaml:12: the file is not UTF-8: byte 0xFF at byte \(lines[11].count - 1) of this line (save it as UTF-8)."
+                ), "\(e)")
     }
 
     @Test func controlCharactersAreReportedOnTheirLineEscaped() throws {
         var lines = good.components(separatedBy: "\n")
         lines[6] += "\u{1B}[31m"
         let e = try errors(q3: lines.joined(separator: "\n"))
-        #expect(e.contains("q3.yaml:7: control character U+001B at column \(lines[6].unicodeScalars.count - 4) is not allowed; remove it."), "\(e)")
+        #expect(
+            e.contains(
+                "q3.yaml:7: control character U+001B at column \(lines[6].unicodeScalars.count - 4) is not allowed; remove it."),
+            "\(e)")
         #expect(!e.joined().contains("\u{1B}"), "no raw escape in a diagnostic")
     }
 
@@ -85,7 +93,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(result.exam.questions.map(\.id) == ["q3"])
         let e = result.errors.map { $0.description.replacingOccurrences(of: dir + "/", with: "") }
-        #expect(e == ["exam.yaml:3: exam: question '../outside' must name a file in this folder (no '/' or '..').",
-                      "exam.yaml:3: exam: question '/etc/passwd' must name a file in this folder (no '/' or '..')."], "\(e)")
+        #expect(
+            e == [
+                "exam.yaml:3: exam: question '../outside' must name a file in this folder (no '/' or '..').",
+                "exam.yaml:3: exam: question '/etc/passwd' must name a file in this folder (no '/' or '..')."
+            ], "\(e)")
     }
 }

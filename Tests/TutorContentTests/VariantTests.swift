@@ -52,7 +52,10 @@ import Testing
     }
 
     @Test func q2FeaturesShapesAndIndices() throws {
-        let levels = ["gender": ["female", "male"], "smoker": ["no", "yes"], "bloodtype": ["A", "AB", "B", "O"], "activity": ["high", "low", "moderate"]]
+        let levels = [
+            "gender": ["female", "male"], "smoker": ["no", "yes"], "bloodtype": ["A", "AB", "B", "O"],
+            "activity": ["high", "low", "moderate"]
+        ]
         for v in try variants("q2") {
             let numeric = texts(v.values["numeric"])
             guard case .text(let cat)? = v.values["cat_name"] else { Issue.record("no categorical"); continue }
@@ -67,8 +70,8 @@ import Testing
             #expect(v.step("a.W_shape")?.expected == .shape([C, D + 1]))
             #expect(v.step("a.categorical")?.expected == .text(cat))
             let j = Int(number(v.values["col_q"])), wi = Int(number(v.values["wrow"])), wj = Int(number(v.values["wcol"]))
-            #expect(features[j - 1].hasPrefix(cat))                   // the column query is a one-hot column
-            #expect(!levels[cat]!.map { cat + $0 }.contains(features[wj - 1]))  // the weight query is numeric
+            #expect(features[j - 1].hasPrefix(cat)) // the column query is a one-hot column
+            #expect(!levels[cat]!.map { cat + $0 }.contains(features[wj - 1])) // the weight query is numeric
             #expect(v.step("b.column")?.expected == .text("the weights on \(features[j - 1]) in all the category scores"))
             let cats = texts(v.values["cats"])
             #expect(cats.count == C)
@@ -94,7 +97,7 @@ import Testing
             #expect(numbers(v.step("a.sizes")?.expected) == sizes.map(Double.init))
             let nstar = Double(total - C) / Double(nIn + 1 + C)
             #expect(nstar - nstar.rounded(.down) >= 0.5 && n >= 2 && n > h)
-            #expect(Int(nstar.rounded()) != n)   // round-to-nearest stays diagnosable
+            #expect(Int(nstar.rounded()) != n) // round-to-nearest stays diagnosable
         }
     }
 
@@ -119,7 +122,9 @@ import Testing
     @Test func q5DerivativeAndSaturatedSet() throws {
         for v in try variants("q5") {
             let z = numbers(v.values["z"])
-            let g = z.map { x -> Double in let t = tanh(x); return 1 - t * t }
+            let g = z.map { x -> Double in
+                let t = tanh(x); return 1 - t * t
+            }
             let saturated = z.indices.filter { abs(z[$0]) >= 4 }.map { Double($0 + 1) }
             #expect(approx(numbers(v.step("a.diag")?.expected), g, 1e-12))
             #expect(v.step("b.nodes")?.expected == .set(saturated))
@@ -127,7 +132,7 @@ import Testing
             #expect((3...6).contains(z.count))
             #expect(z.contains { $0 >= 4 } && z.contains { $0 <= -4 } && z.contains { $0 < 0 && $0 >= -1.5 })
             #expect(!z.contains { abs($0) > 1.5 && abs($0) < 4 })
-            for x in z {   // both rounding routes agree to 2 dp
+            for x in z { // both rounding routes agree to 2 dp
                 let exact = ((1 - tanh(x) * tanh(x)) * 100).rounded()
                 let t = (tanh(x) * 100).rounded() / 100
                 #expect(exact == ((1 - t * t) * 100).rounded())

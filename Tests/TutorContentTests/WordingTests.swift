@@ -23,16 +23,20 @@ import Testing
                 return (s.kind == .integer ? Tolerance.exact : s.tolerance).matches(a, b)
             }
             let listed = s.mistakes.filter { !same($0.value, s.expected) }
-            for i in listed.indices { for j in 0..<i where same(listed[i].value, listed[j].value) {
-                out.append("\(v.id) \(s.id): \(listed[j].id ?? "?") and \(listed[i].id ?? "?")")
-            } }
+            for i in listed.indices {
+                for j in 0..<i where same(listed[i].value, listed[j].value) {
+                    out.append("\(v.id) \(s.id): \(listed[j].id ?? "?") and \(listed[i].id ?? "?")")
+                }
+            }
         }
         return out
     }
 
     @Test func listedMistakesCanBeToldApartByValue() {
         var found: [String: Int] = [:]
-        for q in loaded.exam.questions { for v in Self.variants(q) { for c in Self.coincidences(v) { found[c, default: 0] += 1 } } }
+        for q in loaded.exam.questions {
+            for v in Self.variants(q) { for c in Self.coincidences(v) { found[c, default: 0] += 1 } }
+        }
         #expect(found.isEmpty, "\(found.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value)×)" }.joined(separator: "\n"))")
     }
 
@@ -71,10 +75,13 @@ import Testing
             for v in Self.variants(q) {
                 for s in v.steps where s.kind != .text {
                     let answers = Self.answerTexts(s).filter { $0.count >= 1 }
-                    let shown = s.mistakes.map { ("mistake \($0.id ?? "")", $0.explanation) } + s.hints.enumerated().map { ("hint \($0.offset + 1)", $0.element) }
+                    let shown =
+                        s.mistakes.map { ("mistake \($0.id ?? "")", $0.explanation) }
+                        + s.hints.enumerated().map { ("hint \($0.offset + 1)", $0.element) }
                     for (what, text) in shown {
                         // A number the student can read off the prompt or the question text is no leak.
-                        for a in answers where Self.mentions(text, a) && !Self.mentions(s.prompt, a) && !Self.mentions(v.text, a) {
+                        for a in answers where Self.mentions(text, a) && !Self.mentions(s.prompt, a) && !Self.mentions(v.text, a)
+                        {
                             leaks.insert("\(v.id) \(s.id) \(what): '\(a)' in \"\(text)\"")
                         }
                     }
@@ -95,7 +102,9 @@ import Testing
                 let rounded = numbers(v.step(losses)?.expected).map { ($0 * 10_000).rounded() / 10_000 }
                 let typed = ValueText.number(rounded.reduce(0, +) / Double(rounded.count), decimals: 2)
                 let given: [String: Value] = [losses: .vector(rounded)]
-                #expect(v.grade(step: mean, input: typed, given: given).isCorrect, "seed \(String(describing: seed)) \(mean): \(typed)")
+                #expect(
+                    v.grade(step: mean, input: typed, given: given).isCorrect,
+                    "seed \(String(describing: seed)) \(mean): \(typed)")
             }
         }
     }
@@ -116,7 +125,10 @@ import Testing
             .replacingOccurrences(of: "\"female, male, male, female\"", with: "\"female, female\"")
         try broken.write(to: dir.appendingPathComponent("q2.yaml"), atomically: true, encoding: .utf8)
         let d = Lint.run(directory: dir.path, seeds: 200)
-        #expect(d.contains { $0.isError && $0.message.contains("level 'male' does not appear in the question text (in the original exam") })
+        #expect(
+            d.contains {
+                $0.isError && $0.message.contains("level 'male' does not appear in the question text (in the original exam")
+            })
         #expect(d.contains { $0.isError && $0.message.contains("level 'AB' does not appear") })
         #expect(!d.contains { $0.message.contains("level 'A' ") })
         #expect(!Lint.run(directory: examDirectory, seeds: 200).contains { $0.message.contains("does not appear") })

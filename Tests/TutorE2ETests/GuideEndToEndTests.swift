@@ -12,8 +12,9 @@ final class GuideEndToEndTests {
     deinit { TutorEndToEndTests.remove(db) }
 
     func tutor(_ args: [String] = [], columns: Int = 80, rows: Int = 24) throws -> PTYHarness {
-        try PTYHarness(executable: PTYHarness.builtProduct("dltutor"),
-                       arguments: ["--content", Self.content, "--db", db] + args, columns: columns, rows: rows)
+        try PTYHarness(
+            executable: PTYHarness.builtProduct("dltutor"),
+            arguments: ["--content", Self.content, "--db", db] + args, columns: columns, rows: rows)
     }
 
     @Test func theTourShowsOnceAndHelpReopensIt() throws {

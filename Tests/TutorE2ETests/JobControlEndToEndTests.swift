@@ -34,7 +34,7 @@ struct JobControlEndToEndTests {
         #expect(!h.screen.alternateScreen && h.screen.cursorVisible, "the shell has its screen back")
         #expect(h.process.termios().map { $0.c_lflag & tcflag_t(ISIG) != 0 } == true)
         h.settle()
-        h.resetScreen()                          // forget the picture: fg must repaint it all
+        h.resetScreen() // forget the picture: fg must repaint it all
         h.type("fg\r")
         #expect(h.waitFor(text: text), "fg repaints the screen")
     }
@@ -45,15 +45,15 @@ struct JobControlEndToEndTests {
         let h = try shell()
         h.type(quoted([Self.binary, "practice", "--no-tour", "--content", Self.content, "--db", db]) + "\r")
         #expect(h.waitFor(text: "Q3  Parameter counting"))
-        suspendAndResume(h, expect: "Q3  Parameter counting")           // start screen
+        suspendAndResume(h, expect: "Q3  Parameter counting") // start screen
         h.type("3")
         #expect(h.waitFor(text: "Q3 · Parameter counting"))
-        h.type("69")                                                     // typed, not checked
-        suspendAndResume(h, expect: "Q3 · Parameter counting")          // question screen
+        h.type("69") // typed, not checked
+        suspendAndResume(h, expect: "Q3 · Parameter counting") // question screen
         #expect(h.waitFor(text: "69"), "nothing typed is lost")
         h.press(.function(1))
         #expect(h.waitFor(text: "dltutor keys"))
-        suspendAndResume(h, expect: "dltutor keys")                      // help overlay
+        suspendAndResume(h, expect: "dltutor keys") // help overlay
         h.press(.escape)
         h.press(.escape)
         #expect(h.waitFor(text: "q quit"))
@@ -71,9 +71,12 @@ struct JobControlEndToEndTests {
         let db = TutorEndToEndTests.scratchDB()
         defer { TutorEndToEndTests.remove(db) }
         let h = try shell()
-        h.type(quoted([Self.binary, "quiz", "--content", Self.content, "--db", db, "--minutes", "5",
-                       "--questions", "q3"]) + "\r")
-        #expect(h.waitFor(text: "start the clock"))          // the quiz's ready screen
+        h.type(
+            quoted([
+                Self.binary, "quiz", "--content", Self.content, "--db", db, "--minutes", "5",
+                "--questions", "q3"
+            ]) + "\r")
+        #expect(h.waitFor(text: "start the clock")) // the quiz's ready screen
         h.press(.enter)
         #expect(h.waitFor(text: " left"))
         h.settle()
@@ -119,7 +122,7 @@ struct JobControlEndToEndTests {
         #expect(h.waitFor(text: "Q3  Parameter counting"))
         h.settle()
         #expect(h.screen.alternateScreen && !h.process.isCookedMode)
-        h.process.write([0x1c])                  // Ctrl-\ : the tty sends SIGQUIT
+        h.process.write([0x1c]) // Ctrl-\ : the tty sends SIGQUIT
         #expect(h.waitForExit() == .signaled(SIGQUIT), "re-raised with the default action")
         expectRestored(h)
     }
@@ -149,8 +152,12 @@ struct JobControlEndToEndTests {
     @Test func aTerminalWithoutCursorAddressingExits2WithAClearLine() throws {
         var env = PTYProcess.defaultEnvironment
         env["TERM"] = "dumb"
-        let h = try PTYHarness(executable: Self.binary, arguments: ["practice", "--no-tour", "--content", Self.content,
-                                                                   "--db", "/dev/null/none.sqlite"], environment: env)
+        let h = try PTYHarness(
+            executable: Self.binary,
+            arguments: [
+                "practice", "--no-tour", "--content", Self.content,
+                "--db", "/dev/null/none.sqlite"
+            ], environment: env)
         #expect(h.waitFor(text: "cannot move the cursor"))
         #expect(h.waitForExit() == .exited(2))
         #expect(h.process.isCookedMode)

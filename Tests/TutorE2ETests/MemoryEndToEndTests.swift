@@ -10,8 +10,10 @@ import Testing
 struct MemoryEndToEndTests {
     static let content = TutorEndToEndTests.content
     /// Q3's step labels as the step list shows them (content `label:`).
-    static let q3Steps = ["hidden layers", "layer sizes", "weight shapes", "total parameters", "shallow count",
-                          "largest hidden n", "which is better", "why"]
+    static let q3Steps = [
+        "hidden layers", "layer sizes", "weight shapes", "total parameters", "shallow count",
+        "largest hidden n", "which is better", "why"
+    ]
 
     /// Practice runs skip the first-run tour (its own test shows it).
     func tutor(_ args: [String]) throws -> PTYHarness {
@@ -22,7 +24,8 @@ struct MemoryEndToEndTests {
     /// The step list as shown: every row naming a step of Q3 (mark, id and the text beside it).
     func stepRows(_ h: PTYHarness) -> [String] {
         h.settle()
-        return h.lines.filter { line in Self.q3Steps.contains { label in "○✓✗◐↻◆●?".contains { line.contains("\($0) \(label)") } } }
+        return h.lines.filter { line in Self.q3Steps.contains { label in "○✓✗◐↻◆●?".contains { line.contains("\($0) \(label)") } }
+        }
     }
 
     /// The first row containing `text`, from `text` on (the selection arrow before it may move).
@@ -40,10 +43,10 @@ struct MemoryEndToEndTests {
         #expect(h.waitFor(text: "q quit"))
         h.type("3")
         #expect(h.waitFor(text: "Step 1/8"))
-        h.press(.function(3))                              // reveal before any try
+        h.press(.function(3)) // reveal before any try
         #expect(h.waitUntil { $0.contains("◆ hidden layers") })
         h.type("7")
-        h.press(.enter)                                    // revealed: Enter moves on, no check
+        h.press(.enter) // revealed: Enter moves on, no check
         #expect(h.waitFor(text: "Step 2/8"))
         h.press(.tab, .tab)
         #expect(h.waitFor(text: "Step 4/8"))
@@ -52,10 +55,10 @@ struct MemoryEndToEndTests {
             h.type(wrong)
             h.press(.enter)
         }
-        #expect(h.waitFor(text: "After 3 tries"))          // automatic reveal
+        #expect(h.waitFor(text: "After 3 tries")) // automatic reveal
         h.press(.ctrl("u"))
         h.type("619")
-        h.press(.enter)                                    // revealed: on to the next unfinished step
+        h.press(.enter) // revealed: on to the next unfinished step
         #expect(h.waitFor(text: "Step 5/8"))
         h.press(.backTab, .backTab, .backTab)
         #expect(h.waitFor(text: "Step 2/8"))
@@ -68,7 +71,7 @@ struct MemoryEndToEndTests {
         h.press(.escape)
         let q3 = try #require(row(h, "Q3 "))
         #expect(q3.contains("in progress"), "\(q3)")
-        h.type("4")                                        // Q4: practise a fresh variant
+        h.type("4") // Q4: practise a fresh variant
         #expect(h.waitFor(text: "original exam"))
         h.press(.function(5))
         #expect(h.waitFor(text: "variant seed"))
@@ -120,18 +123,20 @@ struct MemoryEndToEndTests {
         let f = ProgressEndToEndTests.Folder()
         let clock = f.path + "/clock"
         try "1000".write(toFile: clock, atomically: true, encoding: .utf8)
-        let args = ["quiz", "--content", Self.content, "--db", f.db, "--minutes", "5", "--questions", "q3",
-                    "--seed", "4", "--clock-file", clock]
+        let args = [
+            "quiz", "--content", Self.content, "--db", f.db, "--minutes", "5", "--questions", "q3",
+            "--seed", "4", "--clock-file", clock
+        ]
         let h = try tutor(args)
         #expect(h.waitFor(text: "start the clock"))
         h.press(.enter)
         #expect(h.waitFor(text: "05:00 left"))
-        h.type("6")                                        // seed 4: a 7-layer network
+        h.type("6") // seed 4: a 7-layer network
         h.press(.enter)
         #expect(h.waitFor(text: "Answer saved"))
         h.press(.tab)
         #expect(h.waitFor(text: "Step 2/8"))
-        h.type("[5, 7")                                    // typed, not submitted
+        h.type("[5, 7") // typed, not submitted
         #expect(h.waitFor(text: "[5, 7"))
         try "1100".write(toFile: clock, atomically: true, encoding: .utf8)
         #expect(h.waitFor(text: "03:20 left"))
@@ -155,7 +160,7 @@ struct MemoryEndToEndTests {
         again.type(", 7, 7, 7, 7, 7, 10]")
         again.press(.enter)
         #expect(again.waitFor(text: "2/8 sent"))
-        again.press(.ctrl("c"))                            // asks, like F10
+        again.press(.ctrl("c")) // asks, like F10
         #expect(again.waitFor(text: "Quit dltutor?"))
         again.type("n")
         again.press(.function(10))

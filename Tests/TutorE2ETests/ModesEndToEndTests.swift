@@ -14,10 +14,13 @@ struct ModesEndToEndTests {
         try "0".write(toFile: clock, atomically: true, encoding: .utf8)
         let db = TutorEndToEndTests.scratchDB()
         defer { try? FileManager.default.removeItem(atPath: clock); TutorEndToEndTests.remove(db) }
-        let h = try PTYHarness(executable: PTYHarness.builtProduct("dltutor"),
-                               arguments: ["quiz", "--content", Self.content, "--db", db,
-                                           "--minutes", "1", "--questions", "q3",
-                                           "--seed", "4", "--clock-file", clock])
+        let h = try PTYHarness(
+            executable: PTYHarness.builtProduct("dltutor"),
+            arguments: [
+                "quiz", "--content", Self.content, "--db", db,
+                "--minutes", "1", "--questions", "q3",
+                "--seed", "4", "--clock-file", clock
+            ])
         #expect(h.waitFor(text: "start the clock"))
         h.press(.enter)
         #expect(h.waitFor(text: "01:00 left"))
@@ -52,8 +55,9 @@ struct ModesEndToEndTests {
     }
 
     @Test func demoWalkedForwardAndBack() throws {
-        let h = try PTYHarness(executable: PTYHarness.builtProduct("dltutor"),
-                               arguments: ["demo", "q4", "--content", Self.content])
+        let h = try PTYHarness(
+            executable: PTYHarness.builtProduct("dltutor"),
+            arguments: ["demo", "q4", "--content", Self.content])
         #expect(h.waitFor(text: "DEMO · Q4"))
         #expect(h.waitFor(text: "Predict first"))
         #expect(h.waitFor(text: "Consider forward propagation"), "opens on the question text")

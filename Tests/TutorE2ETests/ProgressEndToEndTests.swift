@@ -80,7 +80,7 @@ struct ProgressEndToEndTests {
         h.type("619")
         h.press(.enter)
         #expect(h.waitFor(text: "✓ Correct."))
-        h.press(.enter)                                   // on to the next step
+        h.press(.enter) // on to the next step
         #expect(h.waitFor(text: "Step 5/8"))
         h.press(.escape)
         h.type("q")
@@ -104,7 +104,7 @@ struct ProgressEndToEndTests {
         h.type("619")
         h.press(.enter)
         #expect(h.waitFor(text: "✓ Correct."), "the tutor goes on without saving")
-        h.press(.ctrl("c"))                               // unsaved work: asks first
+        h.press(.ctrl("c")) // unsaved work: asks first
         #expect(h.waitFor(text: "not saved (progress storage is off)"))
         h.type("y")
         #expect(h.waitForExit() == .exited(0))
@@ -118,7 +118,9 @@ struct ProgressEndToEndTests {
         #expect(a.waitFor(text: "Answer →"))
         #expect(b.waitFor(text: "Answer →"))
         // Both type and check before either is waited on, so their writes interleave.
-        let answersA = [("hidden layers", "7"), ("layer sizes", "[19, 8, 8, 8, 8, 8, 8, 8, 3]"), ("weight shapes", "8x20, 8x9 (x6), 3x9")]
+        let answersA = [
+            ("hidden layers", "7"), ("layer sizes", "[19, 8, 8, 8, 8, 8, 8, 8, 3]"), ("weight shapes", "8x20, 8x9 (x6), 3x9")
+        ]
         let answersB = [("input with bias", "1025"), ("z, layer 1", "256"), ("W, layer 1", "256x1025")]
         for ((stepA, inputA), (stepB, inputB)) in zip(answersA, answersB) {
             a.type(inputA)
@@ -127,7 +129,7 @@ struct ProgressEndToEndTests {
             b.press(.enter)
             #expect(a.waitUntil { $0.contains("✓ \(stepA)") })
             #expect(b.waitUntil { $0.contains("✓ \(stepB)") })
-            a.press(.enter)                               // next step
+            a.press(.enter) // next step
             b.press(.enter)
         }
         a.press(.escape)
@@ -152,7 +154,8 @@ struct ProgressEndToEndTests {
         h.press(.ctrl("c"))
         _ = h.waitForExit()
         #expect(try exportedInputs(f.db) == ["7"])
-        #expect(try command(["export", "--db", f.db, "--since", "2999-01-01"]).out.split(separator: "\n").count == 1, "header only")
+        #expect(
+            try command(["export", "--db", f.db, "--since", "2999-01-01"]).out.split(separator: "\n").count == 1, "header only")
         let refused = try command(["reset", "--content", Self.content, "--db", f.db])
         #expect(refused.status == 64, "no terminal and no --yes: refuses")
         #expect(try exportedInputs(f.db) == ["7"])
@@ -176,7 +179,7 @@ struct ProgressEndToEndTests {
         let binary = PTYHarness.builtProduct("dltutor")
         let readOnly = "mount --bind '\(f.path)' '\(f.path)' && mount -o remount,bind,ro '\(f.path)' && "
         // Stats still read the file (it only reads, so there is no "not saving" to report).
-        let r = try command(["--help"])   // warm-up: the binary runs at all
+        let r = try command(["--help"]) // warm-up: the binary runs at all
         #expect(r.status == 0)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
@@ -192,13 +195,14 @@ struct ProgressEndToEndTests {
         #expect(e.isEmpty, "\(e)")
         #expect(o.contains("Q3") && o.contains("1/1"), "reading still works: \(o)")
         // The tutor itself runs, checks answers, and writes nothing.
-        let t = try PTYHarness(executable: "/usr/bin/unshare",
-                               arguments: ["-m", "sh", "-c", readOnly + "exec '\(binary)' --content '\(Self.content)' --db '\(f.db)' --question q3"])
+        let t = try PTYHarness(
+            executable: "/usr/bin/unshare",
+            arguments: ["-m", "sh", "-c", readOnly + "exec '\(binary)' --content '\(Self.content)' --db '\(f.db)' --question q3"])
         #expect(t.waitFor(text: "Answer →"))
         t.type("7")
         t.press(.enter)
         #expect(t.waitFor(text: "Correct"))
-        t.press(.ctrl("c"))                               // not saving: asks first
+        t.press(.ctrl("c")) // not saving: asks first
         #expect(t.waitFor(text: "Quit dltutor?"))
         t.type("y")
         #expect(t.waitForExit() == .exited(0))

@@ -45,7 +45,7 @@ struct ReviewDrillEndToEndTests {
         let r = try tutor(["review", "--max", "3"] + args)
         #expect(r.waitFor(text: "review 1/3"))
         #expect(title(r).contains("Q3"))
-        r.press(.function(3))                                      // settled by a reveal
+        r.press(.function(3)) // settled by a reveal
         #expect(r.waitFor(text: "Next review tomorrow"))
         r.press(.enter)
         #expect(r.waitFor(text: "review 2/3"))
@@ -79,8 +79,10 @@ struct ReviewDrillEndToEndTests {
         let clock = f.path + "/clock"
         let start = Date().timeIntervalSinceReferenceDate
         try String(start).write(toFile: clock, atomically: true, encoding: .utf8)
-        let h = try tutor(["drill", "--content", Self.content, "--db", f.db, "--clock-file", clock,
-                           "--topic", "shapes", "--minutes", "1", "--seed", "3"])
+        let h = try tutor([
+            "drill", "--content", Self.content, "--db", f.db, "--clock-file", clock,
+            "--topic", "shapes", "--minutes", "1", "--seed", "3"
+        ])
         #expect(h.waitFor(text: "01:00 left"))
         #expect(!h.lines.joined().contains("Answer: "))
         h.press(.tab)

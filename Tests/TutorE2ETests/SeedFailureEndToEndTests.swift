@@ -12,33 +12,37 @@ struct SeedFailureEndToEndTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-seedfail-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try "id: seedfail\ntitle: Seeds that fail\nquestions: [q1]\n".write(toFile: dir + "/exam.yaml", atomically: true, encoding: .utf8)
+        try "id: seedfail\ntitle: Seeds that fail\nquestions: [q1]\n".write(
+            toFile: dir + "/exam.yaml", atomically: true, encoding: .utf8)
         // n ≥ 5 (96 of 100 draws) asks `fill` for more than its 10000 entries.
         try """
-            id: q1
-            title: Mostly too big
+        id: q1
+        title: Mostly too big
+        points: 1
+        topic: loss
+        text: "n is {n}; the list has {len(big)} ones."
+        params:
+          - {name: n, value: "2", vary: "randint(1, 100)"}
+        derived:
+          - {name: big, formula: "fill(10^min(n, 9), 1)"}
+        steps:
+          - id: a
+            prompt: "What is n + 1?"
+            kind: integer
+            answer: "n + 1"
             points: 1
-            topic: loss
-            text: "n is {n}; the list has {len(big)} ones."
-            params:
-              - {name: n, value: "2", vary: "randint(1, 100)"}
-            derived:
-              - {name: big, formula: "fill(10^min(n, 9), 1)"}
-            steps:
-              - id: a
-                prompt: "What is n + 1?"
-                kind: integer
-                answer: "n + 1"
-                points: 1
-                hints: ["add one", "n + 1"]
-                solution: "{n + 1}"
-            """.write(toFile: dir + "/q1.yaml", atomically: true, encoding: .utf8)
-        let h = try PTYHarness(executable: PTYHarness.builtProduct("dltutor"),
-                               arguments: ["--content", dir, "--db", dir + "/progress.sqlite", "--no-tour", "--question", "q1"])
+            hints: ["add one", "n + 1"]
+            solution: "{n + 1}"
+        """.write(toFile: dir + "/q1.yaml", atomically: true, encoding: .utf8)
+        let h = try PTYHarness(
+            executable: PTYHarness.builtProduct("dltutor"),
+            arguments: ["--content", dir, "--db", dir + "/progress.sqlite", "--no-tour", "--question", "q1"])
         #expect(h.waitFor(text: "Answer →"))
         /// The line saying what F5 did (nil: none yet).
         func notice(_ lines: [String]) -> String? {
-            lines.first { $0.contains("No variant for seed") || $0.contains("A fresh variant") || $0.contains("Back to the original") }
+            lines.first {
+                $0.contains("No variant for seed") || $0.contains("A fresh variant") || $0.contains("Back to the original")
+            }
         }
         var failures = 0
         for _ in 0..<6 where failures < 3 {
@@ -51,7 +55,7 @@ struct SeedFailureEndToEndTests {
                 #expect(line.contains("content error, q1.yaml:9"), "\(line)")
                 #expect(h.lines.contains { $0.contains("n is 2;") }, "still the original question")
             } else {
-                h.press(.function(8))                  // a rare working seed: back to the original
+                h.press(.function(8)) // a rare working seed: back to the original
                 #expect(h.waitFor(text: "Back to the original exam"))
             }
         }
@@ -59,7 +63,7 @@ struct SeedFailureEndToEndTests {
         h.type("3")
         h.press(.enter)
         #expect(h.waitFor(text: "Correct"), "still answering the same question")
-        h.press(.ctrl("c"))                            // nothing unsaved: quits at once
+        h.press(.ctrl("c")) // nothing unsaved: quits at once
         #expect(h.waitForExit() == .exited(130))
         #expect(h.process.isCookedMode, "the terminal is back")
     }

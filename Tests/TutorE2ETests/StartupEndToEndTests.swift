@@ -24,14 +24,16 @@ struct StartupEndToEndTests {
     }
 
     func tutor(_ f: Folder) throws -> PTYHarness {
-        try PTYHarness(executable: PTYHarness.builtProduct("dltutor"),
-                       arguments: ["--no-tour", "--content", TutorEndToEndTests.content, "--db", f.db], environment: f.env, columns: 120, rows: 30)
+        try PTYHarness(
+            executable: PTYHarness.builtProduct("dltutor"),
+            arguments: ["--no-tour", "--content", TutorEndToEndTests.content, "--db", f.db], environment: f.env, columns: 120,
+            rows: 30)
     }
 
     /// The start screen shows all five questions, Q3 with one step done and the rest not started.
     func expectStartScreen(_ h: PTYHarness) {
         #expect(h.waitUntil { $0.contains("in progress · 1/8 steps") })
-        h.settle()                                         // the rest of the frame, not only that row
+        h.settle() // the rest of the frame, not only that row
         let screen = h.lines.joined(separator: "\n")
         #expect(Self.titles.count == 5)
         for title in Self.titles { #expect(screen.contains(String(title.prefix(30))), "\(title)\n\(screen)") }

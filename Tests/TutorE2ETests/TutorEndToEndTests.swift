@@ -23,9 +23,10 @@ final class TutorEndToEndTests {
     deinit { Self.remove(db) }
 
     func start(_ args: [String] = [], env: [String: String]? = nil, tour: Bool = false) throws -> PTYHarness {
-        try PTYHarness(executable: PTYHarness.builtProduct("dltutor"),
-                       arguments: ["practice", "--content", Self.content, "--db", db] + args + (tour ? [] : ["--no-tour"]),
-                       environment: env)
+        try PTYHarness(
+            executable: PTYHarness.builtProduct("dltutor"),
+            arguments: ["practice", "--content", Self.content, "--db", db] + args + (tour ? [] : ["--no-tour"]),
+            environment: env)
     }
 
     func row(_ h: PTYHarness, containing text: String) -> String? { h.lines.first { $0.contains(text) } }
@@ -73,7 +74,7 @@ final class TutorEndToEndTests {
         let fieldLine = Array(h.lines[field]), caretLine = Array(h.lines[field + 1])
         let paren = try #require(fieldLine.firstIndex(of: ")"))
         #expect(caretLine.indices.contains(paren) && caretLine[paren] == "^")
-        h.press(.ctrl("c"))                               // a typed, unchecked answer: asks first
+        h.press(.ctrl("c")) // a typed, unchecked answer: asks first
         #expect(h.waitFor(text: "Quit dltutor?"))
         h.type("y")
         #expect(h.waitForExit() == .exited(0))

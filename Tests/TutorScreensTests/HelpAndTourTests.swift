@@ -32,7 +32,8 @@ struct HelpAndTourTests {
         for key in [Key.down, .pageDown] {
             let (seen, frames) = everythingSeen(size: size, key: key)
             #expect(frames > 1, "the help is longer than one screen at \(size.width)×\(size.height)")
-            for section in Keymap.Context.allCases where !Keymap.standard.helpSections().first(where: { $0.title == section.rawValue })!.rows.isEmpty {
+            for section in Keymap.Context.allCases
+            where !Keymap.standard.helpSections().first(where: { $0.title == section.rawValue })!.rows.isEmpty {
                 #expect(seen.contains(section.rawValue), "section \(section.rawValue) reachable at \(size.width)×\(size.height)")
             }
             for label in ["F2 / Ctrl-T", "F3 / Ctrl-R", "Ctrl-U", "F10 / Ctrl-X", "the one-minute tour"] {
@@ -67,7 +68,8 @@ struct HelpAndTourTests {
     @Test func theTourPagesThroughAndIsRememberedWhenLeftOrSkipped() {
         var s = Session(exam: Self.exam, settings: SessionSettings(showTour: true))
         #expect(s.tour != nil)
-        let first = Screens.render(s, size: Size(width: 70, height: 20), capabilities: Self.caps).buffer.lines().joined(separator: "\n")
+        let first = Screens.render(s, size: Size(width: 70, height: 20), capabilities: Self.caps).buffer.lines().joined(
+            separator: "\n")
         #expect(first.contains("Welcome") && first.contains("page 1 of"))
         var effects: [Effect] = []
         var pages = 0
@@ -101,8 +103,9 @@ struct HelpAndTourTests {
             let variants = Self.exam.questions.compactMap { try? $0.variant(seed: seed) }
             let text = Tour(exam: Self.exam, seed: seed).pages.flatMap(\.lines).joined(separator: " ")
             for v in variants {
-                #expect(AnswerLeak().answersStated(in: text, among: v.steps.filter { $0.kind != .text }, ownStep: nil).isEmpty,
-                        "the tour states no answer of \(v.id) (seed \(String(describing: seed)))")
+                #expect(
+                    AnswerLeak().answersStated(in: text, among: v.steps.filter { $0.kind != .text }, ownStep: nil).isEmpty,
+                    "the tour states no answer of \(v.id) (seed \(String(describing: seed)))")
             }
         }
     }
@@ -139,14 +142,16 @@ struct GuidedPracticeScreenTests {
         #expect(text.contains("Enter  next unfinished question"))
         _ = s.handle(.back)
         _ = s.handle(.back)
-        let start = Screens.render(s, size: Size(width: 80, height: 24), capabilities: Self.caps).buffer.lines().joined(separator: "\n")
+        let start = Screens.render(s, size: Size(width: 80, height: 24), capabilities: Self.caps).buffer.lines().joined(
+            separator: "\n")
         #expect(start.contains("Progress: 1 of 5 questions done · 0 of 50 points"))
     }
 
     @Test func stepListsShowLabelsNotIds() {
         var s = Session(exam: ScreenSnapshotTests.exam)
         _ = s.handle(.openQuestion(2))
-        let text = Screens.render(s, size: Size(width: 80, height: 24), capabilities: Self.caps).buffer.lines().joined(separator: "\n")
+        let text = Screens.render(s, size: Size(width: 80, height: 24), capabilities: Self.caps).buffer.lines().joined(
+            separator: "\n")
         #expect(text.contains("total parameters") && !text.contains("a.total"))
     }
 }

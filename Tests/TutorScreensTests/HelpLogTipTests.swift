@@ -13,7 +13,8 @@ struct HelpLogTipTests {
         var s = Session(exam: Self.exam)
         if let q { _ = s.handle(.openQuestion(q)) }
         _ = s.handle(.toggleHelp)
-        let f = Screens.render(s, size: Size(width: 80, height: 24), capabilities: TerminalCapabilities(unicode: true, color: true))
+        let f = Screens.render(
+            s, size: Size(width: 80, height: 24), capabilities: TerminalCapabilities(unicode: true, color: true))
         return f.buffer.lines().last ?? ""
     }
 

@@ -69,7 +69,9 @@ struct ModeSnapshotTests {
         Snapshot.assert(f.buffer, named: "demo-projector")
         #expect(text(f).contains("Consider forward propagation") && text(f).contains("x_B: ?"))
         // Text keeps a readable line length: no line of the question runs past the text column.
-        let textColumn = f.buffer.lines().dropFirst().prefix(10).map { String($0.dropFirst(26).prefix(DemoScreen.readableWidth + 1)) }
+        let textColumn = f.buffer.lines().dropFirst().prefix(10).map {
+            String($0.dropFirst(26).prefix(DemoScreen.readableWidth + 1))
+        }
         #expect(textColumn.allSatisfy { $0.count <= DemoScreen.readableWidth + 1 })
         _ = s.handle(.nextStep)
         #expect(text(render(s, size: size)).contains("x_B: 1025"))
@@ -127,11 +129,13 @@ struct ModeSnapshotTests {
     }
 
     func quiz(quiet: Bool = false) -> Session {
-        var s = Session(exam: Self.exam, settings: SessionSettings(
-            mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 10, questionIDs: ["q3"], quietTimer: quiet)))
+        var s = Session(
+            exam: Self.exam,
+            settings: SessionSettings(
+                mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 10, questionIDs: ["q3"], quietTimer: quiet)))
         _ = s.handle(.tick(at: 0))
         _ = s.handle(.startQuiz)
-        _ = s.handle(.submit)                       // Enter on the rules starts the clock
+        _ = s.handle(.submit) // Enter on the rules starts the clock
         return s
     }
 
@@ -173,7 +177,10 @@ struct ModeSnapshotTests {
     }
 
     @Test func drillResults() {
-        var s = Session(exam: Self.exam, settings: SessionSettings(mode: .drill, drill: DrillSettings(topic: "shapes", minutes: 1, seed: 3, best: ["shapes": 4, "loss": 2])))
+        var s = Session(
+            exam: Self.exam,
+            settings: SessionSettings(
+                mode: .drill, drill: DrillSettings(topic: "shapes", minutes: 1, seed: 3, best: ["shapes": 4, "loss": 2])))
         _ = s.handle(.tick(at: 0))
         _ = s.handle(.startDrill)
         let running = render(s)
@@ -199,8 +206,10 @@ struct QuizScreenTests {
     func type(_ t: String, _ s: inout Session) { for c in t { _ = s.handle(.type(c)) } }
 
     func quiz(_ feedback: QuizSettings.Feedback = .end) -> Session {
-        var s = Session(exam: Self.exam, settings: SessionSettings(
-            mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 12.5, questionIDs: ["q3", "q4"], feedback: feedback)))
+        var s = Session(
+            exam: Self.exam,
+            settings: SessionSettings(
+                mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 12.5, questionIDs: ["q3", "q4"], feedback: feedback)))
         _ = s.handle(.tick(at: 0))
         _ = s.handle(.startQuiz)
         return s
@@ -240,7 +249,7 @@ struct QuizScreenTests {
         _ = s.handle(.submit)
         _ = s.handle(.endEarly)
         _ = s.handle(.confirm(true))
-        _ = s.handle(.submit)                                // to the review
+        _ = s.handle(.submit) // to the review
         let page = Keymap.standard.message(for: .pageDown, in: s, seed: 0)
         #expect(page == .scroll(24 - QuizResultsScreen.chromeRows), "a page is the rows the list has")
         let lines = render(s).buffer.lines()

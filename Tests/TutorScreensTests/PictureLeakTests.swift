@@ -43,7 +43,9 @@ struct PictureLeakTests {
         let total = try #require(p.variant.steps.firstIndex { $0.id == "a.total" })
         #expect(pictureText(p).contains("total ?"))
         p.records[total].status = .answered
-        p.records[total].attempts = [Attempt(input: "700", verdict: .incorrect(mistakes: [], wrongEntries: [], reason: nil), value: .number(700))]
+        p.records[total].attempts = [
+            Attempt(input: "700", verdict: .incorrect(mistakes: [], wrongEntries: [], reason: nil), value: .number(700))
+        ]
         #expect(pictureText(p).contains("total 700"))
         #expect(!pictureText(p).contains("619"))
     }

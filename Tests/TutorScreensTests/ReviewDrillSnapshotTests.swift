@@ -18,8 +18,10 @@ struct ReviewDrillSnapshotTests {
     func type(_ t: String, _ s: inout Session) { for c in t { _ = s.handle(.type(c)) } }
 
     @Test func reviewGivesEarlierValuesThenSaysWhenTheStepComesBack() throws {
-        var s = Session(exam: Self.exam, settings: SessionSettings(
-            mode: .review, review: ReviewSettings(items: [.init(questionID: "q3", stepID: "b.n_hidden")], seed: 9)))
+        var s = Session(
+            exam: Self.exam,
+            settings: SessionSettings(
+                mode: .review, review: ReviewSettings(items: [.init(questionID: "q3", stepID: "b.n_hidden")], seed: 9)))
         _ = s.handle(.tick(at: 0))
         _ = s.handle(.startReview)
         let p = try #require(s.practice)
@@ -38,8 +40,10 @@ struct ReviewDrillSnapshotTests {
     }
 
     @Test func drillShowsTheAnswerOfASkippedItemAndEndsWithTheMisses() throws {
-        var s = Session(exam: Self.exam, settings: SessionSettings(
-            mode: .drill, drill: DrillSettings(topic: "shapes", minutes: 1, seed: 3, best: ["shapes": 4])))
+        var s = Session(
+            exam: Self.exam,
+            settings: SessionSettings(
+                mode: .drill, drill: DrillSettings(topic: "shapes", minutes: 1, seed: 3, best: ["shapes": 4])))
         _ = s.handle(.tick(at: 0))
         _ = s.handle(.startDrill)
         let first = try #require(s.practice)

@@ -51,7 +51,9 @@ struct ScreenSnapshotTests {
         Snapshot.assert(f.buffer, named: "invalid-caret")
         let lines = f.buffer.lines()
         let fieldRow = lines.firstIndex { $0.contains("Answer →") }!
-        let caretCol = lines[fieldRow + 1].firstIndex(of: "^").map { lines[fieldRow + 1].distance(from: lines[fieldRow + 1].startIndex, to: $0) }
+        let caretCol = lines[fieldRow + 1].firstIndex(of: "^").map {
+            lines[fieldRow + 1].distance(from: lines[fieldRow + 1].startIndex, to: $0)
+        }
         let paren = lines[fieldRow].firstIndex(of: ")").map { lines[fieldRow].distance(from: lines[fieldRow].startIndex, to: $0) }
         #expect(caretCol != nil && caretCol == paren, "the caret sits under the ')'")
         #expect(lines[fieldRow + 1].contains("invalid: Unexpected ')'."))

@@ -16,7 +16,9 @@ enum Snapshot {
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("No snapshot '\(name)'; record it with RECORD_SNAPSHOTS=1 make test and review it.\n\(text)", sourceLocation: sourceLocation)
+            Issue.record(
+                "No snapshot '\(name)'; record it with RECORD_SNAPSHOTS=1 make test and review it.\n\(text)",
+                sourceLocation: sourceLocation)
             return
         }
         if expected != text {
@@ -28,7 +30,9 @@ enum Snapshot {
                 let got = i < a.count ? String(a[i]) : ""
                 return "row \(i):\n  expected: \(want)\n  actual:   \(got)"
             }
-            let message: String = "Snapshot '\(name)' differs in \(diffs.count) rows:\n" + detail.joined(separator: "\n") + "\n--- actual ---\n" + text
+            let message: String =
+                "Snapshot '\(name)' differs in \(diffs.count) rows:\n" + detail.joined(separator: "\n") + "\n--- actual ---\n"
+                + text
             Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
         }
     }

@@ -13,7 +13,11 @@ struct CalculatorSessionTests {
         _ = s.handle(.openQuestion(2))
         _ = s.handle(.toggleCalculator)
         type("ans + 1", &s)
-        if case .invalid(_, let why)? = s.practice?.calculatorLive { #expect(why.contains("last result")) } else { Issue.record("ans before any result") }
+        if case .invalid(_, let why)? = s.practice?.calculatorLive {
+            #expect(why.contains("last result"))
+        } else {
+            Issue.record("ans before any result")
+        }
         _ = s.handle(.clearField)
         type("[[1, 2], [3, 4]] @ [1, 1]", &s)
         _ = s.handle(.submit)

@@ -17,8 +17,13 @@ struct ClassDemoSessionTests {
 
     @Test func presenterMovesBecomeCues() {
         var s = session(.presenter)
-        #expect(s.handle(.nextStep) == [.demoCue(DemoCue(questionID: "q1", seed: nil, stepIndex: 0, stepID: "k.sigma",
-                                                            revealed: [true] + Array(repeating: false, count: s.demo!.revealed.count - 1)))])
+        #expect(
+            s.handle(.nextStep) == [
+                .demoCue(
+                    DemoCue(
+                        questionID: "q1", seed: nil, stepIndex: 0, stepID: "k.sigma",
+                        revealed: [true] + Array(repeating: false, count: s.demo!.revealed.count - 1)))
+            ])
         let next = s.handle(.nextStep)
         guard case .demoCue(let cue) = next.last else { Issue.record("no cue: \(next)"); return }
         #expect(cue.stepIndex == 1 && cue.revealed[1] == false)
@@ -42,7 +47,8 @@ struct ClassDemoSessionTests {
         open[0] = true
         _ = s.handle(.demoCue(DemoCue(questionID: "q1", seed: nil, stepIndex: 0, stepID: "k.sigma", revealed: open)))
         #expect(s.demo?.isRevealed == true && s.demo?.predictionVerdict?.isCorrect == false)
-        _ = s.handle(.demoCue(DemoCue(questionID: "q1", seed: nil, stepIndex: 1, stepID: s.demo!.variant.steps[1].id, revealed: open)))
+        _ = s.handle(
+            .demoCue(DemoCue(questionID: "q1", seed: nil, stepIndex: 1, stepID: s.demo!.variant.steps[1].id, revealed: open)))
         #expect(s.demo?.prediction == nil && s.demo?.isRevealed == false, "the next step opens closed")
     }
 }

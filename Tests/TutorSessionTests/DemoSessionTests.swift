@@ -20,16 +20,16 @@ struct DemoSessionTests {
     }
 
     @Test func oneDigitJumpsAtOnceWhenNoLongerNumberExists() {
-        var s = demo(2)                                   // Q3: 8 steps
+        var s = demo(2) // Q3: 8 steps
         _ = s.handle(.stepDigit(4))
         #expect(s.demo!.stepIndex == 3 && s.demo!.pendingStep == nil)
-        var t = demo(3)                                   // Q4: 12 steps
+        var t = demo(3) // Q4: 12 steps
         _ = t.handle(.stepDigit(5))
         #expect(t.demo!.stepIndex == 4, "50 and up do not exist: 5 jumps at once")
     }
 
     @Test func twoDigitStepsWaitForEnter() {
-        var s = demo(3)                                   // Q4: 12 steps
+        var s = demo(3) // Q4: 12 steps
         _ = s.handle(.stepDigit(1))
         #expect(s.demo!.pendingStep == 1 && s.demo!.stepIndex == 0)
         _ = s.handle(.stepDigit(2))

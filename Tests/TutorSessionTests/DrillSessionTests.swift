@@ -10,7 +10,8 @@ struct DrillSessionTests {
     static let exam = SessionTests.exam
 
     func drill(_ topic: String = "params", seed: UInt64 = 5) -> Session {
-        var s = Session(exam: Self.exam, settings: SessionSettings(mode: .drill, drill: DrillSettings(topic: topic, minutes: 2, seed: seed)))
+        var s = Session(
+            exam: Self.exam, settings: SessionSettings(mode: .drill, drill: DrillSettings(topic: topic, minutes: 2, seed: seed)))
         _ = s.handle(.tick(at: 0))
         _ = s.handle(.startDrill)
         return s
@@ -31,11 +32,14 @@ struct DrillSessionTests {
         var s = drill()
         let p = try #require(s.practice)
         let effects = s.handle(.skip)
-        #expect(effects == [.revealed(questionID: p.variant.id, stepID: p.step.id, seed: p.variant.seed, mode: "drill", automatic: false)])
+        #expect(
+            effects == [
+                .revealed(questionID: p.variant.id, stepID: p.step.id, seed: p.variant.seed, mode: "drill", automatic: false)
+            ])
         #expect(s.drill?.showingAnswer == true)
         #expect(s.practice?.variant.seed == p.variant.seed && s.practice?.stepIndex == p.stepIndex, "still the same item")
         #expect(s.practice?.record.revealed == true)
-        type("7", &s)                                           // the answer is showing: no typing
+        type("7", &s) // the answer is showing: no typing
         #expect(s.practice?.record.draft.isEmpty == true)
         _ = s.handle(.submit)
         #expect(s.drill?.showingAnswer == false)

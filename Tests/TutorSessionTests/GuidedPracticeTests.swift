@@ -98,7 +98,8 @@ struct GuidedPracticeTests {
         let first = v.explaining(both, value: m1.value, step: step.id, given: [:])
         #expect(first == .incorrect(mistakes: [m1], wrongEntries: [], reason: nil))
         let remembered = v.explaining(both, value: m1.value, step: step.id, given: [:], madeBefore: [m2.id!])
-        #expect(remembered == .incorrect(mistakes: [m2], wrongEntries: [], reason: nil), "the mistake the student made before wins")
+        #expect(
+            remembered == .incorrect(mistakes: [m2], wrongEntries: [], reason: nil), "the mistake the student made before wins")
         if case .incorrect(let ms, _, _) = first { #expect(ms.count == 1) }
         #expect(!first.message.contains("more than one"))
     }

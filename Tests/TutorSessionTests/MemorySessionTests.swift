@@ -44,27 +44,33 @@ struct MemorySessionTests {
         var s = session()
         var effects: [Effect] = []
         _ = s.handle(.openQuestion(2))
-        effects += s.handle(.reveal)                       // step 1: before any try
-        #expect(effects.contains(.revealed(questionID: "q3", stepID: "a.hidden_layers", seed: nil, mode: "practice", automatic: false)))
-        effects += submit("7", &s)                          // right after the reveal: stays revealed
+        effects += s.handle(.reveal) // step 1: before any try
+        #expect(
+            effects.contains(
+                .revealed(questionID: "q3", stepID: "a.hidden_layers", seed: nil, mode: "practice", automatic: false)))
+        effects += submit("7", &s) // right after the reveal: stays revealed
         #expect(s.practice?.records[0].status == .revealed)
-        _ = s.handle(.goToStep(3))                          // a.total: three wrong tries, automatic reveal
+        _ = s.handle(.goToStep(3)) // a.total: three wrong tries, automatic reveal
         effects += submit("1", &s)
         effects += submit("2", &s)
         let third = submit("3", &s)
         effects += third
         #expect(third.count == 2, "the try is recorded, then the reveal")
-        if case .revealed(_, "a.total", _, _, true)? = third.last {} else { Issue.record("expected an automatic reveal last: \(third)") }
+        if case .revealed(_, "a.total", _, _, true)? = third.last {
+        } else {
+            Issue.record("expected an automatic reveal last: \(third)")
+        }
         effects += submit("619", &s)
         _ = s.handle(.goToStep(1))
-        effects += submit("[19, 8, 8, 8, 8, 8, 8, 8, 3]", &s)   // a.sizes right: ✓
+        effects += submit("[19, 8, 8, 8, 8, 8, 8, 8, 3]", &s) // a.sizes right: ✓
         let before = s.practice!
         // A new run, with a different --reveal-after: the marks are what the student did.
         var again = session(revealAfter: 0)
         again.restore([saved(effects, question: "q3", seed: nil, stepIndex: 3)], reopen: "q3")
         let after = again.practice!
         #expect(after.records.map(\.status) == before.records.map(\.status))
-        #expect(after.records[0].status == .revealed && after.records[3].status == .revealed && after.records[1].status == .correct)
+        #expect(
+            after.records[0].status == .revealed && after.records[3].status == .revealed && after.records[1].status == .correct)
         #expect(after.score == before.score)
         #expect(after.rules.revealAfter == 0, "the replay's rules do not leak into the run")
     }
@@ -81,15 +87,15 @@ struct MemorySessionTests {
     @Test func anotherLikeThisAsksBeforeDroppingAStartedVariantAndTheOriginalIsOneKeyAway() {
         var s = session()
         _ = s.handle(.openQuestion(2))
-        _ = submit("7", &s)                                 // the original, started
-        _ = s.handle(.newVariant(seed: 1234))               // the original is parked, not dropped: no question
+        _ = submit("7", &s) // the original, started
+        _ = s.handle(.newVariant(seed: 1234)) // the original is parked, not dropped: no question
         #expect(s.confirmingVariant == nil)
         #expect(s.practice?.variant.seed == 1234 && !s.practice!.isStarted)
-        _ = s.handle(.submit)                               // empty: nothing happens
+        _ = s.handle(.submit) // empty: nothing happens
         let variantAnswer = s.practice!.variant.steps[0].expected.display
         _ = submit(variantAnswer, &s)
         #expect(s.practice?.records[0].status == .correct)
-        let ask = s.handle(.newVariant(seed: 99))           // a started variant: asks
+        let ask = s.handle(.newVariant(seed: 99)) // a started variant: asks
         #expect(ask.isEmpty && s.confirmingVariant == .fresh(seed: 99))
         _ = s.handle(.confirm(false))
         #expect(s.confirmingVariant == nil && s.practice?.variant.seed == 1234, "n keeps the variant")
@@ -107,12 +113,14 @@ struct MemorySessionTests {
         var s = session()
         _ = s.handle(.openQuestion(2))
         type("61", &s)
-        _ = s.handle(.back)                                 // to the start screen, draft kept
+        _ = s.handle(.back) // to the start screen, draft kept
         #expect(s.handle(.quit).isEmpty && s.confirmingQuit, "start screen: asks")
         _ = s.handle(.confirmQuit(false))
         // Review with a typed answer.
-        var r = Session(exam: Self.exam, settings: SessionSettings(
-            review: ReviewSettings(items: [.init(questionID: "q3", stepID: "a.total")], seed: 5)))
+        var r = Session(
+            exam: Self.exam,
+            settings: SessionSettings(
+                review: ReviewSettings(items: [.init(questionID: "q3", stepID: "a.total")], seed: 5)))
         _ = r.handle(.startReview)
         #expect(r.handle(.quit) == [.quit], "nothing typed: quits")
         type("619", &r)
@@ -128,10 +136,12 @@ struct MemorySessionTests {
     // MARK: Quiz
 
     func quiz(_ minutes: Double = 10) -> Session {
-        var s = Session(exam: Self.exam, settings: SessionSettings(mode: .quiz, seed: 4, quiz: QuizSettings(minutes: minutes, questionIDs: ["q3"])))
+        var s = Session(
+            exam: Self.exam,
+            settings: SessionSettings(mode: .quiz, seed: 4, quiz: QuizSettings(minutes: minutes, questionIDs: ["q3"])))
         _ = s.handle(.tick(at: 1000))
         _ = s.handle(.startQuiz)
-        _ = s.handle(.submit)                       // Enter on the rules starts the clock
+        _ = s.handle(.submit) // Enter on the rules starts the clock
         return s
     }
 

@@ -10,8 +10,10 @@ struct QuizFlowTests {
     static let exam = SessionTests.exam
 
     func ready(feedback: QuizSettings.Feedback = .end, questions: [String] = ["q3", "q4"]) -> Session {
-        var s = Session(exam: Self.exam, settings: SessionSettings(
-            mode: .quiz, quiz: QuizSettings(minutes: 10, questionIDs: questions, feedback: feedback)))
+        var s = Session(
+            exam: Self.exam,
+            settings: SessionSettings(
+                mode: .quiz, quiz: QuizSettings(minutes: 10, questionIDs: questions, feedback: feedback)))
         _ = s.handle(.tick(at: 1000))
         _ = s.handle(.startQuiz)
         return s
@@ -22,7 +24,7 @@ struct QuizFlowTests {
     @Test func theClockStartsOnEnterNotBefore() {
         var s = ready()
         #expect(s.quiz?.phase == .ready)
-        _ = s.handle(.tick(at: 1100))                        // reading the rules
+        _ = s.handle(.tick(at: 1100)) // reading the rules
         #expect(s.quiz?.startedAt == nil && !s.quizIsRunning)
         type("6", &s)
         #expect(s.quiz!.questions[0].records[0].draft.isEmpty, "typing does nothing before the start")
@@ -49,7 +51,7 @@ struct QuizFlowTests {
         _ = s.handle(.flagStep)
         _ = s.handle(.nextStep)
         _ = s.handle(.flagStep)
-        _ = s.handle(.flagStep)                              // unflag
+        _ = s.handle(.flagStep) // unflag
         #expect(s.quiz!.flaggedCount == 1 && s.quiz!.flagged[0][0])
     }
 

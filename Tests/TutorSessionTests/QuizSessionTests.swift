@@ -8,13 +8,17 @@ import TutorContent
 struct QuizSessionTests {
     static let exam = SessionTests.exam
 
-    func quiz(minutes: Double = 10, questions: [String] = ["q3"], feedback: QuizSettings.Feedback = .end,
-              seed: UInt64? = nil) -> Session {
-        var s = Session(exam: Self.exam, settings: SessionSettings(
-            mode: .quiz, seed: seed, quiz: QuizSettings(minutes: minutes, questionIDs: questions, feedback: feedback)))
+    func quiz(
+        minutes: Double = 10, questions: [String] = ["q3"], feedback: QuizSettings.Feedback = .end,
+        seed: UInt64? = nil
+    ) -> Session {
+        var s = Session(
+            exam: Self.exam,
+            settings: SessionSettings(
+                mode: .quiz, seed: seed, quiz: QuizSettings(minutes: minutes, questionIDs: questions, feedback: feedback)))
         _ = s.handle(.tick(at: 1000))
         _ = s.handle(.startQuiz)
-        _ = s.handle(.submit)                       // Enter on the rules starts the clock
+        _ = s.handle(.submit) // Enter on the rules starts the clock
         return s
     }
 
@@ -38,14 +42,16 @@ struct QuizSessionTests {
         #expect(s.quiz?.banner == nil)
         _ = s.handle(.tick(at: 1000 + 300))
         #expect(s.quiz?.banner == "5 minutes left.")
-        _ = s.handle(.cursorLeft)      // any key clears the banner
+        _ = s.handle(.cursorLeft) // any key clears the banner
         #expect(s.quiz?.banner == nil)
         _ = s.handle(.tick(at: 1000 + 540))
         #expect(s.quiz?.banner == "1 minute left.")
         #expect(s.quiz?.phase == .running)
         let effects = s.handle(.tick(at: 1000 + 600))
         #expect(s.quiz?.phase == .results)
-        guard let report = effects.compactMap({ if case .finishQuiz(let r) = $0 { r } else { nil } }).first else { Issue.record("no report"); return }
+        guard let report = effects.compactMap({ if case .finishQuiz(let r) = $0 { r } else { nil } }).first else {
+            Issue.record("no report"); return
+        }
         #expect(report.timedOut)
         #expect(report.questions[0].steps[3].points == 2.5)
     }
@@ -54,26 +60,31 @@ struct QuizSessionTests {
         var s = quiz(minutes: 1)
         let i = s.practice!.variant.steps.firstIndex { $0.id == "a.hidden_layers" }!
         _ = s.handle(.goToStep(i))
-        type("7", &s)                        // never submitted
+        type("7", &s) // never submitted
         let effects = s.handle(.tick(at: 1061))
-        guard let report = effects.compactMap({ if case .finishQuiz(let r) = $0 { r } else { nil } }).first else { Issue.record("no report"); return }
+        guard let report = effects.compactMap({ if case .finishQuiz(let r) = $0 { r } else { nil } }).first else {
+            Issue.record("no report"); return
+        }
         #expect(report.questions[0].steps[0].answer == "7")
         #expect(report.questions[0].steps[0].points == 1)
-        #expect(effects.contains { if case .record(let r) = $0 { r.stepID == "a.hidden_layers" && r.mode == "quiz" } else { false } })
+        #expect(
+            effects.contains { if case .record(let r) = $0 { r.stepID == "a.hidden_layers" && r.mode == "quiz" } else { false } })
     }
 
     @Test func scoringGivesCarriedForwardAndPartialCredit() {
         var s = quiz(questions: ["q3", "q5"])
-        answer("a.total", "691", &s)           // wrong
-        answer("b.n_hidden", "29", &s)         // consistent with 691
-        _ = s.handle(.nextStep)                // to the last step of q3, then over to q5
+        answer("a.total", "691", &s) // wrong
+        answer("b.n_hidden", "29", &s) // consistent with 691
+        _ = s.handle(.nextStep) // to the last step of q3, then over to q5
         for _ in 0..<8 { _ = s.handle(.nextStep) }
         #expect(s.practice?.variant.id == "q5")
-        answer("a.diag", "[0, 0.42, 0.5, 0.42]", &s)   // 3 of 4 entries right
+        answer("a.diag", "[0, 0.42, 0.5, 0.42]", &s) // 3 of 4 entries right
         _ = s.handle(.endEarly)
         #expect(s.quiz?.phase == .confirmEnd)
         let effects = s.handle(.confirm(true))
-        guard let report = effects.compactMap({ if case .finishQuiz(let r) = $0 { r } else { nil } }).first else { Issue.record("no report"); return }
+        guard let report = effects.compactMap({ if case .finishQuiz(let r) = $0 { r } else { nil } }).first else {
+            Issue.record("no report"); return
+        }
         #expect(!report.timedOut)
         let q3 = report.questions[0].steps, q5 = report.questions[1].steps
         #expect(q3.first { $0.id == "a.total" }?.points == 0)
@@ -114,9 +125,9 @@ struct QuizSessionTests {
 
     @Test func timeSpentPerStepAddsUpFromTicks() {
         var s = quiz()
-        _ = s.handle(.tick(at: 1010))                 // 10 s on step 1
+        _ = s.handle(.tick(at: 1010)) // 10 s on step 1
         _ = s.handle(.nextStep)
-        _ = s.handle(.tick(at: 1035))                 // 25 s on step 2
+        _ = s.handle(.tick(at: 1035)) // 25 s on step 2
         #expect(s.quiz?.timeSpent[0][0] == 10)
         #expect(s.quiz?.timeSpent[0][1] == 25)
     }
@@ -125,7 +136,9 @@ struct QuizSessionTests {
         let a = quiz(questions: ["q1", "q4"], seed: 77), b = quiz(questions: ["q1", "q4"], seed: 77)
         #expect(a.quiz?.questions.map(\.variant.text) == b.quiz?.questions.map(\.variant.text))
         #expect(a.quiz?.questions.map { $0.variant.parameters } == b.quiz?.questions.map { $0.variant.parameters })
-        #expect(a.quiz?.questions.map { $0.variant.parameters } != quiz(questions: ["q1", "q4"], seed: 78).quiz?.questions.map { $0.variant.parameters })
+        #expect(
+            a.quiz?.questions.map { $0.variant.parameters }
+                != quiz(questions: ["q1", "q4"], seed: 78).quiz?.questions.map { $0.variant.parameters })
     }
 
     @Test func demoRevealsStepByStepAndJudgesACalledOutValueWithoutRecording() {
@@ -144,8 +157,11 @@ struct QuizSessionTests {
         type("691", &s)
         let effects = s.handle(.submit)
         #expect(effects.isEmpty, "nothing is recorded in a demo")
-        if case .incorrect(let ms, _, _)? = s.demo?.verdict { #expect(ms.first?.explanation.contains("8 hidden layers") == true) }
-        else { Issue.record("expected a named mistake") }
+        if case .incorrect(let ms, _, _)? = s.demo?.verdict {
+            #expect(ms.first?.explanation.contains("8 hidden layers") == true)
+        } else {
+            Issue.record("expected a named mistake")
+        }
         _ = s.handle(.back)
         _ = s.handle(.revealAll)
         #expect(s.demo?.allRevealed == true)
@@ -164,7 +180,8 @@ struct QuizSessionTests {
     }
 
     @Test func drillCountsRightAnswersUntilTheTimeRunsOut() throws {
-        var s = Session(exam: Self.exam, settings: SessionSettings(mode: .drill, drill: DrillSettings(topic: "params", minutes: 2, seed: 5)))
+        var s = Session(
+            exam: Self.exam, settings: SessionSettings(mode: .drill, drill: DrillSettings(topic: "params", minutes: 2, seed: 5)))
         _ = s.handle(.tick(at: 0))
         _ = s.handle(.startDrill)
         #expect(s.screen == .drill)
@@ -188,7 +205,9 @@ struct QuizSessionTests {
     }
 
     @Test func reviewBringsEachDueStepBackAsAFreshVariant() throws {
-        let items = [ReviewSettings.Item(questionID: "q3", stepID: "a.total"), ReviewSettings.Item(questionID: "q4", stepID: "W1")]
+        let items = [
+            ReviewSettings.Item(questionID: "q3", stepID: "a.total"), ReviewSettings.Item(questionID: "q4", stepID: "W1")
+        ]
         var s = Session(exam: Self.exam, settings: SessionSettings(review: ReviewSettings(items: items, seed: 9)))
         #expect(s.dueCount == 2)
         _ = s.handle(.startReview)
@@ -198,10 +217,10 @@ struct QuizSessionTests {
         type(p.step.expected.display, &s)
         let effects = s.handle(.submit)
         #expect(effects.contains { if case .record(let r) = $0 { r.mode == "review" && r.correct } else { false } })
-        _ = s.handle(.submit)                      // settled: Enter brings the next item
+        _ = s.handle(.submit) // settled: Enter brings the next item
         #expect(s.practice?.step.id == "W1")
         #expect(s.dueCount == 1)
-        _ = s.handle(.skip)                        // skipped: stays due
+        _ = s.handle(.skip) // skipped: stays due
         #expect(s.practice == nil)
         #expect(s.dueCount == 1)
         _ = s.handle(.back)
@@ -209,7 +228,8 @@ struct QuizSessionTests {
     }
 
     @Test func nothingDueSaysWhenTheNextStepIs() {
-        var s = Session(exam: Self.exam, settings: SessionSettings(review: ReviewSettings(items: [], nextDue: "on 2026-12-01 at 09:00")))
+        var s = Session(
+            exam: Self.exam, settings: SessionSettings(review: ReviewSettings(items: [], nextDue: "on 2026-12-01 at 09:00")))
         _ = s.handle(.startReview)
         #expect(s.screen == .start)
         #expect(s.notice == "Nothing is due for review; the next step is due on 2026-12-01 at 09:00.")

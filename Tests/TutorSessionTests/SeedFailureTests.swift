@@ -12,26 +12,27 @@ struct SeedFailureTests {
     static func fixture() throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-seedfail-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try "id: seedfail\ntitle: Seeds that fail\nquestions: [q1]\n".write(toFile: dir + "/exam.yaml", atomically: true, encoding: .utf8)
+        try "id: seedfail\ntitle: Seeds that fail\nquestions: [q1]\n".write(
+            toFile: dir + "/exam.yaml", atomically: true, encoding: .utf8)
         try """
-            id: q1
-            title: Sometimes too big
+        id: q1
+        title: Sometimes too big
+        points: 1
+        topic: loss
+        text: "n is {n}; the list has {len(big)} ones."
+        params:
+          - {name: n, value: "2", vary: "randint(1, 6)"}
+        derived:
+          - {name: big, formula: "fill(10^n, 1)"}
+        steps:
+          - id: a
+            prompt: "What is n + 1?"
+            kind: integer
+            answer: "n + 1"
             points: 1
-            topic: loss
-            text: "n is {n}; the list has {len(big)} ones."
-            params:
-              - {name: n, value: "2", vary: "randint(1, 6)"}
-            derived:
-              - {name: big, formula: "fill(10^n, 1)"}
-            steps:
-              - id: a
-                prompt: "What is n + 1?"
-                kind: integer
-                answer: "n + 1"
-                points: 1
-                hints: ["add one", "n + 1"]
-                solution: "{n + 1}"
-            """.write(toFile: dir + "/q1.yaml", atomically: true, encoding: .utf8)
+            hints: ["add one", "n + 1"]
+            solution: "{n + 1}"
+        """.write(toFile: dir + "/q1.yaml", atomically: true, encoding: .utf8)
         return dir
     }
 

@@ -46,7 +46,10 @@ struct SessionTests {
         type("61", into: &s)
         #expect(s.practice?.live == .valid(.number(61), preview: "= 61"))
         type("(", into: &s)
-        if case .incomplete = s.practice?.live {} else { Issue.record("expected incomplete, got \(String(describing: s.practice?.live))") }
+        if case .incomplete = s.practice?.live {
+        } else {
+            Issue.record("expected incomplete, got \(String(describing: s.practice?.live))")
+        }
         _ = s.handle(.deleteBackward)
         _ = s.handle(.cursorHome)
         _ = s.handle(.type("@"))
@@ -78,7 +81,11 @@ struct SessionTests {
         let effects = s.handle(.submit)
         #expect(effects.isEmpty)
         #expect(s.practice?.record.attempts.isEmpty == true)
-        if case .invalid(let col, _)? = s.practice?.lastVerdict { #expect(col == 2) } else { Issue.record("expected invalid verdict") }
+        if case .invalid(let col, _)? = s.practice?.lastVerdict {
+            #expect(col == 2)
+        } else {
+            Issue.record("expected invalid verdict")
+        }
     }
 
     @Test func errorIsCarriedForwardFromTheStudentsOwnEarlierAnswer() {

@@ -11,8 +11,11 @@ import Testing
         let (store, warning) = SQLiteStore.open(path: tmp.db)
         #expect(store is NullStore)
         #expect(!store.isSaving)
-        #expect(warning == "dltutor: the progress database at \(tmp.db) is damaged or not a database (file is not a database); not saving, and the file is left as it is. Use --db to choose another file.")
-        try store.record(attempt("q1", "a", at: day(0)))   // goes to memory, not the file
+        #expect(
+            warning
+                == "dltutor: the progress database at \(tmp.db) is damaged or not a database (file is not a database); not saving, and the file is left as it is. Use --db to choose another file."
+        )
+        try store.record(attempt("q1", "a", at: day(0))) // goes to memory, not the file
         #expect(bytes(tmp.db) == garbage)
         #expect(!FileManager.default.fileExists(atPath: tmp.db + "-wal"))
     }
@@ -26,7 +29,7 @@ import Testing
         }
         var data = try #require(bytes(tmp.db))
         #expect(data.count > 8 * 4096)
-        for i in (3 * 4096)..<(5 * 4096) { data[i] = 0xA5 }     // trash two pages in the middle
+        for i in (3 * 4096)..<(5 * 4096) { data[i] = 0xA5 } // trash two pages in the middle
         try data.write(to: URL(fileURLWithPath: tmp.db))
         try? FileManager.default.removeItem(atPath: tmp.db + "-wal")
         try? FileManager.default.removeItem(atPath: tmp.db + "-shm")
@@ -50,7 +53,10 @@ import Testing
         let before = bytes(tmp.db)
         let (store, warning) = SQLiteStore.open(path: tmp.db)
         #expect(store is NullStore)
-        #expect(warning == "dltutor: the progress database at \(tmp.db) was written by a newer dltutor (schema 7; this one knows 5); not saving. Use --db to choose another file.")
+        #expect(
+            warning
+                == "dltutor: the progress database at \(tmp.db) was written by a newer dltutor (schema 7; this one knows 5); not saving. Use --db to choose another file."
+        )
         #expect(bytes(tmp.db) == before)
     }
 
@@ -73,7 +79,10 @@ import Testing
         let before = bytes(tmp.db)
         let (store, warning) = SQLiteStore.open(path: tmp.db)
         #expect(store is NullStore)
-        #expect(warning == "dltutor: \(tmp.db) is an SQLite database of another program; not saving, and the file is left as it is. Use --db to choose another file.")
+        #expect(
+            warning
+                == "dltutor: \(tmp.db) is an SQLite database of another program; not saving, and the file is left as it is. Use --db to choose another file."
+        )
         #expect(bytes(tmp.db) == before)
     }
 
@@ -89,11 +98,14 @@ import Testing
         }
         let before = bytes(tmp.db)
         let (store, warning) = SQLiteStore.open(path: tmp.db, options: .init(readOnly: true))
-        #expect(warning == "dltutor: the progress database at \(tmp.db) is read-only (file or folder); not saving. Use --db to choose another file.")
+        #expect(
+            warning
+                == "dltutor: the progress database at \(tmp.db) is read-only (file or folder); not saving. Use --db to choose another file."
+        )
         #expect(!store.isSaving)
         #expect(!(store is NullStore))
         #expect(try store.attempts(questionID: "q1", seed: nil, mode: nil).count == 1)
-        try store.record(attempt("q1", "b", at: day(1)))    // dropped, no throw
+        try store.record(attempt("q1", "b", at: day(1))) // dropped, no throw
         try store.resetAll()
         #expect(try store.attempts(questionID: "q1", seed: nil, mode: nil).count == 1)
         #expect(bytes(tmp.db) == before)
@@ -125,10 +137,12 @@ import Testing
     @Test func folderThatCannotBeCreatedIsReported() throws {
         let tmp = TempFolder(); defer { tmp.remove() }
         FileManager.default.createFile(atPath: tmp.path + "/plain-file", contents: Data("x".utf8))
-        let path = tmp.path + "/plain-file/dltutor/dltutor.sqlite"  // a file is in the way, even for root
+        let path = tmp.path + "/plain-file/dltutor/dltutor.sqlite" // a file is in the way, even for root
         let (store, warning) = SQLiteStore.open(path: path)
         #expect(store is NullStore)
-        #expect(warning?.hasPrefix("dltutor: cannot create the folder \(tmp.path)/plain-file/dltutor for the progress database (") == true)
+        #expect(
+            warning?.hasPrefix("dltutor: cannot create the folder \(tmp.path)/plain-file/dltutor for the progress database (")
+                == true)
         #expect(warning?.hasSuffix("); not saving. Use --db to choose another file.") == true)
     }
 

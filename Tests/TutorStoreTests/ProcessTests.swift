@@ -38,7 +38,7 @@ import Testing
         let store = try openSaving(tmp.db)
         let steps = Set(try store.allAttempts().filter { $0.questionID == "killed" }.map(\.stepID))
         for i in 0..<printed { #expect(steps.contains("s\(i)"), "attempt \(i) was reported written but is missing") }
-        #expect(steps.count < 100_000)   // it really was killed mid-stream
+        #expect(steps.count < 100_000) // it really was killed mid-stream
     }
 
     @Test func twoWriterProcessesAtOnceKeepEveryRow() throws {

@@ -10,7 +10,9 @@ import Testing
     func copiesLeft(of name: String) -> [String] {
         let tmp = FileManager.default.temporaryDirectory.path
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? []
-        return folders.filter { $0.hasPrefix("dltutor-readonly-") && FileManager.default.fileExists(atPath: tmp + "/" + $0 + "/" + name) }
+        return folders.filter {
+            $0.hasPrefix("dltutor-readonly-") && FileManager.default.fileExists(atPath: tmp + "/" + $0 + "/" + name)
+        }
     }
 
     /// A file name no other test uses, so parallel tests cannot confuse the count of copies.
@@ -19,7 +21,7 @@ import Testing
     @Test func theCopyIsDeletedOnceOpenAndStillReadsTheWAL() throws {
         let tmp = TempFolder(); defer { tmp.remove() }
         let db = uniqueDB(tmp), name = (db as NSString).lastPathComponent
-        let writer = try openSaving(db)               // stays open: the rows stay in the -wal
+        let writer = try openSaving(db) // stays open: the rows stay in the -wal
         try writer.record(attempt("q1", "a", at: day(0)))
         try writer.record(attempt("q1", "b", at: day(1)))
         #expect(FileManager.default.fileExists(atPath: db + "-wal"))
@@ -56,7 +58,9 @@ import Testing
         _ = empty
         // Pretend the last migration never ran: the file is this program's, but incomplete.
         let raw = try openSaving(db)
-        try raw.db.writeWithoutTransaction { try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = (SELECT MAX(identifier) FROM grdb_migrations)") }
+        try raw.db.writeWithoutTransaction {
+            try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = (SELECT MAX(identifier) FROM grdb_migrations)")
+        }
         let (store, warning) = SQLiteStore.open(path: db, options: .init(readOnly: true))
         #expect(store is NullStore)
         #expect(warning == StoreError.readOnly(path: db).message)

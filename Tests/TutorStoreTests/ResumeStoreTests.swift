@@ -12,12 +12,15 @@ struct ResumeStoreTests {
         do {
             let store = try openSaving(tmp.db)
             // Same instant for everything (as with a frozen clock): order must come from the ids.
-            try store.recordReveal(StoredReveal(time: day(0), mode: "practice", questionID: "q3", stepID: "a", seed: nil, reason: "key"))
+            try store.recordReveal(
+                StoredReveal(time: day(0), mode: "practice", questionID: "q3", stepID: "a", seed: nil, reason: "key"))
             try store.record(attempt("q3", "a", at: day(0)))
             try store.record(attempt("q3", "b", at: day(0), seed: 7))
             try store.record(attempt("q3", "b", at: day(0), verdict: "incorrect", correct: false))
-            try store.recordReveal(StoredReveal(time: day(0), mode: "practice", questionID: "q3", stepID: "b", seed: nil, reason: "auto"))
-            try store.recordReveal(StoredReveal(time: day(0), mode: "review", questionID: "q3", stepID: "c", seed: nil, reason: "key"))
+            try store.recordReveal(
+                StoredReveal(time: day(0), mode: "practice", questionID: "q3", stepID: "b", seed: nil, reason: "auto"))
+            try store.recordReveal(
+                StoredReveal(time: day(0), mode: "review", questionID: "q3", stepID: "c", seed: nil, reason: "key"))
         }
         let store = try openSaving(tmp.db)
         let practice = try store.reveals(questionID: "q3", seed: nil, mode: "practice")
@@ -56,7 +59,8 @@ struct ResumeStoreTests {
     @Test func aFinishedQuizIsNoLongerRunning() throws {
         let tmp = TempFolder(); defer { tmp.remove() }
         let store = try openSaving(tmp.db)
-        var quiz = QuizRecord(startedAt: day(0), settings: QuizSettings(minutes: 5, questionIDs: ["q3"], seed: nil, feedback: "end"))
+        var quiz = QuizRecord(
+            startedAt: day(0), settings: QuizSettings(minutes: 5, questionIDs: ["q3"], seed: nil, feedback: "end"))
         quiz.id = try store.saveQuiz(quiz)
         try store.saveQuizCheckpoint(id: quiz.id!, elapsed: 10, checkpoint: "{}")
         quiz.endedAt = day(0, hour: 9.1)
@@ -70,24 +74,26 @@ struct ResumeStoreTests {
 
     @Test func aVersion2FileIsMigratedInPlace() throws {
         let tmp = TempFolder(); defer { tmp.remove() }
-        do {   // what dltutor with schema 2 left: a finished quiz and an unfinished one
+        do { // what dltutor with schema 2 left: a finished quiz and an unfinished one
             let queue = try DatabaseQueue(path: tmp.db)
             try Schema.migrator.migrate(queue, upTo: "v2")
             try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO quiz (id, started_at, ended_at, minutes, question_ids, seed, feedback, score, max_score)
-                    VALUES (1, 1000, 1600, 10, 'q1', NULL, 'end', 4, 10), (2, 2000, NULL, 10, 'q1', NULL, 'end', 0, 0);
-                    INSERT INTO attempt (time, mode, question_id, step_id, input, verdict, correct)
-                    VALUES (1000, 'practice', 'q3', 'a.total', '619', 'correct', 1);
-                    PRAGMA user_version = 2;
-                    """)
+                try db.execute(
+                    sql: """
+                        INSERT INTO quiz (id, started_at, ended_at, minutes, question_ids, seed, feedback, score, max_score)
+                        VALUES (1, 1000, 1600, 10, 'q1', NULL, 'end', 4, 10), (2, 2000, NULL, 10, 'q1', NULL, 'end', 0, 0);
+                        INSERT INTO attempt (time, mode, question_id, step_id, input, verdict, correct)
+                        VALUES (1000, 'practice', 'q3', 'a.total', '619', 'correct', 1);
+                        PRAGMA user_version = 2;
+                        """)
             }
         }
         let store = try openSaving(tmp.db)
         #expect(try store.db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == SQLiteStore.schemaVersion)
         #expect(try store.quizzes().map(\.status) == [.finished, .abandoned])
         #expect(try store.attempts(questionID: "q3", seed: nil, mode: nil).map(\.input) == ["619"])
-        try store.recordReveal(StoredReveal(time: day(0), mode: "practice", questionID: "q3", stepID: "b", seed: nil, reason: "key"))
+        try store.recordReveal(
+            StoredReveal(time: day(0), mode: "practice", questionID: "q3", stepID: "b", seed: nil, reason: "key"))
         #expect(try store.reveals(questionID: "q3", seed: nil, mode: nil).map(\.checksBefore) == [1])
         let csv = try store.export(.csv, since: nil)
         #expect(!csv.contains(",0,0,10,end"), "the unfinished v2 quiz is not exported as 0 / 0: \(csv)")

@@ -15,7 +15,7 @@ import Testing
 
     @Test func qualityFourKeepsEF25AndGivesIntervals1_6_15() throws {
         let items = try schedule([4, 4, 4, 4], store: NullStore())
-        #expect(items.map(\.intervalDays) == [1, 6, 15, 38])   // 15·2.5 = 37.5 → 38
+        #expect(items.map(\.intervalDays) == [1, 6, 15, 38]) // 15·2.5 = 37.5 → 38
         #expect(items.map(\.easiness) == [2.5, 2.5, 2.5, 2.5])
         #expect(items.map(\.repetitions) == [1, 2, 3, 4])
     }
@@ -64,10 +64,10 @@ import Testing
     @Test func dueItemsInDueOrderOnDisk() throws {
         let tmp = TempFolder(); defer { tmp.remove() }
         let store = try openSaving(tmp.db)
-        try store.recordReview(question: "q1", step: "a", quality: 5, at: day(0))   // due day 1
-        try store.recordReview(question: "q1", step: "a", quality: 5, at: day(1))   // due day 7
-        try store.recordReview(question: "q2", step: "b", quality: 1, at: day(2))   // due day 3
-        try store.recordReview(question: "q3", step: "c", quality: 4, at: day(0, hour: 8))  // due day 1, 8:00
+        try store.recordReview(question: "q1", step: "a", quality: 5, at: day(0)) // due day 1
+        try store.recordReview(question: "q1", step: "a", quality: 5, at: day(1)) // due day 7
+        try store.recordReview(question: "q2", step: "b", quality: 1, at: day(2)) // due day 3
+        try store.recordReview(question: "q3", step: "c", quality: 4, at: day(0, hour: 8)) // due day 1, 8:00
         #expect(try store.dueCount(at: day(0, hour: 23)) == 0)
         #expect(try store.dueItems(at: day(3)).map(\.questionID) == ["q3", "q2"])
         #expect(try store.dueCount(at: day(7)) == 3)
@@ -81,12 +81,16 @@ import Testing
     func fixture() throws -> (SQLiteStore, TempFolder) {
         let tmp = TempFolder()
         let store = try openSaving(tmp.db)
-        try store.record(attempt("q1", "a", at: day(0), input: "1, 2, \"three\"\nfour", verdict: "named-mistake",
-                                 mistake: "Used n, not n+1.", correct: false, seconds: 12.5, seed: 18_446_744_073_709_551_615,
-                                 topic: "params"))
-        try store.saveQuiz(QuizRecord(startedAt: day(1), endedAt: day(1, hour: 9.5),
-                                      settings: QuizSettings(minutes: 30, questionIDs: ["q1", "q2"], seed: nil, feedback: "end"),
-                                      score: 7.5, maxScore: 10))
+        try store.record(
+            attempt(
+                "q1", "a", at: day(0), input: "1, 2, \"three\"\nfour", verdict: "named-mistake",
+                mistake: "Used n, not n+1.", correct: false, seconds: 12.5, seed: 18_446_744_073_709_551_615,
+                topic: "params"))
+        try store.saveQuiz(
+            QuizRecord(
+                startedAt: day(1), endedAt: day(1, hour: 9.5),
+                settings: QuizSettings(minutes: 30, questionIDs: ["q1", "q2"], seed: nil, feedback: "end"),
+                score: 7.5, maxScore: 10))
         try store.record(attempt("q2", "b", at: day(2), input: "σ(z)", seconds: nil, mode: "quiz", quizID: 1))
         return (store, tmp)
     }
@@ -94,12 +98,13 @@ import Testing
     @Test func csvQuotesCommasQuotesAndNewlines() throws {
         let (store, tmp) = try fixture(); defer { tmp.remove() }
         let csv = try store.export(.csv, since: nil)
-        let expected = [
-            "kind,time,mode,question,topic,step,seed,input,verdict,mistake,correct,seconds,quiz_id,ended,score,max_score,minutes,feedback,status,first_seconds",
-            "attempt,2025-03-01T09:00:00Z,practice,q1,params,a,18446744073709551615,\"1, 2, \"\"three\"\"\nfour\",named-mistake,\"Used n, not n+1.\",false,12.5,,,,,,,,12.5",
-            "quiz,2025-03-02T09:00:00Z,quiz,q1 q2,,,,,,,,1800,1,2025-03-02T09:30:00Z,7.5,10,30,end,finished,",
-            "attempt,2025-03-03T09:00:00Z,quiz,q2,,b,,σ(z),correct,,true,,1,,,,,,,",
-        ].joined(separator: "\r\n") + "\r\n"
+        let expected =
+            [
+                "kind,time,mode,question,topic,step,seed,input,verdict,mistake,correct,seconds,quiz_id,ended,score,max_score,minutes,feedback,status,first_seconds",
+                "attempt,2025-03-01T09:00:00Z,practice,q1,params,a,18446744073709551615,\"1, 2, \"\"three\"\"\nfour\",named-mistake,\"Used n, not n+1.\",false,12.5,,,,,,,,12.5",
+                "quiz,2025-03-02T09:00:00Z,quiz,q1 q2,,,,,,,,1800,1,2025-03-02T09:30:00Z,7.5,10,30,end,finished,",
+                "attempt,2025-03-03T09:00:00Z,quiz,q2,,b,,σ(z),correct,,true,,1,,,,,,,"
+            ].joined(separator: "\r\n") + "\r\n"
         #expect(csv == expected)
     }
 
@@ -133,23 +138,33 @@ import Testing
         let tmp = TempFolder()
         let store = try openSaving(tmp.db)
         let rows: [StoredAttempt] = [
-            attempt("q1", "a", at: day(0), verdict: "named-mistake", mistake: "Forgot the bias.", correct: false, seconds: 30, topic: "params"),
-            attempt("q1", "a", at: day(0), verdict: "named-mistake", mistake: "Forgot the bias.", correct: false, seconds: 20, topic: "params"),
+            attempt(
+                "q1", "a", at: day(0), verdict: "named-mistake", mistake: "Forgot the bias.", correct: false, seconds: 30,
+                topic: "params"),
+            attempt(
+                "q1", "a", at: day(0), verdict: "named-mistake", mistake: "Forgot the bias.", correct: false, seconds: 20,
+                topic: "params"),
             attempt("q1", "a", at: day(0), seconds: 10, topic: "params"),
             attempt("q1", "b", at: day(0), seconds: 40, topic: "params"),
-            attempt("q2", "a", at: day(1), verdict: "named-mistake", mistake: "Squared twice.", correct: false, seconds: 5, topic: "loss"),
+            attempt(
+                "q2", "a", at: day(1), verdict: "named-mistake", mistake: "Squared twice.", correct: false, seconds: 5,
+                topic: "loss"),
             attempt("q2", "a", at: day(1), seconds: nil, mode: "quiz", topic: "loss"),
-            attempt("q3", "a", at: day(1), verdict: "incorrect", correct: false, seconds: 15),
+            attempt("q3", "a", at: day(1), verdict: "incorrect", correct: false, seconds: 15)
         ]
         for r in rows { try store.record(r) }
         try store.savePosition(PracticePosition(questionID: "q1", seed: 3, stepIndex: 1, updatedAt: day(0)))
         try store.savePosition(PracticePosition(questionID: "q2", seed: nil, stepIndex: 0, updatedAt: day(1)))
         try store.recordReview(question: "q1", step: "a", quality: 1, at: day(0))
         try store.recordReview(question: "q2", step: "a", quality: 5, at: day(1))
-        try store.saveQuiz(QuizRecord(startedAt: day(1), settings: QuizSettings(minutes: 10, questionIDs: ["q2"], seed: 1, feedback: "end"),
-                                      score: 1, maxScore: 2))
-        try store.saveQuiz(QuizRecord(startedAt: day(2), settings: QuizSettings(minutes: 10, questionIDs: ["q2"], seed: 2, feedback: "end"),
-                                      score: 2, maxScore: 2))
+        try store.saveQuiz(
+            QuizRecord(
+                startedAt: day(1), settings: QuizSettings(minutes: 10, questionIDs: ["q2"], seed: 1, feedback: "end"),
+                score: 1, maxScore: 2))
+        try store.saveQuiz(
+            QuizRecord(
+                startedAt: day(2), settings: QuizSettings(minutes: 10, questionIDs: ["q2"], seed: 2, feedback: "end"),
+                score: 2, maxScore: 2))
         return (store, tmp)
     }
 
@@ -164,37 +179,46 @@ import Testing
 
     @Test func accuracyPerQuestionAndTopic() throws {
         let (store, tmp) = try fixture(); defer { tmp.remove() }
-        #expect(try store.accuracyByQuestion(mode: nil) == [Accuracy(key: "q1", attempts: 4, correct: 2),
-                                                            Accuracy(key: "q2", attempts: 2, correct: 1),
-                                                            Accuracy(key: "q3", attempts: 1, correct: 0)])
+        #expect(
+            try store.accuracyByQuestion(mode: nil) == [
+                Accuracy(key: "q1", attempts: 4, correct: 2),
+                Accuracy(key: "q2", attempts: 2, correct: 1),
+                Accuracy(key: "q3", attempts: 1, correct: 0)
+            ])
         #expect(try store.accuracyByQuestion(mode: "quiz") == [Accuracy(key: "q2", attempts: 1, correct: 1)])
-        #expect(try store.accuracyByTopic(topics: [:], mode: nil) == [Accuracy(key: "(no topic)", attempts: 1, correct: 0),
-                                                                      Accuracy(key: "loss", attempts: 2, correct: 1),
-                                                                      Accuracy(key: "params", attempts: 4, correct: 2)])
+        #expect(
+            try store.accuracyByTopic(topics: [:], mode: nil) == [
+                Accuracy(key: "(no topic)", attempts: 1, correct: 0),
+                Accuracy(key: "loss", attempts: 2, correct: 1),
+                Accuracy(key: "params", attempts: 4, correct: 2)
+            ])
         // The app's map wins over the recorded topic.
-        #expect(try store.accuracyByTopic(topics: ["q3": "params", "q2": "gradients"], mode: nil)
+        #expect(
+            try store.accuracyByTopic(topics: ["q3": "params", "q2": "gradients"], mode: nil)
                 == [Accuracy(key: "gradients", attempts: 2, correct: 1), Accuracy(key: "params", attempts: 5, correct: 2)])
         #expect(Accuracy(key: "x", attempts: 4, correct: 1).fraction == 0.25)
     }
 
     @Test func mostFrequentMistakes() throws {
         let (store, tmp) = try fixture(); defer { tmp.remove() }
-        #expect(try store.frequentMistakes(limit: 5) == [
-            MistakeCount(questionID: "q1", stepID: "a", mistake: "Forgot the bias.", count: 2),
-            MistakeCount(questionID: "q2", stepID: "a", mistake: "Squared twice.", count: 1),
-        ])
+        #expect(
+            try store.frequentMistakes(limit: 5) == [
+                MistakeCount(questionID: "q1", stepID: "a", mistake: "Forgot the bias.", count: 2),
+                MistakeCount(questionID: "q2", stepID: "a", mistake: "Squared twice.", count: 1)
+            ])
         #expect(try store.frequentMistakes(limit: 1).count == 1)
     }
 
     @Test func timesPerStepWithMedianAndMean() throws {
         let (store, tmp) = try fixture(); defer { tmp.remove() }
-        #expect(try store.stepTimes() == [
-            TimeSummary(questionID: "*", stepID: "*", count: 6, mean: 20, median: 17.5),
-            TimeSummary(questionID: "q1", stepID: "a", count: 3, mean: 20, median: 20),
-            TimeSummary(questionID: "q1", stepID: "b", count: 1, mean: 40, median: 40),
-            TimeSummary(questionID: "q2", stepID: "a", count: 1, mean: 5, median: 5),
-            TimeSummary(questionID: "q3", stepID: "a", count: 1, mean: 15, median: 15),
-        ])
+        #expect(
+            try store.stepTimes() == [
+                TimeSummary(questionID: "*", stepID: "*", count: 6, mean: 20, median: 17.5),
+                TimeSummary(questionID: "q1", stepID: "a", count: 3, mean: 20, median: 20),
+                TimeSummary(questionID: "q1", stepID: "b", count: 1, mean: 40, median: 40),
+                TimeSummary(questionID: "q2", stepID: "a", count: 1, mean: 5, median: 5),
+                TimeSummary(questionID: "q3", stepID: "a", count: 1, mean: 15, median: 15)
+            ])
     }
 
     @Test func quizHistoryForTheChart() throws {
@@ -232,13 +256,16 @@ import Testing
         let tmp = TempFolder(); defer { tmp.remove() }
         do {
             let store = try openSaving(tmp.db)
-            try store.saveQuiz(QuizRecord(startedAt: day(1), endedAt: day(1, hour: 9.2),
-                                          settings: QuizSettings(minutes: 12.5, questionIDs: ["q3"], seed: 4, feedback: "end"),
-                                          score: 3, maxScore: 10))
+            try store.saveQuiz(
+                QuizRecord(
+                    startedAt: day(1), endedAt: day(1, hour: 9.2),
+                    settings: QuizSettings(minutes: 12.5, questionIDs: ["q3"], seed: 4, feedback: "end"),
+                    score: 3, maxScore: 10))
         }
         let store = try openSaving(tmp.db)
         #expect(try store.quizzes().first?.settings.minutes == 12.5)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(try store.export(.json, since: nil).utf8)) as? [[String: Any]])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try store.export(.json, since: nil).utf8)) as? [[String: Any]])
         #expect(json.first?["minutes"] as? Double == 12.5)
         #expect(try store.export(.csv, since: nil).contains(",12.5,end,finished,"))
     }
@@ -248,10 +275,11 @@ import Testing
         let store = try openSaving(tmp.db)
         try store.record(attempt("q3", "a.total", at: day(0), input: "691", correct: false, seconds: 40, seed: 7))
         try store.record(attempt("q3", "a.total", at: day(0, hour: 10), input: "619", seconds: 8, seed: 7))
-        try store.record(attempt("q3", "a.total", at: day(1), input: "619", seconds: 5, seed: 8))           // another variant
+        try store.record(attempt("q3", "a.total", at: day(1), input: "619", seconds: 5, seed: 8)) // another variant
         try store.record(attempt("q3", "a.total", at: day(2), input: "619", seconds: 3, seed: 7, mode: "review"))
         func column(_ since: Date?) throws -> [Double?] {
-            let rows = try #require(try JSONSerialization.jsonObject(with: Data(try store.export(.json, since: since).utf8)) as? [[String: Any]])
+            let rows = try #require(
+                try JSONSerialization.jsonObject(with: Data(try store.export(.json, since: since).utf8)) as? [[String: Any]])
             return rows.map { $0["first_seconds"] as? Double }
         }
         #expect(try column(nil) == [40, 40, 5, 3])
@@ -264,10 +292,11 @@ import Testing
         let tmp = TempFolder(); defer { tmp.remove() }
         let store = try openSaving(tmp.db)
         try store.record(attempt("q3", "a.total", at: day(1, hour: 8), mode: "review"))
-        try store.record(attempt("q3", "a.total", at: day(1, hour: 8.1), mode: "review"))   // same step again
-        try store.record(attempt("q4", "W1", at: day(1, hour: 9), mode: "practice"))        // not review
-        try store.record(attempt("q5", "a", at: day(0, hour: 23), mode: "review"))          // yesterday
-        try store.recordReveal(StoredReveal(time: day(1, hour: 10), mode: "review", questionID: "q2", stepID: "b", seed: 4, reason: "key"))
+        try store.record(attempt("q3", "a.total", at: day(1, hour: 8.1), mode: "review")) // same step again
+        try store.record(attempt("q4", "W1", at: day(1, hour: 9), mode: "practice")) // not review
+        try store.record(attempt("q5", "a", at: day(0, hour: 23), mode: "review")) // yesterday
+        try store.recordReveal(
+            StoredReveal(time: day(1, hour: 10), mode: "review", questionID: "q2", stepID: "b", seed: 4, reason: "key"))
         #expect(try store.reviewedSteps(since: day(1, hour: 0)) == 2)
         let reopened = try openSaving(tmp.db)
         #expect(try reopened.reviewedSteps(since: day(0, hour: 0)) == 3)

@@ -23,11 +23,14 @@ func day(_ d: Double, hour h: Double = 9) -> Date {
     Date(timeIntervalSince1970: 1_740_787_200 + d * 86_400 + h * 3_600)
 }
 
-func attempt(_ q: String, _ step: String, at time: Date, input: String = "42", verdict: String = "correct",
-             mistake: String? = nil, correct: Bool = true, seconds: Double? = 10, seed: UInt64? = nil,
-             mode: String = "practice", topic: String? = nil, quizID: Int64? = nil) -> StoredAttempt {
-    StoredAttempt(time: time, mode: mode, questionID: q, stepID: step, seed: seed, input: input, verdict: verdict,
-                  mistake: mistake, correct: correct, seconds: seconds, topic: topic, quizID: quizID)
+func attempt(
+    _ q: String, _ step: String, at time: Date, input: String = "42", verdict: String = "correct",
+    mistake: String? = nil, correct: Bool = true, seconds: Double? = 10, seed: UInt64? = nil,
+    mode: String = "practice", topic: String? = nil, quizID: Int64? = nil
+) -> StoredAttempt {
+    StoredAttempt(
+        time: time, mode: mode, questionID: q, stepID: step, seed: seed, input: input, verdict: verdict,
+        mistake: mistake, correct: correct, seconds: seconds, topic: topic, quizID: quizID)
 }
 
 /// Opens a store that must save, failing the test otherwise.
@@ -41,7 +44,8 @@ func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path)
 
 /// Path of an executable built next to the test bundle (`swift test` builds every target).
 func builtProduct(_ name: String) -> String {
-    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+    let exe =
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
         ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
     var dir = (exe as NSString).deletingLastPathComponent
     while dir.hasSuffix(".xctest") || dir.contains(".xctest/") {
