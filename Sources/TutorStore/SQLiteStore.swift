@@ -103,7 +103,7 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             // Two tutors opening a new file at once race twice: switching to WAL needs an
             // exclusive lock that SQLite refuses at once (no busy wait), and GRDB's migrator reads
             // the applied migrations outside the migration's transaction, so both may run v1 and
-            // one fails ("table ... already exists", rolled back). Both are retried, every 50 ms
+            // one fails ("table ... already exists" or "duplicate column", rolled back). Both are retried, every 50 ms
             // for up to the busy timeout; the retry then finds v1 applied.
             var tries = max(1, Int(options.busyTimeout / 0.05))
             var opened: DatabaseQueue?
@@ -117,7 +117,9 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
                     opened = queue
                 } catch {
                     let e = StoreError.from(error, path: path, busySeconds: options.busyTimeout)
-                    let transient = !e.stopsSaving || (error as? DatabaseError)?.message?.contains("already exists") == true
+                    // Later migrations race the same way: two `ADD COLUMN`s give "duplicate column".
+                    let message = (error as? DatabaseError)?.message ?? ""
+                    let transient = !e.stopsSaving || message.contains("already exists") || message.contains("duplicate column")
                     tries -= 1
                     guard transient, tries > 0 else { throw e }
                     usleep(50_000)
