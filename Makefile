@@ -22,7 +22,9 @@ release: deps
 	$(SWIFT) build $(RELEASE) --product dltutor
 	$(SWIFT) build $(RELEASE) --product dltutor-class
 
-run: release
+# The tutor alone: a student's first `make run` does not wait for the classroom binary's build.
+run: deps
+	$(SWIFT) build $(RELEASE) --product dltutor
 	@$(RELEASE_BIN) $(ARGS)
 
 # Programs under test keep their cache and any default database inside .build, never in the
