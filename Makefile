@@ -38,7 +38,8 @@ test: deps
 	XDG_CACHE_HOME=$(CURDIR)/.build/test-cache XDG_DATA_HOME=$(CURDIR)/.build/test-data \
 		$(SWIFT) test --disable-xctest --skip-build --filter ClassroomTests --no-parallel
 
-lint: release
+lint: deps
+	$(SWIFT) build $(RELEASE) --product dltutor
 	$(RELEASE_BIN) lint $(CONTENT)
 
 bench: deps
