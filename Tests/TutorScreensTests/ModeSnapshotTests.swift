@@ -6,15 +6,8 @@ import TutorSession
 
 /// 80×24 snapshots of demo, quiz and drill screens, each with the assertion that matters most.
 @Suite("Screens: demo, quiz, drill snapshots")
-struct ModeSnapshotTests {
+struct ModeSnapshotTests: ScreenTestHelpers {
     static let exam = ScreenSnapshotTests.exam
-    let caps = TerminalCapabilities(unicode: true, color: true)
-
-    func render(_ s: Session, size: Size = Size(width: 80, height: 24)) -> RenderedFrame {
-        Screens.render(s, size: size, capabilities: caps)
-    }
-    func text(_ f: RenderedFrame) -> String { f.buffer.lines().joined(separator: "\n") }
-    func type(_ t: String, _ s: inout Session) { for c in t { _ = s.handle(.type(c)) } }
 
     func demo(_ q: Int) -> Session {
         var s = Session(exam: Self.exam, settings: SessionSettings(mode: .demo))
@@ -196,14 +189,8 @@ struct ModeSnapshotTests {
 /// The quiz's screens beyond the running question: the rules, marks in the step list, a locked
 /// step, the header at 80 columns, and a review that pages by screen with hanging indents.
 @Suite("Screens: quiz rules, marks and review")
-struct QuizScreenTests {
+struct QuizScreenTests: ScreenTestHelpers {
     static let exam = ScreenSnapshotTests.exam
-    let caps = TerminalCapabilities(unicode: true, color: true)
-    func render(_ s: Session, size: Size = Size(width: 80, height: 24)) -> RenderedFrame {
-        Screens.render(s, size: size, capabilities: caps)
-    }
-    func text(_ f: RenderedFrame) -> String { f.buffer.lines().joined(separator: "\n") }
-    func type(_ t: String, _ s: inout Session) { for c in t { _ = s.handle(.type(c)) } }
 
     func quiz(_ feedback: QuizSettings.Feedback = .end) -> Session {
         var s = Session(

@@ -7,15 +7,8 @@ import TutorContent
 /// 80×24 snapshots of a review item and a drill: earlier values given, the interval chosen, the
 /// worked step after a skip, and the list of misses.
 @Suite("Screens: review and drill snapshots")
-struct ReviewDrillSnapshotTests {
+struct ReviewDrillSnapshotTests: ScreenTestHelpers {
     static let exam = ScreenSnapshotTests.exam
-    let caps = TerminalCapabilities(unicode: true, color: true)
-
-    func render(_ s: Session) -> RenderedFrame {
-        Screens.render(s, size: Size(width: 80, height: 24), capabilities: caps)
-    }
-    func text(_ f: RenderedFrame) -> String { f.buffer.lines().joined(separator: "\n") }
-    func type(_ t: String, _ s: inout Session) { for c in t { _ = s.handle(.type(c)) } }
 
     @Test func reviewGivesEarlierValuesThenSaysWhenTheStepComesBack() throws {
         var s = Session(

@@ -7,7 +7,7 @@ import TutorSession
 /// 80×24 text snapshots of the main states; each also asserts the line that matters most, so a
 /// re-recorded snapshot cannot hide a lost verdict or caret.
 @Suite("Screens: 80×24 snapshots")
-struct ScreenSnapshotTests {
+struct ScreenSnapshotTests: ScreenTestHelpers {
     static let exam: Exam = {
         let dir = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/") + "/content/aml5202-sessional1"
         return ExamLoader.load(directory: dir).exam
@@ -15,20 +15,12 @@ struct ScreenSnapshotTests {
     static let unicode = TerminalCapabilities(unicode: true, color: true)
     static let ascii = TerminalCapabilities(unicode: false, color: false)
 
-    func render(_ s: Session, _ caps: TerminalCapabilities = unicode, size: Size = Size(width: 80, height: 24)) -> RenderedFrame {
-        Screens.render(s, size: size, capabilities: caps)
-    }
-
     func open(_ q: Int, step id: String? = nil) -> Session {
         var s = Session(exam: Self.exam)
         _ = s.handle(.openQuestion(q))
         if let id, let i = s.practice?.variant.steps.firstIndex(where: { $0.id == id }) { _ = s.handle(.goToStep(i)) }
         return s
     }
-
-    func type(_ text: String, _ s: inout Session) { for c in text { _ = s.handle(.type(c)) } }
-
-    func text(_ f: RenderedFrame) -> String { f.buffer.lines().joined(separator: "\n") }
 
     @Test func startScreen() {
         let f = render(Session(exam: Self.exam))

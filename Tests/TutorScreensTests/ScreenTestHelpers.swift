@@ -1,0 +1,21 @@
+import TerminalUI
+import TutorSession
+
+@testable import TutorScreens
+
+/// What every screen test suite does: render a session (80×24, Unicode and colour unless told
+/// otherwise), read the frame back as text, and type into the session key by key.
+protocol ScreenTestHelpers {}
+
+extension ScreenTestHelpers {
+    func render(
+        _ s: Session, _ caps: TerminalCapabilities = TerminalCapabilities(unicode: true, color: true),
+        size: Size = Size(width: 80, height: 24)
+    ) -> RenderedFrame {
+        Screens.render(s, size: size, capabilities: caps)
+    }
+
+    func text(_ f: RenderedFrame) -> String { f.buffer.lines().joined(separator: "\n") }
+
+    func type(_ text: String, _ s: inout Session) { for c in text { _ = s.handle(.type(c)) } }
+}
