@@ -12,6 +12,12 @@ public struct ContentOptions: ParsableArguments {
 
     public init() {}
 
+    /// The options as given (`QuickCommandLine` builds them without ArgumentParser).
+    public init(content: String?) {
+        self.init()
+        self.content = content
+    }
+
     /// Where the content is: --content, then $DLTUTOR_CONTENT, then the bundled exam next to the
     /// executable (installed: `PREFIX/share/dltutor/exams/`; a clone: `content/`) or the working
     /// directory (see `ExamCatalog`).

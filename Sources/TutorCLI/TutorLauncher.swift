@@ -18,6 +18,16 @@ public struct ScreenOptions: ParsableArguments, Sendable {
     public var testTrap = false
 
     public init() {}
+
+    /// Every option at its default but `--ascii` (`QuickCommandLine` builds them without
+    /// ArgumentParser, whose defaults these are).
+    public static func defaults(ascii: Bool) -> ScreenOptions {
+        var options = ScreenOptions()
+        options.ascii = ascii
+        options.clockFile = nil
+        options.testTrap = false
+        return options
+    }
 }
 
 /// Opens the terminal, runs the session to its end and turns the outcome into an exit status.

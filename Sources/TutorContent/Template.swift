@@ -201,6 +201,12 @@ extension Template {
     /// "a {L}-layer" renders "an 8-layer": an article written just before a placeholder that
     /// renders a number is made to agree with how the number is read.
     static func fixArticle(_ out: inout String, before text: String) {
+        // Most placeholders follow no article: a byte test settles those before any Unicode-aware
+        // string comparison (this runs for every placeholder of every variant built).
+        let tail = out.utf8.suffix(2)
+        guard tail.last == UInt8(ascii: " "), let letter = tail.first,
+            letter | 0x20 == UInt8(ascii: "a") || letter == UInt8(ascii: "n")
+        else { return }
         guard let wanted = English.article(beforeNumber: text) else { return }
         for written in ["a ", "an ", "A ", "An "] where out.hasSuffix(written) {
             let start = out.index(out.endIndex, offsetBy: -written.count)

@@ -75,7 +75,8 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
                 throw .cannotCreateFolder(path: folder, reason: Self.reason(error))
             }
         }
-        let size = (try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        var info = stat()
+        let size: Int? = stat(path, &info) == 0 ? Int(info.st_size) : nil
         let writable =
             !options.readOnly
             && access(folder.isEmpty ? "." : folder, W_OK) == 0
@@ -95,10 +96,15 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
         config.label = "dltutor.store"
         config.busyMode = .timeout(options.busyTimeout)
         do {
-            config.journalMode = .wal
             let maxPages = options.maxPageCount
             config.prepareDatabase { db in
                 if let maxPages { try db.execute(sql: "PRAGMA max_page_count = \(maxPages)") }
+                // WAL, set here rather than with GRDB's `journalMode = .wal`: that setup also
+                // commits a throwaway CREATE/DROP TABLE whenever the -wal file is absent (every
+                // start after a clean exit), a write and a sync before the first frame, which
+                // only its DatabasePool readers need. This store is one DatabaseQueue.
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                guard mode == "wal" else { throw DatabaseError(message: "could not turn on WAL mode (got \(mode ?? "nothing"))") }
             }
             // Two tutors opening a new file at once race twice: switching to WAL needs an
             // exclusive lock that SQLite refuses at once (no busy wait), and GRDB's migrator reads
@@ -110,7 +116,7 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             while opened == nil {
                 do {
                     let queue = try DatabaseQueue(path: path, configuration: config)
-                    // GRDB's WAL setup sets NORMAL; this runs after it, on the queue's only connection.
+                    // After the WAL switch (prepareDatabase), on the queue's only connection.
                     let sync = options.synchronousFull ? "FULL" : "NORMAL"
                     try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = \(sync)") }
                     try Schema.migrator.migrate(queue)

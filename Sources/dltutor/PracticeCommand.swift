@@ -15,7 +15,8 @@ struct PracticeCommand: ParsableCommand {
     @Option(help: "Practise this random variant of every question (default: the original exam).")
     var seed: UInt64?
     @Option(name: .customLong("reveal-after"), help: "Reveal the worked step after this many wrong tries (0: never).")
-    var revealAfter: Int = 3
+    var revealAfter: Int = PracticeCommand.defaultRevealAfter
+    static let defaultRevealAfter = 3
     @Option(help: "Open this question straight away (id like q3, or its number).")
     var question: String?
     /// Tests start on the start screen of a fresh database without the first-run tour.

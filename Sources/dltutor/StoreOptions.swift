@@ -16,7 +16,16 @@ struct StoreOptions: ParsableArguments {
     /// Seconds a write waits for another program's lock before it is queued for a retry. Tests
     /// shorten it; the default suits two tutors sharing a file.
     @Option(name: .customLong("busy-timeout"), help: .hidden)
-    var busyTimeout: Double = 5
+    var busyTimeout: Double = StoreOptions.defaultBusyTimeout
+    static let defaultBusyTimeout: Double = 5
+
+    /// `--db` as given, the rest at its defaults (`QuickCommandLine`).
+    static func defaults(path: String?) -> StoreOptions {
+        var options = StoreOptions()
+        options.path = path
+        options.busyTimeout = defaultBusyTimeout
+        return options
+    }
 
     var resolvedPath: String { path ?? StorePaths.defaultDatabasePath() }
 
@@ -50,7 +59,7 @@ enum StoreStartup {
             seed: UInt64.random(in: 1...999_999),
             nextDue: scheduled.first { $0.due > now }.map { formatDue($0.due) },
             maxPerDay: ((try? store.meta(reviewMaxKey)) ?? nil).flatMap { Int($0) } ?? ReviewSettings.defaultMaxPerDay,
-            doneToday: (try? store.reviewedSteps(since: Calendar.current.startOfDay(for: now))) ?? 0)
+            doneToday: (try? store.reviewedSteps(since: LocalTime.startOfDay(now))) ?? 0)
         settings.drill.best = (try? store.bestDrillScores()) ?? [:]
     }
 
@@ -58,11 +67,7 @@ enum StoreStartup {
     static let reviewMaxKey = "review_max"
 
     /// "on 2026-11-30 at 09:30".
-    static func formatDue(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.dateFormat = "yyyy-MM-dd 'at' HH:mm"
-        return "on " + f.string(from: date)
-    }
+    static func formatDue(_ date: Date) -> String { "on " + LocalTime.format(date, "%Y-%m-%d at %H:%M") }
 
     /// Saved practice per question (checked answers and reveals), the original exam's marks of
     /// questions now showing a variant, and the question last worked on (to reopen). With an

@@ -20,23 +20,36 @@ if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--version", le
 // PostgreSQL's client), with the arguments unchanged.
 ClassHandOff.execIfClassCommand(CommandLine.arguments)
 
+// The plain tutor and a single check skip ArgumentParser's command tree (see QuickCommandLine).
 let parsed: any ParsableCommand
-do {
-    parsed = try DLTutor.parseAsRoot()
-} catch {
-    DLTutor.exit(withError: error)
+if let quick = QuickCommandLine.command(for: Array(CommandLine.arguments.dropFirst())) {
+    parsed = quick
+} else {
+    do {
+        parsed = try DLTutor.parseAsRoot()
+    } catch {
+        DLTutor.exit(withError: error)
+    }
 }
 if let command = parsed as? any AsyncParsableCommand {
     let box = CommandBox(command: command)
     Task.detached {
         var command = box.command
-        do { try await command.run() } catch { DLTutor.exit(withError: error) }
+        do { try await command.run() } catch { exitFor(error) }
         DLTutor.exit()
     }
     dispatchMain()
 } else {
     var command = parsed
-    do { try command.run() } catch { DLTutor.exit(withError: error) }
+    do { try command.run() } catch { exitFor(error) }
+}
+
+/// Ends the process for an error a command threw. A bare exit status (`check`'s verdicts) is
+/// handed straight to `exit`: ArgumentParser's `exit(withError:)` would first build the whole
+/// command's help text (about a millisecond) to print nothing. Anything else it reports.
+func exitFor(_ error: any Error) -> Never {
+    if let code = error as? ExitCode { exit(code.rawValue) }
+    DLTutor.exit(withError: error)
 }
 
 /// Hands the parsed command to the task that runs it (it is only ever used there).
