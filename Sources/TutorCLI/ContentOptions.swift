@@ -12,12 +12,6 @@ public struct ContentOptions: ParsableArguments {
 
     public init() {}
 
-    /// The options as given (`QuickCommandLine` builds them without ArgumentParser).
-    public init(content: String?) {
-        self.init()
-        self.content = content
-    }
-
     /// Where the content is: --content, then $DLTUTOR_CONTENT, then the bundled exam next to the
     /// executable (installed: `PREFIX/share/dltutor/exams/`; a clone: `content/`) or the working
     /// directory (see `ExamCatalog`).
@@ -37,7 +31,12 @@ public struct ContentOptions: ParsableArguments {
     /// Loads the exam, printing any content errors (`file:line: message`) to standard error; the
     /// questions that loaded are still usable.
     public func load(quietWarnings: Bool = true) throws -> Exam {
-        let dir = try directory()
+        try ContentOptions.load(content: content, quietWarnings: quietWarnings)
+    }
+
+    /// The same for `--content` given as a plain value (the quick start path).
+    public static func load(content: String?, quietWarnings: Bool = true) throws -> Exam {
+        let dir = try resolve(content)
         let result = ContentOptions.cache?.load(directory: dir) ?? ExamLoader.load(directory: dir)
         for d in result.diagnostics where d.isError || !quietWarnings { printError(d.description) }
         if result.exam.questions.isEmpty {

@@ -19,14 +19,21 @@ public struct ScreenOptions: ParsableArguments, Sendable {
 
     public init() {}
 
-    /// Every option at its default but `--ascii` (`QuickCommandLine` builds them without
-    /// ArgumentParser, whose defaults these are).
-    public static func defaults(ascii: Bool) -> ScreenOptions {
-        var options = ScreenOptions()
-        options.ascii = ascii
-        options.clockFile = nil
-        options.testTrap = false
-        return options
+    /// The options as plain values.
+    public var settings: ScreenSettings { ScreenSettings(ascii: ascii, clockFile: clockFile, testTrap: testTrap) }
+}
+
+/// The screen options as plain values: what the launcher reads, and what the quick start path
+/// (which builds no ArgumentParser values) passes.
+public struct ScreenSettings: Sendable, Equatable {
+    public var ascii: Bool
+    public var clockFile: String?
+    public var testTrap: Bool
+
+    public init(ascii: Bool = false, clockFile: String? = nil, testTrap: Bool = false) {
+        self.ascii = ascii
+        self.clockFile = clockFile
+        self.testTrap = testTrap
     }
 }
 
@@ -40,37 +47,48 @@ public enum TutorLauncher {
         inbox: @escaping @Sendable () -> [Message] = { [] }, onEffect: @escaping @Sendable (Effect) -> Void = { _ in },
         tick: Duration = .milliseconds(250)
     ) async throws {
+        let settings = screen.settings
         let status: Int32 = try await MainActor.run {
-            try runOnMain(session, screen: screen, store: store, inbox: inbox, onEffect: onEffect, tick: tick)
+            try runOnMain(
+                session, screen: settings, terminal: nil, store: store, inbox: inbox, onEffect: onEffect, tick: tick)
         }
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// The same, from the synchronous entry point's main thread (no concurrency runtime).
-    public static func runSynchronously(_ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore()) throws
-    {
+    /// The same, from the synchronous entry point's main thread (no concurrency runtime), on
+    /// `terminal` when the caller opened it already (see `openTerminal`).
+    public static func runSynchronously(
+        _ session: Session, screen: ScreenSettings, terminal: CursesTerminal? = nil, store: any ProgressStore = NullStore()
+    ) throws {
         let status: Int32 = try MainActor.assumeIsolated {
-            try runOnMain(session, screen: screen, store: store, inbox: { [] }, onEffect: { _ in }, tick: .milliseconds(250))
+            try runOnMain(
+                session, screen: screen, terminal: terminal, store: store, inbox: { [] }, onEffect: { _ in },
+                tick: .milliseconds(250))
         }
         if status != 0 { throw ExitCode(status) }
     }
 
-    @MainActor private static func runOnMain(
-        _ session: Session, screen: ScreenOptions, store: any ProgressStore,
-        inbox: @escaping @Sendable () -> [Message], onEffect: @escaping @Sendable (Effect) -> Void,
-        tick: Duration
-    ) throws -> Int32 {
-        let forceASCII = screen.ascii
-        let clock = makeClock(file: screen.clockFile)
+    /// Opens the terminal for a full-screen mode, or says why not (not a terminal, unknown
+    /// TERM) and throws the exit status. The tutor opens it while its progress database is still
+    /// opening on another thread: curses' start-up is then off the way to the first frame.
+    @MainActor public static func openTerminal(_ screen: ScreenSettings) throws -> CursesTerminal {
         var options = CursesTerminal.Options()
-        options.forceASCII = forceASCII
-        let terminal: CursesTerminal
+        options.forceASCII = screen.ascii
         do {
-            terminal = try CursesTerminal(options: options)
+            return try CursesTerminal(options: options)
         } catch {
             printError(error.description)
             throw ExitCode(error.exitCode)
         }
+    }
+
+    @MainActor private static func runOnMain(
+        _ session: Session, screen: ScreenSettings, terminal opened: CursesTerminal?, store: any ProgressStore,
+        inbox: @escaping @Sendable () -> [Message], onEffect: @escaping @Sendable (Effect) -> Void,
+        tick: Duration
+    ) throws -> Int32 {
+        let clock = makeClock(file: screen.clockFile)
+        let terminal = try opened ?? openTerminal(screen)
         if screen.testTrap {
             terminal.draw(Buffer(size: terminal.size), cursor: nil)
             fatalError("forced trap (--test-trap)")
@@ -123,7 +141,9 @@ public enum TutorLauncher {
     }
 
     /// The clock's current time as a date, for startup queries.
-    public static func now(_ screen: ScreenOptions) -> Date {
+    public static func now(_ screen: ScreenOptions) -> Date { now(screen.settings) }
+
+    public static func now(_ screen: ScreenSettings) -> Date {
         Date(timeIntervalSinceReferenceDate: makeClock(file: screen.clockFile)())
     }
 

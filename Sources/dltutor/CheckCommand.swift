@@ -45,17 +45,43 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let exam = try options.load()
         if let batch {
-            try BatchGrader(exam: exam).run(path: batch)
-            return
+            try BatchGrader(exam: options.load()).run(path: batch)
+        } else if let single {
+            try single.run()
         }
-        let q = try exam.find(question!)
+    }
+
+    /// The one check asked for (nil with `--batch`), as plain values.
+    var single: SingleCheck? {
+        guard batch == nil, let question, let step else { return nil }
+        return SingleCheck(
+            content: options.content, question: question, step: step, answer: answerWords, seed: seed, given: given,
+            json: json)
+    }
+}
+
+/// One `dltutor check QUESTION STEP ANSWER`, as plain values: built by `CheckCommand` or, for
+/// the everyday forms, by `QuickCommandLine` without any ArgumentParser value (see PracticeStart).
+struct SingleCheck: Equatable {
+    var content: String?
+    var question: String
+    var step: String
+    /// The answer's words, joined by spaces to make the answer.
+    var answer: [String]
+    var seed: UInt64?
+    var given: [String] = []
+    var json = false
+
+    /// Prints the verdict and throws its exit status (0 correct, 1 incorrect, 2 invalid, 3 self-assess).
+    func run() throws {
+        let exam = try ContentOptions.load(content: content)
+        let q = try exam.find(question)
         let variant: Variant
         do { variant = try q.variant(seed: seed) } catch { throw ValidationError("\(error)") }
-        let s = try variant.findStep(step!)
+        let s = try variant.findStep(step)
         let givenValues = try parseGiven(given, variant: variant)
-        let input = answerWords.joined(separator: " ")
+        let input = answer.joined(separator: " ")
         let verdict = variant.grade(step: s.id, input: input, given: givenValues)
         if json {
             print(VerdictJSON.make(verdict, variant: variant, step: s, input: input).text)

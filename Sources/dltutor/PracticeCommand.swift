@@ -27,24 +27,12 @@ struct PracticeCommand: ParsableCommand {
         guard (0...99).contains(revealAfter) else { throw ValidationError("--reveal-after takes 0 to 99.") }
     }
 
-    func run() throws {
-        // Open the progress database while the content loads: they share nothing, and both are
-        // on the way to the first frame. (Synchronous: the tutor needs no concurrency runtime.)
-        let storage = self.storage
-        let opening = InBackground { TutorLauncher.openStore(storage) }
-        let exam = try options.load()
-        let (store, warning) = opening.value
-        var settings = SessionSettings(mode: .practice, revealAfter: revealAfter, seed: seed)
-        StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))
-        // The tour once per database, and not when the student asked for a question directly.
-        settings.showTour = !noTour && question == nil && (try? store.meta("tour_seen")) == nil
-        var session = Session(exam: exam, settings: settings)
-        session.storageWarning = warning
-        StoreStartup.restore(&session, store: store, seed: seed, reopen: question == nil)
-        if let question {
-            let q = try exam.find(question)
-            _ = session.handle(.openQuestion(exam.questions.firstIndex { $0.id == q.id } ?? 0))
-        }
-        try TutorLauncher.runSynchronously(session, screen: screen, store: store)
+    func run() throws { try start.run() }
+
+    /// The parsed options as plain values.
+    var start: PracticeStart {
+        PracticeStart(
+            content: options.content, screen: screen.settings, db: storage.path, busyTimeout: storage.busyTimeout,
+            seed: seed, revealAfter: revealAfter, question: question, noTour: noTour)
     }
 }

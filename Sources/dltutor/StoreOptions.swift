@@ -19,20 +19,16 @@ struct StoreOptions: ParsableArguments {
     var busyTimeout: Double = StoreOptions.defaultBusyTimeout
     static let defaultBusyTimeout: Double = 5
 
-    /// `--db` as given, the rest at its defaults (`QuickCommandLine`).
-    static func defaults(path: String?) -> StoreOptions {
-        var options = StoreOptions()
-        options.path = path
-        options.busyTimeout = defaultBusyTimeout
-        return options
-    }
-
     var resolvedPath: String { path ?? StorePaths.defaultDatabasePath() }
 
     /// Opens the store. It always returns a usable store; when saving is impossible (read-only,
     /// corrupt, newer version, full disk) the warning says why and nothing is written or deleted.
-    func open() -> (store: any ProgressStore, warning: String?) {
-        SQLiteStore.open(path: resolvedPath, options: SQLiteStore.Options(busyTimeout: max(0.01, busyTimeout)))
+    func open() -> (store: any ProgressStore, warning: String?) { Self.open(path: path, busyTimeout: busyTimeout) }
+
+    /// The same for the options as plain values (the quick start path).
+    static func open(path: String?, busyTimeout: Double) -> (store: any ProgressStore, warning: String?) {
+        SQLiteStore.open(
+            path: path ?? StorePaths.defaultDatabasePath(), options: SQLiteStore.Options(busyTimeout: max(0.01, busyTimeout)))
     }
 
     /// Opens the database only to read it (`export`, `stats`): a file that cannot be read is a

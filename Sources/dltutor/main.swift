@@ -21,27 +21,27 @@ if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--version", le
 ClassHandOff.execIfClassCommand(CommandLine.arguments)
 
 // The plain tutor and a single check skip ArgumentParser's command tree (see QuickCommandLine).
-let parsed: any ParsableCommand
-if let quick = QuickCommandLine.command(for: Array(CommandLine.arguments.dropFirst())) {
-    parsed = quick
+if let quick = QuickCommandLine.parse(Array(CommandLine.arguments.dropFirst())) {
+    do { try quick.run() } catch { exitFor(error) }
 } else {
+    let parsed: any ParsableCommand
     do {
         parsed = try DLTutor.parseAsRoot()
     } catch {
         DLTutor.exit(withError: error)
     }
-}
-if let command = parsed as? any AsyncParsableCommand {
-    let box = CommandBox(command: command)
-    Task.detached {
-        var command = box.command
-        do { try await command.run() } catch { exitFor(error) }
-        DLTutor.exit()
+    if let command = parsed as? any AsyncParsableCommand {
+        let box = CommandBox(command: command)
+        Task.detached {
+            var command = box.command
+            do { try await command.run() } catch { exitFor(error) }
+            DLTutor.exit()
+        }
+        dispatchMain()
+    } else {
+        var command = parsed
+        do { try command.run() } catch { exitFor(error) }
     }
-    dispatchMain()
-} else {
-    var command = parsed
-    do { try command.run() } catch { exitFor(error) }
 }
 
 /// Ends the process for an error a command threw. A bare exit status (`check`'s verdicts) is

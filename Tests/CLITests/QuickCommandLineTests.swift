@@ -42,33 +42,29 @@ struct QuickCommandLineTests {
 
     @Test(arguments: recognised)
     func recognisedListsParseAsArgumentParserParsesThem(_ arguments: [String]) throws {
-        let quick = try #require(QuickCommandLine.command(for: arguments), "not recognised: \(arguments)")
-        let parsed = try DLTutor.parseAsRoot(arguments)
-        #expect(Self.describe(quick) == Self.describe(parsed), "\(arguments)")
-        #expect(Self.describe(quick) != nil)
+        let quick = try #require(QuickCommandLine.parse(arguments), "not recognised: \(arguments)")
+        var parsed = try DLTutor.parseAsRoot(arguments)
+        try parsed.validate()
+        #expect(quick == Self.plain(parsed), "\(arguments)")
     }
 
     @Test(arguments: declined)
     func everythingElseIsLeftToArgumentParser(_ arguments: [String]) {
-        #expect(QuickCommandLine.command(for: arguments) == nil, "\(arguments)")
+        #expect(QuickCommandLine.parse(arguments) == nil, "\(arguments)")
     }
 
-    /// Every value of the two commands, read through their property wrappers (reading one the
-    /// quick path forgot to set would trap, which fails the test run).
-    static func describe(_ command: any ParsableCommand) -> String? {
-        if let p = command as? PracticeCommand {
-            return [
-                "practice", "\(p.options.content as Any)", "\(p.screen.ascii)", "\(p.screen.clockFile as Any)",
-                "\(p.screen.testTrap)", "\(p.storage.path as Any)", "\(p.storage.busyTimeout)", "\(p.seed as Any)",
-                "\(p.revealAfter)", "\(p.question as Any)", "\(p.noTour)"
-            ].joined(separator: "|")
-        }
-        if let c = command as? CheckCommand {
-            return [
-                "check", "\(c.options.content as Any)", "\(c.question as Any)", "\(c.step as Any)", "\(c.answer)",
-                "\(c.answerWords)", "\(c.seed as Any)", "\(c.given)", "\(c.json)", "\(c.batch as Any)"
-            ].joined(separator: "|")
-        }
+    /// A change of default on either side shows: the plain values' defaults are ArgumentParser's.
+    @Test func defaultsAreArgumentParsersDefaults() throws {
+        #expect(QuickCommandLine.parse([]) == Self.plain(try DLTutor.parseAsRoot([])))
+        #expect(QuickCommandLine.parse([]) == .practice(PracticeStart()))
+        let parsed = try #require(try DLTutor.parseAsRoot([]) as? PracticeCommand)
+        #expect(parsed.revealAfter == 3 && parsed.storage.busyTimeout == 5 && !parsed.noTour && !parsed.screen.ascii)
+    }
+
+    /// What the commands ArgumentParser built turn into (every value read through its wrapper).
+    static func plain(_ command: any ParsableCommand) -> QuickCommandLine? {
+        if let p = command as? PracticeCommand { return .practice(p.start) }
+        if let c = command as? CheckCommand, let single = c.single { return .check(single) }
         return nil
     }
 }
