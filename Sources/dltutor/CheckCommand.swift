@@ -73,8 +73,10 @@ struct SingleCheck: Equatable {
     var given: [String] = []
     var json = false
 
-    /// Prints the verdict and throws its exit status (0 correct, 1 incorrect, 2 invalid, 3 self-assess).
-    func run() throws {
+    /// Prints the verdict and exits with its status (0 correct, 1 incorrect, 2 invalid, 3
+    /// self-assess). It exits here rather than throwing the status up: the loaded exam is then
+    /// not torn down object by object on the way out (a tenth of this command's time).
+    func run() throws -> Never {
         let exam = try ContentOptions.load(content: content)
         let q = try exam.find(question)
         let variant: Variant
@@ -88,7 +90,7 @@ struct SingleCheck: Equatable {
         } else {
             printSafe(VerdictText.make(verdict, variant: variant, step: s, input: input))
         }
-        throw ExitCode(VerdictJSON.exitStatus(verdict, step: s))
+        exit(VerdictJSON.exitStatus(verdict, step: s))
     }
 }
 

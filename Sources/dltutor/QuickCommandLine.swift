@@ -47,11 +47,11 @@ enum QuickCommandLine: Equatable {
             parsed.positionals.isEmpty, let seed = parsed.seed
         else { return nil }
         var start = PracticeStart()
-        start.content = parsed.values["--content"]
+        start.content = parsed.value("--content")
         start.screen.ascii = parsed.flags.contains("--ascii")
-        start.db = parsed.values["--db"]
+        start.db = parsed.value("--db")
         start.seed = seed
-        start.question = parsed.values["--question"]
+        start.question = parsed.value("--question")
         start.noTour = parsed.flags.contains("--no-tour")
         return start
     }
@@ -63,26 +63,30 @@ enum QuickCommandLine: Equatable {
             parsed.positionals.count >= 3, let seed = parsed.seed
         else { return nil }
         return SingleCheck(
-            content: parsed.values["--content"], question: parsed.positionals[0], step: parsed.positionals[1],
+            content: parsed.value("--content"), question: parsed.positionals[0], step: parsed.positionals[1],
             answer: Array(parsed.positionals[2...]), seed: seed, json: parsed.flags.contains("--json"))
     }
 
     /// Long options with a value (`--name VALUE`, each at most once), flags (at most once), and
     /// positional words; nil for any other word that starts with `-`.
+    /// Plain arrays, not sets or dictionaries: the first `Set<String>` or `[String: String]` of a
+    /// run instantiates their generic metadata through runtime conformance lookups (a quarter of
+    /// a millisecond here), more than this whole match costs.
     private struct Options {
-        var values: [String: String] = [:]
-        var flags: Set<String> = []
+        var values: [(name: String, value: String)] = []
+        var flags: [String] = []
         var positionals: [String] = []
 
-        static func read(_ words: ArraySlice<String>, values names: Set<String>, flags flagNames: Set<String>) -> Options? {
+        static func read(_ words: ArraySlice<String>, values names: [String], flags flagNames: [String]) -> Options? {
             var out = Options()
             var rest = words
             while let word = rest.popFirst() {
                 if names.contains(word) {
-                    guard out.values[word] == nil, let value = rest.popFirst(), !value.hasPrefix("-") else { return nil }
-                    out.values[word] = value
+                    guard out.value(word) == nil, let value = rest.popFirst(), !value.hasPrefix("-") else { return nil }
+                    out.values.append((word, value))
                 } else if flagNames.contains(word) {
-                    guard out.flags.insert(word).inserted else { return nil }
+                    guard !out.flags.contains(word) else { return nil }
+                    out.flags.append(word)
                 } else if word.hasPrefix("-") || word.isEmpty {
                     return nil
                 } else {
@@ -92,9 +96,11 @@ enum QuickCommandLine: Equatable {
             return out
         }
 
+        func value(_ name: String) -> String? { values.first { $0.name == name }?.value }
+
         /// `--seed` when absent (`.some(nil)`) or a whole number; nil when it is not one.
         var seed: UInt64?? {
-            guard let text = values["--seed"] else { return .some(nil) }
+            guard let text = value("--seed") else { return .some(nil) }
             return UInt64(text).map { .some($0) }
         }
     }
