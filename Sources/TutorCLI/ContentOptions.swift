@@ -44,16 +44,39 @@ public struct ContentOptions: ParsableArguments {
         }
         return result.exam
     }
+
+    /// The one question `name` names (as `Exam.find` reads it), the others not even decoded
+    /// from the content cache: `dltutor check` grades one question. Content errors are printed
+    /// and the errors thrown are those of `load` and `find`.
+    public static func loadQuestion(content: String?, named name: String) throws -> Question {
+        let dir = try resolve(content)
+        guard let cache = ContentOptions.cache else { return try load(content: content).find(name) }
+        let (result, ids) = cache.load(directory: dir) { Exam.index(of: name, among: $0) }
+        for d in result.diagnostics where d.isError { printError(d.description) }
+        if ids.isEmpty { throw ValidationError("no question could be loaded from \(result.exam.directory).") }
+        guard let question = result.exam.questions.first else { throw Exam.unknown(name, ids: ids) }
+        return question
+    }
 }
 
 extension Exam {
     /// Finds a question by id (`q3`), case-insensitively, or by number (`3`).
     public func find(_ name: String) throws -> Question {
+        let ids = questions.map(\.id)
+        guard let index = Exam.index(of: name, among: ids) else { throw Exam.unknown(name, ids: ids) }
+        return questions[index]
+    }
+
+    /// Where `name` is among the question ids: an id, case-insensitively, else a 1-based number.
+    static func index(of name: String, among ids: [String]) -> Int? {
         let lower = name.lowercased()
-        if let q = questions.first(where: { $0.id.lowercased() == lower }) { return q }
-        if let n = Int(lower), questions.indices.contains(n - 1) { return questions[n - 1] }
-        let ids = questions.map(\.id).joined(separator: ", ")
-        throw ValidationError("unknown question '\(name)'; the questions are \(ids).")
+        if let i = ids.firstIndex(where: { $0.lowercased() == lower }) { return i }
+        if let n = Int(lower), ids.indices.contains(n - 1) { return n - 1 }
+        return nil
+    }
+
+    static func unknown(_ name: String, ids: [String]) -> ValidationError {
+        ValidationError("unknown question '\(name)'; the questions are \(ids.joined(separator: ", ")).")
     }
 }
 

@@ -42,6 +42,14 @@ struct CacheWriter {
         for item in items { element(&self, item) }
     }
 
+    /// `bytes` as a length-prefixed block a reader can skip without decoding it.
+    mutating func block(_ write: (inout CacheWriter) -> Void) {
+        var inner = CacheWriter()
+        write(&inner)
+        uint(UInt64(inner.bytes.count))
+        bytes.append(contentsOf: inner.bytes)
+    }
+
     mutating func optional<T>(_ item: T?, _ element: (inout CacheWriter, T) -> Void) {
         if let item {
             bytes.append(1)
@@ -62,6 +70,22 @@ struct CacheReader {
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     var isAtEnd: Bool { at == bytes.count }
+
+    /// A block written by `CacheWriter.block`, decoded by `read`, which must use all of it.
+    mutating func block<T>(_ read: (inout CacheReader) throws(CacheCorrupt) -> T) throws(CacheCorrupt) -> T {
+        let n = try count()
+        let end = at + n
+        let value = try read(&self)
+        guard at == end else { throw CacheCorrupt() }
+        return value
+    }
+
+    /// Passes over a block without decoding it.
+    mutating func skipBlock() throws(CacheCorrupt) {
+        let n = try count()
+        guard n <= bytes.count - at else { throw CacheCorrupt() }
+        at += n
+    }
 
     mutating func byte() throws(CacheCorrupt) -> UInt8 {
         guard at < bytes.count else { throw CacheCorrupt() }

@@ -13,7 +13,7 @@
 /// written is ignored: the YAML is always there to fall back on. Lint never uses the cache.
 public struct ContentCache: Sendable {
     /// Bump whenever `ContentCodec` changes what it writes.
-    static let format: UInt64 = 2
+    static let format: UInt64 = 3
     private static let magic: [UInt8] = Array("dltutor-content".utf8)
 
     public let folder: String
@@ -39,6 +39,22 @@ public struct ContentCache: Sendable {
         let result = ExamLoader.load(directory: directory)
         store(result, key: key, to: file)
         return result
+    }
+
+    /// One question: `pick` chooses its index among every question's id (in file order), and only
+    /// that question is decoded from the cache (a miss loads the YAML and refreshes the cache as
+    /// `load` does). The exam returned holds that question alone, or none when `pick` chose none;
+    /// `ids` are all of them.
+    public func load(directory: String, pick: ([String]) -> Int?) -> (result: LoadResult, ids: [String]) {
+        if let key = key(directory: directory), let cached = fetch(path(directory: directory), key: key, pick: pick) {
+            return cached
+        }
+        let full = load(directory: directory)
+        let ids = full.exam.questions.map(\.id)
+        let chosen = pick(ids).map { [full.exam.questions[$0]] } ?? []
+        let exam = Exam(
+            id: full.exam.id, title: full.exam.title, questions: chosen, directory: full.exam.directory, log: full.exam.log)
+        return (LoadResult(exam: exam, diagnostics: full.diagnostics), ids)
     }
 
     /// Whether the cache holds this directory's current content (for tests and the benchmark).
@@ -71,13 +87,29 @@ public struct ContentCache: Sendable {
     }
 
     private func fetch(_ file: String, key: UInt64) -> LoadResult? {
+        guard var r = reader(file, key: key), let result = try? ContentCodec.readLoadResult(&r), r.isAtEnd else { return nil }
+        return result
+    }
+
+    private func fetch(_ file: String, key: UInt64, pick: ([String]) -> Int?) -> (result: LoadResult, ids: [String])? {
+        guard var r = reader(file, key: key) else { return nil }
+        var ids: [String] = []
+        let result = try? ContentCodec.readLoadResult(&r) { all in
+            ids = all
+            return pick(all).map { [$0] } ?? []
+        }
+        guard let result, r.isAtEnd else { return nil }
+        return (result, ids)
+    }
+
+    /// The cache file's contents after its header, when the header is this format's and `key`.
+    private func reader(_ file: String, key: UInt64) -> CacheReader? {
         guard let bytes = Self.readFile(file) else { return nil }
         var r = CacheReader(bytes)
         do {
             for m in Self.magic { guard try r.byte() == m else { return nil } }
             guard try r.uint() == Self.format, try r.uint() == key else { return nil }
-            let result = try ContentCodec.readLoadResult(&r)
-            return r.isAtEnd ? result : nil
+            return r
         } catch {
             return nil
         }

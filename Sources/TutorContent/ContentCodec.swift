@@ -14,14 +14,32 @@ enum ContentCodec {
         w.string(r.exam.title)
         w.string(r.exam.directory)
         w.optional(r.exam.log, write)
-        w.array(r.exam.questions, write)
+        // The ids first, then each question in a block of its own: `dltutor check` decodes the
+        // one question it grades and passes over the others.
+        w.array(r.exam.questions) { w, q in w.string(q.id) }
+        for q in r.exam.questions { w.block { write(&$0, q) } }
     }
 
     static func readLoadResult(_ r: inout CacheReader) throws(CacheCorrupt) -> LoadResult {
+        try readLoadResult(&r) { ids in Array(ids.indices) }
+    }
+
+    /// The exam with only the questions at the indices `keep` returns (given every question's id,
+    /// in order); the others are passed over undecoded.
+    static func readLoadResult(_ r: inout CacheReader, keep: ([String]) -> [Int]) throws(CacheCorrupt) -> LoadResult {
         let diagnostics = try r.array(readDiagnostic)
         let id = try r.string(), title = try r.string(), directory = try r.string()
         let log = try r.optional(readLog)
-        let questions = try r.array(readQuestion)
+        let ids = try r.array { r throws(CacheCorrupt) in try r.string() }
+        let wanted = keep(ids)
+        var questions: [Question] = []
+        for index in ids.indices {
+            if wanted.contains(index) {
+                questions.append(try r.block(readQuestion))
+            } else {
+                try r.skipBlock()
+            }
+        }
         return LoadResult(
             exam: Exam(id: id, title: title, questions: questions, directory: directory, log: log), diagnostics: diagnostics)
     }

@@ -77,8 +77,7 @@ struct SingleCheck: Equatable {
     /// self-assess). It exits here rather than throwing the status up: the loaded exam is then
     /// not torn down object by object on the way out (a tenth of this command's time).
     func run() throws -> Never {
-        let exam = try ContentOptions.load(content: content)
-        let q = try exam.find(question)
+        let q = try ContentOptions.loadQuestion(content: content, named: question)
         let variant: Variant
         do { variant = try q.variant(seed: seed) } catch { throw ValidationError("\(error)") }
         let s = try variant.findStep(step)

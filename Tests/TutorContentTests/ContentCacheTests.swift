@@ -208,3 +208,40 @@ struct ContentCacheTests {
         #expect(ContentCache.defaultFolder(environment: [:]) == nil)
     }
 }
+
+/// `dltutor check` decodes one question from the cache and passes over the others.
+@Suite("Content cache: one question")
+struct ContentCacheOneQuestionTests {
+    @Test func oneQuestionIsTheQuestionOfTheWholeExamOnAHitAndOnAMiss() throws {
+        let s = try ContentCacheTests.Scratch()
+        let cache = ContentCache(folder: s.cache, programVersion: "test")
+        let whole = ExamLoader.load(directory: examDirectory).exam
+        let ids = whole.questions.map(\.id)
+        for round in ["miss", "hit"] {
+            #expect(cache.isFresh(directory: examDirectory) == (round == "hit"))
+            for (index, question) in whole.questions.enumerated() {
+                let (picked, seen) = cache.load(directory: examDirectory) { all in all.firstIndex(of: question.id) }
+                #expect(seen == ids, "\(round)")
+                #expect(picked.exam.questions.count == 1, "\(round) \(question.id)")
+                let one = try #require(picked.exam.questions.first)
+                #expect(
+                    ContentCacheTests().dump(one) == ContentCacheTests().dump(whole.questions[index]), "\(round) \(question.id)")
+            }
+            let (none, seen) = cache.load(directory: examDirectory) { _ in nil }
+            #expect(none.exam.questions.isEmpty && seen == ids, "\(round)")
+        }
+    }
+
+    @Test func aTruncatedQuestionBlockIsACacheMiss() throws {
+        var w = CacheWriter()
+        ContentCodec.write(ExamLoader.load(directory: examDirectory), to: &w)
+        var cut = CacheReader(Array(w.bytes.dropLast(5)))
+        #expect(throws: CacheCorrupt.self) { try ContentCodec.readLoadResult(&cut) { ids in [ids.count - 1] } }
+        var skipped = CacheReader(Array(w.bytes.dropLast(5)))
+        // Passing over a block still checks that it is all there.
+        #expect(throws: CacheCorrupt.self) {
+            _ = try ContentCodec.readLoadResult(&skipped) { _ in [] }
+            if !skipped.isAtEnd { throw CacheCorrupt() }
+        }
+    }
+}
