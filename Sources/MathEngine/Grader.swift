@@ -24,7 +24,7 @@ public enum Grader {
         mistakes: [Mistake] = [], alternatives: [Alternative] = [], carried: [Value] = [],
         definitions: [String: String] = [:], percent: Bool = false, log: LogBase = .natural
     ) -> Verdict {
-        switch AnswerReader.read(input, as: kind, log: log) {
+        switch AnswerReader.read(input, as: kind, log: log, preview: false) {
         case .empty:
             return .invalid(column: 1, reason: "Type an answer first.")
         case .incomplete(let reason):
