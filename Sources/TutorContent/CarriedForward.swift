@@ -18,15 +18,18 @@ extension Variant {
     /// recomputed, any other keeps the key's value.
     public func carried(for stepID: String, given: [String: Value]) -> Value? {
         if given.isEmpty { return nil }
-        return carried(for: stepID, given: given, table: table)
+        let table = self.table
+        guard let target = table.index(of: stepID) else { return nil }
+        return carried(at: target, stepID, given: given, table: table)
     }
 
-    /// The same with the variant's table already at hand (`grade` has it).
-    func carried(for stepID: String, given: [String: Value], table: StepTable) -> Value? {
+    /// The same for the step at index `target`, whose id is `stepID`, with the variant's table
+    /// at hand (`grade` has both).
+    func carried(at target: Int, _ stepID: String, given: [String: Value], table: StepTable) -> Value? {
         if given.isEmpty { return nil }
         let facts = table.facts
         guard let indexByID = facts.indexByID else { return carriedThroughEveryStep(for: stepID, given: given) }
-        guard let target = indexByID[stepID], facts.hasDependencies[target] else { return nil }
+        guard facts.hasDependencies[target] else { return nil }
         // The first earlier step whose given answer differs from the key: steps after it are
         // recomputed; with none, nothing differs and there is nothing to carry.
         var firstChanged = target
@@ -54,7 +57,7 @@ extension Variant {
                 }
                 // The student's values shadow the variant's table (never copied) in a small overlay.
                 var env = Environment(variables: values, dialect: .content)
-                env.overlay.reserveCapacity(count)
+                env.overlay = Dictionary(minimumCapacity: count)
                 for i in 0..<target where read[i] {
                     let value: Value
                     if let g = given[facts.ids[i]] {

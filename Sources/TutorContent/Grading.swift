@@ -21,7 +21,7 @@ extension Variant {
             }
             return .correct
         }
-        let carried = given.isEmpty ? [] : self.carried(for: stepID, given: given, table: table).map { [$0] } ?? []
+        let carried = given.isEmpty ? [] : self.carried(at: i, stepID, given: given, table: table).map { [$0] } ?? []
         return Grader.grade(
             input: input, kind: steps[i].answerKind, expected: steps[i].expected, rule: steps[i].tolerance,
             mistakes: steps[i].mistakes, alternatives: steps[i].alternatives, carried: carried,
