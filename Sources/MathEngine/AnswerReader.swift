@@ -1,18 +1,34 @@
 /// Reads what a student typed, in the form the step expects, into a `LiveState`.
 ///
 /// Called on every keystroke, so each kind reads the text once with the lexer/parser (no regexes,
-/// no Foundation). Errors at the end of the text become `.incomplete`, so half-typed answers are
+/// no Foundation); a bare number for a number or integer step is read in place instead
+/// (`plainNumber`, the same value). Errors at the end of the text become `.incomplete`, so half-typed answers are
 /// not shouted at; everything else gets a column and one sentence. `log` is the content's meaning
 /// of a one-argument `log` (see `LogBase`).
 public enum AnswerReader {
     static let studentEnvironment = Environment(dialect: .student)
 
     public static func read(_ input: String, as kind: AnswerKind, log: LogBase = .natural) -> LiveState {
+        read(input, as: kind, log: log, preview: true)
+    }
+
+    /// `preview: false` (grading, which never shows it) leaves the preview text empty instead of
+    /// formatting the value; everything else is the same.
+    static func read(_ input: String, as kind: AnswerKind, log: LogBase, preview wanted: Bool) -> LiveState {
         if input.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) { return .empty }
-        if input.unicodeScalars.count > Lexer.maxLength {
+        // A string has at least as many UTF-8 bytes as scalars, and counts its bytes in O(1).
+        if input.utf8.count > Lexer.maxLength && input.unicodeScalars.count > Lexer.maxLength {
             return .invalid(
                 column: Lexer.maxLength + 1, reason: "The answer is too long (at most \(Lexer.maxLength) characters).")
         }
+        if let x = plainAnswer(input, as: kind) {
+            return .valid(.number(x), preview: wanted ? "= " + Value.number(x).display : "")
+        }
+        return parsing(input, as: kind, log: log, preview: wanted)
+    }
+
+    /// The full path: lex, parse and evaluate (every answer that is not a bare number).
+    static func parsing(_ input: String, as kind: AnswerKind, log: LogBase, preview wanted: Bool) -> LiveState {
         let env = log == .natural ? studentEnvironment : Environment(dialect: .student, log: log)
         do throws(EngineError) {
             let value: Value
@@ -21,37 +37,37 @@ public enum AnswerReader {
             case .number:
                 let e = try Parser.parse(input, dialect: .student)
                 value = .number(try scalar(e, env))
-                preview = "= " + value.display + (e.usesBareLog ? log.previewNote : "")
+                preview = wanted ? ("= " + value.display + (e.usesBareLog ? log.previewNote : "")) : ""
             case .integer:
                 let e = try Parser.parse(blankWords(input, ["x", "sample", "node"], markers: true), dialect: .student)
                 let x = try scalar(e, env)
                 guard x == x.rounded() else { throw EngineError(column: 1, message: "Expected a whole number.") }
                 value = .number(x)
-                preview = "= " + value.display
+                preview = wanted ? ("= " + value.display) : ""
             case .vector, .matrix:
                 value = try entries(input, matrix: kind == .matrix, env)
-                preview = "= " + value.display
+                preview = wanted ? ("= " + value.display) : ""
             case .set:
                 value = try set(input, env)
-                preview = "= " + value.display
+                preview = wanted ? ("= " + value.display) : ""
             case .shape:
                 value = .shape(try ShapeReader.read(Array(input.unicodeScalars), offset: 0, env: env))
-                preview = "= " + value.display
+                preview = wanted ? ("= " + value.display) : ""
             case .shapeList:
                 value = try ShapeReader.readList(input, env: env)
-                preview = "= " + ListReader.join(value)
+                preview = wanted ? ("= " + ListReader.join(value)) : ""
             case .textList:
                 value = try ListReader.texts(input)
-                preview = "= " + ListReader.join(value)
+                preview = wanted ? ("= " + ListReader.join(value)) : ""
             case .choice(let options):
                 let option = try ListReader.choice(input, options)
                 value = .text(option)
-                preview = "= " + option
+                preview = wanted ? ("= " + option) : ""
             case .expression(let variables):
                 let e = try Parser.parse(input, dialect: .student)
                 if let (name, column) = e.firstName(notIn: Set(variables)) { throw EngineError.unknownName(name, column) }
                 value = .text(trimmed(input))
-                preview = "= " + ExpressionPrinter.print(e) + (e.usesBareLog ? log.previewNote : "")
+                preview = wanted ? ("= " + ExpressionPrinter.print(e) + (e.usesBareLog ? log.previewNote : "")) : ""
             case .freeText:
                 value = .text(trimmed(input))
                 preview = ""

@@ -36,7 +36,7 @@ enum Builtins {
         case "sinh": return try Evaluator.map(a[0], c) { sinh($0) }
         case "cosh": return try Evaluator.map(a[0], c) { cosh($0) }
         case "sech": return try Evaluator.map(a[0], c) { 1 / cosh($0) }
-        case "sigmoid", "σ": return try Evaluator.map(a[0], c) { 1 / (1 + exp(-$0)) }
+        case "sigmoid": return try sigmoid(a[0], c)
         case "sin": return try Evaluator.map(a[0], c) { sin($0) }
         case "cos": return try Evaluator.map(a[0], c) { cos($0) }
         case "tan": return try Evaluator.map(a[0], c) { tan($0) }
@@ -57,9 +57,16 @@ enum Builtins {
             let d = a.count == 1 ? try numbers(a[0], c) : try a.map { (v) throws(EngineError) in try number(v, c) }
             try cap(d.count * d.count, c)
             return .matrix(d.indices.map { i in d.indices.map { $0 == i ? d[i] : 0 } })
+        // Last of the names here: comparing a name with a non-ASCII one takes String's slow
+        // Unicode path, which every name tested after it (and every content function) would pay.
+        case "σ": return try sigmoid(a[0], c)
         default:
             return try ContentFunctions.call(f, a, column: c, env: env)
         }
+    }
+
+    static func sigmoid(_ v: Value, _ c: Int) throws(EngineError) -> Value {
+        try Evaluator.map(v, c) { 1 / (1 + exp(-$0)) }
     }
 
     // MARK: Argument helpers

@@ -24,7 +24,7 @@ public enum Grader {
         mistakes: [Mistake] = [], alternatives: [Alternative] = [], carried: [Value] = [],
         definitions: [String: String] = [:], percent: Bool = false, log: LogBase = .natural
     ) -> Verdict {
-        switch AnswerReader.read(input, as: kind, log: log) {
+        switch AnswerReader.read(input, as: kind, log: log, preview: false) {
         case .empty:
             return .invalid(column: 1, reason: "Type an answer first.")
         case .incomplete(let reason):
@@ -93,9 +93,14 @@ public enum Grader {
             return isShape ? ShapeRank.matches(a, b, rule: r) : r.matches(a, b)
         }
         if matches(value, expected) { return .correct }
-        if let alt = alternatives.first(where: { matches(value, $0.value) }) { return .correctAlternative(note: alt.note) }
-        if carried.contains(where: { matches(value, $0) }) { return .carriedForward }
-        let named = mistakes.filter { matches(value, $0.value) }
+        // By index, reading each value in place: iterating the arrays (`first(where:)`, `filter`)
+        // copies every element, retaining and releasing its texts, which cost more than comparing.
+        for i in alternatives.indices where matches(value, alternatives[i].value) {
+            return .correctAlternative(note: alternatives[i].note)
+        }
+        for i in carried.indices where matches(value, carried[i]) { return .carriedForward }
+        var named: [Mistake] = []
+        for i in mistakes.indices where matches(value, mistakes[i].value) { named.append(mistakes[i]) }
         if !named.isEmpty { return .incorrect(mistakes: named, wrongEntries: [], reason: nil) }
         if case .expression = kind { return .incorrect(mistakes: [], wrongEntries: [], reason: nil) }
         if isShape {

@@ -116,7 +116,11 @@ struct Lexer {
     /// Fast path without allocation: up to 15 significant digits and a decimal exponent within
     /// ±22 give a correctly rounded double from one exact multiplication or division (Clinger);
     /// anything longer goes through the standard library's parser.
-    private static func lexNumber(_ s: [Unicode.Scalar], _ i: inout Int) throws(EngineError) -> Double {
+    ///
+    /// Generic over the scalars so `AnswerReader.plainNumber` reads a bare number straight from
+    /// the text's UTF-8 with this very routine (same digits, same rounding, same errors).
+    static func lexNumber<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S, _ i: inout Int) throws(EngineError) -> Double
+    where S.Index == Int {
         let start = i
         var mantissa: UInt64 = 0
         var digits = 0

@@ -46,6 +46,8 @@ public struct VariantStep: Sendable {
 final class VariantMemo: Sendable {
     /// The answer field's example per step id (`FormatExample.placeholder`).
     let placeholders = Mutex<[String: String]>([:])
+    /// What a check looks up by step index (`StepTable`), built on the variant's first check.
+    let table = StepTableCell()
 }
 
 public struct Variant: Sendable {

@@ -122,20 +122,29 @@ extension Question {
             // Shown to students as the answer, so print it the way they would write it.
             return .text((try? Parser.parse(text, dialect: .content))?.pretty ?? text)
         }
-        let v = try evaluate(f, env, "step '\(step.id)': \(what())")
-        if step.kind == .choice, case .number(let x) = v {
+        return try answerValue(f, kind: step.kind, stepID: step.id, env: env, rawOptions: rawOptions, what: what())
+    }
+
+    /// The same for a step of any kind but `.expression`, from its kind and id alone (carried
+    /// forward calls this without taking a whole `Step` out of the question's array).
+    func answerValue(
+        _ f: Formula, kind: StepKind, stepID: String, env: Environment, rawOptions: [String],
+        what: @autoclosure () -> String
+    ) throws(ContentError) -> Value {
+        let v = try evaluate(f, env, "step '\(stepID)': \(what())")
+        if kind == .choice, case .number(let x) = v {
             // Range-checked before the conversion: Int(1e19) would trap.
             let k = x.isFinite && abs(x) < 1e9 ? Int(x) : 0
             guard Double(k) == x, k >= 1, k <= rawOptions.count else {
                 throw ContentError(
                     file: file, line: f.line,
                     message:
-                        "step '\(step.id)': \(what()) picks option \(ValueText.number(x)), but there are \(rawOptions.count) options."
+                        "step '\(stepID)': \(what()) picks option \(ValueText.number(x)), but there are \(rawOptions.count) options."
                 )
             }
             return .text(rawOptions[k - 1])
         }
-        if step.kind == .set, case .vector(let xs) = v { return Value.makeSet(xs) }
+        if kind == .set, case .vector(let xs) = v { return Value.makeSet(xs) }
         return v
     }
 }
