@@ -14,9 +14,9 @@ extension ContentOptions {
     /// a rebuilt dltutor never reads what another build wrote. `DLTUTOR_CACHE=off` turns it off.
     public static let cache: ContentCache? = {
         if let setting = getenv("DLTUTOR_CACHE").map({ String(cString: $0) }), setting == "off" { return nil }
-        var env: [String: String] = [:]
-        for name in ["XDG_CACHE_HOME", "HOME"] { if let v = getenv(name) { env[name] = String(cString: v) } }
-        guard let folder = ContentCache.defaultFolder(environment: env) else { return nil }
+        let variable = { (name: String) in getenv(name).map { String(cString: $0) } }
+        guard let folder = ContentCache.defaultFolder(xdgCacheHome: variable("XDG_CACHE_HOME"), home: variable("HOME"))
+        else { return nil }
         return ContentCache(folder: folder, programVersion: ContentOptions.programVersion + "+" + buildFingerprint())
     }()
 
