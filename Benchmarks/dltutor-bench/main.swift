@@ -94,16 +94,29 @@ let benchDB = FileManager.default.temporaryDirectory.appendingPathComponent("dlt
 defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: benchDB + suffix) } }
 let tutor = TerminalBench.measure(
     name: "dltutor", binary: absBinary, arguments: ["practice", "--content", absContent, "--db", benchDB, "--no-tour"], firstFrameText: "q quit",
-    keyArguments: ["practice", "--content", absContent, "--db", benchDB, "--question", "q3"], ready: "Answer →", prompt: "Answer → ", runs: runs)
+    keyArguments: [], ready: "q quit", prompt: "", runs: runs)
 // The same binary with the content cache off: the YAML is parsed on every start.
 let tutorNoCache = TerminalBench.measure(
     name: "dltutor (cache off)", binary: absBinary, arguments: ["practice", "--content", absContent, "--db", benchDB, "--no-tour"], firstFrameText: "q quit",
     keyArguments: [], ready: "q quit", prompt: "", runs: runs,
     environment: PTYProcess.defaultEnvironment.merging(["DLTUTOR_CACHE": "off"]) { $1 })
 var rows = [tutor, tutorNoCache]
+// Keystroke to screen: typing into q3's answer field, and into the C prompt, sessions interleaved.
+var keyTargets = [TerminalBench.KeyTarget(
+    name: "dltutor", binary: absBinary, arguments: ["practice", "--content", absContent, "--db", benchDB, "--question", "q3"],
+    ready: "Answer →", prompt: "Answer → ")]
 if let c = TerminalBench.buildCPrompt(source: "Benchmarks/c-prompt/prompt.c") {
-    rows.append(TerminalBench.measure(name: "C ncurses prompt", binary: c, arguments: [], firstFrameText: "Enter submits",
-                                      keyArguments: [], ready: "c-prompt σ", prompt: "answer> ", runs: runs))
+    var cRow = TerminalBench.measure(name: "C ncurses prompt", binary: c, arguments: [], firstFrameText: "Enter submits",
+                                     keyArguments: [], ready: "c-prompt σ", prompt: "", runs: runs)
+    keyTargets.append(TerminalBench.KeyTarget(name: "C ncurses prompt", binary: c, arguments: [], ready: "c-prompt σ", prompt: "answer> "))
+    let keyResults = TerminalBench.keyLatencies(keyTargets, sessions: max(5, runs / 2))
+    rows[0].keyToScreen = keyResults[0].median
+    cRow.keyToScreen = keyResults[1].median
+    rows.append(cRow)
+    for r in keyResults { print("key->screen spread, \(r.name): \(r.spread)") }
+    if let p = TerminalBench.pairedRatios(keyResults[0], keyResults[1]) {
+        print(String(format: "key->screen ratio per session pair (dltutor / C, run back to back): median %.2fx, range %.2f-%.2fx", p.median, p.min, p.max))
+    }
 } else {
     print("(could not compile Benchmarks/c-prompt/prompt.c; no C reference this run)")
 }
