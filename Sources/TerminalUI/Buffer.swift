@@ -183,7 +183,7 @@ public struct Buffer: Hashable, Sendable {
     /// A terminal uses this to send only what changed.
     public func changedRows(since previous: Buffer?) -> [Int] {
         guard let previous, previous.size == size else { return Array(0..<size.height) }
-        return (0..<size.height).filter { row($0) != previous.row($0) }
+        return (0..<size.height).filter { !hasIdenticalRow($0, previous) && row($0) != previous.row($0) }
     }
 
     /// Same as `changedRows(since:)`: the row-level diff between two frames.

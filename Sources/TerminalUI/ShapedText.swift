@@ -15,19 +15,7 @@ enum ShapedText {
         var width: Int
     }
 
-    /// A string compared and hashed by its exact bytes. `String`'s own `==` treats canonically
-    /// equivalent strings ("é" and "e" + U+0301) as equal, and a cache keyed that way would hand
-    /// one the other's cells; the cells must hold exactly the bytes they were given.
-    struct Bytes: Hashable {
-        var string: String
-        static func == (a: Bytes, b: Bytes) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(string.utf8.count)
-            for byte in string.utf8 { hasher.combine(byte) }
-        }
-    }
-
-    private static let cache = Mutex<[Bytes: Entry]>([:])
+    private static let cache = Mutex<[ExactText: Entry]>([:])
     /// Enough for every string of several screens; emptied when full (typed text churns slowly).
     private static let limit = 2048
 
@@ -45,7 +33,7 @@ enum ShapedText {
     static func width(of string: String) -> Int { entry(string).width }
 
     private static func entry(_ string: String) -> Entry {
-        let key = Bytes(string: string)
+        let key = ExactText(string)
         if let hit = cache.withLock({ $0[key] }) { return hit }
         let entry = shape(string)
         cache.withLock { cache in
