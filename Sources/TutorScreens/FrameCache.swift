@@ -8,9 +8,10 @@ import TutorSession
 /// Why: while the student types, only the answer field and the line under it change, yet every
 /// keystroke rendered the whole question screen again (title, step list, question text, prompt,
 /// key bar): most of a keystroke's time on screen. The question screen now keeps its layer (all
-/// but the entry fields) here with the inputs it was drawn from, and redraws it only when one of
-/// them differs. Debug builds check every reuse against a fresh drawing, so the whole test suite
-/// proves the inputs complete. Not shared between threads: one renderer, one cache.
+/// but the answer field and its live line) here with the inputs it was drawn from, and redraws
+/// it only when one of them differs. Debug builds check every reuse against a fresh drawing, so
+/// the whole test suite proves the inputs complete. Not shared between threads: one renderer,
+/// one cache.
 public final class FrameCache {
     private var question: (key: QuestionLayerKey, layer: Buffer)?
     private var blank: Buffer?
@@ -39,7 +40,7 @@ public final class FrameCache {
 }
 
 /// Everything the question screen's layer is drawn from (`QuestionScreen.drawLayer`): the same
-/// key, the same cells. The entry fields' text and live state are deliberately absent.
+/// key, the same cells. The answer's draft and live state are deliberately absent.
 struct QuestionLayerKey: Equatable {
     /// Per step: what the step list and the picture show of it.
     struct Step: Equatable {
@@ -69,6 +70,10 @@ struct QuestionLayerKey: Equatable {
     var textScroll: Int
     var feedbackScroll: Int
     var focus: PracticeState.Focus
+    // The calculator's rows.
+    var calculator: Draft
+    var calculatorLive: LiveState
+    var calculatorResult: Value?
 
     init(_ screen: QuestionScreen, _ layout: QuestionScreen.Layout, size: Size) {
         let p = screen.practice
@@ -94,5 +99,8 @@ struct QuestionLayerKey: Equatable {
         textScroll = p.textScroll
         feedbackScroll = p.feedbackScroll
         focus = p.focus
+        calculator = p.calculator
+        calculatorLive = p.calculatorLive
+        calculatorResult = p.calculatorResult
     }
 }

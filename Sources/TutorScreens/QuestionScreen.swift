@@ -19,7 +19,6 @@ import TutorSession
 /// shows more of the text and a bigger picture.
 struct QuestionScreen {
     let practice: PracticeState
-    let session: Session
     let glyphs: Glyphs
     var chrome: QuestionChrome
 
@@ -66,9 +65,9 @@ struct QuestionScreen {
     }
 
     /// Draws the screen into `buffer` (blank when given) and returns where the hardware cursor
-    /// goes. With a `cache`, the screen without its entry fields (the layer) is taken from the
+    /// goes. With a `cache`, the screen without its answer field (the layer) is taken from the
     /// previous frame when everything it shows is unchanged (`QuestionLayerKey`), as it is while
-    /// the student types; only the fields are drawn afresh.
+    /// the student types; only the field and its live line are drawn afresh.
     func draw(in buffer: inout Buffer, cache: FrameCache? = nil) -> Point? {
         let layout = self.layout(buffer.size)
         if let cache {
@@ -92,8 +91,9 @@ struct QuestionScreen {
         return drawFields(in: &buffer, layout)
     }
 
-    /// Everything but the entry fields: title, timer, panel, rule, prompt, feedback, key bar.
-    /// The rows are disjoint from the fields' rows (see `layout`), so the two draw in any order.
+    /// Everything but the answer field and its live line: title, timer, panel, rule, prompt,
+    /// feedback, the calculator's rows and the key bar. The rows are disjoint from the field's
+    /// rows (see `layout`), so the two draw in any order.
     func drawLayer(in buffer: inout Buffer, _ layout: Layout) {
         let width = buffer.width, height = buffer.height
         drawTitle(&buffer)
@@ -106,10 +106,15 @@ struct QuestionScreen {
             buffer.put(line.text, at: Point(x: 1, y: y + i), style: line.style)
         }
         drawFeedback(&buffer, layout.feedback, y: layout.fieldY + 2, rows: layout.feedbackRows)
+        let calcY = layout.calcY
+        if layout.calcResultRows > 0 { drawCalculatorResult(&buffer, y: calcY - 1) }
+        _ = drawField(
+            &buffer, y: calcY, label: "Calc", draft: practice.calculator,
+            focused: practice.focus == .calculator, placeholder: "F4: calculator (log = ln)")
         drawKeyBar(&buffer, y: height - 1)
     }
 
-    /// The answer field and its live line, the calculator's result row and the calculator line;
+    /// The answer field and its live line (the rows that change as the student types into it);
     /// returns where the hardware cursor goes.
     func drawFields(in buffer: inout Buffer, _ layout: Layout) -> Point? {
         let width = buffer.width
@@ -123,13 +128,9 @@ struct QuestionScreen {
         LiveLine.draw(
             practice.live, in: &buffer, x0: fieldLabelWidth, y: fieldY + 1,
             scroll: fieldScroll(record.draft, width: width), glyphs: glyphs)
-        let calcY = layout.calcY
-        if layout.calcResultRows > 0 { drawCalculatorResult(&buffer, y: calcY - 1) }
-        let calcCursor = drawField(
-            &buffer, y: calcY, label: "Calc", draft: practice.calculator,
-            focused: practice.focus == .calculator, placeholder: "F4: calculator (log = ln)")
         if record.status == .awaitingAssessment { return nil }
-        return practice.focus == .answer ? answerCursor : calcCursor
+        return practice.focus == .answer
+            ? answerCursor : fieldCursor(practice.calculator, y: layout.calcY, width: width)
     }
 
     // MARK: Title and panel
@@ -315,8 +316,16 @@ struct QuestionScreen {
         buffer.put(
             visible, at: Point(x: x0, y: y), style: focused ? .role(.field) : .normal,
             clip: Rect(x: x0, y: y, width: room, height: 1))
+        return fieldCursor(draft, y: y, width: buffer.width)
+    }
+
+    /// Where the hardware cursor sits in a field on row `y` holding `draft`.
+    private func fieldCursor(_ draft: Draft, y: Int, width: Int) -> Point {
+        let x0 = fieldLabelWidth
+        if draft.isEmpty { return Point(x: x0, y: y) }
+        let scroll = fieldScroll(draft, width: width)
         let cursorX = x0 + DisplayWidth.of(String(draft.characters[scroll..<draft.cursor]))
-        return Point(x: min(cursorX, buffer.width - 1), y: y)
+        return Point(x: min(cursorX, width - 1), y: y)
     }
 
     private func drawKeyBar(_ buffer: inout Buffer, y: Int) {

@@ -32,7 +32,7 @@ public enum Screens {
             StartScreen(session: session, glyphs: glyphs).draw(in: &buffer)
         case .question:
             if let p = session.practice {
-                cursor = QuestionScreen(practice: p, session: session, glyphs: glyphs, chrome: .practice(p))
+                cursor = QuestionScreen(practice: p, glyphs: glyphs, chrome: .practice(p))
                     .draw(in: &buffer, cache: cache)
                 if p.showingSummary {
                     drawDialog(&buffer, title: "Finished", glyphs: glyphs, lines: summaryLines(p, width: buffer.width - 6))
@@ -56,7 +56,7 @@ public enum Screens {
                     QuizResultsScreen(quiz: q, glyphs: glyphs).draw(in: &buffer)
                 } else if let p = session.practice {
                     let chrome = QuestionChrome.quiz(q, now: session.now, quiet: session.settings.quiz.quietTimer, seed: q.seed)
-                    cursor = QuestionScreen(practice: p, session: session, glyphs: glyphs, chrome: chrome)
+                    cursor = QuestionScreen(practice: p, glyphs: glyphs, chrome: chrome)
                         .draw(in: &buffer, cache: cache)
                     if q.phase == .confirmEnd {
                         drawDialog(
@@ -71,7 +71,7 @@ public enum Screens {
             }
         case .review:
             if let r = session.review, let p = r.practice {
-                cursor = QuestionScreen(practice: p, session: session, glyphs: glyphs, chrome: .review(r))
+                cursor = QuestionScreen(practice: p, glyphs: glyphs, chrome: .review(r))
                     .draw(in: &buffer, cache: cache)
             } else if let r = session.review {
                 let capped =
@@ -96,7 +96,7 @@ public enum Screens {
                     DrillResultsScreen(drill: d, best: session.settings.drill.best, glyphs: glyphs).draw(in: &buffer)
                 } else {
                     cursor = QuestionScreen(
-                        practice: d.practice, session: session, glyphs: glyphs,
+                        practice: d.practice, glyphs: glyphs,
                         chrome: .drill(d, now: session.now)
                     ).draw(in: &buffer, cache: cache)
                 }
