@@ -82,6 +82,21 @@ report(measure("frame: type a key + render Q3 at 80x24 (pure)", outer: 51, inner
     _ = s.handle(.type("1"))
     blackHole(Screens.render(s, size: Size(width: 80, height: 24), capabilities: TerminalCapabilities(unicode: true, color: true)))
 }, aim: "-")
+// The same as the run loop does it: the frame cache kept from key to key (the screen around the
+// field is reused), then the cells that changed since the previous frame.
+let frameCache = FrameCache()
+let frameSize = Size(width: 80, height: 24), frameCaps = TerminalCapabilities(unicode: true, color: true)
+var cachedSession = frameSessionFixed
+var lastFrame = Screens.render(cachedSession, size: frameSize, capabilities: frameCaps, cache: frameCache).buffer
+var typed = 0
+report(measure("frame: type a key + render with the frame cache + cell diff", outer: 51, inner: 50) {
+    // Type and erase in turn, so the field stays short and every key changes it.
+    typed += 1
+    _ = cachedSession.handle(typed % 2 == 1 ? .type("1") : .deleteBackward)
+    let frame = Screens.render(cachedSession, size: frameSize, capabilities: frameCaps, cache: frameCache).buffer
+    blackHole(frame.changedRuns(since: lastFrame))
+    lastFrame = frame
+}, aim: "-")
 }
 
 // Terminal: the real binary in a pty, beside the C reference prompt, in the same run.

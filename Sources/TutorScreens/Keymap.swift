@@ -220,7 +220,9 @@ public struct Keymap: Sendable {
             default: return nil
             }
         }
-        if session.screen == .question, session.practice?.showingSummary == true {
+        // The open question, read once: `session.practice` copies the whole state each time.
+        let practice = session.practice
+        if session.screen == .question, practice?.showingSummary == true {
             switch key {
             case .enter: return .submit
             case .escape: return .back
@@ -258,10 +260,10 @@ public struct Keymap: Sendable {
         if session.screen == .demo, session.demo?.blanked == true {
             return key == .ctrl("c") ? .quit : .toggleBlank
         }
-        let contexts = Keymap.contexts(for: session)
+        let contexts = Keymap.contexts(for: session, practice: practice)
         let typing = contexts.contains(.question) || contexts.contains(.calledOut)
         if key == .char("?"),
-            !typing || (session.practice.map { Keymap.activeDraftIsEmpty($0) } ?? (session.demo?.draft.isEmpty ?? true))
+            !typing || (practice.map { Keymap.activeDraftIsEmpty($0) } ?? (session.demo?.draft.isEmpty ?? true))
         {
             return .toggleHelp
         }
@@ -288,8 +290,8 @@ public struct Keymap: Sendable {
         return nil
     }
 
-    /// Contexts in force, most specific first.
-    static func contexts(for session: Session) -> [Context] {
+    /// Contexts in force, most specific first. `practice` is `session.practice`.
+    static func contexts(for session: Session, practice: PracticeState?) -> [Context] {
         switch session.screen {
         case .start:
             return [.start, .everywhere]
@@ -302,7 +304,7 @@ public struct Keymap: Sendable {
         case .quiz where session.quiz?.phase == .results || session.quiz?.phase == .review:
             return [.results, .everywhere]
         case .question, .quiz, .drill, .review:
-            guard let p = session.practice else { return [.everywhere] }
+            guard let p = practice else { return [.everywhere] }
             let mode: [Context] =
                 switch session.screen {
                 case .quiz: [.quiz]

@@ -296,7 +296,7 @@ struct QuestionScreen {
 
     private func drawField(
         _ buffer: inout Buffer, y: Int, label: String, draft: Draft, focused: Bool,
-        placeholder: String, alwaysShowPlaceholder: Bool = false
+        placeholder: @autoclosure () -> String, alwaysShowPlaceholder: Bool = false
     ) -> Point {
         let marker = focused ? (glyphs.isUnicode ? "→" : ">") : " "
         buffer.put(
@@ -307,7 +307,7 @@ struct QuestionScreen {
         buffer.fill(Rect(x: x0, y: y, width: room, height: 1), style: focused ? .role(.field) : .normal)
         if draft.isEmpty {
             if focused || alwaysShowPlaceholder {
-                buffer.put(glyphs.text(placeholder), at: Point(x: x0 + 1, y: y), style: .role(.dim))
+                buffer.put(glyphs.text(placeholder()), at: Point(x: x0 + 1, y: y), style: .role(.dim))
             }
             return Point(x: x0, y: y)
         }
