@@ -48,6 +48,8 @@ public final class CursesTerminal: Terminal {
     private let inFile: UnsafeMutablePointer<FILE>
     private var isOpen = true
     private var lastFrame: Buffer?
+    /// The UTF-8 of the cells being written, reused from run to run.
+    private var runBytes: [UInt8] = []
     private var cursorVisible: Bool? = nil
     private var currentTimeout: Int32 = -2
     private var spuriousErrors = 0
@@ -113,12 +115,15 @@ public final class CursesTerminal: Terminal {
 
     // MARK: Terminal
 
+    /// Writes only the cells that changed since the last frame (`Buffer.changedRuns`) to stdscr,
+    /// then one `wrefresh`, which sends the terminal what changed on its screen.
     public func draw(_ buffer: Buffer, cursor: Point?) {
         guard isOpen else { return }
         let full = lastFrame == nil || lastFrame!.size != buffer.size
         if full { werase(window) }
-        let rows = buffer.changedRows(since: full ? nil : lastFrame)
-        for y in rows where y < size.height { drawRow(buffer, y) }
+        for run in buffer.changedRuns(since: full ? nil : lastFrame) where run.y < size.height {
+            drawRun(buffer, run)
+        }
         lastFrame = buffer
         if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < size.width, cursor.y < size.height {
             if cursorVisible != true { curs_set(1); cursorVisible = true }
@@ -295,28 +300,38 @@ public final class CursesTerminal: Terminal {
         wrefresh(window)
     }
 
-    private func drawRow(_ buffer: Buffer, _ y: Int) {
-        wmove(window, Int32(y), 0)
-        var run = ""
+    /// Writes the cells of one run, one `waddnstr` per stretch of equal style. A run that reaches
+    /// the end of its row and ends short of the last column (a wide character that did not fit)
+    /// clears the rest of the row.
+    private func drawRun(_ buffer: Buffer, _ run: CellRun) {
+        wmove(window, Int32(run.y), Int32(run.x))
+        runBytes.removeAll(keepingCapacity: true)
         var runStyle: Style? = nil
-        var col = 0
+        var col = run.x
         func flush() {
-            guard let s = runStyle, !run.isEmpty else { return }
+            guard let s = runStyle, !runBytes.isEmpty else { return }
             apply(s)
-            waddstr(window, run)
-            run = ""
+            runBytes.append(0)
+            runBytes.withUnsafeBufferPointer { p in
+                p.withMemoryRebound(to: CChar.self) { _ = waddnstr(window, $0.baseAddress, Int32($0.count - 1)) }
+            }
+            runBytes.removeAll(keepingCapacity: true)
         }
-        for cell in buffer.row(y) where !cell.isContinuation {
+        for x in run.x..<run.end {
+            let cell = buffer[x, run.y]
+            if cell.isContinuation { continue }
             let w = Int(cell.width)
             if col + w > size.width { break }
             if cell.style != runStyle { flush(); runStyle = cell.style }
-            run +=
-                capabilities.unicode || cell.text.allSatisfy(\.isASCII)
-                ? cell.text : String(repeating: "?", count: max(1, w))
+            if capabilities.unicode || cell.isASCII {
+                cell.withUTF8 { runBytes.append(contentsOf: $0) }
+            } else {
+                runBytes.append(contentsOf: repeatElement(UInt8(ascii: "?"), count: max(1, w)))
+            }
             col += w
         }
         flush()
-        if col < size.width { wattr_set(window, 0, 0, nil); wclrtoeol(window) }
+        if run.end == size.width && col < size.width { wattr_set(window, 0, 0, nil); wclrtoeol(window) }
     }
 
     private func apply(_ style: Style) {

@@ -6,7 +6,8 @@
 /// to check bounds themselves.
 public struct Buffer: Hashable, Sendable {
     public private(set) var size: Size
-    private var cells: [Cell]
+    /// Row-major; internal so the frame diff (FrameDiff.swift) can apply runs.
+    var cells: [Cell]
 
     public init(size: Size, fill: Cell = .blank) {
         self.size = size
@@ -37,19 +38,23 @@ public struct Buffer: Hashable, Sendable {
     /// character that does not fit in the last column is replaced by a space. A zero-width
     /// character (a lone combining mark) joins the previous cell. Control characters are dropped,
     /// except a tab, which becomes one space. Returns the column after the last character written.
+    ///
+    /// Printable ASCII takes a byte-per-cell path; other text is cut into cells once and the
+    /// result reused (`ShapedText`), because splitting into grapheme clusters and measuring them
+    /// on every frame was most of the cost of drawing a screen.
     @discardableResult
-    public mutating func put(_ string: some StringProtocol, at point: Point, style: Style = .normal, clip: Rect? = nil) -> Int {
+    public mutating func put(_ string: String, at point: Point, style: Style = .normal, clip: Rect? = nil) -> Int {
         let area = clip.map { $0.intersection(bounds) } ?? bounds
         guard point.y >= area.y, point.y < area.maxY else { return point.x }
+        if ShapedText.isPrintableASCII(string) {
+            return putASCII(string, at: point, style: style, area: area)
+        }
         var x = point.x
         var lastWritten: Int? = nil
-        for ch in string {
-            var c = ch
-            if c == "\t" { c = " " }
-            let w = DisplayWidth.of(c)
+        for glyph in ShapedText.glyphs(of: string) {
+            let w = Int(glyph.width)
             if w == 0 {
-                if c.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) { continue }
-                if let lx = lastWritten { cells[point.y * size.width + lx].text.append(contentsOf: String(c)) }
+                if let lx = lastWritten { cells[point.y * size.width + lx].text.append(contentsOf: glyph.text) }
                 continue
             }
             if x >= area.maxX { break }
@@ -59,10 +64,30 @@ public struct Buffer: Hashable, Sendable {
                 x += 1
                 break
             }
-            set(x, point.y, Cell(String(c), style: style, width: UInt8(w)))
+            var cell = glyph
+            cell.style = style
+            set(x, point.y, cell)
             if w == 2 { set(x + 1, point.y, .continuation(style)) }
             lastWritten = x
             x += w
+        }
+        return x
+    }
+
+    /// The same for any string type (a `Substring`, say).
+    @discardableResult
+    public mutating func put(_ string: some StringProtocol, at point: Point, style: Style = .normal, clip: Rect? = nil) -> Int {
+        put(String(string), at: point, style: style, clip: clip)
+    }
+
+    /// `put` for text that is all printable ASCII: one cell of width 1 per byte, no clusters.
+    private mutating func putASCII(_ string: String, at point: Point, style: Style, area: Rect) -> Int {
+        var x = point.x
+        for byte in string.utf8 {
+            if x >= area.maxX { break }
+            if x < area.x { x += 1; continue }
+            set(x, point.y, Cell(ascii: byte, style: style))
+            x += 1
         }
         return x
     }
@@ -77,9 +102,10 @@ public struct Buffer: Hashable, Sendable {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
         let w = DisplayWidth.of(character)
+        let cell = Cell(character, style: style, width: 1)
         for y in r.y..<r.maxY {
             if w == 1 {
-                for x in r.x..<r.maxX { set(x, y, Cell(String(character), style: style)) }
+                for x in r.x..<r.maxX { set(x, y, cell) }
             } else {
                 var x = r.x
                 while x < r.maxX { x = put(String(character), at: Point(x: x, y: y), style: style, clip: r); if w == 0 { break } }
@@ -134,10 +160,11 @@ public struct Buffer: Hashable, Sendable {
         // Trim first, then append once: removing trailing spaces one by one from a String was
         // the slowest part of reading a frame back (lint reads thousands of picture frames).
         var end = cells.endIndex
-        while end > cells.startIndex, cells[end - 1].isContinuation || cells[end - 1].text == " " { end -= 1 }
-        var s = ""
-        s.reserveCapacity(end - cells.startIndex)
-        for c in cells[cells.startIndex..<end] where !c.isContinuation { s += c.text }
+        while end > cells.startIndex, cells[end - 1].isContinuation || cells[end - 1].isSpace { end -= 1 }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(end - cells.startIndex)
+        for c in cells[cells.startIndex..<end] where !c.isContinuation { c.withUTF8 { bytes.append(contentsOf: $0) } }
+        var s = String(decoding: bytes, as: UTF8.self)
         while s.last == " " { s.removeLast() }
         return s
     }
@@ -156,7 +183,7 @@ public struct Buffer: Hashable, Sendable {
     /// A terminal uses this to send only what changed.
     public func changedRows(since previous: Buffer?) -> [Int] {
         guard let previous, previous.size == size else { return Array(0..<size.height) }
-        return (0..<size.height).filter { row($0) != previous.row($0) }
+        return (0..<size.height).filter { !hasIdenticalRow($0, previous) && row($0) != previous.row($0) }
     }
 
     /// Same as `changedRows(since:)`: the row-level diff between two frames.

@@ -26,7 +26,14 @@ public enum DisplayWidth {
         return total
     }
 
-    /// Width of a string: the sum of its characters' widths.
+    /// Width of a string: the sum of its characters' widths. Printable ASCII is its byte count;
+    /// other strings are measured once and remembered (`ShapedText`), as screens measure the same
+    /// labels on every frame.
+    public static func of(_ string: String) -> Int {
+        ShapedText.isPrintableASCII(string) ? string.utf8.count : ShapedText.width(of: string)
+    }
+
+    /// The same for any string type.
     public static func of(_ string: some StringProtocol) -> Int {
         var total = 0
         for c in string { total += of(c) }

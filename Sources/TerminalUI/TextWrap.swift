@@ -1,10 +1,33 @@
+import Synchronization
+
 /// Word wrapping by display width (not by character count), so σ, ŷ and CJK line up.
 public enum TextWrap {
     /// Splits `text` into lines of at most `width` columns. Explicit newlines are kept, runs of
     /// spaces between words collapse to one at a break, leading indentation of a paragraph is
     /// kept, and a word longer than the width is broken hard.
+    ///
+    /// Results are remembered (bounded): screens wrap the same prompts and messages on every
+    /// frame, and wrapping them again was a large part of a keystroke's redraw.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        let key = Key(text: ExactText(text), width: width)
+        if let hit = memo.withLock({ $0[key] }) { return hit }
+        let lines = wrapUncached(text, width: width)
+        memo.withLock { memo in
+            if memo.count >= memoLimit { memo.removeAll(keepingCapacity: true) }
+            memo[key] = lines
+        }
+        return lines
+    }
+
+    private struct Key: Hashable {
+        var text: ExactText
+        var width: Int
+    }
+    private static let memo = Mutex<[Key: [String]]>([:])
+    private static let memoLimit = 1024
+
+    static func wrapUncached(_ text: String, width: Int) -> [String] {
         var out: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             out.append(contentsOf: wrapParagraph(Substring(paragraph), width: width))

@@ -24,6 +24,8 @@ public final class TutorApp {
     /// Messages from outside the terminal (a live class demo's cues and counts), taken after
     /// every event, so they arrive within one tick.
     private let inbox: () -> [Message]
+    /// What the last frame drew that the next may reuse (the question screen around its fields).
+    private let frameCache = FrameCache()
 
     public init(
         session: Session, terminal: Terminal, keymap: Keymap = .standard,
@@ -87,7 +89,8 @@ public final class TutorApp {
     }
 
     private func draw() {
-        let frame = Screens.render(session, size: terminal.size, capabilities: terminal.capabilities, keymap: keymap)
+        let frame = Screens.render(
+            session, size: terminal.size, capabilities: terminal.capabilities, keymap: keymap, cache: frameCache)
         terminal.draw(frame.buffer, cursor: frame.cursor)
     }
 }

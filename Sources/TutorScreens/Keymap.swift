@@ -30,7 +30,26 @@ public struct Keymap: Sendable {
         public var description: String
     }
 
-    public var bindings: [Binding]
+    public var bindings: [Binding] {
+        didSet { byKey = Self.index(bindings) }
+    }
+
+    /// For each key, the indices of the bindings that list it, in table order: a keystroke looks
+    /// at those few instead of scanning the whole table.
+    private var byKey: [Key: [Int]]
+
+    public init(bindings: [Binding]) {
+        self.bindings = bindings
+        byKey = Self.index(bindings)
+    }
+
+    private static func index(_ bindings: [Binding]) -> [Key: [Int]] {
+        var out: [Key: [Int]] = [:]
+        for (i, b) in bindings.enumerated() {
+            for key in Set(b.keys) { out[key, default: []].append(i) }
+        }
+        return out
+    }
 
     public static let standard = Keymap(bindings: [
         Binding(
@@ -174,8 +193,9 @@ public struct Keymap: Sendable {
     ])
 
     /// The message for `key` in the session's current state; nil when the key does nothing.
-    /// `seed` supplies chance for "another like this" (the run loop draws it, the core never does).
-    public func message(for key: Key, in session: Session, seed: UInt64) -> Message? {
+    /// `seed` supplies chance for "another like this" (the run loop draws it, the core never does);
+    /// it is asked for only then, so an ordinary keystroke costs no trip to the system's RNG.
+    public func message(for key: Key, in session: Session, seed: @autoclosure () -> UInt64) -> Message? {
         if session.confirmingQuit {
             switch key {
             case .char("y"), .char("Y"): return .confirmQuit(true)
@@ -200,7 +220,9 @@ public struct Keymap: Sendable {
             default: return nil
             }
         }
-        if session.screen == .question, session.practice?.showingSummary == true {
+        // The open question, read once: `session.practice` copies the whole state each time.
+        let practice = session.practice
+        if session.screen == .question, practice?.showingSummary == true {
             switch key {
             case .enter: return .submit
             case .escape: return .back
@@ -210,9 +232,10 @@ public struct Keymap: Sendable {
             }
         }
         if session.showingHelp {
-            guard let b = bindings.first(where: { $0.context == .help && $0.keys.contains(key) }) else {
+            guard let i = byKey[key]?.first(where: { bindings[$0].context == .help }) else {
                 return key == .ctrl("c") ? .quit : nil
             }
+            let b = bindings[i]
             if case .scroll(let d) = b.message {
                 let size = Size(width: session.width, height: session.height)
                 let most = HelpOverlay.maxScroll(keymap: self, glyphs: .unicode, size: size)
@@ -237,19 +260,20 @@ public struct Keymap: Sendable {
         if session.screen == .demo, session.demo?.blanked == true {
             return key == .ctrl("c") ? .quit : .toggleBlank
         }
-        let contexts = Keymap.contexts(for: session)
+        let contexts = Keymap.contexts(for: session, practice: practice)
         let typing = contexts.contains(.question) || contexts.contains(.calledOut)
         if key == .char("?"),
-            !typing || (session.practice.map { Keymap.activeDraftIsEmpty($0) } ?? (session.demo?.draft.isEmpty ?? true))
+            !typing || (practice.map { Keymap.activeDraftIsEmpty($0) } ?? (session.demo?.draft.isEmpty ?? true))
         {
             return .toggleHelp
         }
-        for b in bindings where contexts.contains(b.context) && b.keys.contains(key) {
+        for i in byKey[key] ?? [] where contexts.contains(bindings[i].context) {
+            let b = bindings[i]
             switch b.message {
             case .scroll(let d) where contexts.first == .results && abs(d) == 10:
                 // A page of the results is a screen: the rows between the header and the key bar.
                 return .scroll(d.signum() * max(1, session.height - QuizResultsScreen.chromeRows))
-            case .newVariant: return .newVariant(seed: seed)
+            case .newVariant: return .newVariant(seed: seed())
             case .openDemo: return .openDemo(session.selection)
             default: return b.message
             }
@@ -266,8 +290,8 @@ public struct Keymap: Sendable {
         return nil
     }
 
-    /// Contexts in force, most specific first.
-    static func contexts(for session: Session) -> [Context] {
+    /// Contexts in force, most specific first. `practice` is `session.practice`.
+    static func contexts(for session: Session, practice: PracticeState?) -> [Context] {
         switch session.screen {
         case .start:
             return [.start, .everywhere]
@@ -280,7 +304,7 @@ public struct Keymap: Sendable {
         case .quiz where session.quiz?.phase == .results || session.quiz?.phase == .review:
             return [.results, .everywhere]
         case .question, .quiz, .drill, .review:
-            guard let p = session.practice else { return [.everywhere] }
+            guard let p = practice else { return [.everywhere] }
             let mode: [Context] =
                 switch session.screen {
                 case .quiz: [.quiz]

@@ -3,8 +3,8 @@ import TutorSession
 
 /// What differs between practice, quiz and drill around the same question screen: the title's
 /// right side, a timer row, a banner, and the key bar.
-struct QuestionChrome {
-    struct Timer {
+struct QuestionChrome: Equatable {
+    struct Timer: Equatable {
         var fraction: Double
         var label: String
         var role: Role

@@ -19,18 +19,30 @@ import TutorSession
 /// shows more of the text and a bigger picture.
 struct QuestionScreen {
     let practice: PracticeState
-    let session: Session
     let glyphs: Glyphs
     var chrome: QuestionChrome
 
     private var step: VariantStep { practice.step }
     private var record: StepRecord { practice.record }
 
-    /// Draws the screen and returns where the hardware cursor goes.
-    func draw(in buffer: inout Buffer) -> Point? {
-        let width = buffer.width, height = buffer.height
-        drawTitle(&buffer)
-        let timerRows = chrome.drawTimer(in: &buffer, y: 1, glyphs: glyphs)
+    /// Where each part goes: rows for the prompt and feedback are given first; the panel gets
+    /// the rest, so a large terminal shows more of the text and a bigger picture.
+    struct Layout {
+        var promptLines: [StyledLine]
+        var feedback: [StyledLine]
+        var timerRows: Int
+        /// 1 when the calculator's result has its own row above the calculator line.
+        var calcResultRows: Int
+        var promptRows: Int
+        var feedbackRows: Int
+        var panel: Rect
+        var fieldY: Int
+        var calcY: Int
+    }
+
+    func layout(_ size: Size) -> Layout {
+        let width = size.width, height = size.height
+        let timerRows = chrome.timer == nil ? 0 : 1
         let contentWidth = width - 2
         let promptLines = self.promptLines(width: contentWidth)
         let feedback = FeedbackLines(practice: practice, glyphs: glyphs).lines(width: contentWidth)
@@ -46,15 +58,67 @@ struct QuestionScreen {
         let feedbackRows = min(feedback.count, max(0, available - minPanel - promptRows))
         let panelRows = available - promptRows - feedbackRows
         let panel = Rect(x: 0, y: 1 + timerRows, width: width, height: panelRows)
-        drawPanel(&buffer, rect: panel)
-        var y = panel.maxY
+        return Layout(
+            promptLines: promptLines, feedback: feedback, timerRows: timerRows, calcResultRows: calcResultRows,
+            promptRows: promptRows, feedbackRows: feedbackRows, panel: panel,
+            fieldY: panel.maxY + 1 + promptRows, calcY: height - 2)
+    }
+
+    /// Draws the screen into `buffer` (blank when given) and returns where the hardware cursor
+    /// goes. With a `cache`, the screen without its answer field (the layer) is taken from the
+    /// previous frame when everything it shows is unchanged (`QuestionLayerKey`), as it is while
+    /// the student types; only the field and its live line are drawn afresh.
+    func draw(in buffer: inout Buffer, cache: FrameCache? = nil) -> Point? {
+        let layout = self.layout(buffer.size)
+        if let cache {
+            assert(buffer == Buffer(size: buffer.size), "the layer replaces the buffer: it must be blank")
+            let key = QuestionLayerKey(self, layout, size: buffer.size)
+            if let layer = cache.questionLayer(for: key) {
+                // Debug builds (every test) prove the reuse right: the layer drawn afresh is the same.
+                assert(
+                    layer
+                        == {
+                            var fresh = buffer; drawLayer(in: &fresh, layout); return fresh
+                        }(), "stale layer")
+                buffer = layer
+            } else {
+                drawLayer(in: &buffer, layout)
+                cache.storeQuestionLayer(buffer, for: key)
+            }
+        } else {
+            drawLayer(in: &buffer, layout)
+        }
+        return drawFields(in: &buffer, layout)
+    }
+
+    /// Everything but the answer field and its live line: title, timer, panel, rule, prompt,
+    /// feedback, the calculator's rows and the key bar. The rows are disjoint from the field's
+    /// rows (see `layout`), so the two draw in any order.
+    func drawLayer(in buffer: inout Buffer, _ layout: Layout) {
+        let width = buffer.width, height = buffer.height
+        drawTitle(&buffer)
+        _ = chrome.drawTimer(in: &buffer, y: 1, glyphs: glyphs)
+        drawPanel(&buffer, rect: layout.panel)
+        var y = layout.panel.maxY
         buffer.put(String(repeating: glyphs.horizontal, count: width), at: Point(x: 0, y: y), style: .role(.dim))
         y += 1
-        for (i, line) in promptLines.prefix(promptRows).enumerated() {
+        for (i, line) in layout.promptLines.prefix(layout.promptRows).enumerated() {
             buffer.put(line.text, at: Point(x: 1, y: y + i), style: line.style)
         }
-        y += promptRows
-        let fieldY = y
+        drawFeedback(&buffer, layout.feedback, y: layout.fieldY + 2, rows: layout.feedbackRows)
+        let calcY = layout.calcY
+        if layout.calcResultRows > 0 { drawCalculatorResult(&buffer, y: calcY - 1) }
+        _ = drawField(
+            &buffer, y: calcY, label: "Calc", draft: practice.calculator,
+            focused: practice.focus == .calculator, placeholder: "F4: calculator (log = ln)")
+        drawKeyBar(&buffer, y: height - 1)
+    }
+
+    /// The answer field and its live line (the rows that change as the student types into it);
+    /// returns where the hardware cursor goes.
+    func drawFields(in buffer: inout Buffer, _ layout: Layout) -> Point? {
+        let width = buffer.width
+        let fieldY = layout.fieldY
         // A locked quiz step shows what was submitted (its field no longer takes typing).
         let submitted = record.locked ? record.attempts.last.map { "submitted: \($0.input) (locked)" } : nil
         let answerCursor = drawField(
@@ -64,16 +128,9 @@ struct QuestionScreen {
         LiveLine.draw(
             practice.live, in: &buffer, x0: fieldLabelWidth, y: fieldY + 1,
             scroll: fieldScroll(record.draft, width: width), glyphs: glyphs)
-        y = fieldY + 2
-        drawFeedback(&buffer, feedback, y: y, rows: feedbackRows)
-        let calcY = height - 2
-        if calcResultRows > 0 { drawCalculatorResult(&buffer, y: calcY - 1) }
-        let calcCursor = drawField(
-            &buffer, y: calcY, label: "Calc", draft: practice.calculator,
-            focused: practice.focus == .calculator, placeholder: "F4: calculator (log = ln)")
-        drawKeyBar(&buffer, y: height - 1)
         if record.status == .awaitingAssessment { return nil }
-        return practice.focus == .answer ? answerCursor : calcCursor
+        return practice.focus == .answer
+            ? answerCursor : fieldCursor(practice.calculator, y: layout.calcY, width: width)
     }
 
     // MARK: Title and panel
@@ -162,7 +219,7 @@ struct QuestionScreen {
         if practice.focus == .calculator {
             let tip = "Tab: into the answer"
             let x = buffer.width - 1 - DisplayWidth.of(tip)
-            if buffer.lines()[y].dropFirst(x).allSatisfy({ $0 == " " }) {
+            if buffer.line(y).dropFirst(x).allSatisfy({ $0 == " " }) {
                 buffer.put(tip, at: Point(x: x, y: y), style: .role(.dim))
             }
         }
@@ -216,6 +273,15 @@ struct QuestionScreen {
 
     private var fieldLabelWidth: Int { 10 }
 
+    /// " Answer " padded with spaces (or cut) to `width` characters. The labels are fixed ASCII
+    /// words; this is what Foundation's `padding(toLength:)` gave, without its NSString bridge
+    /// on every frame.
+    static func fieldLabel(_ label: String, width: Int) -> String {
+        let text = " \(label) "
+        let n = text.count
+        return n >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - n)
+    }
+
     /// The answer field's example: the format of the step's kind, with values that answer no step
     /// of this variant (`FormatExample`, checked by `lint`).
     private var placeholder: String {
@@ -230,18 +296,18 @@ struct QuestionScreen {
 
     private func drawField(
         _ buffer: inout Buffer, y: Int, label: String, draft: Draft, focused: Bool,
-        placeholder: String, alwaysShowPlaceholder: Bool = false
+        placeholder: @autoclosure () -> String, alwaysShowPlaceholder: Bool = false
     ) -> Point {
         let marker = focused ? (glyphs.isUnicode ? "→" : ">") : " "
         buffer.put(
-            " \(label) ".padding(toLength: fieldLabelWidth - 2, withPad: " ", startingAt: 0) + marker,
+            Self.fieldLabel(label, width: fieldLabelWidth - 2) + marker,
             at: Point(x: 0, y: y), style: focused ? .role(.prompt).bold() : .role(.dim))
         let x0 = fieldLabelWidth
         let room = buffer.width - x0 - 1
         buffer.fill(Rect(x: x0, y: y, width: room, height: 1), style: focused ? .role(.field) : .normal)
         if draft.isEmpty {
             if focused || alwaysShowPlaceholder {
-                buffer.put(glyphs.text(placeholder), at: Point(x: x0 + 1, y: y), style: .role(.dim))
+                buffer.put(glyphs.text(placeholder()), at: Point(x: x0 + 1, y: y), style: .role(.dim))
             }
             return Point(x: x0, y: y)
         }
@@ -250,8 +316,16 @@ struct QuestionScreen {
         buffer.put(
             visible, at: Point(x: x0, y: y), style: focused ? .role(.field) : .normal,
             clip: Rect(x: x0, y: y, width: room, height: 1))
+        return fieldCursor(draft, y: y, width: buffer.width)
+    }
+
+    /// Where the hardware cursor sits in a field on row `y` holding `draft`.
+    private func fieldCursor(_ draft: Draft, y: Int, width: Int) -> Point {
+        let x0 = fieldLabelWidth
+        if draft.isEmpty { return Point(x: x0, y: y) }
+        let scroll = fieldScroll(draft, width: width)
         let cursorX = x0 + DisplayWidth.of(String(draft.characters[scroll..<draft.cursor]))
-        return Point(x: min(cursorX, buffer.width - 1), y: y)
+        return Point(x: min(cursorX, width - 1), y: y)
     }
 
     private func drawKeyBar(_ buffer: inout Buffer, y: Int) {

@@ -14,11 +14,13 @@ public enum Screens {
     /// Smallest terminal the layout works in; below it a message asks for more room.
     public static let minimumSize = Size(width: 70, height: 20)
 
+    /// `cache` (kept by a renderer from frame to frame) lets a frame reuse what the previous one
+    /// drew; the cells are the same with or without it.
     public static func render(
         _ session: Session, size: Size, capabilities: TerminalCapabilities,
-        keymap: Keymap = .standard
+        keymap: Keymap = .standard, cache: FrameCache? = nil
     ) -> RenderedFrame {
-        var buffer = Buffer(size: size)
+        var buffer = cache?.blankFrame(size) ?? Buffer(size: size)
         let glyphs = capabilities.glyphs
         if size.width < minimumSize.width || size.height < minimumSize.height {
             drawTooSmall(&buffer, glyphs: glyphs)
@@ -30,7 +32,8 @@ public enum Screens {
             StartScreen(session: session, glyphs: glyphs).draw(in: &buffer)
         case .question:
             if let p = session.practice {
-                cursor = QuestionScreen(practice: p, session: session, glyphs: glyphs, chrome: .practice(p)).draw(in: &buffer)
+                cursor = QuestionScreen(practice: p, glyphs: glyphs, chrome: .practice(p))
+                    .draw(in: &buffer, cache: cache)
                 if p.showingSummary {
                     drawDialog(&buffer, title: "Finished", glyphs: glyphs, lines: summaryLines(p, width: buffer.width - 6))
                     cursor = nil
@@ -53,7 +56,8 @@ public enum Screens {
                     QuizResultsScreen(quiz: q, glyphs: glyphs).draw(in: &buffer)
                 } else if let p = session.practice {
                     let chrome = QuestionChrome.quiz(q, now: session.now, quiet: session.settings.quiz.quietTimer, seed: q.seed)
-                    cursor = QuestionScreen(practice: p, session: session, glyphs: glyphs, chrome: chrome).draw(in: &buffer)
+                    cursor = QuestionScreen(practice: p, glyphs: glyphs, chrome: chrome)
+                        .draw(in: &buffer, cache: cache)
                     if q.phase == .confirmEnd {
                         drawDialog(
                             &buffer, title: "End quiz", glyphs: glyphs,
@@ -67,7 +71,8 @@ public enum Screens {
             }
         case .review:
             if let r = session.review, let p = r.practice {
-                cursor = QuestionScreen(practice: p, session: session, glyphs: glyphs, chrome: .review(r)).draw(in: &buffer)
+                cursor = QuestionScreen(practice: p, glyphs: glyphs, chrome: .review(r))
+                    .draw(in: &buffer, cache: cache)
             } else if let r = session.review {
                 let capped =
                     r.leftOverByCap > 0
@@ -91,9 +96,9 @@ public enum Screens {
                     DrillResultsScreen(drill: d, best: session.settings.drill.best, glyphs: glyphs).draw(in: &buffer)
                 } else {
                     cursor = QuestionScreen(
-                        practice: d.practice, session: session, glyphs: glyphs,
+                        practice: d.practice, glyphs: glyphs,
                         chrome: .drill(d, now: session.now)
-                    ).draw(in: &buffer)
+                    ).draw(in: &buffer, cache: cache)
                 }
             }
         }

@@ -13,16 +13,24 @@ enum WrapCache {
 
     private static let entries = Mutex<[Key: [String]]>([:])
     private static let limit = 64
+    /// The latest lookup: an open question asks for the same text on every frame, and comparing
+    /// with it is instant (the same string storage) where hashing a whole question text is not.
+    private static let last = Mutex<(key: Key, lines: [String])?>(nil)
 
     /// `text` reflowed into paragraphs, transliterated for the glyphs, wrapped to `width`.
     static func questionLines(_ text: String, width: Int, glyphs: Glyphs) -> [String] {
         let key = Key(text: text, width: width, unicode: glyphs.isUnicode)
-        if let hit = entries.withLock({ $0[key] }) { return hit }
+        if let hit = last.withLock({ $0?.key == key ? $0?.lines : nil }) { return hit }
+        if let hit = entries.withLock({ $0[key] }) {
+            last.withLock { $0 = (key, hit) }
+            return hit
+        }
         let lines = TextWrap.wrap(glyphs.text(Reflow.paragraphs(text.trimmingNewlines)), width: width)
         entries.withLock { cache in
             if cache.count >= limit { cache.removeAll() }
             cache[key] = lines
         }
+        last.withLock { $0 = (key, lines) }
         return lines
     }
 }

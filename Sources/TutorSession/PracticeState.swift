@@ -50,7 +50,13 @@ public struct PracticeState: Sendable {
 
     /// Points earned so far in practice (full points for a step done right or carried forward).
     public var score: Double {
-        zip(variant.steps, records).reduce(0) { $0 + ($1.1.status.earnsPoints ? $1.0.points : 0) }
+        // By index, in step order: zipping the arrays copied every step (a large struct) on each
+        // call, and the title shows the score on every frame.
+        var total = 0.0
+        for i in 0..<min(records.count, variant.steps.count) where records[i].status.earnsPoints {
+            total += variant.steps[i].points
+        }
+        return total
     }
 
     public var totalPoints: Double { variant.steps.reduce(0) { $0 + $1.points } }

@@ -35,6 +35,9 @@ public final class PTYProcess {
     public private(set) var exitStatus: ExitStatus?
     /// True once reading the master returned EOF/EIO after the child exited.
     public private(set) var isDrained = false
+    /// Reused by every `read`: allocating and zeroing 64 KiB per read added to every keystroke a
+    /// benchmark times.
+    private var readBuffer = [UInt8](repeating: 0, count: 65536)
 
     /// The environment every child gets unless overridden: a terminfo entry that ncurses and our
     /// VTScreen agree on (tmux-256color: no REP, Unicode line drawing) and a UTF-8 locale.
@@ -133,9 +136,8 @@ public final class PTYProcess {
         let ms = Int32(max(0, timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000))
         let n = poll(&pfd, 1, ms)
         guard n > 0 else { return [] }
-        var buf = [UInt8](repeating: 0, count: 65536)
-        let got = buf.withUnsafeMutableBytes { Glibc.read(masterFD, $0.baseAddress, $0.count) }
-        if got > 0 { return Array(buf[0..<got]) }
+        let got = readBuffer.withUnsafeMutableBytes { Glibc.read(masterFD, $0.baseAddress, $0.count) }
+        if got > 0 { return Array(readBuffer[0..<got]) }
         // EIO: no process has the slave open. Before the child opens it this is transient.
         if reap() != nil { isDrained = true } else { usleep(1000) }
         return []
