@@ -2,7 +2,8 @@ import MathEngine
 
 /// Evaluation of one step for a variant (split from `VariantBuilder` to keep files small).
 extension Question {
-    func instantiate(_ step: Step, env: Environment, seed: UInt64?) throws(ContentError) -> VariantStep {
+    /// `texts: false` leaves the prompt, solution and hints empty (see `variantForGrading`).
+    func instantiate(_ step: Step, env: Environment, seed: UInt64?, texts: Bool = true) throws(ContentError) -> VariantStep {
         let what = "step '\(step.id)'"
         let rawOptions = try options(of: step, env: env)
         var shown: [String] = []
@@ -39,7 +40,7 @@ extension Question {
                 Alternative(value: v, note: try a.note.render(env, file: file, what: "\(what): accepted-form note")))
         }
         var hints: [String] = []
-        for h in step.hints { hints.append(try h.render(env, file: file, what: "\(what): hint")) }
+        for h in step.hints where texts { hints.append(try h.render(env, file: file, what: "\(what): hint")) }
         var model: String?
         if let m = step.model {
             let t = try Template.parse(m, file: file, line: step.line, what: "\(what): model")
@@ -47,11 +48,11 @@ extension Question {
         }
         var instance = VariantStep(
             id: step.id, part: step.part, kind: step.kind, answerKind: answerKind,
-            prompt: try step.prompt.render(env, file: file, what: "\(what): prompt"),
+            prompt: texts ? try step.prompt.render(env, file: file, what: "\(what): prompt") : "",
             expected: step.kind == .text ? .text(model ?? "") : expected,
             tolerance: step.check, points: step.points, options: shown, mistakes: mistakes,
             alternatives: alternatives, hints: hints,
-            solution: try step.solution.render(env, file: file, what: "\(what): solution"),
+            solution: texts ? try step.solution.render(env, file: file, what: "\(what): solution") : "",
             model: model, keywords: step.keywords, dependencies: step.dependencies, partialCredit: step.partialCredit,
             definitions: definitions)
         instance.label = step.label ?? step.id

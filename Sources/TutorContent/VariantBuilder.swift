@@ -20,13 +20,20 @@ extension Question {
 
     /// The original exam (`seed == nil`) or the variant for `seed`.
     public func variant(seed: UInt64? = nil) throws(ContentError) -> Variant {
-        let values: [NamedValue]
-        if let seed {
-            values = try drawValues(seed: seed)
-        } else {
-            values = try computeValues(rng: nil)
-        }
-        return try instantiate(values, seed: seed)
+        try instantiate(values(seed: seed), seed: seed, texts: true)
+    }
+
+    /// The same variant for grading one answer and nothing else (`dltutor check`): values,
+    /// options, mistakes with their explanations, accepted forms and model answers as in
+    /// `variant`, but the question text, prompts, solutions and hints left empty, since rendering
+    /// them was most of a one-shot check's own time. Never show one to a student.
+    public func variantForGrading(seed: UInt64? = nil) throws(ContentError) -> Variant {
+        try instantiate(values(seed: seed), seed: seed, texts: false)
+    }
+
+    private func values(seed: UInt64?) throws(ContentError) -> [NamedValue] {
+        if let seed { return try drawValues(seed: seed) }
+        return try computeValues(rng: nil)
     }
 
     /// The original exam's values, then whether each constraint holds for them (lint uses this).
@@ -80,14 +87,14 @@ extension Question {
         }
     }
 
-    private func instantiate(_ values: [NamedValue], seed: UInt64?) throws(ContentError) -> Variant {
+    private func instantiate(_ values: [NamedValue], seed: UInt64?, texts: Bool) throws(ContentError) -> Variant {
         var env = Environment(
             variables: Dictionary(values.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }), dialect: .content)
         let base = env.variables
-        let rendered = try text.render(env, file: file, what: "question text")
+        let rendered = texts ? try text.render(env, file: file, what: "question text") : ""
         var steps: [VariantStep] = []
         for step in self.steps {
-            let vs = try instantiate(step, env: env, seed: seed)
+            let vs = try instantiate(step, env: env, seed: seed, texts: texts)
             env.variables[step.variableName] = vs.expected
             steps.append(vs)
         }

@@ -79,7 +79,8 @@ struct SingleCheck: Equatable {
     func run() throws -> Never {
         let q = try ContentOptions.loadQuestion(content: content, named: question)
         let variant: Variant
-        do { variant = try q.variant(seed: seed) } catch { throw ValidationError("\(error)") }
+        // Only this answer is graded: the variant's texts that are never printed are not rendered.
+        do { variant = try q.variantForGrading(seed: seed) } catch { throw ValidationError("\(error)") }
         let s = try variant.findStep(step)
         let givenValues = try parseGiven(given, variant: variant)
         let input = answer.joined(separator: " ")
