@@ -39,11 +39,16 @@ public struct ContentCache: Sendable {
 
     /// The exam from the cache when it matches the files, else from the YAML (refreshing the cache).
     public func load(directory: String) -> LoadResult {
-        guard let key = key(directory: directory) else { return ExamLoader.load(directory: directory) }
-        let file = path(directory: directory)
-        if let cached = fetch(file, key: key) { return cached }
+        let key = key(directory: directory)
+        if let key, let cached = fetch(path(directory: directory), key: key) { return cached }
+        return loadYAML(directory: directory, key: key)
+    }
+
+    /// The exam from the YAML, written to the cache under `key` (nil: the files could not be read
+    /// for a key, so nothing is written).
+    private func loadYAML(directory: String, key: UInt64?) -> LoadResult {
         let result = ExamLoader.load(directory: directory)
-        store(result, key: key, to: file)
+        if let key { store(result, key: key, to: path(directory: directory)) }
         return result
     }
 
@@ -52,10 +57,9 @@ public struct ContentCache: Sendable {
     /// `load` does). The exam returned holds that question alone, or none when `pick` chose none;
     /// `ids` are all of them.
     public func load(directory: String, pick: ([String]) -> Int?) -> (result: LoadResult, ids: [String]) {
-        if let key = key(directory: directory), let cached = fetch(path(directory: directory), key: key, pick: pick) {
-            return cached
-        }
-        let full = load(directory: directory)
+        let key = key(directory: directory)
+        if let key, let cached = fetch(path(directory: directory), key: key, pick: pick) { return cached }
+        let full = loadYAML(directory: directory, key: key)
         let ids = full.exam.questions.map(\.id)
         let chosen = pick(ids).map { [full.exam.questions[$0]] } ?? []
         let exam = Exam(
@@ -70,7 +74,7 @@ public struct ContentCache: Sendable {
     }
 
     func path(directory: String) -> String {
-        var h = FNV1a()
+        var h = WordHash()
         h.add(Array(directory.utf8))
         return folder + "/content-" + String(h.value, radix: 16) + ".bin"
     }
@@ -79,7 +83,7 @@ public struct ContentCache: Sendable {
     /// or a file read (then the loader reports it from the YAML).
     func key(directory: String) -> UInt64? {
         guard let names = Self.yamlFiles(in: directory) else { return nil }
-        var h = FNV1a()
+        var h = WordHash()
         h.add(Self.format)
         h.add(Array(programVersion.utf8)); h.add(0)
         h.add(Array(directory.utf8)); h.add(0)
@@ -194,11 +198,11 @@ public struct ContentCache: Sendable {
     }
 }
 
-/// A fast, stable 64-bit hash for cache keys (not for security): FNV-1a's xor-and-multiply taken
+/// A fast, stable 64-bit hash for cache keys (not for security): FNV-1a's xor-and-multiply, taken
 /// a 64-bit word at a time rather than a byte at a time (every start hashes all the YAML, and
 /// this is eight times fewer steps), each step followed by a shift-xor so that high bits reach
 /// the low ones, and the length of each piece folded in.
-struct FNV1a {
+struct WordHash {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ bytes: [UInt8]) {
