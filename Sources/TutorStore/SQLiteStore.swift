@@ -109,7 +109,8 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             // Two tutors opening a new file at once race twice: switching to WAL needs an
             // exclusive lock that SQLite refuses at once (no busy wait), and GRDB's migrator reads
             // the applied migrations outside the migration's transaction, so both may run v1 and
-            // one fails ("table ... already exists" or "duplicate column", rolled back). Both are retried, every 50 ms
+            // one fails ("table ... already exists", "duplicate column" or a second row in
+            // `grdb_migrations`, rolled back). Both are retried, every 50 ms
             // for up to the busy timeout; the retry then finds v1 applied.
             var tries = max(1, Int(options.busyTimeout / 0.05))
             var opened: DatabaseQueue?
@@ -123,9 +124,13 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
                     opened = queue
                 } catch {
                     let e = StoreError.from(error, path: path, busySeconds: options.busyTimeout)
-                    // Later migrations race the same way: two `ADD COLUMN`s give "duplicate column".
+                    // Later migrations race the same way: two `ADD COLUMN`s give "duplicate column",
+                    // and a migration whose statements succeed twice (`IF NOT EXISTS`) fails when
+                    // it records itself a second time in `grdb_migrations`.
                     let message = (error as? DatabaseError)?.message ?? ""
-                    let transient = !e.stopsSaving || message.contains("already exists") || message.contains("duplicate column")
+                    let transient =
+                        !e.stopsSaving || message.contains("already exists") || message.contains("duplicate column")
+                        || message.contains("UNIQUE constraint failed: grdb_migrations")
                     tries -= 1
                     guard transient, tries > 0 else { throw e }
                     usleep(50_000)
