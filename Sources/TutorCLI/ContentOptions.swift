@@ -38,10 +38,7 @@ public struct ContentOptions: ParsableArguments {
     public static func load(content: String?, quietWarnings: Bool = true) throws -> Exam {
         let dir = try resolve(content)
         let result = ContentOptions.cache?.load(directory: dir) ?? ExamLoader.load(directory: dir)
-        for d in result.diagnostics where d.isError || !quietWarnings { printError(d.description) }
-        if result.exam.questions.isEmpty {
-            throw ValidationError("no question could be loaded from \(result.exam.directory).")
-        }
+        try report(result, anyQuestion: !result.exam.questions.isEmpty, quietWarnings: quietWarnings)
         return result.exam
     }
 
@@ -52,10 +49,16 @@ public struct ContentOptions: ParsableArguments {
         let dir = try resolve(content)
         guard let cache = ContentOptions.cache else { return try load(content: content).find(name) }
         let (result, ids) = cache.load(directory: dir) { Exam.index(of: name, among: $0) }
-        for d in result.diagnostics where d.isError { printError(d.description) }
-        if ids.isEmpty { throw ValidationError("no question could be loaded from \(result.exam.directory).") }
+        try report(result, anyQuestion: !ids.isEmpty, quietWarnings: true)
         guard let question = result.exam.questions.first else { throw Exam.unknown(name, ids: ids) }
         return question
+    }
+
+    /// Prints the content's errors (and warnings unless `quietWarnings`) to standard error, and
+    /// throws when no question loaded at all.
+    private static func report(_ result: LoadResult, anyQuestion: Bool, quietWarnings: Bool) throws {
+        for d in result.diagnostics where d.isError || !quietWarnings { printError(d.description) }
+        if !anyQuestion { throw ValidationError("no question could be loaded from \(result.exam.directory).") }
     }
 }
 

@@ -25,12 +25,8 @@ public struct ContentCache: Sendable {
     }
 
     /// `$XDG_CACHE_HOME/dltutor` (when absolute), else `$HOME/.cache/dltutor`; nil with neither.
-    public static func defaultFolder(environment: [String: String]) -> String? {
-        defaultFolder(xdgCacheHome: environment["XDG_CACHE_HOME"], home: environment["HOME"])
-    }
-
-    /// The same from the two variables (no dictionary: the first `[String: String]` of a run
-    /// costs the one-shot commands a quarter of a millisecond of runtime type lookups).
+    /// (The two variables, not the environment as a dictionary: the first `[String: String]` of a
+    /// run costs the one-shot commands a quarter of a millisecond of runtime type lookups.)
     public static func defaultFolder(xdgCacheHome: String?, home: String?) -> String? {
         if let xdg = xdgCacheHome, xdg.hasPrefix("/") { return xdg + "/dltutor" }
         if let home, !home.isEmpty { return home + "/.cache/dltutor" }

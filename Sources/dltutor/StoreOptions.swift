@@ -19,7 +19,10 @@ struct StoreOptions: ParsableArguments {
     var busyTimeout: Double = StoreOptions.defaultBusyTimeout
     static let defaultBusyTimeout: Double = 5
 
-    var resolvedPath: String { path ?? StorePaths.defaultDatabasePath() }
+    var resolvedPath: String { Self.resolve(path) }
+
+    /// `--db`, else the default database.
+    static func resolve(_ path: String?) -> String { path ?? StorePaths.defaultDatabasePath() }
 
     /// Opens the store. It always returns a usable store; when saving is impossible (read-only,
     /// corrupt, newer version, full disk) the warning says why and nothing is written or deleted.
@@ -28,7 +31,7 @@ struct StoreOptions: ParsableArguments {
     /// The same for the options as plain values (the quick start path).
     static func open(path: String?, busyTimeout: Double) -> (store: any ProgressStore, warning: String?) {
         SQLiteStore.open(
-            path: path ?? StorePaths.defaultDatabasePath(), options: SQLiteStore.Options(busyTimeout: max(0.01, busyTimeout)))
+            path: resolve(path), options: SQLiteStore.Options(busyTimeout: max(0.01, busyTimeout)))
     }
 
     /// Opens the database only to read it (`export`, `stats`): a file that cannot be read is a

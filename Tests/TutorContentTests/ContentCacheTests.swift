@@ -203,9 +203,9 @@ struct ContentCacheTests {
     }
 
     @Test func theFolderFollowsXDG() {
-        #expect(ContentCache.defaultFolder(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"]) == "/x/dltutor")
-        #expect(ContentCache.defaultFolder(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"]) == "/h/.cache/dltutor")
-        #expect(ContentCache.defaultFolder(environment: [:]) == nil)
+        #expect(ContentCache.defaultFolder(xdgCacheHome: "/x", home: "/h") == "/x/dltutor")
+        #expect(ContentCache.defaultFolder(xdgCacheHome: "relative", home: "/h") == "/h/.cache/dltutor")
+        #expect(ContentCache.defaultFolder(xdgCacheHome: nil, home: nil) == nil)
     }
 }
 
