@@ -34,7 +34,10 @@ struct ContentReferenceTests {
                 $0.trimmingCharacters(in: .whitespaces)
             }
             guard cells.count >= 4 else { continue }
-            out.append(Row(names: codeSpans(cells[1]).compactMap(functionName), examples: codeSpans(cells[3]), section: section))
+            // `log(x)`, `log(x, b)`: one function written two ways is one name.
+            var names: [String] = []
+            for name in codeSpans(cells[1]).compactMap(functionName) where !names.contains(name) { names.append(name) }
+            out.append(Row(names: names, examples: codeSpans(cells[3]), section: section))
         }
         return out
     }()
@@ -99,7 +102,6 @@ struct ContentReferenceTests {
             let range = line.range(of: "`\(example)` = ")
         else { return nil }
         let rest = line[range.upperBound...]
-        let value = rest.prefix { $0 != "|" && $0 != "," }.trimmingCharacters(in: .whitespaces)
-        return value.hasPrefix("\"") ? String(value.dropFirst().dropLast()) : value
+        return rest.prefix { $0 != "|" }.trimmingCharacters(in: .whitespaces)
     }
 }
