@@ -57,7 +57,7 @@ public struct ContentOptions: ParsableArguments {
     /// Prints the content's errors (and warnings unless `quietWarnings`) to standard error, and
     /// throws when no question loaded at all.
     private static func report(_ result: LoadResult, anyQuestion: Bool, quietWarnings: Bool) throws {
-        for d in result.diagnostics where d.isError || !quietWarnings { printError(d.description) }
+        for d in result.diagnostics where !d.isWarning || !quietWarnings { printError(d.description) }
         if !anyQuestion { throw ValidationError("no question could be loaded from \(result.exam.directory).") }
     }
 }

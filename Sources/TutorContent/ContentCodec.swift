@@ -45,11 +45,20 @@ enum ContentCodec {
     }
 
     static func write(_ w: inout CacheWriter, _ d: Diagnostic) {
-        w.string(d.file); w.int(d.line); w.string(d.message); w.bool(d.isError)
+        // One byte: 0 warning, 1 error (the bool this once was), 2 note.
+        w.string(d.file); w.int(d.line); w.string(d.message); w.byte(d.isError ? 1 : d.severity == .note ? 2 : 0)
     }
 
     static func readDiagnostic(_ r: inout CacheReader) throws(CacheCorrupt) -> Diagnostic {
-        Diagnostic(file: try r.string(), line: try r.int(), message: try r.string(), severity: try r.bool() ? .error : .warning)
+        let (file, line, message) = (try r.string(), try r.int(), try r.string())
+        let severity: Diagnostic.Severity
+        switch try r.byte() {
+        case 0: severity = .warning
+        case 1: severity = .error
+        case 2: severity = .note
+        default: throw CacheCorrupt()
+        }
+        return Diagnostic(file: file, line: line, message: message, severity: severity)
     }
 
     // MARK: Question and step

@@ -10,7 +10,7 @@ public struct LoadResult: Sendable {
     public let diagnostics: [Diagnostic]
 
     public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
-    public var warnings: [Diagnostic] { diagnostics.filter { !$0.isError } }
+    public var warnings: [Diagnostic] { diagnostics.filter(\.isWarning) }
 }
 
 /// Loads `content/<exam>/`: `exam.yaml` (id, title, question order) and one YAML file per question.
