@@ -10,9 +10,9 @@ import PostgresNIO
 /// Answers get the server's clock and are refused after a quiz's deadline (30 s grace for the
 /// last automatic submit), whatever the client says.
 public enum ClassSchema {
-    public static let version = 2
+    public static let version = 3
 
-    static let migrations: [[String]] = [v1, v2]
+    static let migrations: [[String]] = [v1, v2, v3]
 
     /// The live demo's full cue: its variant, the open step's number and every step's reveal, so a
     /// student who joins late sees exactly what the class has seen, and no more.
