@@ -215,7 +215,7 @@ extension ClassSchema {
           EXECUTE format('GRANT SELECT (activity, student, joined_at, last_seen, finished_at) ON enrolment TO %I', g);
           EXECUTE format('GRANT SELECT (id, activity, student, question, step, input, verdict, mistake, correct, seconds, checked_at)
             ON answer TO %I', g);
-          EXECUTE format('GRANT SELECT ON demo_state TO %I, %I', g, f);
+          EXECUTE format('GRANT SELECT ON demo_state, dltutor_class_schema TO %I, %I', g, f);
           EXECUTE format('GRANT EXECUTE ON FUNCTION dltutor_join(text, text), dltutor_submit(text, text, text, text, text, text,
             text, boolean, float8), dltutor_checkpoint(text, text, text), dltutor_hand_in(text, text) TO %I, %I', g, f);
         END $$
