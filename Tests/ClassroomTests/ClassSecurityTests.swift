@@ -41,7 +41,7 @@ struct ClassSecurityTests {
         let only = try answers.first?.decode((String, String).self)
         #expect(only?.0 == "amy" && only?.1 == "amy's answer")
         #expect(try await amy.query("SELECT student FROM enrolment").count == 1)
-        #expect(try await amy.query("SELECT * FROM student").count == 1)
+        #expect(try await amy.query("SELECT id, name FROM student").count == 1)
         #expect(try await amy.query("SELECT dltutor_me()").first?.decode(String.self) == "amy")
     }
 
