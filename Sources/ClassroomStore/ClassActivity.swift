@@ -22,7 +22,8 @@ public struct ClassActivity: Sendable, Equatable {
 
     public init(
         name: String, kind: Kind, exam: String, questions: [String] = [], minutes: Double = 0,
-        sameVariant: Bool = false, sshOnly: Bool = false, seed: UInt64? = nil, startedAt: Date = Date(), deadline: Date? = nil, closedAt: Date? = nil
+        sameVariant: Bool = false, sshOnly: Bool = false, seed: UInt64? = nil, startedAt: Date = Date(), deadline: Date? = nil,
+        closedAt: Date? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -146,7 +147,8 @@ public enum ClassActivities {
     public static func join(_ db: ClassDatabase, activity: String, student: String) async throws(ClassError) -> Enrolment {
         let rows = try await db.query(
             "SELECT * FROM dltutor_join(\(activity), \(student))", doing: "join \(activity)")
-        guard let row = rows.first, let (seed, checkpoint, finished, previous) = try? row.decode((Int64?, String?, Bool, Int32?).self)
+        guard let row = rows.first,
+            let (seed, checkpoint, finished, previous) = try? row.decode((Int64?, String?, Bool, Int32?).self)
         else {
             throw ClassError("'\(student)' could not join \(activity): not on the roster, or not allowed.")
         }

@@ -124,7 +124,8 @@ public enum ClassRoster {
         let name = "dltutor_\(database)_\(student)".lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" }
             .reduce("") { $0 + String($1) }
         guard name.utf8.count <= 63 else {
-            throw ClassError("the database login for '\(student)' would be \(name.utf8.count) bytes (at most 63); use a shorter id.")
+            throw ClassError(
+                "the database login for '\(student)' would be \(name.utf8.count) bytes (at most 63); use a shorter id.")
         }
         return name
     }

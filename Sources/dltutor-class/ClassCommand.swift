@@ -183,7 +183,9 @@ struct ClassFrontendCommand: AsyncParsableCommand {
     var connections: Int?
 
     func run() async throws {
-        let url = try await withClassDatabase(db) { try await ClassFrontend.enable($0, password: password, connections: connections) }
+        let url = try await withClassDatabase(db) {
+            try await ClassFrontend.enable($0, password: password, connections: connections)
+        }
         print(url.string)
     }
 }

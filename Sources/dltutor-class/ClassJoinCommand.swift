@@ -90,7 +90,7 @@ struct ClassJoinCommand: AsyncParsableCommand {
         let store = ClassProgressStore(db: db, activity: activity.name, student: who)
         if activity.kind == .demo {
             var demo = activity
-            demo.seed = enrolment.seed  // the demo's variant, as the server gives it to the joined
+            demo.seed = enrolment.seed // the demo's variant, as the server gives it to the joined
             return JoinPlan(
                 session: nil, store: store,
                 message: try await ClassDemoStudent.run(

@@ -72,7 +72,8 @@ struct ClassMonitorCommand: AsyncParsableCommand {
         let mistakes = stats.flatMap { s in s.mistakes.map { (s.question, s.step, $0.0, $0.1) } }.sorted { $0.3 > $1.3 }
         if mistakes.isEmpty { out.append("  none yet") }
         for (q, step, mistake, count) in mistakes.prefix(10) {
-            out.append("  \(q) \(MonitorText.cell(step).rightPadded(to: 14)) \(MonitorText.cell(String(mistake.prefix(60))))  ×\(count)")
+            out.append(
+                "  \(q) \(MonitorText.cell(step).rightPadded(to: 14)) \(MonitorText.cell(String(mistake.prefix(60))))  ×\(count)")
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -32,7 +32,9 @@ struct ClassResultsCommand: AsyncParsableCommand {
     func run() async throws {
         let (activity, progress, latest) = try await withClassDatabase(db) { conn in
             let a = try await requireActivity(conn, name)
-            return (a, try await ClassReports.progress(conn, activity: a.name), try await ClassReports.latest(conn, activity: a.name))
+            return (
+                a, try await ClassReports.progress(conn, activity: a.name), try await ClassReports.latest(conn, activity: a.name)
+            )
         }
         let exam = try loadActivityExam(activity, options: options)
         let book = Gradebook(activity: activity, exam: exam, progress: progress, latest: latest)
@@ -89,7 +91,8 @@ struct Gradebook {
                 let named = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
                 out.append(
                     StepStat(
-                        question: q, step: s.id, answered: here.count, correct: here.filter { $0.verdict?.isCorrect == true }.count,
+                        question: q, step: s.id, answered: here.count,
+                        correct: here.filter { $0.verdict?.isCorrect == true }.count,
                         mistakes: named))
             }
         }

@@ -23,7 +23,10 @@ struct ClassAuthorityTests {
         try await ClassRoster.add(db, RosterEntry(id: "amy", name: "Amy"), dbPassword: "amy-pw")
         try await ClassRoster.add(db, RosterEntry(id: "ben", name: "Ben"), dbPassword: "ben-pw")
         let (status, out) = try ClassFixture.cli(
-            ["class", "quiz", "start", "mid", "--questions", "q3", "--minutes", "10", "--content", ClassFixture.content, "--db", url.string]
+            [
+                "class", "quiz", "start", "mid", "--questions", "q3", "--minutes", "10", "--content", ClassFixture.content,
+                "--db", url.string
+            ]
                 + extra)
         #expect(status == 0, "\(out)")
         let amy = url.with(user: try ClassRoster.roleName(database: url.database, student: "amy"), password: "amy-pw")
@@ -200,7 +203,9 @@ struct ClassAuthorityTests {
     @Test func rosterRolesAreUniqueAndRemoveKeepsAnswers() async throws {
         let (_, url, db) = try await ClassFixture.freshClass()
         defer { Task { await db.close() } }
-        func cli(_ args: [String]) throws -> (Int32, String) { try ClassFixture.cli(["class", "roster"] + args + ["--db", url.string]) }
+        func cli(_ args: [String]) throws -> (Int32, String) {
+            try ClassFixture.cli(["class", "roster"] + args + ["--db", url.string])
+        }
         for (a, b) in [("j.doe", "j_doe"), ("Ada", "ada")] {
             #expect(try cli(["add", a, "--db-password", "first-pw"]).0 == 0)
             let (status, out) = try cli(["add", b, "--db-password", "second-pw"])
