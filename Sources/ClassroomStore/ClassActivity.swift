@@ -142,8 +142,8 @@ public enum ClassActivities {
 
     /// Joins (or rejoins) an activity through `dltutor_join`: the server picks the variant on the
     /// first join; a rejoin gets the same row back, checkpoint included. A session of the same
-    /// student that is still open is taken over: its connection is ended, and the server refuses
-    /// its writes from then on.
+    /// student that is still open is taken over: the server refuses its writes from then on, and
+    /// it ends itself when it next asks (`holdsSession`).
     public static func join(_ db: ClassDatabase, activity: String, student: String) async throws(ClassError) -> Enrolment {
         let rows = try await db.query(
             "SELECT * FROM dltutor_join(\(activity), \(student))", doing: "join \(activity)")
@@ -152,12 +152,17 @@ public enum ClassActivities {
         else {
             throw ClassError("'\(student)' could not join \(activity): not on the roster, or not allowed.")
         }
-        if let previous {
-            _ = try? await db.query("SELECT pg_terminate_backend(\(previous))", doing: "end the earlier session")
-        }
         return Enrolment(
             activity: activity, student: student, seed: seed.map { UInt64($0) }, checkpoint: checkpoint, finished: finished,
             tookOver: previous != nil)
+    }
+
+    /// Whether this connection still holds the student's session; false once a newer join of the
+    /// same student took over.
+    public static func holdsSession(_ db: ClassDatabase, activity: String, student: String) async throws(ClassError) -> Bool {
+        let rows = try await db.query(
+            "SELECT dltutor_holds_session(\(activity), \(student))", doing: "check the session")
+        return (try? rows.first?.decode(Bool.self)) ?? true
     }
 
     /// Writes one checked answer through `dltutor_submit`, which stamps the student, their

@@ -14,7 +14,8 @@
 ///   front end's login, which may act for any student on the roster and for nothing else), and
 ///   only they (and the owner) may connect to the class database.
 /// - One session per student: joining stamps the backend's pid; a write from another backend is
-///   refused while that session is alive (`dltutor_session`), so a second join takes over.
+///   refused while that session is alive (`dltutor_session`), so a second join takes over, and
+///   the earlier session, which asks every 2 s (`dltutor_holds_session`), ends itself.
 extension ClassSchema {
     static let v3: [String] = [
         // The per-class secret: 256 random bits, readable by the owner only.
@@ -140,6 +141,16 @@ extension ClassSchema {
           RETURN QUERY SELECT e.seed, e.checkpoint, e.finished_at IS NOT NULL, prev;
         END $$
         """,
+        // Whether this connection still holds the student's session (a newer join took over when
+        // not; a holder that is gone, as after a dropped connection, does not count).
+        """
+        CREATE FUNCTION dltutor_holds_session(p_activity text, p_student text) RETURNS boolean LANGUAGE sql STABLE
+          SECURITY DEFINER SET search_path = public AS $$
+          SELECT coalesce((SELECT e.session_pid IS NOT DISTINCT FROM pg_backend_pid()
+                   OR NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = e.session_pid)
+                 FROM enrolment e WHERE e.activity = p_activity AND e.student = dltutor_actor(p_student)), true)
+        $$
+        """,
         // An answer: the student is who logged in (or whom the front end names), the variant and
         // the time are the server's; nothing after the deadline, `quiz close` or the hand-in.
         """
@@ -217,13 +228,13 @@ extension ClassSchema {
             ON answer TO %I', g);
           EXECUTE format('GRANT SELECT ON demo_state, dltutor_class_schema TO %I, %I', g, f);
           EXECUTE format('GRANT EXECUTE ON FUNCTION dltutor_join(text, text), dltutor_submit(text, text, text, text, text, text,
-            text, boolean, float8), dltutor_checkpoint(text, text, text), dltutor_hand_in(text, text) TO %I, %I', g, f);
+            text, boolean, float8), dltutor_checkpoint(text, text, text), dltutor_hand_in(text, text), dltutor_holds_session(text, text) TO %I, %I', g, f);
         END $$
         """,
         """
         REVOKE EXECUTE ON FUNCTION dltutor_join(text, text), dltutor_submit(text, text, text, text, text, text, text, boolean,
           float8), dltutor_checkpoint(text, text, text), dltutor_hand_in(text, text), dltutor_session(text, text),
-          dltutor_actor(text), dltutor_open(text) FROM PUBLIC
+          dltutor_actor(text), dltutor_open(text), dltutor_holds_session(text, text) FROM PUBLIC
         """
     ]
 }

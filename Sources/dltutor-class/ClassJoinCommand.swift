@@ -56,7 +56,10 @@ struct ClassJoinCommand: AsyncParsableCommand {
             print(plan.message)
             return
         }
-        try await TutorLauncher.run(session, screen: screen, store: plan.store)
+        let inbox = DemoInbox()
+        let watch = ClassSessionWatch(database, activity: plan.activity, student: plan.student, inbox: inbox)
+        try await TutorLauncher.run(session, screen: screen, store: plan.store, inbox: { inbox.take() })
+        if watch.stop() { print(ClassSessionWatch.message(plan.activity)) }
         await database.close()
     }
 
@@ -72,6 +75,8 @@ struct ClassJoinCommand: AsyncParsableCommand {
         var session: Session?
         var store: any ProgressStore
         var message: String
+        var activity = ""
+        var student = ""
     }
 
     func prepare(_ db: ClassDatabase) async throws -> JoinPlan {
@@ -125,7 +130,7 @@ struct ClassJoinCommand: AsyncParsableCommand {
         session.offerQuiz(QuizResumeOffer(id: localID ?? 1, snapshot: snapshot), ask: false)
         _ = session.handle(.continueQuiz)
         if let notice = session.notice, session.screen != .quiz { throw ClassError(notice) }
-        return JoinPlan(session: session, store: store, message: "")
+        return JoinPlan(session: session, store: store, message: "", activity: activity.name, student: who)
     }
 
     static func decode(_ json: String) -> QuizSnapshot? {

@@ -7,8 +7,8 @@ import Testing
 
 /// The SSH front end with its own login (`class frontend`), behind a real sshd: it joins and
 /// records answers for the student whose key logged in, and can change no grade, setting,
-/// schema or role; a second session from the same key takes over (the first one's connection is
-/// ended and it saves no more), so one key holds one backend however many sessions it opens.
+/// schema or role; a second session from the same key takes over (the first one saves no more,
+/// is told and ends), so one key holds one backend however many sessions it opens.
 @Suite("Class front end: least privilege, one session per student", .serialized)
 struct ClassFrontendTests {
     static var snippet: String {
@@ -76,9 +76,11 @@ struct ClassFrontendTests {
             try await Task.sleep(for: .milliseconds(200))
         }
         #expect(backends == 1, "four sessions from one key hold \(backends) backends")
+        #expect(
+            first.waitFor(text: "opened in another session", timeout: .seconds(10)),
+            "the first session is told: \(first.lines.joined(separator: "\n"))")
+        #expect(first.waitForExit(timeout: .seconds(10)) != nil, "and it ends")
         print("class front end: 4 sessions from one key hold \(backends) backend(s)")
-        first.type("6")
-        first.press(.enter)
         last.type("7")
         last.press(.enter)
         #expect(last.waitFor(text: "Answer saved", timeout: .seconds(10)), "\(last.lines.joined(separator: "\n"))")
