@@ -157,6 +157,16 @@ struct ClassAuthorityTests {
         let amy = try await ClassDatabase.connect(amyURL)
         defer { Task { await amy.close() } }
         _ = try await ClassActivities.join(amy, activity: "mid", student: "amy")
+        // Past the deadline (and its 30 s grace for the last automatic submit): refused.
+        try await db.query("UPDATE activity SET deadline = clock_timestamp() - interval '31 seconds' WHERE name = 'mid'")
+        await #expect(throws: ClassError.self) {
+            try await ClassActivities.record(
+                amy, activity: "mid",
+                ClassAnswer(
+                    student: "amy", question: "q3", step: "a.total", seed: nil, input: "1", verdict: "correct", mistake: nil,
+                    correct: true, seconds: 1))
+        }
+        try await db.query("UPDATE activity SET deadline = clock_timestamp() + interval '5 minutes' WHERE name = 'mid'")
         let (closed, out) = try ClassFixture.cli(["class", "quiz", "close", "mid", "--db", url.string])
         #expect(closed == 0, "\(out)")
         await #expect(throws: ClassError.self) {

@@ -127,4 +127,22 @@ struct ClassFrontendTests {
         #expect(refused != 0 && why.contains("unchanged"), "\(why)")
         #expect(try String(contentsOfFile: config, encoding: .utf8) == broken)
     }
+
+    /// A student over SSH whose class server cannot reach its database reads a message meant for
+    /// them: no host, no role, no password.
+    @Test func aStudentOverSSHIsToldInTheirOwnWords() async throws {
+        let port = try FreePort.find()
+        let unreachable = "postgres://dltutor-x-frontend:front-secret@127.0.0.1:\(port)/class"
+        let sshd = try ScratchSSHD(snippet: Self.snippet, dltutor: ClassFixture.binary, classDB: unreachable, student: "kim")
+        defer { sshd.stop() }
+        let (_, out) = try Shell.status("/usr/bin/timeout", ["20", "/usr/bin/ssh"] + sshd.sshArguments(["-T"]))
+        #expect(out.contains("the class server cannot reach its database right now"), "\(out)")
+        #expect(!out.contains("front-secret") && !out.contains("frontend") && !out.contains(String(port)), "\(out)")
+    }
+
+    /// `dltutor demo --help` names the live class demo.
+    @Test func demoHelpMentionsTheClassDemo() throws {
+        let (status, out) = try ClassFixture.cli(["demo", "--help"])
+        #expect(status == 0 && out.contains("--class NAME"), "\(out)")
+    }
 }
