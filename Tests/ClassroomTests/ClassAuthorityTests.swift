@@ -208,6 +208,29 @@ struct ClassAuthorityTests {
         #expect(book.contains("\"'=HYPERLINK(\"\"http://x\"\")<U+001B>]0;owned<U+0007>\""), "\(book)")
     }
 
+    /// A mistake text a student's tutor sent during a live demo reaches the instructor's demo
+    /// screen as visible text, not as a terminal title or a cleared screen.
+    @Test func aForgedMistakeInADemoIsShownAsText() async throws {
+        let (_, url, db) = try await ClassFixture.freshClass()
+        defer { Task { await db.close() } }
+        try await ClassRoster.add(db, RosterEntry(id: "ana", name: "Ana"))
+        let teacher = try PTYHarness(
+            executable: ClassFixture.binary,
+            arguments: ["demo", "--class", "live", "q1", "--db", url.string, "--content", ClassFixture.content], columns: 120,
+            rows: 40)
+        defer { teacher.signal(SIGTERM) }
+        #expect(teacher.waitFor(text: "Class: no predictions yet", timeout: .seconds(15)), "\(teacher.screen.text)")
+        let cue = try await db.query("SELECT question, step FROM demo_state WHERE activity = 'live'")
+        let (question, step) = try #require(try cue.first?.decode((String, String).self))
+        _ = try await ClassActivities.join(db, activity: "live", student: "ana")
+        try await ClassActivities.record(
+            db, activity: "live",
+            ClassAnswer(
+                student: "ana", question: question, step: step, seed: nil, input: "1", verdict: "incorrect",
+                mistake: "\u{1B}]0;pwned\u{07}\u{1B}[2Jforged", correct: false, seconds: 1))
+        #expect(teacher.waitFor(text: "<U+001B>]0;pwned", timeout: .seconds(10)), "\(teacher.screen.text)")
+    }
+
     /// Role names cannot collide (`j.doe`/`j_doe`, `Ada`/`ada`) and never change another
     /// student's password; `roster remove` keeps the answers unless --purge.
     @Test func rosterRolesAreUniqueAndRemoveKeepsAnswers() async throws {
