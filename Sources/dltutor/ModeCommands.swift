@@ -11,7 +11,9 @@ struct DemoCommand: AsyncParsableCommand {
         discussion: """
             → or Space reveals the current step, then moves on; ← goes back; a digit jumps to a step; \
             a reveals all; t types a value a student calls out, which the engine judges on screen. \
-            Nothing is scored or recorded.
+            Nothing is scored or recorded. With --class NAME --db URL, a live class demo: every \
+            student who joins (`dltutor class join`) predicts each step and your screen counts the \
+            class's answers (see `dltutor class --help`).
             """
     )
 
