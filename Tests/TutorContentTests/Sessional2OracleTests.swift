@@ -97,6 +97,13 @@ import Testing
         #expect(Self.loaded.exam.questions.map(\.points) == [10, 10, 10])
     }
 
+    /// Lint over 200 seeds, as `dltutor lint` runs it: no leak, no variant that fails to build, no
+    /// named mistake that gives the answer or another mistake's value, so nothing at all is reported.
+    @Test func lintReportsNothing() {
+        let report = Lint.run(directory: Self.directory, seeds: 200)
+        #expect(report.isEmpty, "\(report.map(\.description).joined(separator: "\n"))")
+    }
+
     // MARK: - Oracle: every expected value recomputed from the parameters
 
     @Test func q1ConvShapesAndParameterCounts() throws {
