@@ -35,7 +35,16 @@ import Testing
         return try q.variant()
     }
 
-    func int(_ v: Variant, _ name: String) -> Int { Int(number(v.values[name])) }
+    /// A whole-number parameter; a missing one is recorded as an issue and read as 1 (never a
+    /// divisor of zero, so the test fails instead of trapping).
+    func int(_ v: Variant, _ name: String) -> Int {
+        let x = number(v.values[name])
+        guard x.isFinite else {
+            Issue.record("\(v.id) has no number named \(name)")
+            return 1
+        }
+        return Int(x)
+    }
 
     func seedName(_ v: Variant) -> Comment { "\(v.id), seed \(v.seed.map { "\($0)" } ?? "original")" }
 
@@ -98,7 +107,7 @@ import Testing
     }
 
     /// Lint over 200 seeds, as `dltutor lint` runs it: no leak, no variant that fails to build, no
-    /// named mistake that gives the answer or another mistake's value, so nothing at all is reported.
+    /// named mistake that always gives the answer or gives another mistake's value.
     @Test func lintReportsNothing() {
         let report = Lint.run(directory: Self.directory, seeds: 200)
         #expect(report.isEmpty, "\(report.map(\.description).joined(separator: "\n"))")
@@ -145,6 +154,7 @@ import Testing
         #expect(all.count == 201)
         for v in all {
             let z = numbers(v.values["z"]), t = int(v, "t")
+            try #require(z.indices.contains(t - 1), seedName(v))
             let p = softmax(z)
             let y = z.indices.map { $0 == t - 1 ? 1.0 : 0.0 }
             let loss = -log(p[t - 1])
