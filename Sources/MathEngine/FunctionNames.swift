@@ -34,7 +34,7 @@ public enum FunctionNames {
         "sign": "if(x > 0, 1, if(x < 0, -1, 0))",
         "ifelse": "if(c, a, b)",
         "log1p": "ln(1 + x)",
-        "exp2": "2^x",
+        "exp2": "2^x"
     ]
 
     /// Edit distance (insertions, deletions, substitutions) between two short names.

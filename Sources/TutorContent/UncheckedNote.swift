@@ -22,7 +22,7 @@ enum UncheckedNote {
         let kinds: [(prefix: String, one: String, many: String)] = [
             ("question text", "the question text", "the question text"), ("parameter", "1 parameter", "parameters"),
             ("derived", "1 derived value", "derived values"), ("constraint", "1 constraint", "constraints"),
-            ("step", "1 step", "steps"),
+            ("step", "1 step", "steps")
         ]
         var parts: [String] = []
         for kind in kinds {

@@ -63,7 +63,8 @@ extension Question {
     /// The error for a seed no draw satisfies, at the line of the constraint that rejected the most
     /// draws, with how often it did: that constraint is the one to loosen.
     private func noVariant(seed: UInt64, rejections: [Int]) -> ContentError {
-        var message = "question '\(id)': no variant for seed \(seed) satisfies the constraints after \(Question.maxAttempts) attempts"
+        var message =
+            "question '\(id)': no variant for seed \(seed) satisfies the constraints after \(Question.maxAttempts) attempts"
         guard let worst = rejections.indices.max(by: { rejections[$0] < rejections[$1] }), rejections[worst] > 0 else {
             return ContentError(file: file, line: line, message: message + ".")
         }

@@ -30,7 +30,8 @@ struct LintWatchTests {
         p.standardOutput = pipe
         let output = Output()
         try p.run()
-        defer { if p.isRunning { p.terminate() } }
+        // SIGKILL: a test runner's threads block SIGTERM, and a child started from one inherits that.
+        defer { if p.isRunning { kill(p.processIdentifier, SIGKILL) } }
         let reader = Thread {
             while case let data = pipe.fileHandleForReading.availableData, !data.isEmpty {
                 output.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
@@ -45,12 +46,9 @@ struct LintWatchTests {
         let broken = try String(contentsOfFile: q3, encoding: .utf8).replacingOccurrences(
             of: "answer: \"L - 1\"", with: "answer: \"L -\"")
         try broken.write(toFile: q3, atomically: true, encoding: .utf8)
-        #expect(output.wait(until: { $0.contains("q3.yaml") && $0.contains("watching") && reports($0) + 0 >= 1 }, seconds: 120))
         #expect(output.wait(until: { $0.components(separatedBy: "watching").count - 1 == 2 }, seconds: 120))
         let text = output.text.withLock { $0 }
         #expect(text.contains("step 'a.hidden_layers': answer formula"))
         #expect(text.contains("lint: 4 questions"), "the broken question is reported, the others still lint")
-        p.terminate()
-        p.waitUntilExit()
     }
 }

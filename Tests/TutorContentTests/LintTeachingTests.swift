@@ -75,7 +75,9 @@ struct LintTeachingTests {
     }
 
     @Test func aConstraintNoDrawMeetsIsNamedAtItsLine() throws {
-        let dir = try q3 { $0.replacingOccurrences(of: "  - \"frac(nstar) != 0\"\n", with: "  - \"frac(nstar) != 0\"\n  - \"C > 10\"\n") }
+        let dir = try q3 {
+            $0.replacingOccurrences(of: "  - \"frac(nstar) != 0\"\n", with: "  - \"frac(nstar) != 0\"\n  - \"C > 10\"\n")
+        }
         let source = try String(contentsOfFile: dir + "/q3.yaml", encoding: .utf8)
         let line = source.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"C > 10\"") }! + 1
         let found = lint(dir, seeds: 1)
