@@ -7,17 +7,7 @@ import Testing
 /// note, never more errors), a function the language lacks with the way to write it, a `%` that
 /// would multiply, and the constraint that leaves a seed without a variant.
 struct LintTeachingTests {
-    /// The bundled q3 with `edit` applied to its text, alone in a temporary exam folder.
-    func q3(_ edit: (String) -> String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-teach-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let original = try String(contentsOfFile: examDirectory + "/q3.yaml", encoding: .utf8)
-        let edited = edit(original)
-        #expect(edited != original, "the edit did not apply")
-        try edited.write(toFile: dir + "/q3.yaml", atomically: true, encoding: .utf8)
-        try "id: teach\ntitle: \"Lint\"\nquestions: [q3]\n".write(toFile: dir + "/exam.yaml", atomically: true, encoding: .utf8)
-        return dir
-    }
+    func q3(_ edit: (String) -> String) throws -> String { try editedExam("q3", edit) }
 
     func lint(_ dir: String, seeds: Int = 5) -> [Diagnostic] {
         defer { try? FileManager.default.removeItem(atPath: dir) }
