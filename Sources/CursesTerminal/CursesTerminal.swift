@@ -263,20 +263,42 @@ public final class CursesTerminal: Terminal {
     /// a libdispatch worker, whose mask blocks signals), where `raise` would leave the signal
     /// pending forever. So SIGTSTP is unblocked on this thread for the raise: a thread-directed
     /// signal that is unblocked is delivered before `raise` returns, which stops the process here.
+    ///
+    /// Under `make run` or a shell script, Ctrl-Z stops the whole job: the parent stops at once
+    /// (default action) and the shell takes the terminal back while the tutor is still leaving
+    /// curses. `endwin`'s `tcsetattr` from what is now a background group would then stop the
+    /// tutor with SIGTTOU, and after `fg` its own `raise` would stop it a second time with no one
+    /// left to continue it. So SIGTTOU is blocked on this thread while the terminal is restored
+    /// (the kernel lets a background group set the modes then), and a SIGCONT that arrived
+    /// meanwhile (the tutor was stopped and continued already) skips the raise.
     private func stopAndContinue() {
         let start = ContinuousClock.now
-        endwin()
-        SignalSetup.defaultStopHandler()
-        var stop = sigset_t(), old = sigset_t()
-        sigemptyset(&stop)
-        sigaddset(&stop, SIGTSTP)
-        pthread_sigmask(SIG_UNBLOCK, &stop, &old)
-        raise(SIGTSTP) // the process stops here until SIGCONT
-        pthread_sigmask(SIG_SETMASK, &old, nil)
-        SignalSetup.installStopHandler()
         pendingContinue.store(0, ordering: .relaxed)
+        Self.withSignalBlocked(SIGTTOU) { _ = endwin() }
+        if pendingContinue.exchange(0, ordering: .relaxed) == 0 {
+            SignalSetup.defaultStopHandler()
+            Self.withSignalUnblocked(SIGTSTP) { _ = raise(SIGTSTP) } // the process stops here until SIGCONT
+            SignalSetup.installStopHandler()
+        }
+        pendingContinue.store(0, ordering: .relaxed)
+        pendingStop.store(0, ordering: .relaxed) // a second Ctrl-Z while leaving curses is the same stop
         SignalSetup.addStoppedTime(ContinuousClock.now - start)
         repaint()
+    }
+
+    /// Runs `body` with `sig` blocked on this thread, then restores the thread's mask.
+    private static func withSignalBlocked(_ sig: Int32, _ body: () -> Void) { withMask(SIG_BLOCK, sig, body) }
+
+    /// Runs `body` with `sig` unblocked on this thread, then restores the thread's mask.
+    private static func withSignalUnblocked(_ sig: Int32, _ body: () -> Void) { withMask(SIG_UNBLOCK, sig, body) }
+
+    private static func withMask(_ how: Int32, _ sig: Int32, _ body: () -> Void) {
+        var set = sigset_t(), old = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, sig)
+        pthread_sigmask(how, &set, &old)
+        body()
+        pthread_sigmask(SIG_SETMASK, &old, nil)
     }
 
     /// Seconds the process spent stopped by Ctrl-Z so far. The launcher subtracts them from the

@@ -15,6 +15,7 @@ import Dispatch
 if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--version", let version = ContentOptions.programVersion.nonEmpty
 {
     print(version)
+    StandardOutput.ensureWritten()
     exit(0)
 }
 
@@ -30,6 +31,11 @@ if let quick = QuickCommandLine.parse(Array(CommandLine.arguments.dropFirst())) 
     do {
         parsed = try DLTutor.parseAsRoot()
     } catch {
+        if DLTutor.exitCode(for: error) == .success { // --help, --version: standard output, checked
+            print(DLTutor.fullMessage(for: error))
+            StandardOutput.ensureWritten()
+            exit(0)
+        }
         DLTutor.exit(withError: error)
     }
     if let command = parsed as? any AsyncParsableCommand {
@@ -37,6 +43,7 @@ if let quick = QuickCommandLine.parse(Array(CommandLine.arguments.dropFirst())) 
         Task.detached {
             var command = box.command
             do { try await command.run() } catch { exitFor(error) }
+            StandardOutput.ensureWritten()
             DLTutor.exit()
         }
         dispatchMain()
@@ -45,11 +52,13 @@ if let quick = QuickCommandLine.parse(Array(CommandLine.arguments.dropFirst())) 
         do { try command.run() } catch { exitFor(error) }
     }
 }
+StandardOutput.ensureWritten()
 
 /// Ends the process for an error a command threw. A bare exit status (`check`'s verdicts) is
 /// handed straight to `exit`: ArgumentParser's `exit(withError:)` would first build the whole
 /// command's help text (about a millisecond) to print nothing. Anything else it reports.
 func exitFor(_ error: any Error) -> Never {
+    StandardOutput.ensureWritten() // what was printed before the error must have been written too
     if let code = error as? ExitCode { exit(code.rawValue) }
     DLTutor.exit(withError: error)
 }
