@@ -23,6 +23,11 @@ if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--version", le
 // PostgreSQL's client), with the arguments unchanged.
 ClassHandOff.execIfClassCommand(CommandLine.arguments)
 
+if let message = NumericOptions.negativeValue(in: Array(CommandLine.arguments.dropFirst())) {
+    printError("Error: " + message)
+    exit(64) // ArgumentParser's status for bad usage
+}
+
 // The plain tutor and a single check skip ArgumentParser's command tree (see QuickCommandLine).
 if let quick = QuickCommandLine.parse(Array(CommandLine.arguments.dropFirst())) {
     do { try quick.run() } catch { exitFor(error) }
