@@ -64,17 +64,9 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
     public init(path: String, options: Options = Options()) throws(StoreError) {
         location = path
         busySeconds = options.busyTimeout
-        let fm = FileManager.default
+        try Self.refuseSpecialFile(path)
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty && !fm.fileExists(atPath: folder) {
-            do {
-                try fm.createDirectory(
-                    atPath: folder, withIntermediateDirectories: true,
-                    attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw .cannotCreateFolder(path: folder, reason: Self.reason(error))
-            }
-        }
+        if !folder.isEmpty, let why = Self.makeFolders(folder) { throw .cannotCreateFolder(path: folder, reason: why) }
         var info = stat()
         let size: Int? = stat(path, &info) == 0 ? Int(info.st_size) : nil
         let writable =
@@ -90,7 +82,7 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             return
         }
         if let size, size > 0 {
-            _ = try Self.inspect(path: path, busyTimeout: options.busyTimeout)
+            _ = try Self.inspectRollingBack(path: path, busyTimeout: options.busyTimeout)
         }
         var config = Configuration()
         config.label = "dltutor.store"
@@ -149,11 +141,30 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
         location = path
         busySeconds = busyTimeout
         guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        try Self.refuseSpecialFile(path)
+        var info = stat()
+        if stat(path, &info) == 0, info.st_size == 0 {
+            throw .failed(path: path, detail: "the file is empty: nothing has been saved in it yet")
+        }
+        let incomplete = StoreError.failed(
+            path: path, detail: "it was written by an older dltutor; open it once with the tutor to upgrade it")
+        // No tutor has it open (no -wal, no -shm): reading it in place would create both beside
+        // it, so it is read from a private copy and nothing appears next to the user's file.
+        // Only when no copy can be made (a full temporary folder) is it read in place.
+        let fm = FileManager.default
+        reason = .readOnly(path: path)
+        if !fm.fileExists(atPath: path + "-wal") && !fm.fileExists(atPath: path + "-shm") {
+            do {
+                db = try Self.openCopy(of: path, busyTimeout: busyTimeout, incomplete: incomplete)
+                return
+            } catch where error != Self.noCopy(path) {
+                throw error
+            } catch {}
+        }
         var config = Configuration()
         config.label = "dltutor.store.reader"
         config.readonly = true
         config.busyMode = .timeout(busyTimeout)
-        reason = .readOnly(path: path)
         var complete = false
         do { complete = try Self.inspect(path: path, busyTimeout: busyTimeout) } catch {
             switch error {
@@ -167,10 +178,60 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             db = queue
             return
         }
-        db = try Self.openCopy(
-            of: path, busyTimeout: busyTimeout,
-            incomplete: .failed(
-                path: path, detail: "it was written by an older dltutor; open it once with the tutor to upgrade it"))
+        db = try Self.openCopy(of: path, busyTimeout: busyTimeout, incomplete: incomplete)
+    }
+
+    /// A FIFO, a device, a folder or a socket at `path` is refused before SQLite opens it (its
+    /// `open` would wait forever for a FIFO's writer).
+    static func refuseSpecialFile(_ path: String) throws(StoreError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        let kind: String? =
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: nil
+            case S_IFDIR: "a folder"
+            case S_IFIFO: "a FIFO"
+            case S_IFCHR, S_IFBLK: "a device"
+            case S_IFSOCK: "a socket"
+            default: "a special file"
+            }
+        if let kind { throw .failed(path: path, detail: "it is \(kind), not a regular file") }
+    }
+
+    /// Creates `folder` and its missing parents (mode 0700); the reason in words when it cannot.
+    static func makeFolders(_ folder: String) -> String? {
+        var built = folder.hasPrefix("/") ? "" : "."
+        for part in folder.split(separator: "/", omittingEmptySubsequences: true) {
+            built += "/" + part
+            var info = stat()
+            if stat(built, &info) == 0 {
+                if info.st_mode & S_IFMT != S_IFDIR { return "\(built) is a file, not a folder" }
+                continue
+            }
+            if mkdir(built, 0o700) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
+        }
+        return nil
+    }
+
+    /// `inspect`, after rolling back a hot journal: a creation or write killed halfway leaves a
+    /// `-journal` that a read-only connection may not roll back (SQLite says "read-only"), which
+    /// would make every later run think the file read-only. A writable connection rolls it back.
+    static func inspectRollingBack(path: String, busyTimeout: Double) throws(StoreError) -> Bool {
+        do {
+            return try inspect(path: path, busyTimeout: busyTimeout)
+        } catch .readOnly(let p) {
+            guard FileManager.default.fileExists(atPath: path + "-journal") else { throw .readOnly(path: p) }
+            var config = Configuration()
+            config.busyMode = .timeout(busyTimeout)
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                _ = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master") }
+                try queue.close()
+            } catch {
+                throw StoreError.from(error, path: path, busySeconds: busyTimeout)
+            }
+            return try inspect(path: path, busyTimeout: busyTimeout)
+        }
     }
 
     /// An error found on the private copy, told with the user's file name.
@@ -234,15 +295,6 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
         } catch {
             throw StoreError.from(error, path: path, busySeconds: busyTimeout)
         }
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
-        return ns.localizedDescription
     }
 
     // MARK: State
