@@ -111,6 +111,20 @@ public final class CursesTerminal: Terminal {
         FatalRestore.shared.arm()
     }
 
+    /// Why `init` would fail (not a terminal, TERM unset or unknown, no cursor addressing), found
+    /// without opening a screen, nil when it would open. A command that would create files
+    /// (the progress database) asks first, so a run that cannot show its screen leaves nothing.
+    public nonisolated static func preflight(programName: String = "dltutor") -> CursesTerminalError? {
+        guard isatty(0) == 1, isatty(1) == 1 else { return .notATerminal(program: programName) }
+        let term = getenv("TERM").map { String(cString: $0) }
+        guard let term, !term.isEmpty else { return .unknownTerminal(program: programName, term: nil) }
+        switch cn_term_can_address() {
+        case 1: return nil
+        case 0: return .noCursorAddressing(program: programName, term: term)
+        default: return .unknownTerminal(program: programName, term: term)
+        }
+    }
+
     isolated deinit { close() }
 
     // MARK: Terminal
