@@ -43,6 +43,10 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
     private let busySeconds: Double
     private let lock = NSLock()
     private var reason: StoreError?
+    /// The file's device and inode once open (nil in memory or read-only): a write first checks
+    /// the path still names that file, so a database deleted or replaced while the tutor runs is
+    /// said on screen instead of answers going on into an unlinked file.
+    private var identity: (device: UInt64, inode: UInt64)?
 
     /// Opens (creating folder, file and schema as needed) the database at `path`. Never throws:
     /// when the file cannot be used the store returned does not save (a `NullStore`, or this
@@ -129,6 +133,7 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
                 }
             }
             db = opened!
+            identity = Self.identity(of: path)
         }
     }
 
@@ -297,6 +302,13 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
         }
     }
 
+    /// Device and inode of the file at `path`, nil when there is none.
+    static func identity(of path: String) -> (device: UInt64, inode: UInt64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (UInt64(info.st_dev), UInt64(info.st_ino))
+    }
+
     // MARK: State
 
     public var isSaving: Bool { lock.withLock { reason == nil } }
@@ -309,6 +321,11 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
     /// A failure other than a lock timeout stops saving and is thrown once.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T? {
         guard isSaving || acceptsWritesWhenNotSaving else { return nil }
+        if let identity, let path = location, Self.identity(of: path).map({ $0 != identity }) ?? true {
+            let e = StoreError.failed(path: path, detail: "it was deleted or replaced while the tutor ran")
+            lock.withLock { if reason == nil { reason = e } }
+            throw e
+        }
         do {
             var result: T?
             try db.inTransaction(.immediate) { db in
