@@ -72,7 +72,7 @@ public enum ExamCatalog {
 
     /// Reads only `exam.yaml`'s id and title (cheap: no question is parsed).
     private static func entry(_ dir: String, source: String) -> Entry {
-        let bytes = (try? ContentFile.read(dir + "/exam.yaml", limit: ContentFile.maxYAMLBytes).get()) ?? []
+        let bytes = (try? ContentFile.bytes(dir + "/exam.yaml", limit: ContentFile.maxYAMLBytes).get()) ?? []
         let text = String(decoding: bytes, as: UTF8.self)
         func field(_ key: String) -> String? {
             for line in text.split(separator: "\n") where line.hasPrefix(key + ":") {

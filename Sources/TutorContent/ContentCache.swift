@@ -91,7 +91,7 @@ public struct ContentCache: Sendable {
         guard stat(directory, &folder) == 0 else { return nil }
         h.add(UInt64(folder.st_dev)); h.add(UInt64(folder.st_ino))
         for name in names {
-            guard case .success(let bytes) = ContentFile.read(directory + "/" + name, limit: ContentFile.maxYAMLBytes) else {
+            guard case .success(let bytes) = ContentFile.bytes(directory + "/" + name, limit: ContentFile.maxYAMLBytes) else {
                 return nil
             }
             h.add(Array(name.utf8)); h.add(0)
@@ -120,7 +120,7 @@ public struct ContentCache: Sendable {
     /// The cache file's contents after its header, when the header is this format's and `key`
     /// and the body's checksum matches.
     private func reader(_ file: String, key: UInt64) -> CacheReader? {
-        guard case .success(let bytes) = ContentFile.read(file, limit: ContentFile.maxCacheBytes, followLinks: false) else {
+        guard case .success(let bytes) = ContentFile.bytes(file, limit: ContentFile.maxCacheBytes, followLinks: false) else {
             return nil
         }
         var r = CacheReader(bytes)

@@ -31,7 +31,7 @@ public enum ContentFile {
 
     /// The bytes of the regular file at `path`, at most `limit` of them. `followLinks: false`
     /// refuses a symbolic link too (the cache, whose folder other programs may write).
-    public static func read(_ path: String, limit: Int, followLinks: Bool = true) -> Result<[UInt8], Problem> {
+    public static func bytes(_ path: String, limit: Int, followLinks: Bool = true) -> Result<[UInt8], Problem> {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followLinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else {
             return .failure(errno == ELOOP ? .notRegular("a symbolic link") : .cannotOpen(String(cString: strerror(errno))))

@@ -127,7 +127,7 @@ public enum ExamLoader {
     /// Reads and composes a YAML file; problems become diagnostics with the parser's line.
     static func parseFile(_ file: String, into diagnostics: inout [Diagnostic]) -> Node? {
         let data: Data
-        switch ContentFile.read(file, limit: ContentFile.maxYAMLBytes) {
+        switch ContentFile.bytes(file, limit: ContentFile.maxYAMLBytes) {
         case .success(let bytes): data = Data(bytes)
         case .failure(let problem):
             diagnostics.append(Diagnostic(file: file, line: 1, message: "cannot read the file: \(problem)."))
