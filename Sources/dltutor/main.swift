@@ -36,12 +36,7 @@ if let quick = QuickCommandLine.parse(Array(CommandLine.arguments.dropFirst())) 
     do {
         parsed = try DLTutor.parseAsRoot()
     } catch {
-        if DLTutor.exitCode(for: error) == .success { // --help, --version: standard output, checked
-            print(DLTutor.fullMessage(for: error))
-            StandardOutput.ensureWritten()
-            exit(0)
-        }
-        DLTutor.exit(withError: error)
+        exitFor(error)
     }
     if let command = parsed as? any AsyncParsableCommand {
         let box = CommandBox(command: command)
@@ -65,6 +60,11 @@ StandardOutput.ensureWritten()
 func exitFor(_ error: any Error) -> Never {
     StandardOutput.ensureWritten() // what was printed before the error must have been written too
     if let code = error as? ExitCode { exit(code.rawValue) }
+    if DLTutor.exitCode(for: error) == .success { // help (`--help`, `help`): standard output, checked
+        print(DLTutor.fullMessage(for: error))
+        StandardOutput.ensureWritten()
+        exit(0)
+    }
     DLTutor.exit(withError: error)
 }
 

@@ -30,21 +30,27 @@ guard args.count == 4, let count = Int(args[2]) else {
     exit(2)
 }
 
-let (store, warning) = SQLiteStore.open(path: args[1])
-if let warning {
-    FileHandle.standardError.write(Data((warning + "\n").utf8))
-    exit(1)
-}
-for i in 0..<count {
-    let attempt = StoredAttempt(
-        time: Date(timeIntervalSince1970: 1_700_000_000 + Double(i)), mode: "practice",
-        questionID: args[3], stepID: "s\(i)", seed: UInt64(i), input: "answer \(i)",
-        verdict: "correct", correct: true, seconds: 1)
-    do {
-        try store.record(attempt)
-    } catch {
-        FileHandle.standardError.write(Data((error.message + "\n").utf8))
+/// Writes the attempts; the store is released on return, so the database is closed cleanly
+/// (its -wal and -shm removed, as after a tutor's clean exit).
+func writeAttempts(path: String, count: Int, tag: String) {
+    let (store, warning) = SQLiteStore.open(path: path)
+    if let warning {
+        FileHandle.standardError.write(Data((warning + "\n").utf8))
         exit(1)
     }
-    FileHandle.standardOutput.write(Data("wrote \(i)\n".utf8))
+    for i in 0..<count {
+        let attempt = StoredAttempt(
+            time: Date(timeIntervalSince1970: 1_700_000_000 + Double(i)), mode: "practice",
+            questionID: tag, stepID: "s\(i)", seed: UInt64(i), input: "answer \(i)",
+            verdict: "correct", correct: true, seconds: 1)
+        do {
+            try store.record(attempt)
+        } catch {
+            FileHandle.standardError.write(Data((error.message + "\n").utf8))
+            exit(1)
+        }
+        FileHandle.standardOutput.write(Data("wrote \(i)\n".utf8))
+    }
 }
+
+writeAttempts(path: args[1], count: count, tag: args[3])

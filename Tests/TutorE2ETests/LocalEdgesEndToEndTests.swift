@@ -79,8 +79,8 @@ struct LocalEdgesEndToEndTests {
     /// and `export -o FILE` leaves no file behind, so the retry is not refused.
     @Test func anExportThatCannotBeWrittenWholeFailsAndLeavesNoFile() throws {
         let folder = Folder()
-        try seeded(folder, count: 200)
-        let limited = "trap '' XFSZ; ulimit -f 8; exec \"$@\""
+        try seeded(folder, count: 2_000) // a CSV of about 180 KB
+        let limited = "trap '' XFSZ; ulimit -f 100; exec \"$@\"" // files up to 100 × 512 bytes
         func limitedRun(_ args: [String]) throws -> Run {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -187,7 +187,7 @@ struct LocalEdgesEndToEndTests {
         for args in [["list"], ["key"], ["key", "--format", "json"]] {
             let r = try run(args + ["--content", exam])
             #expect(r.status == 1, "\(args): \(r.status)")
-            #expect(r.out.contains("q3") && !r.out.contains("q2 "), "what loaded is still printed")
+            #expect(r.out.lowercased().contains("q3"), "\(args): what loaded is still printed")
             #expect(r.err.contains("q2.yaml") && r.err.contains("missing from this output"), "\(r.err)")
         }
         let intact = try run(["list", "--content", Self.content])
