@@ -280,15 +280,21 @@ public final class CursesTerminal: Terminal {
     ///
     /// Under `make run` or a shell script, Ctrl-Z stops the whole job: the parent stops at once
     /// (default action) and the shell takes the terminal back while the tutor is still leaving
-    /// curses. `endwin`'s `tcsetattr` from what is now a background group would then stop the
-    /// tutor with SIGTTOU, and after `fg` its own `raise` would stop it a second time with no one
-    /// left to continue it. So SIGTTOU is blocked on this thread while the terminal is restored
-    /// (the kernel lets a background group set the modes then), and a SIGCONT that arrived
-    /// meanwhile (the tutor was stopped and continued already) skips the raise.
+    /// curses. So the SIGTSTP handler has already given the terminal back (shell mode, main
+    /// screen) and `endwin` here only updates curses' own state, its output sent nowhere;
+    /// were it to write, its `tcsetattr` from what is now a background group would stop the
+    /// tutor with SIGTTOU, and after `fg` the `raise` below would stop it a second time with
+    /// no one left to continue it. When the handler could not restore, `endwin` runs as usual
+    /// with SIGTTOU blocked (the kernel lets a background group set the modes then). A SIGCONT
+    /// that arrived meanwhile (the tutor was stopped and continued already) skips the raise.
     private func stopAndContinue() {
         let start = ContinuousClock.now
         pendingContinue.store(0, ordering: .relaxed)
-        Self.withSignalBlocked(SIGTTOU) { _ = endwin() }
+        if FatalRestore.shared.takeStopRestore() {
+            withOutputDiscarded { _ = endwin() }
+        } else {
+            Self.withSignalBlocked(SIGTTOU) { _ = endwin() }
+        }
         if pendingContinue.exchange(0, ordering: .relaxed) == 0 {
             SignalSetup.defaultStopHandler()
             Self.withSignalUnblocked(SIGTSTP) { _ = raise(SIGTSTP) } // the process stops here until SIGCONT
@@ -298,6 +304,23 @@ public final class CursesTerminal: Terminal {
         pendingStop.store(0, ordering: .relaxed) // a second Ctrl-Z while leaving curses is the same stop
         SignalSetup.addStoppedTime(ContinuousClock.now - start)
         repaint()
+    }
+
+    /// Runs `body` with curses' output descriptor pointed at /dev/null, then puts it back.
+    private func withOutputDiscarded(_ body: () -> Void) {
+        let fd = fileno(outFile)
+        let saved = dup(fd)
+        let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        guard saved >= 0, null >= 0, dup2(null, fd) >= 0 else {
+            if saved >= 0 { Glibc.close(saved) }
+            if null >= 0 { Glibc.close(null) }
+            Self.withSignalBlocked(SIGTTOU, body)
+            return
+        }
+        body()
+        dup2(saved, fd)
+        Glibc.close(saved)
+        Glibc.close(null)
     }
 
     /// Runs `body` with `sig` blocked on this thread, then restores the thread's mask.

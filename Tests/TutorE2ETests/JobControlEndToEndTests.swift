@@ -87,6 +87,23 @@ struct JobControlEndToEndTests {
         }
     }
 
+    /// Ctrl-Z when the tutor runs under a parent (make, sh): the parent stops at once and the
+    /// shell may print "Stopped" before the tutor has left its screen, so the job's state is
+    /// asked with `jobs` once the shell has the terminal back; then `fg` as above.
+    func suspendParentAndResume(_ h: PTYHarness, expect text: String) {
+        h.settle()
+        h.press(.ctrl("z"))
+        #expect(h.waitUntil { !$0.alternateScreen && $0.cursorVisible }, "the shell has its screen back")
+        #expect(h.process.termios().map { $0.c_lflag & tcflag_t(ISIG) != 0 } == true)
+        h.settle()
+        h.type("jobs\r")
+        #expect(h.waitFor(text: "Stopped"), "the shell lists the job as stopped")
+        h.settle()
+        h.resetScreen() // forget the picture: fg must repaint it all
+        h.type("fg\r")
+        #expect(h.waitFor(text: text), "fg repaints the screen")
+    }
+
     /// Ctrl-Z then `fg`, three times in a row, for every launch style: the tutor comes back and
     /// repaints each time, keeps what was typed, and quits with status 0.
     @Test(arguments: Launch.allCases)
@@ -105,7 +122,13 @@ struct JobControlEndToEndTests {
         h.type("3")
         #expect(h.waitFor(text: "Q3 · Parameter counting"))
         h.type("69")
-        for _ in 1...3 { suspendAndResume(h, expect: "Q3 · Parameter counting") }
+        for _ in 1...3 {
+            if launch == .direct {
+                suspendAndResume(h, expect: "Q3 · Parameter counting")
+            } else {
+                suspendParentAndResume(h, expect: "Q3 · Parameter counting")
+            }
+        }
         #expect(h.waitFor(text: "69"), "nothing typed is lost")
         h.press(.escape)
         #expect(h.waitFor(text: "q quit"))
