@@ -47,7 +47,8 @@ public struct ContentOptions: ParsableArguments {
     public static func failIfIncomplete(errors: Int) throws {
         guard errors > 0 else { return }
         printError(
-            "dltutor: \(errors) content error\(errors == 1 ? "" : "s") (above); the questions with errors are missing from this output.")
+            "dltutor: \(errors) content error\(errors == 1 ? "" : "s") (above); the questions with errors are missing from this output."
+        )
         throw ExitCode(1)
     }
 

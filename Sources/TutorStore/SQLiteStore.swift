@@ -162,7 +162,7 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             do {
                 db = try Self.openCopy(of: path, busyTimeout: busyTimeout, incomplete: incomplete)
                 return
-            } catch where error != Self.noCopy(path) {
+            } catch  where error != Self.noCopy(path) {
                 throw error
             } catch {}
         }

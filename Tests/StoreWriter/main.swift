@@ -36,7 +36,8 @@ if args.count == 3, args[1] == "--hot-journal" {
             try db.execute(sql: "BEGIN IMMEDIATE")
             for i in 0..<2_000 {
                 try db.execute(
-                    sql: "INSERT INTO attempt (time, mode, question_id, step_id, input, verdict, correct, seconds) VALUES (?, 'practice', 'q9', ?, ?, 'correct', 1, 1)",
+                    sql:
+                        "INSERT INTO attempt (time, mode, question_id, step_id, input, verdict, correct, seconds) VALUES (?, 'practice', 'q9', ?, ?, 'correct', 1, 1)",
                     arguments: [Double(i), "hot\(i)", String(repeating: "x", count: 200)])
             }
             FileHandle.standardOutput.write(Data("uncommitted\n".utf8))

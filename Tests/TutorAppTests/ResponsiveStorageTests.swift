@@ -16,7 +16,8 @@ struct ResponsiveStorageTests {
         let f = ProgressRecorderTests.Folder()
         let (store, warning) = SQLiteStore.open(path: f.db, options: .init(busyTimeout: 5))
         #expect(warning == nil)
-        let recorder = ProgressRecorder(store: store, exam: LockedDatabaseTests.exam, settings: SessionSettings(), clock: { 800_000_000 })
+        let recorder = ProgressRecorder(
+            store: store, exam: LockedDatabaseTests.exam, settings: SessionSettings(), clock: { 800_000_000 })
         let holder = try locked.holdLock(f.db, seconds: 3)
         let clock = ContinuousClock()
         var slowest = Duration.zero
@@ -39,7 +40,8 @@ struct ResponsiveStorageTests {
     @Test func aDatabaseDeletedWhileRunningIsSaidOnScreen() throws {
         let f = ProgressRecorderTests.Folder()
         let (store, _) = SQLiteStore.open(path: f.db)
-        let recorder = ProgressRecorder(store: store, exam: LockedDatabaseTests.exam, settings: SessionSettings(), clock: { 800_000_000 })
+        let recorder = ProgressRecorder(
+            store: store, exam: LockedDatabaseTests.exam, settings: SessionSettings(), clock: { 800_000_000 })
         _ = recorder.perform(locked.answer(0))
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: f.db + suffix) }
         var messages: [Message] = []

@@ -27,7 +27,8 @@ import Testing
         #expect(!report.contains { $0.message.contains("named mistakes") }, "at the limit, not over it")
         let found = report.filter { $0.message.contains("give the same value") }
         #expect(found.count == 2, "one for the original exam, one counted over the seeds: \(found.map(\.message))")
-        #expect(found.allSatisfy { $0.message.contains("mistakes 3, 4, 5, 6, 7, … (\(copies) in all)") }, "\(found.map(\.message))")
+        #expect(
+            found.allSatisfy { $0.message.contains("mistakes 3, 4, 5, 6, 7, … (\(copies) in all)") }, "\(found.map(\.message))")
     }
 
     @Test func tooManyMistakesInAStepIsOneErrorAndNoVariantIsBuilt() throws {

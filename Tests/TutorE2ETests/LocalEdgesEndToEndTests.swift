@@ -19,12 +19,14 @@ struct LocalEdgesEndToEndTests {
 
     /// Runs `dltutor args` with standard output sent to `stdout` (a path) or captured; the
     /// content cache lives in the test's folder.
-    func run(_ args: [String], stdout path: String? = nil, stdin: String? = nil, env extra: [String: String] = [:]) throws -> Run {
+    func run(_ args: [String], stdout path: String? = nil, stdin: String? = nil, env extra: [String: String] = [:]) throws -> Run
+    {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.binary)
         p.arguments = args
         var env = ProcessInfo.processInfo.environment
-        env["XDG_CACHE_HOME"] = URL(fileURLWithPath: Self.binary).deletingLastPathComponent().appendingPathComponent("test-cache").path
+        env["XDG_CACHE_HOME"] =
+            URL(fileURLWithPath: Self.binary).deletingLastPathComponent().appendingPathComponent("test-cache").path
         for (k, v) in extra { env[k] = v }
         p.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
@@ -70,7 +72,8 @@ struct LocalEdgesEndToEndTests {
         for args in commands {
             let r = try run(args, stdout: "/dev/full")
             #expect(r.status == 74, "\(args): \(r.status) \(r.err)")
-            #expect(r.err.contains("could not write the output to standard output (No space left on device)"), "\(args): \(r.err)")
+            #expect(
+                r.err.contains("could not write the output to standard output (No space left on device)"), "\(args): \(r.err)")
         }
     }
 
@@ -218,7 +221,8 @@ struct LocalEdgesEndToEndTests {
             for term in ["dumb", "no-such-terminal"] {
                 var env = PTYProcess.defaultEnvironment
                 env["TERM"] = term
-                let h = try PTYHarness(executable: Self.binary, arguments: mode + ["--content", Self.content, "--db", db], environment: env)
+                let h = try PTYHarness(
+                    executable: Self.binary, arguments: mode + ["--content", Self.content, "--db", db], environment: env)
                 #expect(h.waitForExit() == .exited(2), "\(mode) TERM=\(term)")
             }
         }
