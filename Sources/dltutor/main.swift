@@ -19,6 +19,17 @@ if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--version", le
     exit(0)
 }
 
+// Too few file descriptors: libdispatch (under GRDB and Foundation) traps with SIGILL when it
+// cannot create its event descriptors, leaving no message. Say so instead.
+do {
+    var limit = rlimit()
+    let needed: rlim_t = 16
+    if getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < needed {
+        printError("dltutor: too few file descriptors (ulimit -n is \(limit.rlim_cur)); it needs at least \(needed).")
+        exit(1)
+    }
+}
+
 // `dltutor class …` and `dltutor demo --class …` run the classroom binary (it alone links
 // PostgreSQL's client), with the arguments unchanged.
 ClassHandOff.execIfClassCommand(CommandLine.arguments)

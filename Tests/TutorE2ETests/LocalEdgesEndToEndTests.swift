@@ -229,6 +229,25 @@ struct LocalEdgesEndToEndTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "no folder, file, -wal or -shm")
     }
 
+    /// At 4 file descriptors libdispatch would trap (SIGILL, no message): a clear line instead.
+    @Test func tooFewFileDescriptorsIsAMessageNotATrap() throws {
+        let folder = Folder()
+        try seeded(folder)
+        for args in [["stats", "--content", Self.content], ["export"]] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", "ulimit -n 4; exec \"$@\"", "sh", Self.binary] + args + ["--db", folder.db]
+            let err = Pipe()
+            p.standardError = err
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            #expect(p.terminationReason == .exit && p.terminationStatus == 1, "\(args): \(p.terminationStatus)")
+            #expect(e.contains("too few file descriptors (ulimit -n is 4)"), "\(args): \(e)")
+        }
+    }
+
     // MARK: The database path
 
     @Test func aFIFOAsTheDatabaseIsRefusedAtOnce() throws {
