@@ -375,6 +375,14 @@ struct ContentCacheIntegrityTests {
         try FileManager.default.moveItem(atPath: file, toPath: s.path + "/good.bin")
         try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: s.path + "/good.bin")
         #expect(!cache.isFresh(directory: examDirectory), "a symbolic link is not followed")
+        // Nor written through: the rebuilt cache replaces the link, the file it named is untouched.
+        let victim = s.path + "/victim"
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: victim))
+        try FileManager.default.removeItem(atPath: file)
+        try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: victim)
+        _ = cache.load(directory: examDirectory)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: victim)) == Data("keep".utf8))
+        #expect(cache.isFresh(directory: examDirectory), "a regular cache file now")
         try FileManager.default.removeItem(atPath: file)
         try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: "/dev/zero")
         #expect(!cache.isFresh(directory: examDirectory))
