@@ -181,6 +181,10 @@ enum ContentCodec {
     }
 
     static func readSegment(_ r: inout CacheReader) throws(CacheCorrupt) -> Template.Segment {
+        try r.nested(readSegmentLevel)
+    }
+
+    private static func readSegmentLevel(_ r: inout CacheReader) throws(CacheCorrupt) -> Template.Segment {
         switch try r.byte() {
         case 0: return .literal(try r.string())
         case 1: return .formula(try readFormula(&r), decimals: try r.optional { r throws(CacheCorrupt) in try r.int() })
@@ -249,7 +253,12 @@ enum ContentCodec {
         }
     }
 
+    /// One syntax tree, at most `CacheReader.maxDepth` levels deep.
     static func readExpr(_ r: inout CacheReader) throws(CacheCorrupt) -> Expr {
+        try r.nested(readExprLevel)
+    }
+
+    private static func readExprLevel(_ r: inout CacheReader) throws(CacheCorrupt) -> Expr {
         switch try r.byte() {
         case 0: return .number(try r.double(), column: try r.int())
         case 1: return .text(try r.string(), column: try r.int())

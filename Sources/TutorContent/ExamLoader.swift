@@ -126,8 +126,11 @@ public enum ExamLoader {
 
     /// Reads and composes a YAML file; problems become diagnostics with the parser's line.
     static func parseFile(_ file: String, into diagnostics: inout [Diagnostic]) -> Node? {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            diagnostics.append(Diagnostic(file: file, line: 1, message: "cannot read the file."))
+        let data: Data
+        switch ContentFile.bytes(file, limit: ContentFile.maxYAMLBytes) {
+        case .success(let bytes): data = Data(bytes)
+        case .failure(let problem):
+            diagnostics.append(Diagnostic(file: file, line: 1, message: "cannot read the file: \(problem)."))
             return nil
         }
         let text: String

@@ -84,7 +84,7 @@ struct QuizCommand: AsyncParsableCommand {
             throw ValidationError("--questions names \(repeated) twice; list each question once.")
         }
         let quiz = QuizSettings(minutes: minutes, questionIDs: ids, feedback: feedback, quietTimer: quietTimer)
-        let (store, warning) = TutorLauncher.openStore(storage)
+        let (store, warning) = try TutorLauncher.openStore(storage)
         var settings = SessionSettings(mode: .quiz, seed: seed, quiz: quiz)
         StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))
         var session = Session(exam: exam, settings: settings)
@@ -127,7 +127,7 @@ struct DrillCommand: AsyncParsableCommand {
 
     func run() async throws {
         let exam = try options.load()
-        let (store, warning) = TutorLauncher.openStore(storage)
+        let (store, warning) = try TutorLauncher.openStore(storage)
         var settings = SessionSettings(
             mode: .drill, drill: DrillSettings(topic: topic.rawValue, minutes: minutes, seed: seed ?? TutorLauncher.randomSeed()))
         StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))
@@ -168,7 +168,7 @@ struct ReviewCommand: AsyncParsableCommand {
 
     func run() async throws {
         let exam = try options.load()
-        let (store, warning) = TutorLauncher.openStore(storage)
+        let (store, warning) = try TutorLauncher.openStore(storage)
         if let maxPerDay { try? store.setMeta(StoreStartup.reviewMaxKey, String(maxPerDay)) }
         var settings = SessionSettings(mode: .review)
         StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))
