@@ -127,6 +127,7 @@ enum ContentCodec {
             }
             w.int(t.line)
         }
+        w.bool(s.shuffle)
     }
 
     static func readTest(_ r: inout CacheReader) throws(CacheCorrupt) -> StepTest {
@@ -175,6 +176,7 @@ enum ContentCodec {
             levels: levels, line: line, percent: percent)
         step.label = label
         step.tests = try r.array(readTest)
+        step.shuffle = try r.bool()
         return step
     }
 

@@ -76,7 +76,7 @@ struct ContentCacheTests {
             fields(try #require(q.steps.first)) == [
                 "id", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
                 "accept", "mistakes", "hints", "solution", "model", "keywords", "dependencies",
-                "partialCredit", "levels", "line", "percent", "label", "tests"
+                "partialCredit", "levels", "line", "percent", "label", "tests", "shuffle"
             ], "\(note)")
         #expect(fields(loaded.exam) == ["id", "title", "questions", "directory", "log"], "\(note)")
         #expect(fields(try #require(q.params.first)) == ["name", "value", "vary", "line"], "\(note)")
