@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "dltutor-class",
             dependencies: [
-                "ClassroomStore", "TutorCLI", "TutorContent", "TutorSession", "TutorStore",
+                "ClassroomStore", "TutorCLI", "TutorContent", "TutorSession", "TutorStore", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),

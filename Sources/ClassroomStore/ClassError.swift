@@ -6,10 +6,15 @@ public struct ClassError: Error, Sendable, CustomStringConvertible, Equatable {
     public var message: String
     /// The SQLSTATE when the server sent one (`42501` permission denied, ...).
     public var sqlState: String?
+    /// The connection failed or the server went away (refused, closed, shutting down, no answer
+    /// in time): the same statement may succeed once reconnected. False for refusals by the
+    /// server itself (permissions, constraints, a closed quiz), which a retry would not change.
+    public var connectionLost: Bool
 
-    public init(_ message: String, sqlState: String? = nil) {
+    public init(_ message: String, sqlState: String? = nil, connectionLost: Bool = false) {
         self.message = message
         self.sqlState = sqlState
+        self.connectionLost = connectionLost
     }
 
     public var description: String { message }
@@ -18,10 +23,21 @@ public struct ClassError: Error, Sendable, CustomStringConvertible, Equatable {
         if let e = error as? ClassError { return e }
         if let p = error as? PSQLError {
             if let info = p.serverInfo, let msg = info[.message] {
-                return ClassError("cannot \(what): \(msg)", sqlState: info[.sqlState])
+                let state = info[.sqlState]
+                return ClassError("cannot \(what): \(msg)", sqlState: state, connectionLost: isTransient(state))
             }
-            return ClassError("cannot \(what): \(p.code)\(p.underlying.map { " (\($0))" } ?? "")")
+            let lost = p.code != .server && p.code != .queryCancelled && p.code != .tooManyParameters
+            return ClassError("cannot \(what): \(p.code)\(p.underlying.map { " (\($0))" } ?? "")", connectionLost: lost)
         }
-        return ClassError("cannot \(what): \(error)")
+        // Anything that is not PostgreSQL's own answer comes from the network (NIO's connect,
+        // channel and socket errors).
+        return ClassError("cannot \(what): \(error)", connectionLost: true)
+    }
+
+    /// SQLSTATEs of a server going away or not there yet: class 08 (connection exception), 57P
+    /// (shutdown, crash, starting up) and 53300 (too many connections).
+    public static func isTransient(_ sqlState: String?) -> Bool {
+        guard let s = sqlState else { return false }
+        return s.hasPrefix("08") || s.hasPrefix("57P") || s == "53300"
     }
 }
