@@ -40,7 +40,9 @@ public actor ClassLink {
 
     /// A link that starts with a connection already open (the one a command connected with).
     public init(adopting db: ClassDatabase, timeout: Duration = .seconds(5)) {
-        self.init(url: db.url, timeout: timeout)
+        url = db.url
+        self.timeout = timeout
+        backoff = ClassBackoff()
         current = db
         shared.update { $0.reachable = true; $0.generation = 1 }
         shared.watch(db.connection)

@@ -25,9 +25,8 @@ enum ClassShutdown {
             }
             report(outbox)
         }
-        fflush(stdout)
-        fflush(stderr)
-        exit(status)
+        exit(status) // flushes stdout
+
     }
 
     /// A screen that ended because its terminal went away (input ended) ended by a hang-up,
