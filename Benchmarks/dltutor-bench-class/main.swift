@@ -191,7 +191,9 @@ let submitted = figures.submitted
 let refused = statuses.map(\.refused).reduce(0, +)
 let unwritten = statuses.map(\.answers).reduce(0, +)
 let latencies = figures.commits
-print("answers checked and queued: \(submitted); written (counted in the table): \(stored); lost: \(max(0, submitted - stored))")
+print(
+    "answers checked and queued: \(submitted); written (counted in the table): \(stored); lost: \(max(0, submitted - stored)); "
+        + "written twice: \(max(0, stored - submitted))")
 print("refused by the server: \(refused); still queued at the end: \(unwritten)")
 print(
     "check to commit (grading included): median \(ms(percentile(latencies, 0.5))), p99 \(ms(percentile(latencies, 0.99))), max \(ms(latencies.max() ?? .nan))"

@@ -65,6 +65,7 @@ struct ClassDemoCommand: AsyncParsableCommand {
                 tick: .milliseconds(100))
         }
         watch.stop()
+        ClassShutdown.armTimer(ifTerminated: status)
         await presenter.finish(quitting: status == 0 || status == 130, within: .seconds(1.5))
         ClassShutdown.finish(nil, status: status)
     }

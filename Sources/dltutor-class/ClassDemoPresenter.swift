@@ -53,10 +53,15 @@ final class ClassDemoPresenter: @unchecked Sendable {
             if let writer = tasks.first { await writer.value }
             if quitting { try? await link.run { db throws(ClassError) in try await ClassDemo.announceEnd(db, activity: activity) } }
         }
-        let timer = Task { try? await Task.sleep(for: limit); ending.cancel() }
+        let writers = tasks
+        let timer = Task {
+            try? await Task.sleep(for: limit)
+            ending.cancel()
+            for t in writers { t.cancel() }
+        }
         _ = await ending.value
         timer.cancel()
-        for t in tasks { t.cancel() }
+        for t in writers { t.cancel() }
     }
 
     /// Writes the newest move, retrying while the server is out of reach (a newer move made

@@ -18,7 +18,7 @@ enum ClassShutdown {
     static func finish(_ outbox: ClassOutbox<ClassDatabase>?, status screenStatus: Int32) -> Never {
         let status = hungUp(screenStatus)
         let terminated = status != 0 && status != 130
-        if terminated { armTimer(status) }
+        armTimer(ifTerminated: status)
         if let outbox {
             if outbox.status.pending > 0 {
                 if terminated { outbox.waitUntilWritten(timeout: signalGrace) } else { waitAsLongAsAllowed(outbox) }
@@ -61,6 +61,12 @@ enum ClassShutdown {
         if s.refused > 0, let why = s.lastRefusal {
             printError("dltutor: the class server refused \(s.refused) write\(s.refused == 1 ? "" : "s"): \(why)")
         }
+    }
+
+    /// After SIGTERM or SIGHUP: ends the process at `hardLimit` seconds from now, whatever it
+    /// is waiting for (the first timer armed wins).
+    static func armTimer(ifTerminated status: Int32) {
+        if status != 0 && status != 130 { armTimer(status) }
     }
 
     /// Ends the process at `hardLimit` seconds from now, whatever it is waiting for.
