@@ -52,7 +52,8 @@ public final class ClassListener: Sendable {
                 }
                 readyContinuation.yield()
                 if Task.isCancelled { break }
-                continuation.yield(.lost)
+                // Said once per loss; failed attempts while the server is away say nothing new.
+                if listened { continuation.yield(.lost) }
                 if listened { backoff.succeeded() } else { backoff.failed() }
                 try? await Task.sleep(for: max(backoff.delay, .milliseconds(100)))
             }
