@@ -73,8 +73,16 @@ final class ClassRoom {
         return ids.filter { pid in
             guard pid != getpid() else { return false }
             let parts = ["cmdline", "environ"].compactMap { FileManager.default.contents(atPath: "/proc/\(pid)/\($0)") }
+            // The server's own backends carry the database's name too; they are not the class's.
+            if let cmdline = parts.first, String(decoding: cmdline, as: UTF8.self).hasPrefix("postgres") { return false }
             return parts.contains { String(decoding: $0, as: UTF8.self).contains(database) }
         }
+    }
+
+    /// A process's command line, for a failure message.
+    static func describe(_ pid: Int32) -> String {
+        let raw = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") ?? Data()
+        return "\(pid): " + String(decoding: raw.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
     }
 
     /// Seconds left as a screen shows them ("mm:ss left"), nil when none is shown.
