@@ -55,21 +55,40 @@ public actor ClassLink {
     /// Runs `body` on the connection, opening one first if needed. A connection error, or no
     /// answer within `timeout`, closes the connection and throws with `connectionLost` set; the
     /// next call reconnects (after the backoff's wait).
-    public func run<T: Sendable>(_ body: @Sendable (ClassDatabase) async throws(ClassError) -> T) async throws(ClassError) -> T {
+    public func run<T: Sendable>(_ body: @escaping @Sendable (ClassDatabase) async throws(ClassError) -> T) async throws(ClassError) -> T {
         let db = try await connection()
-        let timer = Watchdog(after: timeout, db)
-        do {
-            let value = try await body(db)
-            timer.cancel()
+        let result = await Self.race(body, on: db, limit: timeout)
+        switch result {
+        case .success(let value):
             shared.update { $0.reachable = true; $0.problem = nil }
             return value
-        } catch {
-            timer.cancel()
-            let failure =
-                timer.fired
-                ? ClassError("the class database did not answer within \(timeout)", connectionLost: true) : error
+        case .failure(let failure):
             if failure.connectionLost { drop(db, failure) }
             throw failure
+        }
+    }
+
+    /// `body`'s result, or a lost connection once `limit` has passed: whichever comes first. The
+    /// statement is not awaited past the limit (a statement on a connection that died under it
+    /// may never complete); its connection is closed instead.
+    private static func race<T: Sendable>(
+        _ body: @escaping @Sendable (ClassDatabase) async throws(ClassError) -> T, on db: ClassDatabase, limit: Duration
+    ) async -> Result<T, ClassError> {
+        let outcome = FirstResult<T>()
+        return await withCheckedContinuation { continuation in
+            outcome.onResult = { continuation.resume(returning: $0) }
+            let timer = Task {
+                try? await Task.sleep(for: limit)
+                guard !Task.isCancelled else { return }
+                let late = ClassError("the class database did not answer within \(limit)", connectionLost: true)
+                if outcome.set(.failure(late)) { db.connection.close().whenComplete { _ in } }
+            }
+            Task {
+                let result: Result<T, ClassError>
+                do throws(ClassError) { result = .success(try await body(db)) } catch { result = .failure(error) }
+                timer.cancel()
+                outcome.set(result)
+            }
         }
     }
 
@@ -146,21 +165,26 @@ private final class SharedStatus: @unchecked Sendable {
     }
 }
 
-/// Closes a connection whose statement takes longer than the limit, which fails the statement
-/// at once (a lost server may never answer).
-private final class Watchdog: @unchecked Sendable {
+/// The first of two results (a statement's, or its time running out); later ones are ignored.
+private final class FirstResult<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var didFire = false
-    private var task: Task<Void, Never>?
+    private var result: Result<T, ClassError>?
+    private var deliver: ((Result<T, ClassError>) -> Void)?
 
-    init(after limit: Duration, _ db: ClassDatabase) {
-        task = Task { [weak self] in
-            guard (try? await Task.sleep(for: limit)) != nil else { return }
-            self?.lock.withLock { self?.didFire = true }
-            _ = try? await db.connection.close().get()
-        }
+    var onResult: ((Result<T, ClassError>) -> Void)? {
+        get { lock.withLock { deliver } }
+        set { lock.withLock { deliver = newValue } }
     }
 
-    var fired: Bool { lock.withLock { didFire } }
-    func cancel() { task?.cancel() }
+    /// Delivers `r` unless a result came first; returns whether it was the first.
+    @discardableResult
+    func set(_ r: Result<T, ClassError>) -> Bool {
+        let target: (((Result<T, ClassError>) -> Void)?, Bool) = lock.withLock {
+            guard result == nil else { return (nil, false) }
+            result = r
+            return (deliver, true)
+        }
+        target.0?(r)
+        return target.1
+    }
 }

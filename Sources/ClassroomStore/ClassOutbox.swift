@@ -11,7 +11,7 @@ import Foundation
 public final class ClassOutbox<Connection: Sendable>: @unchecked Sendable {
     public typealias Write = @Sendable (Connection) async throws(ClassError) -> Void
     /// Runs one write on a connection (the real one: `ClassLink.run`).
-    public typealias Runner = @Sendable (Write) async throws(ClassError) -> Void
+    public typealias Runner = @Sendable (@escaping Write) async throws(ClassError) -> Void
 
     /// What is waiting, for the screen.
     public struct Status: Sendable, Equatable {

@@ -83,7 +83,10 @@ struct ClassDemoOutageTests {
         for s in students { s.signal(SIGHUP) }
         #expect(room.wait(.seconds(2)) { ClassRoom.processes(naming: url.database).isEmpty }, "\(ClassRoom.processes(naming: url.database))")
         print("demo hang-up: all ended \(room.clock.now - closedAt) after the hang-up")
-        let rows = try await db.query("SELECT student FROM answer WHERE activity = 'live' ORDER BY id")
+        // A new connection: the fixture's own was cut by the restart.
+        let check = try await ClassDatabase.connect(url)
+        defer { Task { await check.close() } }
+        let rows = try await check.query("SELECT student FROM answer WHERE activity = 'live' ORDER BY id")
         #expect(try rows.map { try $0.decode(String.self) } == ["ana", "ben"], "both predictions, once each")
     }
 

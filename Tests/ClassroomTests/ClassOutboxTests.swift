@@ -63,7 +63,7 @@ struct ClassOutboxTests {
         box.submit(isAnswer: true) { s throws(ClassError) in try s.write("answer 1") }
         box.submit(isAnswer: true) { s throws(ClassError) in try s.write("refused answer") }
         box.submit(isAnswer: true) { s throws(ClassError) in try s.write("answer 3") }
-        #expect(box.waitUntilWritten(timeout: 2))
+        #expect(await box.written(within: .seconds(2)))
         #expect(server.written == ["answer 1", "answer 3"])
         #expect(box.status.refused == 1 && box.status.lastRefusal == "the quiz is over")
         #expect(server.tries == 3, "the refused write was tried once")
@@ -78,7 +78,7 @@ struct ClassOutboxTests {
         box.submit(isAnswer: true) { s throws(ClassError) in try s.write("answer 2") }
         #expect(box.status.pending == 3, "one answer, the newest checkpoint, the second answer")
         server.isUp = true
-        #expect(box.waitUntilWritten(timeout: 2))
+        #expect(await box.written(within: .seconds(2)))
         #expect(server.written == ["answer 1", "checkpoint 4", "answer 2"])
     }
 
@@ -91,9 +91,9 @@ struct ClassOutboxTests {
             for i in 1...200 { box.submit(isAnswer: true) { s throws(ClassError) in try s.write("answer \(i)") } }
         }
         #expect(box.status.answers == 200)
-        #expect(!box.waitUntilWritten(timeout: 0.05), "nothing can be written while the server is down")
+        #expect(!(await box.written(within: .milliseconds(50))), "nothing can be written while the server is down")
         server.isUp = true
-        #expect(box.waitUntilWritten(timeout: 5))
+        #expect(await box.written(within: .seconds(5)))
         #expect(server.written.count == 200)
         print("200 submits to a dead server took \(took)")
     }
