@@ -109,7 +109,8 @@ let package = Package(
             name: "ClassroomTests",
             dependencies: ["ClassroomStore", "ClassTestSupport", "dltutor", "dltutor-class", "PTYTestSupport", "TerminalUI"]),
         .executableTarget(
-            name: "dltutor-bench-class", dependencies: ["ClassroomStore", "ClassTestSupport", "TutorContent", "TutorSession", "MathEngine"],
+            name: "dltutor-bench-class",
+            dependencies: ["ClassroomStore", "ClassTestSupport", "TutorContent", "TutorSession", "MathEngine"],
             path: "Benchmarks/dltutor-bench-class")
     ]
 )

@@ -78,14 +78,18 @@ func percentile(_ xs: [Double], _ p: Double) -> Double {
 func ms(_ x: Double) -> String { String(format: "%.2f ms", x * 1000) }
 
 /// One simulated student: their own role, their variant, answers graded and queued like the tutor's.
-func student(_ i: Int, url: ClassURL, exam: Exam, questions: [String], options: Options, figures: Figures, end: ContinuousClock.Instant)
+func student(
+    _ i: Int, url: ClassURL, exam: Exam, questions: [String], options: Options, figures: Figures, end: ContinuousClock.Instant
+)
     async throws -> ClassOutbox<ClassDatabase>.Status
 {
     let id = "s\(i)"
     let mine = url.with(user: ClassRoster.roleName(database: url.database, student: id), password: "pw-\(i)")
     let link = ClassLink(url: mine)
     let store = ClassProgressStore(link: link, activity: "bench", student: id)
-    let enrolment = try await link.run { db throws(ClassError) in try await ClassActivities.join(db, activity: "bench", student: id) }
+    let enrolment = try await link.run { db throws(ClassError) in
+        try await ClassActivities.join(db, activity: "bench", student: id)
+    }
     let steps: [(Variant, VariantStep)] = try questions.flatMap { q in
         let v = try exam.question(q)!.variantForGrading(seed: enrolment.seed)
         return v.steps.filter { $0.kind != .text }.map { (v, $0) }
@@ -202,9 +206,12 @@ if let restartTook {
     let r = figures.recoveries
     print(
         "restart: pg_ctl restart took \(String(format: "%.2f s", restartTook)); after it, \(r.count)/\(options.students) students wrote again, "
-            + "median \(String(format: "%.2f s", percentile(r, 0.5))), last \(String(format: "%.2f s", r.max() ?? .nan)) after the server's return")
+            + "median \(String(format: "%.2f s", percentile(r, 0.5))), last \(String(format: "%.2f s", r.max() ?? .nan)) after the server's return"
+    )
 }
 let views = figures.refreshes
-print("instructor view refresh (\(views.count) refreshes): median \(ms(percentile(views, 0.5))), p99 \(ms(percentile(views, 0.99)))")
+print(
+    "instructor view refresh (\(views.count) refreshes): median \(ms(percentile(views, 0.5))), p99 \(ms(percentile(views, 0.99)))"
+)
 print("throughput: \(String(format: "%.0f", Double(stored) / options.seconds)) answers/s")
 if submitted != stored || refused > 0 { exit(1) }

@@ -44,7 +44,9 @@ public actor ClassLink {
         self.timeout = timeout
         backoff = ClassBackoff()
         current = db
-        shared.update { $0.reachable = true; $0.generation = 1 }
+        shared.update {
+            $0.reachable = true; $0.generation = 1
+        }
         shared.watch(db.connection)
     }
 
@@ -55,12 +57,16 @@ public actor ClassLink {
     /// Runs `body` on the connection, opening one first if needed. A connection error, or no
     /// answer within `timeout`, closes the connection and throws with `connectionLost` set; the
     /// next call reconnects (after the backoff's wait).
-    public func run<T: Sendable>(_ body: @escaping @Sendable (ClassDatabase) async throws(ClassError) -> T) async throws(ClassError) -> T {
+    public func run<T: Sendable>(_ body: @escaping @Sendable (ClassDatabase) async throws(ClassError) -> T)
+        async throws(ClassError) -> T
+    {
         let db = try await connection()
         let result = await Self.race(body, on: db, limit: timeout)
         switch result {
         case .success(let value):
-            shared.update { $0.reachable = true; $0.problem = nil }
+            shared.update {
+                $0.reachable = true; $0.problem = nil
+            }
             return value
         case .failure(let failure):
             if failure.connectionLost { drop(db, failure) }
@@ -124,19 +130,25 @@ public actor ClassLink {
             current = db
             backoff.succeeded()
             nextAttempt = nil
-            shared.update { $0.reachable = true; $0.problem = nil; $0.generation += 1 }
+            shared.update {
+                $0.reachable = true; $0.problem = nil; $0.generation += 1
+            }
             shared.watch(db.connection)
             return .success(db)
         } catch {
             backoff.failed()
             nextAttempt = ContinuousClock.now + backoff.delay
-            shared.update { $0.reachable = false; $0.problem = error.message }
+            shared.update {
+                $0.reachable = false; $0.problem = error.message
+            }
             return .failure(error)
         }
     }
 
     private func drop(_ db: ClassDatabase, _ failure: ClassError) {
-        shared.update { $0.reachable = false; $0.problem = failure.message }
+        shared.update {
+            $0.reachable = false; $0.problem = failure.message
+        }
         if current === db { current = nil }
         let connection = db.connection
         if !connection.isClosed { connection.close().whenComplete { _ in _ = connection } }

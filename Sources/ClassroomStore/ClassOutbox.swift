@@ -96,7 +96,7 @@ public final class ClassOutbox<Connection: Sendable>: @unchecked Sendable {
             do {
                 try await runner(head.write)
                 finishHead(refusal: nil)
-            } catch where error.connectionLost {
+            } catch  where error.connectionLost {
                 lock.withLock { state.stalled = true }
                 try? await Task.sleep(for: retryPause)
             } catch {

@@ -40,7 +40,8 @@ public final class ClassProgressStore: ProgressStore, @unchecked Sendable {
             input: attempt.input, verdict: attempt.verdict, mistake: attempt.mistake,
             correct: attempt.correct, seconds: attempt.seconds ?? 0)
         let activity = self.activity
-        outbox.submit(isAnswer: true) { db throws(ClassError) in try await ClassActivities.record(db, activity: activity, answer) }
+        outbox.submit(isAnswer: true) { db throws(ClassError) in try await ClassActivities.record(db, activity: activity, answer)
+        }
         try local.record(attempt)
     }
 

@@ -51,7 +51,9 @@ final class ClassDemoPresenter: @unchecked Sendable {
         let (link, activity) = (self.link, self.activity)
         let ending = Task {
             if let writer = tasks.first { await writer.value }
-            if quitting { try? await link.run { db throws(ClassError) in try await ClassDemo.announceEnd(db, activity: activity) } }
+            if quitting {
+                try? await link.run { db throws(ClassError) in try await ClassDemo.announceEnd(db, activity: activity) }
+            }
         }
         let writers = tasks
         let timer = Task {
@@ -73,7 +75,7 @@ final class ClassDemoPresenter: @unchecked Sendable {
             do {
                 try await link.run { db throws(ClassError) in try await ClassDemo.setCue(db, activity: activity, cue) }
                 return
-            } catch where error.connectionLost {
+            } catch  where error.connectionLost {
                 try? await Task.sleep(for: .milliseconds(100))
             } catch {
                 return

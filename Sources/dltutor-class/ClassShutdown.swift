@@ -56,7 +56,8 @@ enum ClassShutdown {
     private static func report(_ outbox: ClassOutbox<ClassDatabase>) {
         let s = outbox.status
         if s.answers > 0 {
-            printError("dltutor: \(s.answers) answer\(s.answers == 1 ? " was" : "s were") not saved: the class server was out of reach.")
+            printError(
+                "dltutor: \(s.answers) answer\(s.answers == 1 ? " was" : "s were") not saved: the class server was out of reach.")
         }
         if s.refused > 0, let why = s.lastRefusal {
             printError("dltutor: the class server refused \(s.refused) write\(s.refused == 1 ? "" : "s"): \(why)")

@@ -88,7 +88,8 @@ public final class ScratchSSHD: @unchecked Sendable {
     /// `ssh` arguments that log in as the student (with `extra` before the destination).
     public func sshArguments(_ extra: [String] = [], command: [String] = [], student: String? = nil) -> [String] {
         [
-            "-i", student.flatMap { keys[$0] } ?? clientKey, "-p", String(port), "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+            "-i", student.flatMap { keys[$0] } ?? clientKey, "-p", String(port), "-o", "StrictHostKeyChecking=no", "-o",
+            "UserKnownHostsFile=/dev/null",
             "-o", "BatchMode=yes", "-o", "LogLevel=ERROR", "-o", "IdentitiesOnly=yes"
         ] + extra + ["\(user)@127.0.0.1"] + command
     }

@@ -78,10 +78,14 @@ struct ClassDemoOutageTests {
 
         // The instructor quits on purpose: every student is told.
         teacher.press(.ctrl("c"))
-        #expect(room.wait(.seconds(5)) { students.allSatisfy { $0.screen.contains("The instructor ended the demo") } }, "\(room.dump)")
+        #expect(
+            room.wait(.seconds(5)) { students.allSatisfy { $0.screen.contains("The instructor ended the demo") } }, "\(room.dump)"
+        )
         let closedAt = room.clock.now
         for s in students { s.signal(SIGHUP) }
-        #expect(room.wait(.seconds(2)) { ClassRoom.processes(naming: url.database).isEmpty }, "\(ClassRoom.processes(naming: url.database))")
+        #expect(
+            room.wait(.seconds(2)) { ClassRoom.processes(naming: url.database).isEmpty },
+            "\(ClassRoom.processes(naming: url.database))")
         print("demo hang-up: all ended \(room.clock.now - closedAt) after the hang-up")
         // A new connection: the fixture's own was cut by the restart.
         let check = try await ClassDatabase.connect(url)

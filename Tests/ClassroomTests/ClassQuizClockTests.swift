@@ -45,7 +45,8 @@ struct ClassQuizClockTests {
         h.settle(quiet: .milliseconds(600), limit: .seconds(3))
         let shown = ClassRoom.secondsLeft(h)
         let left = try await serverSecondsLeft(db)
-        #expect(shown.map { abs(Double($0) - left) <= 2 } == true, "shows \(shown ?? -1) s, the server \(left) s: \(h.screen.text)")
+        #expect(
+            shown.map { abs(Double($0) - left) <= 2 } == true, "shows \(shown ?? -1) s, the server \(left) s: \(h.screen.text)")
         h.signal(SIGTERM)
         #expect(h.waitForExit(timeout: .seconds(2)) == .exited(128 + SIGTERM))
     }

@@ -55,7 +55,9 @@ struct ClassQuizOutageTests {
         answerAll(2)
         // (The "Reconnected" line may already be replaced by the answer just typed.)
         #expect(room.wait(.seconds(5)) { room.none(Self.outage) }, "\(room.dump)")
-        print("restart: back \(back - restartedAt) after it began; screens noticed: \(room.firstSeen.mapValues { $0 - restartedAt })")
+        print(
+            "restart: back \(back - restartedAt) after it began; screens noticed: \(room.firstSeen.mapValues { $0 - restartedAt })"
+        )
         #expect(room.firstSeen.count == 4, "every screen said so: \(room.firstSeen.keys.sorted())")
 
         // A 20 s stop: seen within 2 s, the screens keep working, answers queue in order.

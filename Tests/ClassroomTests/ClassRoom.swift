@@ -85,10 +85,10 @@ final class ClassRoom {
         return "\(pid): " + String(decoding: raw.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
     }
 
-    /// Seconds left as a screen shows them ("mm:ss left"), nil when none is shown.
+    /// Seconds left as a screen shows them ("mm:ss left" or "m:ss left"), nil when none is shown.
     static func secondsLeft(_ h: PTYHarness) -> Int? {
-        guard let r = h.screen.text.range(of: #"[0-9]{2}:[0-5][0-9] left"#, options: .regularExpression) else { return nil }
-        let parts = h.screen.text[r].prefix(5).split(separator: ":").compactMap { Int($0) }
+        guard let r = h.screen.text.range(of: #"[0-9]{1,2}:[0-5][0-9] left"#, options: .regularExpression) else { return nil }
+        let parts = h.screen.text[r].dropLast(" left".count).split(separator: ":").compactMap { Int($0) }
         return parts.count == 2 ? parts[0] * 60 + parts[1] : nil
     }
 }
