@@ -44,7 +44,10 @@ struct Options {
 /// Figures collected by many tasks.
 final class Figures: @unchecked Sendable {
     private let lock = NSLock()
-    private(set) var commits: [Double] = []
+    /// (checked at, check to commit in seconds) for every answer written.
+    private(set) var commits: [(at: ContinuousClock.Instant, seconds: Double)] = []
+    /// When the restart began.
+    private(set) var restartBegan: ContinuousClock.Instant?
     private(set) var refreshes: [Double] = []
     private(set) var submitted = 0
     /// When the server was back after the restart, and each student's first commit after it.
@@ -54,11 +57,22 @@ final class Figures: @unchecked Sendable {
     func submittedOne() { lock.withLock { submitted += 1 } }
     func refreshed(_ s: Double) { lock.withLock { refreshes.append(s) } }
     func serverBack(_ t: ContinuousClock.Instant) { lock.withLock { back = t } }
+    func restarting(_ t: ContinuousClock.Instant) { lock.withLock { restartBegan = t } }
+
+    /// Answers checked well away from the restart (before it began, or 10 s after the server's return).
+    var steadyCommits: [Double] {
+        lock.withLock {
+            commits.filter { c in
+                guard let began = restartBegan, let back else { return true }
+                return c.at < began || c.at > back + .seconds(10)
+            }.map(\.seconds)
+        }
+    }
 
     func committed(_ student: String, after checkedAt: ContinuousClock.Instant) {
         let now = ContinuousClock.now
         lock.withLock {
-            commits.append(seconds(now - checkedAt))
+            commits.append((checkedAt, seconds(now - checkedAt)))
             if let back, now > back, firstAfterBack[student] == nil { firstAfterBack[student] = now }
         }
     }
@@ -180,6 +194,7 @@ let statuses = try await withThrowingTaskGroup(of: ClassOutbox<ClassDatabase>.St
     if options.restart {
         try await Task.sleep(for: .seconds(options.seconds / 2))
         let t0 = ContinuousClock.now
+        figures.restarting(t0)
         try await Task.detached { try server.restart() }.value
         figures.serverBack(.now)
         restartTook = seconds(.now - t0)
@@ -194,13 +209,17 @@ await check.close()
 let submitted = figures.submitted
 let refused = statuses.map(\.refused).reduce(0, +)
 let unwritten = statuses.map(\.answers).reduce(0, +)
-let latencies = figures.commits
+let latencies = figures.commits.map(\.seconds)
+let steady = figures.steadyCommits
 print(
     "answers checked and queued: \(submitted); written (counted in the table): \(stored); lost: \(max(0, submitted - stored)); "
         + "written twice: \(max(0, stored - submitted))")
 print("refused by the server: \(refused); still queued at the end: \(unwritten)")
 print(
     "check to commit (grading included): median \(ms(percentile(latencies, 0.5))), p99 \(ms(percentile(latencies, 0.99))), max \(ms(latencies.max() ?? .nan))"
+)
+print(
+    "  away from the restart (\(steady.count) answers): median \(ms(percentile(steady, 0.5))), p99 \(ms(percentile(steady, 0.99)))"
 )
 if let restartTook {
     let r = figures.recoveries

@@ -32,42 +32,63 @@ struct ClassQuizOutageTests {
         defer { sshd.stop() }
         let room = try Self.joinAll(url, sshd)
         #expect(room.wait(.seconds(30)) { room.all("left") }, "\(room.dump)")
-        var typed: [String: [String]] = [:]
-        // Steps 1, 2, 4 and 6 of q3 (integer, vector, integer, integer), a distinct answer each.
-        let moves = [1: 0, 2: 1, 3: 2, 4: 2]
-        func answerAll(_ round: Int) {
+        let answers = Answers(room: room)
+        answers.round(1)
+        #expect(try await Self.waitForAnswers(db, count: 4), "the first answers reach the server")
+        try Self.restart(server, room, answers)
+        try Self.twentySecondStop(server, room, answers)
+
+        let check = try await ClassDatabase.connect(url)
+        defer { Task { await check.close() } }
+        try await Self.expectEveryAnswer(check, answers.typed)
+        try await Self.expectTheServersDeadline(check, room)
+        try Self.expectAllEndWithin2s(room, sshd: sshd, database: url.database)
+    }
+
+    /// Each round answers one step on every screen, a distinct answer each: steps 1, 2, 4 and 6
+    /// of q3 (integer, vector, integer, integer).
+    final class Answers {
+        let room: ClassRoom
+        private(set) var typed: [String: [String]] = [:]
+        init(room: ClassRoom) { self.room = room }
+
+        func round(_ r: Int) {
+            let tabs = [1: 0, 2: 1, 3: 2, 4: 2][r] ?? 0
             for (i, name) in room.names.enumerated() {
-                let n = 10 * round + i
-                let input = round == 2 ? "[\(n), 1]" : String(n)
-                for _ in 0..<(moves[round] ?? 0) { room.screens[name]?.press(.tab) }
+                let n = 10 * r + i
+                let input = r == 2 ? "[\(n), 1]" : String(n)
+                for _ in 0..<tabs { room.screens[name]?.press(.tab) }
                 room.answer(name, input)
                 typed[name, default: []].append(input)
             }
         }
-        answerAll(1)
-        #expect(try await Self.waitForAnswers(db, count: 4), "the first answers reach the server")
+    }
 
-        // A restart: the outage shows on every screen, answers typed during it are kept.
-        room.watch(for: Self.outage)
+    /// `pg_ctl restart`: the outage shows on every screen, answers typed just after are kept.
+    static func restart(_ server: ScratchPostgres, _ room: ClassRoom, _ answers: Answers) throws {
+        room.watch(for: outage)
         let restartedAt = room.clock.now
         try room.during { try server.restart() }
         let back = room.clock.now
-        answerAll(2)
+        answers.round(2)
         // (The "Reconnected" line may already be replaced by the answer just typed.)
-        #expect(room.wait(.seconds(5)) { room.none(Self.outage) }, "\(room.dump)")
+        #expect(room.wait(.seconds(5)) { room.none(outage) }, "\(room.dump)")
         print(
             "restart: back \(back - restartedAt) after it began; screens noticed: \(room.firstSeen.mapValues { $0 - restartedAt })"
         )
         #expect(room.firstSeen.count == 4, "every screen said so: \(room.firstSeen.keys.sorted())")
+    }
 
-        // A 20 s stop: seen within 2 s, the screens keep working, answers queue in order.
-        room.watch(for: Self.outage)
+    /// A 20 s stop: seen within 2 s, the screens keep working (clock, keys, Ctrl-C), answers
+    /// queue and are written within 5 s of the server's return.
+    static func twentySecondStop(_ server: ScratchPostgres, _ room: ClassRoom, _ answers: Answers) throws {
+        room.watch(for: outage)
         try room.during { try server.shutDown() }
         let stoppedAt = room.clock.now
-        #expect(room.wait(.seconds(2)) { room.all(Self.outage) }, "\(room.dump)")
+        #expect(room.wait(.seconds(2)) { room.all(outage) }, "\(room.dump)")
         print("stop: screens noticed \(room.firstSeen.mapValues { $0 - stoppedAt }) after the server stopped")
-        answerAll(3)
-        answerAll(4)
+        answers.round(3)
+        answers.round(4)
         #expect(room.wait(.seconds(3)) { room.all("2 answers waiting") }, "\(room.dump)")
         let before = room.screens.mapValues { ClassRoom.secondsLeft($0) }
         room.idle(.seconds(2))
@@ -75,19 +96,13 @@ struct ClassQuizOutageTests {
         for name in room.names {
             #expect(after[name]! != nil && after[name]! != before[name]!, "\(name)'s clock runs during the outage")
         }
-        Self.ctrlCAsksAndStays(room, "ana")
+        ctrlCAsksAndStays(room, "ana")
         room.idle(.seconds(20) - (room.clock.now - stoppedAt))
         try room.during { try server.startAgain() }
         let returned = room.clock.now
-        #expect(room.wait(.seconds(5)) { room.none(Self.outage) }, "\(room.dump)")
+        #expect(room.wait(.seconds(5)) { room.none(outage) }, "\(room.dump)")
         print("stop: screens recovered \(room.clock.now - returned) after the server's return")
         #expect(room.all("Reconnected: the 2 answers that waited are saved on the class server."), "\(room.dump)")
-
-        let check = try await ClassDatabase.connect(url)
-        defer { Task { await check.close() } }
-        try await Self.expectEveryAnswer(check, typed)
-        try await Self.expectTheServersDeadline(check, room)
-        try Self.expectAllEndWithin2s(room, sshd: sshd, database: url.database)
     }
 
     static func joinAll(_ url: ClassURL, _ sshd: ScratchSSHD) throws -> ClassRoom {
