@@ -4,8 +4,8 @@ import PostgresNIO
 /// Keeps a student's (or the instructor's) process in step with the server while it runs: once
 /// a second it reads whether the activity is closed and the server's clock, through the link.
 /// That read is also the heartbeat: a lost connection is noticed, and reopened with backoff,
-/// even while the student types nothing. After every reconnect (and every `resyncEvery`) the
-/// clock takes the server's time again.
+/// even while the student types nothing. After every reconnect, after the process was stopped
+/// or the machine slept, and every `resyncEvery`, the clock takes the server's time again.
 public final class ClassActivityWatch: @unchecked Sendable {
     private let link: ClassLink
     private let activity: String
@@ -40,13 +40,21 @@ public final class ClassActivityWatch: @unchecked Sendable {
     private func loop() async {
         var syncedGeneration = link.status.generation
         var lastSync = ContinuousClock.now
+        var lastTurn = ContinuousClock.now
+        var resumed = false
         while !Task.isCancelled {
+            // A turn much later than planned: the process was stopped (Ctrl-Z) or the machine
+            // slept, and its clock may have been set meanwhile.
+            resumed = resumed || ContinuousClock.now - lastTurn > interval + .seconds(2)
+            lastTurn = .now
             let sent = clock?.localNow()
             if let (isClosed, server) = try? await readState() {
                 lock.withLock { closed = isClosed }
                 let generation = link.status.generation
-                let due = resyncEvery.map { ContinuousClock.now - lastSync >= $0 } ?? false
+                // No `resyncEvery` (a test's clock file): the clock is only taken again on reconnect.
+                let due = resyncEvery.map { resumed || ContinuousClock.now - lastSync >= $0 } ?? false
                 if let clock, let sent, let server, generation != syncedGeneration || due {
+                    resumed = false
                     clock.sync(server: server, sentAt: sent, receivedAt: clock.localNow())
                     syncedGeneration = generation
                     lastSync = .now
