@@ -98,7 +98,7 @@ func student(
     async throws -> ClassOutbox<ClassDatabase>.Status
 {
     let id = "s\(i)"
-    let mine = url.with(user: ClassRoster.roleName(database: url.database, student: id), password: "pw-\(i)")
+    let mine = url.with(user: try ClassRoster.roleName(database: url.database, student: id), password: "pw-\(i)")
     let link = ClassLink(url: mine)
     let store = ClassProgressStore(link: link, activity: "bench", student: id)
     let enrolment = try await link.run { db throws(ClassError) in

@@ -26,12 +26,12 @@ public struct ClassError: Error, Sendable, CustomStringConvertible, Equatable {
                 let state = info[.sqlState]
                 return ClassError("cannot \(what): \(msg)", sqlState: state, connectionLost: isTransient(state))
             }
-            let lost = p.code != .server && p.code != .queryCancelled && p.code != .tooManyParameters
-            return ClassError("cannot \(what): \(p.code)\(p.underlying.map { " (\($0))" } ?? "")", connectionLost: lost)
+            let lost = [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown].contains(p.code)
+            return ClassError("cannot \(what): \(words(p))", sqlState: nil, connectionLost: lost)
         }
         // Anything that is not PostgreSQL's own answer comes from the network (NIO's connect,
         // channel and socket errors).
-        return ClassError("cannot \(what): \(error)", connectionLost: true)
+        return ClassError("cannot \(what): \(words(error))", connectionLost: true)
     }
 
     /// SQLSTATEs of a server going away or not there yet: class 08 (connection exception), 57P
@@ -39,5 +39,23 @@ public struct ClassError: Error, Sendable, CustomStringConvertible, Equatable {
     public static func isTransient(_ sqlState: String?) -> Bool {
         guard let s = sqlState else { return false }
         return s.hasPrefix("08") || s.hasPrefix("57P") || s == "53300"
+    }
+
+    /// A client-side failure in words (never the library's raw text, which can be long and name
+    /// internals): connection refused, timed out, unknown host, closed by the server.
+    static func words(_ error: any Error) -> String {
+        var text = String(describing: error).lowercased()
+        if let p = error as? PSQLError {
+            text = "\(p.code) \(p.underlying.map { String(describing: $0) } ?? "")".lowercased()
+            if p.code == .serverClosedConnection || p.code == .uncleanShutdown { return "the server closed the connection" }
+            if p.code == .clientClosedConnection { return "the connection is closed" }
+            if p.code == .authMechanismRequiresPassword { return "the server asks for a password and none was given" }
+        }
+        if text.contains("refused") { return "connection refused" }
+        if text.contains("timed out") || text.contains("timeout") { return "no answer (timed out)" }
+        if text.contains("resolve") || text.contains("unknown host") || text.contains("nodename") { return "unknown host" }
+        if text.contains("reset") || text.contains("broken pipe") { return "the connection was lost" }
+        if text.contains("unreachable") { return "the network is unreachable" }
+        return "the connection failed"
     }
 }

@@ -64,6 +64,8 @@ public struct Step: Sendable {
     public var percent: Bool = false
     /// A short human name for the step lists (`label:`, e.g. "total parameters"); nil: the id.
     public var label: String? = nil
+    /// The author's question tests (`tests:`), run by lint.
+    public var tests: [StepTest] = []
 
     /// The name formulas use for this step's value: `a.total` → `a_total`.
     public var variableName: String { Step.variableName(for: id) }

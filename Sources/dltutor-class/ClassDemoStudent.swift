@@ -10,7 +10,9 @@ import TutorSession
 /// made meanwhile is not missed. `ended` (sent when the instructor quits) or a closed demo is
 /// said on the screen.
 enum ClassDemoStudent {
-    static func run(activity: ClassActivity, exam: Exam, screen: ScreenOptions, store: ClassProgressStore) async throws -> Never {
+    static func run(activity: ClassActivity, exam: Exam, student: String, screen: ScreenOptions, store: ClassProgressStore)
+        async throws -> Never
+    {
         let link = store.link
         // Listen first, then read: a move made in between is not lost.
         let (listener, events) = await ClassListener.open(link.url, activity: activity.name)
@@ -38,13 +40,17 @@ enum ClassDemoStudent {
             exam: exam, settings: SessionSettings(mode: .demo, seed: activity.seed, demo: DemoSettings(audience: .follower)))
         let first = activity.questions.first.flatMap { id in exam.questions.firstIndex { $0.id == id } } ?? 0
         _ = session.handle(.openDemo(first))
+        let takeover = ClassSessionWatch(link, activity: activity.name, student: student, inbox: inbox)
         let status = await ClassShutdown.screenStatus {
             try await TutorLauncher.run(
                 session, screen: screen, store: store, inbox: { news.messages() }, tick: .milliseconds(100))
         }
         follower.cancel()
         watch.stop()
-        if status == 0 || status == 130 { print("You left the demo \(activity.name).") }
+        let tookOver = takeover.stop()
+        if status == 0 || status == 130 {
+            print(tookOver ? ClassSessionWatch.message(activity.name) : "You left the demo \(activity.name).")
+        }
         ClassShutdown.finish(store.outbox, status: status)
     }
 
