@@ -124,7 +124,9 @@ func student(
         figures.submittedOne()
         // What `ClassProgressStore.record` queues, with the commit timed.
         store.outbox.submit(isAnswer: true) { db throws(ClassError) in
-            try await ClassActivities.record(db, activity: "bench", answer)
+            try await db.committed(doing: "save the answer") { db throws(ClassError) in
+                try await ClassActivities.record(db, activity: "bench", answer)
+            }
             figures.committed(id, after: checkedAt)
         }
         if ContinuousClock.now - lastCheckpoint >= .seconds(2) {

@@ -73,6 +73,25 @@ public final class ClassDatabase: Sendable {
         }
     }
 
+    /// Runs `body` between BEGIN and COMMIT and returns once COMMIT has completed. A statement on
+    /// its own is acknowledged when it completes, before its implicit transaction commits, so a
+    /// server that goes away in between (a restart) could lose a write the client saw succeed;
+    /// COMMIT is acknowledged only once committed. A refusal rolls back, leaving the connection
+    /// ready for the next write.
+    public func committed<T: Sendable>(doing what: String, _ body: (ClassDatabase) async throws(ClassError) -> T)
+        async throws(ClassError) -> T
+    {
+        try await query("BEGIN", doing: what)
+        do {
+            let value = try await body(self)
+            try await query("COMMIT", doing: what)
+            return value
+        } catch {
+            if !error.connectionLost { _ = try? await query("ROLLBACK", doing: what) }
+            throw error
+        }
+    }
+
     /// The server's clock: a class's deadline is kept by it, never by a student's machine.
     public func serverNow() async throws(ClassError) -> Date {
         let rows = try await query("SELECT extract(epoch FROM clock_timestamp())::float8", doing: "read the server's clock")

@@ -40,7 +40,10 @@ public final class ClassProgressStore: ProgressStore, @unchecked Sendable {
             input: attempt.input, verdict: attempt.verdict, mistake: attempt.mistake,
             correct: attempt.correct, seconds: attempt.seconds ?? 0)
         let activity = self.activity
-        outbox.submit(isAnswer: true) { db throws(ClassError) in try await ClassActivities.record(db, activity: activity, answer)
+        outbox.submit(isAnswer: true) { db throws(ClassError) in
+            try await db.committed(doing: "save the answer") { db throws(ClassError) in
+                try await ClassActivities.record(db, activity: activity, answer)
+            }
         }
         try local.record(attempt)
     }
@@ -52,8 +55,10 @@ public final class ClassProgressStore: ProgressStore, @unchecked Sendable {
                 .joined(separator: "\n")
             let (activity, student) = (self.activity, self.student)
             outbox.submit { db throws(ClassError) in
-                try await ClassActivities.finish(
-                    db, activity: activity, student: student, score: quiz.score, maxScore: quiz.maxScore, result: result)
+                try await db.committed(doing: "hand in") { db throws(ClassError) in
+                    try await ClassActivities.finish(
+                        db, activity: activity, student: student, score: quiz.score, maxScore: quiz.maxScore, result: result)
+                }
             }
         }
         return id
