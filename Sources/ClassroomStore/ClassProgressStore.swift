@@ -68,7 +68,9 @@ public final class ClassProgressStore: ProgressStore, @unchecked Sendable {
     public func saveQuizCheckpoint(id: Int64, elapsed: Double, checkpoint: String) throws(StoreError) {
         let (activity, student) = (self.activity, self.student)
         outbox.submit(replacing: "checkpoint") { db throws(ClassError) in
-            try await ClassActivities.saveCheckpoint(db, activity: activity, student: student, checkpoint: checkpoint)
+            try await db.committed(doing: "save the quiz checkpoint") { db throws(ClassError) in
+                try await ClassActivities.saveCheckpoint(db, activity: activity, student: student, checkpoint: checkpoint)
+            }
         }
         try local.saveQuizCheckpoint(id: id, elapsed: elapsed, checkpoint: checkpoint)
     }

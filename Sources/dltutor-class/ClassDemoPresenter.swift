@@ -73,7 +73,11 @@ final class ClassDemoPresenter: @unchecked Sendable {
         while !Task.isCancelled {
             let cue = ClassDemo.Cue(current.get())
             do {
-                try await link.run { db throws(ClassError) in try await ClassDemo.setCue(db, activity: activity, cue) }
+                try await link.run { db throws(ClassError) in
+                    try await db.committed(doing: "open the demo's step") { db throws(ClassError) in
+                        try await ClassDemo.setCue(db, activity: activity, cue)
+                    }
+                }
                 return
             } catch  where error.connectionLost {
                 try? await Task.sleep(for: .milliseconds(100))
