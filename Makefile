@@ -65,7 +65,7 @@ install: release
 uninstall:
 	@sh scripts/install.sh uninstall $(PREFIX)
 
-# 200 simulated students against a scratch PostgreSQL on loopback for a minute (not a test).
+# 200 simulated students against a scratch PostgreSQL on loopback for a minute, restarted half way (not a test).
 bench-class: deps
 	@sh scripts/ensure-class-deps.sh
 	$(SWIFT) build -c release --product dltutor-bench-class

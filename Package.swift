@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "dltutor-class",
             dependencies: [
-                "ClassroomStore", "TutorCLI", "TutorContent", "TutorSession", "TutorStore",
+                "ClassroomStore", "TutorCLI", "TutorContent", "TutorSession", "TutorStore", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
@@ -112,7 +112,8 @@ let package = Package(
                 "TutorContent"
             ]),
         .executableTarget(
-            name: "dltutor-bench-class", dependencies: ["ClassroomStore", "ClassTestSupport"],
+            name: "dltutor-bench-class",
+            dependencies: ["ClassroomStore", "ClassTestSupport", "TutorContent", "TutorSession", "MathEngine"],
             path: "Benchmarks/dltutor-bench-class")
     ]
 )

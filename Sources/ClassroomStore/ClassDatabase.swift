@@ -17,13 +17,14 @@ public final class ClassDatabase: Sendable {
         self.url = url
     }
 
-    /// Connects (10 s timeout); the error says which server refused and why.
-    public static func connect(_ url: ClassURL) async throws(ClassError) -> ClassDatabase {
+    /// Connects (10 s timeout unless given); the error says which server refused and why.
+    public static func connect(_ url: ClassURL, timeout: Duration = .seconds(10)) async throws(ClassError) -> ClassDatabase {
         do {
             var config = PostgresConnection.Configuration(
                 host: url.host, port: url.port, username: url.user,
                 password: url.password, database: url.database, tls: .disable)
-            config.options.connectTimeout = .seconds(10)
+            config.options.connectTimeout = TimeAmount.nanoseconds(
+                Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)
             let conn = try await PostgresConnection.connect(configuration: config, id: 1, logger: logger)
             return ClassDatabase(connection: conn, url: url)
         } catch {
@@ -72,30 +73,29 @@ public final class ClassDatabase: Sendable {
         }
     }
 
+    /// Runs `body` between BEGIN and COMMIT and returns once COMMIT has completed. A statement on
+    /// its own is acknowledged when it completes, before its implicit transaction commits, so a
+    /// server that goes away in between (a restart) could lose a write the client saw succeed;
+    /// COMMIT is acknowledged only once committed. A refusal rolls back, leaving the connection
+    /// ready for the next write.
+    public func committed<T: Sendable>(doing what: String, _ body: (ClassDatabase) async throws(ClassError) -> T)
+        async throws(ClassError) -> T
+    {
+        try await query("BEGIN", doing: what)
+        do {
+            let value = try await body(self)
+            try await query("COMMIT", doing: what)
+            return value
+        } catch {
+            if !error.connectionLost { _ = try? await query("ROLLBACK", doing: what) }
+            throw error
+        }
+    }
+
     /// The server's clock: a class's deadline is kept by it, never by a student's machine.
     public func serverNow() async throws(ClassError) -> Date {
         let rows = try await query("SELECT extract(epoch FROM clock_timestamp())::float8", doing: "read the server's clock")
         let seconds = (try? rows.first?.decode(Double.self)) ?? Date().timeIntervalSince1970
         return Date(timeIntervalSince1970: seconds)
-    }
-}
-
-/// Runs async work from synchronous code (the `ProgressStore` boundary is synchronous: a write
-/// returns once committed). The work runs on a detached task; the caller's thread waits. Never
-/// call this from a task on the cooperative pool.
-enum Blocking {
-    private final class Box<T>: @unchecked Sendable {
-        var result: Result<T, ClassError>?
-    }
-
-    static func run<T: Sendable>(_ body: @escaping @Sendable () async throws(ClassError) -> T) throws(ClassError) -> T {
-        let box = Box<T>()
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            do throws(ClassError) { box.result = .success(try await body()) } catch { box.result = .failure(error) }
-            done.signal()
-        }
-        done.wait()
-        return try box.result!.get()
     }
 }

@@ -90,3 +90,14 @@ public enum ClassDemo {
         return tally
     }
 }
+
+extension ClassDemo {
+    /// The payload sent on the demo's channel when the instructor quits the demo on purpose.
+    public static let endedPayload = "ended"
+
+    /// Tells every student listening that the instructor has ended the demo.
+    public static func announceEnd(_ db: ClassDatabase, activity: String) async throws(ClassError) {
+        let channel = ClassListener.channel(for: activity)
+        try await db.query("SELECT pg_notify(\(channel), \(endedPayload))", doing: "tell the class the demo ended")
+    }
+}

@@ -6,10 +6,15 @@ public struct ClassError: Error, Sendable, CustomStringConvertible, Equatable {
     public var message: String
     /// The SQLSTATE when the server sent one (`42501` permission denied, ...).
     public var sqlState: String?
+    /// The connection failed or the server went away (refused, closed, shutting down, no answer
+    /// in time): the same statement may succeed once reconnected. False for refusals by the
+    /// server itself (permissions, constraints, a closed quiz), which a retry would not change.
+    public var connectionLost: Bool
 
-    public init(_ message: String, sqlState: String? = nil) {
+    public init(_ message: String, sqlState: String? = nil, connectionLost: Bool = false) {
         self.message = message
         self.sqlState = sqlState
+        self.connectionLost = connectionLost
     }
 
     public var description: String { message }
@@ -18,11 +23,22 @@ public struct ClassError: Error, Sendable, CustomStringConvertible, Equatable {
         if let e = error as? ClassError { return e }
         if let p = error as? PSQLError {
             if let info = p.serverInfo, let msg = info[.message] {
-                return ClassError("cannot \(what): \(msg)", sqlState: info[.sqlState])
+                let state = info[.sqlState]
+                return ClassError("cannot \(what): \(msg)", sqlState: state, connectionLost: isTransient(state))
             }
-            return ClassError("cannot \(what): \(words(p))", sqlState: nil)
+            let lost = [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown].contains(p.code)
+            return ClassError("cannot \(what): \(words(p))", sqlState: nil, connectionLost: lost)
         }
-        return ClassError("cannot \(what): \(words(error))")
+        // Anything that is not PostgreSQL's own answer comes from the network (NIO's connect,
+        // channel and socket errors).
+        return ClassError("cannot \(what): \(words(error))", connectionLost: true)
+    }
+
+    /// SQLSTATEs of a server going away or not there yet: class 08 (connection exception), 57P
+    /// (shutdown, crash, starting up) and 53300 (too many connections).
+    public static func isTransient(_ sqlState: String?) -> Bool {
+        guard let s = sqlState else { return false }
+        return s.hasPrefix("08") || s.hasPrefix("57P") || s == "53300"
     }
 
     /// A client-side failure in words (never the library's raw text, which can be long and name

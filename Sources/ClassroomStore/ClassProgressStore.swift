@@ -3,31 +3,34 @@ import TutorStore
 
 /// A student's store during a class activity, behind the same `ProgressStore` boundary as
 /// SQLite, so the run loop and `ProgressRecorder` are unchanged: every checked answer, quiz
-/// checkpoint and final result goes to PostgreSQL synchronously (the call returns once the
-/// server has committed it), and everything else (resume, stats, review) stays in an in-memory
-/// store for this run, since a class session is not the student's own practice.
+/// checkpoint and final result goes to PostgreSQL, and everything else (resume, stats, review)
+/// stays in an in-memory store for this run, since a class session is not the student's own
+/// practice. Class writes never wait on the screen's thread: they go into an `outbox`, written
+/// in order at once while the server is there and queued while it is not (a restart, an outage),
+/// and the screen says so from the outbox's and the link's status.
 public final class ClassProgressStore: ProgressStore, @unchecked Sendable {
-    private let db: ClassDatabase
+    public let link: ClassLink
+    /// The class writes not yet committed, in order.
+    public let outbox: ClassOutbox<ClassDatabase>
     private let activity: String
     private let student: String
     private let local = NullStore()
 
-    public init(db: ClassDatabase, activity: String, student: String) {
-        self.db = db
+    public init(link: ClassLink, activity: String, student: String) {
+        self.link = link
         self.activity = activity
         self.student = student
+        outbox = ClassOutbox { write throws(ClassError) in try await link.run(write) }
     }
 
-    public var location: String? { db.url.redacted }
+    /// A store on a connection already open (tests, and commands that connected first).
+    public convenience init(db: ClassDatabase, activity: String, student: String) {
+        self.init(link: ClassLink(adopting: db), activity: activity, student: student)
+    }
+
+    public var location: String? { link.url.redacted }
     public var isSaving: Bool { true }
     public var notSavingReason: StoreError? { nil }
-
-    private func remote(_ body: @escaping @Sendable (ClassDatabase) async throws(ClassError) -> Void) throws(StoreError) {
-        let db = self.db
-        do { try Blocking.run { () throws(ClassError) in try await body(db) } } catch {
-            throw StoreError.failed(path: db.url.redacted, detail: error.message)
-        }
-    }
 
     // MARK: Writes that go to the class database
 
@@ -37,7 +40,11 @@ public final class ClassProgressStore: ProgressStore, @unchecked Sendable {
             input: attempt.input, verdict: attempt.verdict, mistake: attempt.mistake,
             correct: attempt.correct, seconds: attempt.seconds ?? 0)
         let activity = self.activity
-        try remote { db throws(ClassError) in try await ClassActivities.record(db, activity: activity, answer) }
+        outbox.submit(isAnswer: true) { db throws(ClassError) in
+            try await db.committed(doing: "save the answer") { db throws(ClassError) in
+                try await ClassActivities.record(db, activity: activity, answer)
+            }
+        }
         try local.record(attempt)
     }
 
@@ -47,18 +54,23 @@ public final class ClassProgressStore: ProgressStore, @unchecked Sendable {
             let result = quiz.steps.map { "\($0.questionID)\t\($0.stepID)\t\($0.score)\t\($0.maxScore)\t\($0.verdict ?? "")" }
                 .joined(separator: "\n")
             let (activity, student) = (self.activity, self.student)
-            try remote { db throws(ClassError) in
-                try await ClassActivities.finish(
-                    db, activity: activity, student: student, score: quiz.score, maxScore: quiz.maxScore, result: result)
+            outbox.submit { db throws(ClassError) in
+                try await db.committed(doing: "hand in") { db throws(ClassError) in
+                    try await ClassActivities.finish(
+                        db, activity: activity, student: student, score: quiz.score, maxScore: quiz.maxScore, result: result)
+                }
             }
         }
         return id
     }
 
+    /// Only the newest checkpoint matters: a queued one not yet being written is replaced.
     public func saveQuizCheckpoint(id: Int64, elapsed: Double, checkpoint: String) throws(StoreError) {
         let (activity, student) = (self.activity, self.student)
-        try remote { db throws(ClassError) in
-            try await ClassActivities.saveCheckpoint(db, activity: activity, student: student, checkpoint: checkpoint)
+        outbox.submit(replacing: "checkpoint") { db throws(ClassError) in
+            try await db.committed(doing: "save the quiz checkpoint") { db throws(ClassError) in
+                try await ClassActivities.saveCheckpoint(db, activity: activity, student: student, checkpoint: checkpoint)
+            }
         }
         try local.saveQuizCheckpoint(id: id, elapsed: elapsed, checkpoint: checkpoint)
     }

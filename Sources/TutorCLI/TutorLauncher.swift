@@ -41,16 +41,18 @@ public struct ScreenSettings: Sendable, Equatable {
 public enum TutorLauncher {
     /// Runs `session` full screen; effects go to `store` (a NullStore records nothing).
     /// `inbox` and `onEffect` connect a live class demo (messages in, cues out); `tick` is how
-    /// often the inbox is read at the latest.
+    /// often the inbox is read at the latest. `clock` replaces the session's clock (a class
+    /// keeps the server's time, which does not stop while the tutor is stopped).
     public static func run(
         _ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore(),
         inbox: @escaping @Sendable () -> [Message] = { [] }, onEffect: @escaping @Sendable (Effect) -> Void = { _ in },
-        tick: Duration = .milliseconds(250)
+        tick: Duration = .milliseconds(250), clock: (@Sendable () -> Double)? = nil
     ) async throws {
         let settings = screen.settings
         let status: Int32 = try await MainActor.run {
             try runOnMain(
-                session, screen: settings, terminal: nil, store: store, inbox: inbox, onEffect: onEffect, tick: tick)
+                session, screen: settings, terminal: nil, store: store, inbox: inbox, onEffect: onEffect, tick: tick,
+                clock: clock)
         }
         if status != 0 { throw ExitCode(status) }
     }
@@ -63,7 +65,7 @@ public enum TutorLauncher {
         let status: Int32 = try MainActor.assumeIsolated {
             try runOnMain(
                 session, screen: screen, terminal: terminal, store: store, inbox: { [] }, onEffect: { _ in },
-                tick: .milliseconds(250))
+                tick: .milliseconds(250), clock: nil)
         }
         if status != 0 { throw ExitCode(status) }
     }
@@ -85,7 +87,7 @@ public enum TutorLauncher {
     @MainActor private static func runOnMain(
         _ session: Session, screen: ScreenSettings, terminal opened: CursesTerminal?, store: any ProgressStore,
         inbox: @escaping @Sendable () -> [Message], onEffect: @escaping @Sendable (Effect) -> Void,
-        tick: Duration
+        tick: Duration, clock sessionClock: (@Sendable () -> Double)?
     ) throws -> Int32 {
         let clock = makeClock(file: screen.clockFile)
         let terminal = try opened ?? openTerminal(screen)
@@ -98,7 +100,7 @@ public enum TutorLauncher {
             session: session, terminal: terminal, tickInterval: tick,
             // The session's clock stands still while the tutor is stopped (Ctrl-Z): a quiz's
             // countdown pauses. Stored times still come from the recorder's wall clock.
-            clock: { clock() - CursesTerminal.stoppedSeconds },
+            clock: sessionClock ?? { clock() - CursesTerminal.stoppedSeconds },
             // Short seeds, so a student can tell a classmate or instructor which variant it was.
             nextSeed: { UInt64.random(in: 1...999_999) },
             perform: {

@@ -124,7 +124,17 @@ public enum Screens {
             drawDialog(&buffer, title: "Unfinished quiz", glyphs: glyphs, lines: QuizOfferText.dialog(offer))
             cursor = nil
         }
+        drawClassLine(&buffer, session: session, glyphs: glyphs)
         return RenderedFrame(buffer: buffer, cursor: cursor)
+    }
+
+    /// A class session's news on the last line, over the key hints, on every screen: the class
+    /// server out of reach (answers queued), or the instructor ending the quiz or demo.
+    static func drawClassLine(_ buffer: inout Buffer, session: Session, glyphs: Glyphs) {
+        let wait = session.storageWait.flatMap { $0.cause == .unreachable ? $0.text : nil }
+        guard let text = wait ?? session.announcement else { return }
+        StatusLine(left: " " + glyphs.text(text), style: .role(.warning), glyphs: glyphs)
+            .draw(in: &buffer, rect: Rect(x: 0, y: buffer.height - 1, width: buffer.width, height: 1))
     }
 
     /// The finished question's summary dialog.
@@ -175,9 +185,9 @@ public enum Screens {
                 case 1: "1 checked answer is"
                 default: "\(wait.answers) checked answers are"
                 }
+            let why = wait.cause == .unreachable ? "(the class server is out of reach)" : "(another program holds its lock)"
             lines += [
-                "\(what) waiting for the database",
-                "(another program holds its lock). Quitting waits", "for them; Ctrl-C then quits without them."
+                "\(what) waiting for the database", "\(why). Quitting waits", "for them; Ctrl-C then quits without them."
             ]
         } else if session.settings.answersAreSaved {
             lines += ["Checked answers are saved; answers typed", "but not yet checked are lost."]

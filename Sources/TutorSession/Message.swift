@@ -91,6 +91,9 @@ public enum Message: Sendable, Equatable {
     case demoCue(DemoCue)
     /// Live class demo: the class's predictions for the open step (sent to the presenter's).
     case demoTally(DemoTally)
+    /// A class quiz or demo was ended by the instructor (the sentence says so): a running quiz
+    /// is submitted as at its deadline, and the screen keeps the sentence on its last line.
+    case activityEnded(String)
     /// Go back to the original exam of the open question (its marks are kept while a variant is shown).
     case originalExam
     /// Start screen: continue the unfinished quiz it offers.

@@ -36,6 +36,8 @@ public struct Session: Sendable {
     public var storageWarning: String?
     /// Checked answers queued while another program holds the database's lock (nil: none waiting).
     public internal(set) var storageWait: StorageWait?
+    /// The instructor ended the class quiz or demo this session belongs to (shown on every screen).
+    public internal(set) var announcement: String?
     /// Review items settled in this run (the start screen's due count drops as they are done).
     public internal(set) var reviewed: Set<ReviewSettings.Item> = []
     /// The original exam of questions now showing a variant, with its marks, for the original-exam key.
@@ -118,6 +120,12 @@ public struct Session: Sendable {
         case .demoTally(let tally):
             demo?.tally = tally
             return []
+        case .activityEnded(let text):
+            announcement = text
+            guard quizIsRunning else { return [] }
+            let effects = finishQuiz(timedOut: true)
+            quiz?.banner = text
+            return effects
         case .tick(let t):
             let before = now
             now = t

@@ -32,47 +32,42 @@ struct ClassDemoCommand: AsyncParsableCommand {
         let exam = try options.load()
         let q = try question.map { try exam.find($0) } ?? exam.questions[0]
         let url = try db.parsed()
-        try await withClassDatabase(db) { conn in
-            let activity = try await Self.startOrContinue(conn, name: name, exam: exam, seed: seed)
-            let (listener, events) = try await ClassListener.open(url, activity: activity.name)
-            var session = Session(
-                exam: exam,
-                settings: SessionSettings(
-                    mode: .demo, seed: activity.seed,
-                    demo: DemoSettings(audience: .presenter)))
-            _ = session.handle(.openDemo(exam.questions.firstIndex { $0.id == q.id } ?? 0))
-            guard let first = session.demoCue else { throw ClassError(session.notice ?? "the demo could not open \(q.id).") }
-
-            let inbox = DemoInbox()
-            let current = Latest(first)
-            let recount: @Sendable () async -> Void = {
-                let cue = current.get()
-                if let t = try? await ClassDemo.tally(conn, activity: activity.name, question: cue.questionID, step: cue.stepID) {
-                    inbox.push(.demoTally(DemoTally(t, question: cue.questionID, step: cue.stepID)))
-                }
-            }
-            // Moves go out in order, one upsert each; then the counts for the new step.
-            let (moves, mover) = AsyncStream<DemoCue>.makeStream()
-            let writer = Task.detached {
-                for await cue in moves {
-                    current.set(cue)
-                    try? await ClassDemo.setCue(conn, activity: activity.name, ClassDemo.Cue(cue))
-                    await recount()
-                }
-            }
-            let counter = Task.detached {
-                for await payload in events where payload == "answer" { await recount() }
-            }
-            mover.yield(first)
-            defer { writer.cancel(); counter.cancel() }
-            try await TutorLauncher.run(
-                session, screen: screen, store: NullStore(), inbox: { inbox.take() },
-                onEffect: { if case .demoCue(let cue) = $0 { mover.yield(cue) } },
-                tick: .milliseconds(100))
-            mover.finish()
-            await writer.value
-            await listener.close()
+        let conn = try await db.connect()
+        let activity: ClassActivity
+        do {
+            activity = try await Self.startOrContinue(conn, name: name, exam: exam, seed: seed)
+        } catch let error as ClassError {
+            await conn.close()
+            printError("dltutor: " + error.message)
+            throw ExitCode(1)
         }
+        var session = Session(
+            exam: exam, settings: SessionSettings(mode: .demo, seed: activity.seed, demo: DemoSettings(audience: .presenter)))
+        _ = session.handle(.openDemo(exam.questions.firstIndex { $0.id == q.id } ?? 0))
+        guard let first = session.demoCue else {
+            await conn.close()
+            printError("dltutor: " + (session.notice ?? "the demo could not open \(q.id)."))
+            throw ExitCode(1)
+        }
+        let link = ClassLink(adopting: conn)
+        let (listener, events) = await ClassListener.open(url, activity: activity.name)
+        let presenter = ClassDemoPresenter(link: link, activity: activity.name, first: first)
+        presenter.start(events)
+        let watch = ClassActivityWatch(link: link, activity: activity.name, clock: nil)
+        watch.start()
+        let news = ClassNews(
+            link: link, outbox: nil, listener: listener, watch: watch, endedText: "The demo \(activity.name) is closed.",
+            inbox: presenter.inbox)
+        let status = await ClassShutdown.screenStatus {
+            try await TutorLauncher.run(
+                session, screen: screen, store: NullStore(), inbox: { news.messages() },
+                onEffect: { if case .demoCue(let cue) = $0 { presenter.move(cue) } },
+                tick: .milliseconds(100))
+        }
+        watch.stop()
+        ClassShutdown.armTimer(ifTerminated: status)
+        await presenter.finish(quitting: status == 0 || status == 130, within: .seconds(1.5))
+        ClassShutdown.finish(nil, status: status)
     }
 
     /// The demo NAME: started now, or the one already running (an instructor who restarts).

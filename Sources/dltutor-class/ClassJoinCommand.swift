@@ -51,16 +51,27 @@ struct ClassJoinCommand: AsyncParsableCommand {
             await database.close()
             throw error
         }
-        guard let session = plan.session else {
+        guard let session = plan.session, let store = plan.store, let clock = plan.clock else {
             await database.close()
             print(plan.message)
             return
         }
+        let watch = ClassActivityWatch(
+            link: store.link, activity: plan.activity, clock: clock,
+            resyncEvery: screen.clockFile == nil ? .seconds(30) : nil)
+        watch.start()
         let inbox = DemoInbox()
-        let watch = ClassSessionWatch(database, activity: plan.activity, student: plan.student, inbox: inbox)
-        try await TutorLauncher.run(session, screen: screen, store: plan.store, inbox: { inbox.take() })
-        if watch.stop() { print(ClassSessionWatch.message(plan.activity)) }
-        await database.close()
+        let takeover = ClassSessionWatch(store.link, activity: plan.activity, student: plan.student, inbox: inbox)
+        let news = ClassNews(
+            link: store.link, outbox: store.outbox, watch: watch,
+            endedText: "The instructor closed \(plan.activity): your answers were submitted.", inbox: inbox)
+        let status = await ClassShutdown.screenStatus {
+            try await TutorLauncher.run(
+                session, screen: screen, store: store, inbox: { news.messages() }, clock: { clock.now() })
+        }
+        watch.stop()
+        if takeover.stop() { print(ClassSessionWatch.message(plan.activity)) }
+        ClassShutdown.finish(store.outbox, status: status)
     }
 
     /// Over SSH the student runs nothing themselves: the class server's sshd set `DLTUTOR_STUDENT`.
@@ -73,7 +84,8 @@ struct ClassJoinCommand: AsyncParsableCommand {
     /// What joining leads to: a session to run, or a message (finished, over, nothing open).
     struct JoinPlan {
         var session: Session?
-        var store: any ProgressStore
+        var store: ClassProgressStore?
+        var clock: ClassClock?
         var message: String
         var activity = ""
         var student = ""
@@ -86,25 +98,25 @@ struct ClassJoinCommand: AsyncParsableCommand {
             activity = try await requireActivity(db, name, withSeed: false)
         } else {
             guard let open = try await ClassActivities.latestOpen(db) else {
-                return JoinPlan(store: NullStore(), message: "Nothing is open in this class right now; ask your instructor.")
+                return JoinPlan(message: "Nothing is open in this class right now; ask your instructor.")
             }
             activity = open
         }
         let exam = try loadActivityExam(activity, options: options)
         let enrolment = try await ClassActivities.join(db, activity: activity.name, student: who)
-        let store = ClassProgressStore(db: db, activity: activity.name, student: who)
+        let store = ClassProgressStore(link: ClassLink(adopting: db), activity: activity.name, student: who)
         if activity.kind == .demo {
             var demo = activity
             demo.seed = enrolment.seed // the demo's variant, as the server gives it to the joined
-            return JoinPlan(
-                session: nil, store: store,
-                message: try await ClassDemoStudent.run(
-                    db: db, activity: demo, exam: exam, student: who, screen: screen, store: store))
+            try await ClassDemoStudent.run(activity: demo, exam: exam, student: who, screen: screen, store: store)
         }
-        if enrolment.finished { return JoinPlan(store: store, message: "You have already handed in \(activity.name).") }
+        if enrolment.finished { return JoinPlan(message: "You have already handed in \(activity.name).") }
+        let clock = ClassClock(local: TutorLauncher.makeClock(file: screen.clockFile))
+        let sent = clock.localNow()
         let now = try await db.serverNow()
+        clock.sync(server: now, sentAt: sent, receivedAt: clock.localNow())
         guard activity.closedAt == nil, let deadline = activity.deadline, now < deadline else {
-            return JoinPlan(store: store, message: "\(activity.name) is over; your answers are kept.")
+            return JoinPlan(message: "\(activity.name) is over; your answers are kept.")
         }
         // The class's clock, not the student's: quiz time used is the server's time since the start.
         let elapsed = max(0, now.timeIntervalSince(activity.startedAt))
@@ -126,11 +138,11 @@ struct ClassJoinCommand: AsyncParsableCommand {
                 settings: TutorStore.QuizSettings(
                     minutes: activity.minutes, questionIDs: activity.questions, seed: enrolment.seed, feedback: "end")))
         var session = Session(exam: exam, settings: SessionSettings(mode: .quiz, seed: enrolment.seed, quiz: quiz))
-        _ = session.handle(.tick(at: TutorLauncher.now(screen).timeIntervalSinceReferenceDate))
+        _ = session.handle(.tick(at: clock.now()))
         session.offerQuiz(QuizResumeOffer(id: localID ?? 1, snapshot: snapshot), ask: false)
         _ = session.handle(.continueQuiz)
         if let notice = session.notice, session.screen != .quiz { throw ClassError(notice) }
-        return JoinPlan(session: session, store: store, message: "", activity: activity.name, student: who)
+        return JoinPlan(session: session, store: store, clock: clock, message: "", activity: activity.name, student: who)
     }
 
     static func decode(_ json: String) -> QuizSnapshot? {

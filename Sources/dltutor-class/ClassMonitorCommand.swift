@@ -22,32 +22,69 @@ struct ClassMonitorCommand: AsyncParsableCommand {
             let activity = try await requireActivity(conn, name)
             var regrade = ClassRegrade(exam: try loadActivityExam(activity, options: options), questions: activity.questions)
             if once { print(try await Self.view(conn, activity, regrade: &regrade)); return }
-            let (listener, events) = try await ClassListener.open(url, activity: activity.name)
-            defer { Task { await listener.close() } }
-            // A notification or a one-second tick, whichever comes first, redraws.
-            let ticks = AsyncStream<Void> { c in
-                let t = Task { while !Task.isCancelled { c.yield(); try? await Task.sleep(for: .seconds(1)) } }
-                c.onTermination = { _ in t.cancel() }
-            }
-            let merged = AsyncStream<Void> { c in
-                let a = Task { for await _ in events { c.yield() } }
-                let b = Task { for await _ in ticks { c.yield() } }
-                c.onTermination = { _ in
-                    a.cancel(); b.cancel()
-                }
-            }
-            for await _ in merged {
-                let frame = "\u{1B}[H\u{1B}[2J" + (try await Self.view(conn, activity, regrade: &regrade))
-                FileHandle.standardOutput.write(Data(frame.utf8))
-            }
+            try await Self.watch(url: url, conn: conn, activity: activity, regrade: regrade)
         }
     }
 
+    /// Redraws on a notification or once a second. While the server is out of reach the last
+    /// view stays, with its clock still counting down on the server's time as last read, under
+    /// a line that says so; the view is read again as soon as the server is back.
+    static func watch(url: ClassURL, conn: ClassDatabase, activity: ClassActivity, regrade: ClassRegrade) async throws {
+        var regrade = regrade
+        let link = ClassLink(adopting: conn, timeout: .seconds(3))
+        let (listener, events) = await ClassListener.open(url, activity: activity.name)
+        defer { Task { await listener.close() } }
+        let ticks = AsyncStream<Void> { c in
+            let t = Task { while !Task.isCancelled { c.yield(); try? await Task.sleep(for: .seconds(1)) } }
+            c.onTermination = { _ in t.cancel() }
+        }
+        let merged = AsyncStream<Void> { c in
+            let a = Task { for await _ in events { c.yield() } }
+            let b = Task { for await _ in ticks { c.yield() } }
+            c.onTermination = { _ in
+                a.cancel(); b.cancel()
+            }
+        }
+        let clock = ClassClock(local: { Date().timeIntervalSinceReferenceDate })
+        var last: MonitorData?
+        for await _ in merged {
+            let sent = clock.localNow()
+            let banner: String?
+            do {
+                let data = try await link.run { db throws(ClassError) in try await read(db, activity) }
+                clock.sync(server: data.now, sentAt: sent, receivedAt: clock.localNow())
+                last = data
+                banner = listener.isListening ? nil : "Reconnecting to the class database for live updates…"
+            } catch {
+                banner = "Reconnecting to the class database… (the view below is the last one read)"
+            }
+            guard var data = last else { continue }
+            data.now = Date(timeIntervalSinceReferenceDate: clock.now())
+            let frame = "\u{1B}[H\u{1B}[2J" + render(activity, data, regrade: &regrade, banner: banner)
+            FileHandle.standardOutput.write(Data(frame.utf8))
+        }
+    }
+
+    /// What the monitor shows, as read from the server.
+    struct MonitorData: Sendable {
+        var now: Date
+        var students: [ClassReports.StudentProgress]
+        var latest: [ClassReports.Latest]
+    }
+
+    static func read(_ db: ClassDatabase, _ a: ClassActivity) async throws(ClassError) -> MonitorData {
+        MonitorData(
+            now: try await db.serverNow(), students: try await ClassReports.progress(db, activity: a.name),
+            latest: try await ClassReports.latest(db, activity: a.name))
+    }
+
     static func view(_ db: ClassDatabase, _ a: ClassActivity, regrade: inout ClassRegrade) async throws -> String {
-        let now = try await db.serverNow()
-        let students = try await ClassReports.progress(db, activity: a.name)
-        let latest = try await ClassReports.latest(db, activity: a.name)
-        var out: [String] = []
+        render(a, try await read(db, a), regrade: &regrade, banner: nil)
+    }
+
+    static func render(_ a: ClassActivity, _ data: MonitorData, regrade: inout ClassRegrade, banner: String?) -> String {
+        let (now, students, latest) = (data.now, data.students, data.latest)
+        var out: [String] = banner.map { [$0, ""] } ?? []
         let left = a.deadline.map { max(0, Int($0.timeIntervalSince(now).rounded(.up))) }
         let clock = left.map { String(format: "%d:%02d left", $0 / 60, $0 % 60) } ?? "no deadline"
         let joined = students.filter(\.joined).count

@@ -4,7 +4,8 @@ import TutorSession
 /// One session per student: a newer join of the same student takes the enrolment over (the
 /// server then refuses this session's writes), and this watch, which asks the server every
 /// 2 seconds, ends this session through the run loop's inbox, so an older session does not
-/// linger with a process and a backend. A failed check (a dropped connection) ends nothing.
+/// linger with a process and a backend. A failed check (a dropped connection) ends nothing; the
+/// check goes through the link, so it goes on after a reconnect.
 final class ClassSessionWatch: Sendable {
     private let tookOver = Latest(false)
     private let task: Task<Void, Never>
@@ -14,13 +15,15 @@ final class ClassSessionWatch: Sendable {
         "\(activity) was opened in another session; this one has ended (your saved answers are kept)."
     }
 
-    init(_ db: ClassDatabase, activity: String, student: String, inbox: DemoInbox) {
+    init(_ link: ClassLink, activity: String, student: String, inbox: DemoInbox) {
         let flag = tookOver
         task = Task.detached {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(2))
-                guard let mine = try? await ClassActivities.holdsSession(db, activity: activity, student: student), !mine
-                else { continue }
+                let holds = try? await link.run { db throws(ClassError) in
+                    try await ClassActivities.holdsSession(db, activity: activity, student: student)
+                }
+                guard let mine = holds, !mine else { continue }
                 flag.set(true)
                 inbox.push(.confirmQuit(true))
                 return

@@ -10,6 +10,8 @@ public final class ScratchPostgres: @unchecked Sendable {
     public let superuser = "dltutor"
     public let password = "teacher-secret"
     private var stopped = false
+    /// The server's command-line options, to start it again after `shutDown()`.
+    private let serverOptions: String
 
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
@@ -39,6 +41,7 @@ public final class ScratchPostgres: @unchecked Sendable {
             ], asPostgres: asPostgres)
         let opts =
             "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c max_connections=\(maxConnections) -c shared_buffers=64MB"
+        serverOptions = opts
         try Self.run(
             bin + "/pg_ctl", ["-D", data, "-l", directory + "/log", "-w", "-t", "60", "-o", opts, "start"], asPostgres: asPostgres
         )
@@ -73,6 +76,28 @@ public final class ScratchPostgres: @unchecked Sendable {
             _ = try? Self.run(bin + "/pg_ctl", ["-D", directory + "/data", "-m", "fast", "-w", "stop"], asPostgres: getuid() == 0)
         }
         try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// `pg_ctl restart` (fast mode): every connection is cut and the server is back within about
+    /// half a second, as when an administrator restarts it.
+    public func restart() throws {
+        try Self.run(
+            try Self.binaries() + "/pg_ctl", ["-D", directory + "/data", "-m", "fast", "-w", "-t", "60", "restart"],
+            asPostgres: getuid() == 0)
+    }
+
+    /// Stops the server (fast mode: connections cut, new ones refused) until `startAgain()`: an outage.
+    public func shutDown() throws {
+        try Self.run(
+            try Self.binaries() + "/pg_ctl", ["-D", directory + "/data", "-m", "fast", "-w", "stop"], asPostgres: getuid() == 0)
+    }
+
+    /// Starts the server again after `shutDown()`, on the same port and data.
+    public func startAgain() throws {
+        try Self.run(
+            try Self.binaries() + "/pg_ctl",
+            ["-D", directory + "/data", "-l", directory + "/log", "-w", "-t", "60", "-o", serverOptions, "start"],
+            asPostgres: getuid() == 0)
     }
 
     /// Runs SQL through psql as the superuser (setup only; the code under test uses PostgresNIO).

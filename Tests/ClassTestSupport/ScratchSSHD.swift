@@ -7,11 +7,18 @@ public final class ScratchSSHD: @unchecked Sendable {
     public let port: Int
     public let directory: String
     public let user: String
-    /// The student's private key (the public half is in authorized_keys with their id).
+    /// The first student's private key (the public half is in authorized_keys with their id).
     public let clientKey: String
+    /// Each student's private key, by id.
+    public let keys: [String: String]
     private let process: Process
 
-    public init(snippet: String, dltutor: String, classDB: String, student: String) throws {
+    public convenience init(snippet: String, dltutor: String, classDB: String, student: String) throws {
+        try self.init(snippet: snippet, dltutor: dltutor, classDB: classDB, students: [student])
+    }
+
+    /// An sshd where each of `students` logs in with a key of their own.
+    public init(snippet: String, dltutor: String, classDB: String, students: [String]) throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd") else {
             throw ScratchPostgres.Failure(
                 description: "sshd is not installed; run `apt-get install -y openssh-server` or .ci/run.")
@@ -23,10 +30,16 @@ public final class ScratchSSHD: @unchecked Sendable {
         user = String(cString: getpwuid(getuid()).pointee.pw_name)
         clientKey = directory + "/student_key"
         try Shell.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", directory + "/host_key"])
-        try Shell.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", clientKey])
-        let pub = try String(contentsOfFile: clientKey + ".pub", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        try "restrict,pty,environment=\"DLTUTOR_STUDENT=\(student)\" \(pub)\n".write(
-            toFile: directory + "/authorized_keys", atomically: true, encoding: .utf8)
+        var lines = "", studentKeys: [String: String] = [:]
+        for (i, student) in students.enumerated() {
+            let key = i == 0 ? clientKey : directory + "/student_key_\(i)"
+            try Shell.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", key])
+            let pub = try String(contentsOfFile: key + ".pub", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            lines += "restrict,pty,environment=\"DLTUTOR_STUDENT=\(student)\" \(pub)\n"
+            studentKeys[student] = key
+        }
+        keys = studentKeys
+        try lines.write(toFile: directory + "/authorized_keys", atomically: true, encoding: .utf8)
         try "\(classDB)\n".write(toFile: directory + "/class-db", atomically: true, encoding: .utf8)
         let match = try String(contentsOfFile: snippet, encoding: .utf8)
             .replacingOccurrences(of: "@CLASS_USER@", with: user)
@@ -73,9 +86,10 @@ public final class ScratchSSHD: @unchecked Sendable {
     }
 
     /// `ssh` arguments that log in as the student (with `extra` before the destination).
-    public func sshArguments(_ extra: [String] = [], command: [String] = []) -> [String] {
+    public func sshArguments(_ extra: [String] = [], command: [String] = [], student: String? = nil) -> [String] {
         [
-            "-i", clientKey, "-p", String(port), "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+            "-i", student.flatMap { keys[$0] } ?? clientKey, "-p", String(port), "-o", "StrictHostKeyChecking=no", "-o",
+            "UserKnownHostsFile=/dev/null",
             "-o", "BatchMode=yes", "-o", "LogLevel=ERROR", "-o", "IdentitiesOnly=yes"
         ] + extra + ["\(user)@127.0.0.1"] + command
     }

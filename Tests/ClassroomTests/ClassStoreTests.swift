@@ -46,8 +46,9 @@ struct ClassStoreTests {
         #expect(s4 == 1 && out4.contains("no student 'nobody'"))
     }
 
-    /// A checked answer is committed when `record` returns: another connection sees it at once,
-    /// and a variant is chosen per student by the server (the same on a rejoin).
+    /// A checked answer is committed once the store's outbox has written it (at once while the
+    /// server is there): another connection sees it then, and a variant is chosen per student by
+    /// the server (the same on a rejoin).
     @Test func answersAreDurableWhenCheckedAndVariantsPerStudent() async throws {
         let (_, url, db) = try await ClassFixture.freshClass()
         defer { Task { await db.close() } }
@@ -72,6 +73,7 @@ struct ClassStoreTests {
                     time: Date(), mode: "quiz", questionID: "q3", stepID: "a.total", seed: e1.seed, input: "123",
                     verdict: "incorrect", mistake: "counts one layer too many", correct: false, seconds: 4))
         }.value
+        #expect(await store.outbox.written(within: .seconds(10)))
         let rows = try await other.query("SELECT student, question, step, seed, input, verdict, mistake, correct FROM answer")
         #expect(rows.count == 1)
         let (st, q, s, seed, input, verdict, mistake, correct) = try rows[0].decode(
