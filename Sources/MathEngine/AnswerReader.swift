@@ -24,7 +24,38 @@ public enum AnswerReader {
         if let x = plainAnswer(input, as: kind) {
             return .valid(.number(x), preview: wanted ? "= " + Value.number(x).display : "")
         }
-        return parsing(input, as: kind, log: log, preview: wanted)
+        return readingTypedForms(input, as: kind, log: log, preview: wanted)
+    }
+
+    /// The full path with the forms of `TypedForms`: thousands separators are refused before
+    /// arithmetic can misread them (`263 171`), a leading label (`n = 26`) is read past with a
+    /// note in the preview, and a refused text gets what to type instead when a known slip fits.
+    static func readingTypedForms(_ input: String, as kind: AnswerKind, log: LogBase, preview wanted: Bool) -> LiveState {
+        let numeric = kind == .number || kind == .integer
+        if numeric, let whole = TypedForms.thousands(trimmed(input)) {
+            let column = (input.unicodeScalars.firstIndex { $0 == "," || $0 == " " || $0 == "'" }).map {
+                input.unicodeScalars.distance(from: input.unicodeScalars.startIndex, to: $0) + 1
+            }
+            return .invalid(column: column ?? 1, reason: "Write \(whole) without separators.")
+        }
+        var text = input
+        var label: String?
+        switch kind {
+        case .choice, .textList, .freeText: break
+        default:
+            if let found = TypedForms.label(in: input) { (text, label) = (found.text, found.label) }
+        }
+        let state = parsing(text, as: kind, log: log, preview: wanted)
+        switch state {
+        case .valid(let value, let preview):
+            guard let label, wanted else { return state }
+            return .valid(value, preview: preview + " (the value of \(label))")
+        case .invalid(let column, _):
+            guard let advice = TypedForms.advice(text, kind: kind) else { return state }
+            return .invalid(column: column, reason: advice)
+        default:
+            return state
+        }
     }
 
     /// The full path: lex, parse and evaluate (every answer that is not a bare number).
@@ -50,9 +81,10 @@ public enum AnswerReader {
             case .set:
                 value = try set(input, env)
                 preview = wanted ? ("= " + value.display) : ""
-            case .shape:
-                value = .shape(try ShapeReader.read(Array(input.unicodeScalars), offset: 0, env: env))
-                preview = wanted ? ("= " + value.display) : ""
+            case .shape, .vectorLength:
+                let reading = try ShapeOrCalculation.read(input, length: kind == .vectorLength, env: env)
+                value = reading.value
+                preview = wanted ? reading.preview : ""
             case .shapeList:
                 value = try ShapeReader.readList(input, env: env)
                 preview = wanted ? ("= " + ListReader.join(value)) : ""

@@ -13,7 +13,7 @@
 /// written is ignored: the YAML is always there to fall back on. Lint never uses the cache.
 public struct ContentCache: Sendable {
     /// Bump whenever `ContentCodec` changes what it writes.
-    static let format: UInt64 = 3
+    static let format: UInt64 = 4
     private static let magic: [UInt8] = Array("dltutor-content".utf8)
 
     public let folder: String
