@@ -98,7 +98,7 @@ public enum AnswerReader {
             case .expression(let variables):
                 let e = try Parser.parse(input, dialect: .student)
                 if let (name, column) = e.firstName(notIn: Set(variables)) { throw EngineError.unknownName(name, column) }
-                value = .text(trimmed(input))
+                value = .text(GreekNames.symbols(in: trimmed(input)))
                 preview = wanted ? ("= " + ExpressionPrinter.print(e) + (e.usesBareLog ? log.previewNote : "")) : ""
             case .freeText:
                 value = .text(trimmed(input))

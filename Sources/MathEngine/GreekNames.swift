@@ -6,6 +6,23 @@
 enum GreekNames {
     /// The symbol for a spelled-out Greek letter (`sigma` → `σ`), nil for any other name. `pi` is
     /// left to the constant of the same name, and names the engine already knows are not letters.
+    /// `text` with every whole name that spells a Greek letter written as the symbol
+    /// (`sigma(z)*(1-sigma(z))` → `σ(z)*(1-σ(z))`), so the formula is compared as typed.
+    static func symbols(in text: String) -> String {
+        let s = Array(text.unicodeScalars)
+        var out = ""
+        var i = 0
+        while i < s.count {
+            guard Lexer.isNameStart(s[i].value) else { out.unicodeScalars.append(s[i]); i += 1; continue }
+            let start = i
+            while i < s.count, Lexer.isNameChar(s[i].value) { i += 1 }
+            var name = ""
+            name.unicodeScalars.append(contentsOf: s[start..<i])
+            out += symbol(for: name) ?? name
+        }
+        return out
+    }
+
     static func symbol(for name: String) -> String? {
         guard name.utf8.count >= 2, name.utf8.count <= 7, Functions.info(name) == nil, !Functions.isConstant(name) else {
             return nil

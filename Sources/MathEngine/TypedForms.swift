@@ -35,7 +35,11 @@ enum TypedForms {
             case ")", "]", "}": depth -= 1
             case "_", "^", "'", "′", ".", " ", "⁽", "⁾": continue
             default:
-                if depth > 0 || c.properties.isAlphabetic || Lexer.isDigit(c.value) || isSuperOrSubscript(c.value) { continue }
+                if depth > 0 || c.properties.isAlphabetic || Lexer.isDigit(c.value) || isSuperOrSubscript(c.value)
+                    || c.properties.generalCategory == .nonspacingMark
+                {
+                    continue
+                }
                 return false
             }
             if depth < 0 { return false }

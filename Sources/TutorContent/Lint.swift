@@ -80,6 +80,7 @@ public enum Lint {
                     severity: .warning))
         }
         out += TextLint.check(q, seeds: seeds)
+        out += ToleranceBandLint.check(q, seeds: seeds)
         return out + LeakLint.check(q, seeds: seeds, extra: leaks)
     }
 
