@@ -49,17 +49,43 @@ enum ShownTexts {
 
 /// A named mistake's explanation that states the step's own answer: the feedback to a wrong try
 /// must not hand over the answer, even as a number the question prints (`the 10 classes are
-/// numbered from 1` when the answer is 10). Read strictly: every number counts.
+/// numbered from 1` when the answer is 10). Read strictly: every number counts, except the
+/// indices of names (`z^[2]`, `w_{{1,8}}`, `x⁽⁴⁾`), which name a quantity, not a value.
 enum ExplanationLint {
     static func problems(_ v: Variant) -> [(line: Int, message: String)] {
         var out: [(line: Int, message: String)] = []
         let reader = AnswerLeak()
         for (spec, s) in zip(v.question.steps, v.steps) where s.kind != .text && s.kind != .choice {
-            for m in s.mistakes where reader.states(s, in: m.explanation, own: [m.value]) {
+            for m in s.mistakes where reader.states(s, in: withoutIndices(m.explanation), own: [m.value]) {
                 let n = m.fileNumber
                 let line = spec.mistakes.indices.contains(n - 1) ? spec.mistakes[n - 1].value.line : spec.line
                 out.append((line, "step '\(spec.id)': the explanation of mistake \(n) states the step's answer"))
             }
+        }
+        return out
+    }
+}
+
+extension ExplanationLint {
+    /// The text without layer and entry indices: `^[…]`, `^{…}`, `_{…}`, and superscripts.
+    static func withoutIndices(_ text: String) -> String {
+        var out = ""
+        var skipUntil: Character?
+        var previous: Character = " "
+        for c in text {
+            if let close = skipUntil {
+                if c == close { skipUntil = nil }
+                continue
+            }
+            if previous == "^" || previous == "_", c == "[" || c == "{" {
+                out.removeLast()
+                skipUntil = c == "[" ? "]" : "}"
+            } else if "⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c) {
+                continue
+            } else {
+                out.append(c)
+            }
+            previous = c
         }
         return out
     }

@@ -122,7 +122,8 @@ struct TypedFormsTests {
         let shapes = try Evaluator.evaluate(try Parser.parse("weight_shapes([19, 8, 8, 3])", dialect: .content), in: env)
         #expect(shapes == .list([.shape([8, 20]), .shape([8, 9]), .shape([3, 9])]))
         let count = try Evaluator.evaluate(try Parser.parse("shape_params(weight_shapes([19, 8, 8, 3]))", dialect: .content), in: env)
-        #expect(count == .number(8 * 20 + 8 * 9 + 3 * 9))
+        let expected: Double = 8 * 20 + 8 * 9 + 3 * 9
+        #expect(count == .number(expected))
         #expect(throws: EngineError.self) {
             try Evaluator.evaluate(try Parser.parse("weight_shapes([19, -2, 3])", dialect: .content), in: env)
         }
