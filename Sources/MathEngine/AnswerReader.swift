@@ -48,6 +48,11 @@ public enum AnswerReader {
         let state = parsing(text, as: kind, log: log, preview: wanted)
         switch state {
         case .valid(let value, let preview):
+            // `0,97, 0,91` reads as four entries, but the tight commas are decimal commas. (A
+            // matrix keeps `[1,2; 3,4]`: its entries are often written with tight commas.)
+            if kind == .vector, let point = TypedForms.decimalCommaInEntries(text) {
+                return .invalid(column: 1, reason: "Use a decimal point: \(point); commas and semicolons separate entries.")
+            }
             guard let label, wanted else { return state }
             return .valid(value, preview: preview + " (the value of \(label))")
         case .invalid(let column, _):

@@ -65,11 +65,8 @@ enum TypedForms {
             if let point = decimalComma(t) { return "Use a decimal point: \(point)." }
             if let (a, b) = outOf(t) { return "Write it as a number, e.g. \(a)/\(b)." }
         case .vector, .matrix:
-            let s = Array(t.unicodeScalars)
-            let tight = commaBetweenDigits(s)
-            let spaced = s.indices.contains { s[$0] == "," && $0 + 1 < s.count && s[$0 + 1] == " " }
-            if let k = tight, s.contains(";") || spaced {
-                return "Use a decimal point: \(numberAround(s, k)); commas and semicolons separate entries."
+            if let point = decimalCommaInEntries(t) {
+                return "Use a decimal point: \(point); commas and semicolons separate entries."
             }
         case .shape, .vectorLength:
             if let shape = shapeInWords(t) { return "Write it as \(shape)." }
@@ -77,6 +74,15 @@ enum TypedForms {
             break
         }
         return nil
+    }
+
+    /// The first number written with a decimal comma among entries (`[0,97; 0,91]`,
+    /// `0,97, 0,91`): a comma between digits, where `;` or `, ` separates the entries; nil else.
+    static func decimalCommaInEntries(_ t: String) -> String? {
+        let s = Array(t.unicodeScalars)
+        guard let k = commaBetweenDigits(s) else { return nil }
+        let spaced = s.indices.contains { s[$0] == "," && $0 + 1 < s.count && s[$0 + 1] == " " }
+        return s.contains(";") || spaced ? numberAround(s, k) : nil
     }
 
     /// `1,695` or `263 171`: groups of three digits after the first, as a whole number.
@@ -114,7 +120,8 @@ enum TypedForms {
     static func shapeInWords(_ t: String) -> String? {
         let lower = t.lowercased()
         let words = lower.split(whereSeparator: { !$0.isLetter }).filter { $0 != "x" && $0 != "by" }
-        guard !words.isEmpty else { return nil }
+        let hyphenated = lower.contains("-by") || lower.contains("by-")
+        guard !words.isEmpty || hyphenated else { return nil }
         let numbers = lower.split(whereSeparator: { !TypedForms.isDigit($0) })
         if numbers.isEmpty { return words.contains("scalar") ? "scalar" : nil }
         guard numbers.count <= 8 else { return nil }

@@ -39,10 +39,12 @@ struct ReadsAnswersCLITests {
         let text = try CLI.run(["key", "q5"])
         #expect(text.status == 0)
         #expect(text.lines.contains { $0.hasPrefix("    answer: [-1.00, 0.76, 1.00, -0.76]") }, "\(text.stdout)")
-        #expect(text.lines.contains { $0.hasPrefix("    also accepted: e) add batch normalisation") }, "\(text.stdout)")
+        let alternative = #"^    also accepted: [a-e]\) add batch normalisation"#
+        #expect(text.lines.contains { $0.range(of: alternative, options: .regularExpression) != nil }, "\(text.stdout)")
         let json = try CLI.run(["key", "--format", "json"])
         #expect(json.status == 0)
-        #expect(json.stdout.range(of: #"\d\.\d{15,}"#, options: .regularExpression) == nil)
+        // Arithmetic noise shows as a long run of 0s or 9s before a last digit (0.040000000000000036).
+        #expect(json.stdout.range(of: #"\.\d*(0{6,}|9{6,})\d"#, options: .regularExpression) == nil)
         #expect(json.stdout.contains("\"accepted\":[{"))
     }
 

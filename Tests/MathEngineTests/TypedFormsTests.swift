@@ -129,3 +129,11 @@ struct TypedFormsTests {
         }
     }
 }
+
+/// Decimal commas among entries are told apart from the commas that separate entries.
+struct DecimalCommaEntriesTests {
+    @Test func aMatrixWithTightCommasStaysAMatrix() {
+        #expect(AnswerReader.read("[1,2; 3,4]", as: .matrix).value == .matrix([[1, 2], [3, 4]]))
+        #expect(AnswerReader.read("[1,0,1]", as: .vector).value == .vector([1, 0, 1]))
+    }
+}
