@@ -32,7 +32,9 @@ public enum AnswerReader {
     /// note in the preview, and a refused text gets what to type instead when a known slip fits.
     static func readingTypedForms(_ input: String, as kind: AnswerKind, log: LogBase, preview wanted: Bool) -> LiveState {
         let numeric = kind == .number || kind == .integer
-        if numeric, input.utf8.contains(where: { $0 == 44 || $0 == 32 || $0 == 39 }), let whole = TypedForms.thousands(trimmed(input)) {
+        if numeric, input.utf8.contains(where: { $0 == 44 || $0 == 32 || $0 == 39 }),
+            let whole = TypedForms.thousands(trimmed(input))
+        {
             let column = (input.unicodeScalars.firstIndex { $0 == "," || $0 == " " || $0 == "'" }).map {
                 input.unicodeScalars.distance(from: input.unicodeScalars.startIndex, to: $0) + 1
             }

@@ -71,12 +71,14 @@ enum ContentFunctions {
             // Texts and plain numbers together are one sentence (`concat("row ", 2, ", column ", 8)`),
             // never a list that a template would print with its separators.
             let hasText = a.contains { if case .text = $0 { true } else { false } }
-            if hasText, a.allSatisfy({ v in
-                switch v {
-                case .text, .number: true
-                default: false
-                }
-            }) {
+            if hasText,
+                a.allSatisfy({ v in
+                    switch v {
+                    case .text, .number: true
+                    default: false
+                    }
+                })
+            {
                 return .text(a.map { if case .text(let s) = $0 { s } else { $0.display } }.joined())
             }
             if a.allSatisfy({ $0.isNumeric && !isMatrix($0) }) {

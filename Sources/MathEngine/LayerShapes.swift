@@ -23,7 +23,9 @@ enum LayerShapes {
         }
         var total = 0.0
         for item in items {
-            guard case .shape(let dims) = item else { throw EngineError(column: c, message: "'shape_params' needs a list of shapes.") }
+            guard case .shape(let dims) = item else {
+                throw EngineError(column: c, message: "'shape_params' needs a list of shapes.")
+            }
             total += dims.reduce(1.0) { $0 * Double($1) }
         }
         return .number(try Evaluator.check(total, c))

@@ -127,8 +127,10 @@ enum ChoiceWords {
         let items = typed.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" || $0 == "/" || $0 == "&" })
             .filter { $0 != "and" && $0 != "or" }
         guard items.count >= 2,
-            items.allSatisfy({ $0.count == 1 && ($0.unicodeScalars.first?.value ?? 0) >= 97
-                && ($0.unicodeScalars.first?.value ?? 0) < 97 + UInt32(min(count, 26)) })
+            items.allSatisfy({
+                $0.count == 1 && ($0.unicodeScalars.first?.value ?? 0) >= 97
+                    && ($0.unicodeScalars.first?.value ?? 0) < 97 + UInt32(min(count, 26))
+            })
         else { return nil }
         return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
     }

@@ -26,7 +26,8 @@ enum ShapeOrCalculation {
         }
         let rowOrColumn = shape.count == 2 && shape.contains(1)
         if length && !rowOrColumn {
-            return Reading(value: .shape([n]), preview: "= \(n) (read as a calculation, not as the shape \(Value.shape(shape).display))")
+            return Reading(
+                value: .shape([n]), preview: "= \(n) (read as a calculation, not as the shape \(Value.shape(shape).display))")
         }
         return Reading(
             value: .shape(shape), preview: "= " + Value.shape(shape).display + " (read as a shape, not as the calculation \(n))")

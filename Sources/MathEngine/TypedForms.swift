@@ -9,7 +9,7 @@ enum TypedForms {
     /// no such label. The label starts with a letter and holds no arithmetic outside brackets
     /// (`W^[1]`, `x_B`, `P(n)`, `acc(k+1)`); exactly one `=` is typed, not part of `==`, `<=`.
     static func label(in input: String) -> (text: String, label: String)? {
-        guard input.utf8.contains(61) else { return nil }  // no `=`: no label (the usual case, no allocation)
+        guard input.utf8.contains(61) else { return nil } // no `=`: no label (the usual case, no allocation)
         var s = Array(input.unicodeScalars)
         guard let eq = s.firstIndex(of: "="), s[(eq + 1)...].allSatisfy({ $0 != "=" }) else { return nil }
         if eq > 0, ["<", ">", "!", "≤", "≥"].contains(s[eq - 1]) { return nil }
@@ -100,7 +100,8 @@ enum TypedForms {
         guard parts.count == 2 else { return nil }
         var whole = Substring(parts[0])
         if whole.first == "-" || whole.first == "−" { whole = whole.dropFirst() }
-        guard !whole.isEmpty, whole.allSatisfy(TypedForms.isDigit), !parts[1].isEmpty, parts[1].allSatisfy(TypedForms.isDigit) else {
+        guard !whole.isEmpty, whole.allSatisfy(TypedForms.isDigit), !parts[1].isEmpty, parts[1].allSatisfy(TypedForms.isDigit)
+        else {
             return nil
         }
         return (parts[0].hasPrefix("−") ? "-" + whole : parts[0]) + "." + parts[1]

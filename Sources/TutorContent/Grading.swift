@@ -25,7 +25,8 @@ extension Variant {
         let fromAnswers = given.isEmpty ? [] : mistakesFromAnswers(at: i, given: given, carried: carried)
         let verdict = Grader.grade(
             input: input, kind: steps[i].answerKind, expected: steps[i].expected, rule: steps[i].tolerance,
-            mistakes: fromAnswers.isEmpty ? steps[i].mistakes : steps[i].mistakes + fromAnswers, alternatives: steps[i].alternatives,
+            mistakes: fromAnswers.isEmpty ? steps[i].mistakes : steps[i].mistakes + fromAnswers,
+            alternatives: steps[i].alternatives,
             carried: carried, definitions: steps[i].definitions, percent: table.facts.percent[i], log: log)
         return fromAnswers.isEmpty ? verdict : Variant.namingEachOnce(verdict)
     }

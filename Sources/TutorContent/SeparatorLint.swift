@@ -34,7 +34,9 @@ enum SeparatorLint {
 /// Every text of a step a student can read, with what it is and its file line.
 enum ShownTexts {
     static func of(_ s: VariantStep, _ spec: Step) -> [(what: String, text: String, line: Int)] {
-        var out: [(what: String, text: String, line: Int)] = [("prompt", s.prompt, spec.line), ("solution", s.solution, spec.line)]
+        var out: [(what: String, text: String, line: Int)] = [
+            ("prompt", s.prompt, spec.line), ("solution", s.solution, spec.line)
+        ]
         out += s.options.map { ("option", $0, spec.line) } + s.hints.map { ("hint", $0, spec.line) }
         for m in s.mistakes {
             let n = m.fileNumber

@@ -142,7 +142,8 @@ extension QuestionParser {
                 return spec
             }) {
                 checkNames(m.value, known: stepKnown, what: "\(what): mistake formula")
-                var spec = MistakeSpec(value: m.value, why: template(m.why.source, line: m.value.line, label: "mistake explanation"))
+                var spec = MistakeSpec(
+                    value: m.value, why: template(m.why.source, line: m.value.line, label: "mistake explanation"))
                 spec.fromAnswers = m.fromAnswers
                 mistakes.append(spec)
             }

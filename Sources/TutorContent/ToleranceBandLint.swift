@@ -28,7 +28,9 @@ enum ToleranceBandLint {
                     out.append((line, "step '\(spec.id)': accepted form \(k + 1) also accepts mistake \(m.fileNumber)"))
                 }
                 if let n = s.askedDecimals,
-                    offByOne(s.expected, decimals: n).contains(where: { rule.matches($0, a.value) && !rule.matches($0, s.expected) })
+                    offByOne(s.expected, decimals: n).contains(where: {
+                        rule.matches($0, a.value) && !rule.matches($0, s.expected)
+                    })
                 {
                     out.append((line, "step '\(spec.id)': accepted form \(k + 1) accepts a value one unit off in decimal \(n)"))
                 }

@@ -94,7 +94,8 @@ struct GradingEdgeTests {
         guard case .invalid(_, let reason) = AnswerReader.read("tanh", as: .choice(shuffled)) else {
             Issue.record("expected invalid"); return
         }
-        #expect(reason.contains("b) replace tanh by plain ReLU, c) replace tanh by the sigmoid and d) replace tanh by Leaky ReLU"))
+        #expect(
+            reason.contains("b) replace tanh by plain ReLU, c) replace tanh by the sigmoid and d) replace tanh by Leaky ReLU"))
         // `relu` is a whole word of both ReLU options, but it names plain ReLU: "Leaky" is a word of its own.
         #expect(AnswerReader.read("relu", as: .choice(shuffled)).value == .text(Self.fixes[1]))
         #expect(AnswerReader.read("d", as: .choice(shuffled)).value == .text(Self.fixes[0]))

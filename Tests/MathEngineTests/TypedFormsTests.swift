@@ -12,7 +12,7 @@ struct TypedFormsTests {
 
     @Test(arguments: [
         ("32*32+1", 1025), ("32*32*3+1", 3073), ("1024*3+1", 3073), ("(32*32+1)", 1025), ("(32*32)+1", 1025),
-        ("32 × 32 + 1", 1025), ("16·16 + 1", 257), ("257", 257), ("7+1", 8),
+        ("32 × 32 + 1", 1025), ("16·16 + 1", 257), ("257", 257), ("7+1", 8)
     ])
     func aCalculationIsANumberInAVectorLengthStep(text: String, n: Int) {
         #expect(AnswerReader.read(text, as: .vectorLength).value == .shape([n]), "\(text)")
@@ -42,7 +42,7 @@ struct TypedFormsTests {
         ("n=26", AnswerKind.integer, Value.number(26)), ("L = 0.44", .number, .number(0.44)),
         ("acc_k = 3/4", .number, .number(0.75)), ("W^[1] = 256x1025", .shape, .shape([256, 1025])),
         ("x_B = 1025", .vectorLength, .shape([1025])), ("a = [0.1, 0.2]", .vector, .vector([0.1, 0.2])),
-        ("ŷ = 0.5", .number, .number(0.5)), ("P(n) = 23n + 3", .expression(variables: ["n"]), .text("23n + 3")),
+        ("ŷ = 0.5", .number, .number(0.5)), ("P(n) = 23n + 3", .expression(variables: ["n"]), .text("23n + 3"))
     ])
     func aLabelBeforeTheValueIsReadPast(text: String, kind: AnswerKind, value: Value) {
         let state = AnswerReader.read(text, as: kind)
@@ -84,7 +84,10 @@ struct TypedFormsTests {
             input: "sigma(z)*(1-sigma(z))", kind: kind, expected: .text("1 - tanh(z)^2"), rule: .exact,
             mistakes: [Mistake(value: .text("σ(z)(1 − σ(z))"), explanation: "sigmoid")],
             definitions: ["z": "z", "a": "tanh(z)"])
-        #expect(viaName == .incorrect(mistakes: [Mistake(value: .text("σ(z)(1 − σ(z))"), explanation: "sigmoid")], wrongEntries: [], reason: nil))
+        #expect(
+            viaName
+                == .incorrect(
+                    mistakes: [Mistake(value: .text("σ(z)(1 − σ(z))"), explanation: "sigmoid")], wrongEntries: [], reason: nil))
         #expect(AnswerReader.read("tau + 1", as: .expression(variables: ["τ"])).value == .text("τ + 1"))
         #expect(reason("sigmoid(0)", .number) == "")
     }
@@ -92,7 +95,7 @@ struct TypedFormsTests {
     @Test func aCopiedOptionWithItsLetterIsThatOption() throws {
         let options = [
             "loss increased, accuracy increased", "loss increased, accuracy decreased", "loss decreased, accuracy increased",
-            "loss decreased, accuracy decreased",
+            "loss decreased, accuracy decreased"
         ]
         #expect(AnswerReader.read("d) loss increased, accuracy increased", as: .choice(options)).value == .text(options[0]))
         #expect(AnswerReader.read("(c) loss decreased, accuracy increased", as: .choice(options)).value == .text(options[2]))
@@ -101,7 +104,8 @@ struct TypedFormsTests {
 
     @Test func aWholeKeyWordOfOneOptionChoosesIt() {
         let options = [
-            "replace tanh by Leaky ReLU", "replace tanh by plain ReLU", "replace tanh by the sigmoid", "use a larger learning rate",
+            "replace tanh by Leaky ReLU", "replace tanh by plain ReLU", "replace tanh by the sigmoid",
+            "use a larger learning rate"
         ]
         #expect(AnswerReader.read("ReLU", as: .choice(options)).value == .text(options[1]))
         #expect(AnswerReader.read("relu", as: .choice(options)).value == .text(options[1]))
@@ -113,7 +117,8 @@ struct TypedFormsTests {
         let e = try Parser.parse("concat(\"row \", 2, \", column \", 8, \", the \", ordinal(18), \" entry\")", dialect: .content)
         let v = try Evaluator.evaluate(e, in: Environment(dialect: .content))
         #expect(v == .text("row 2, column 8, the 18th entry"))
-        let numbers = try Evaluator.evaluate(try Parser.parse("concat(1, [2, 3])", dialect: .content), in: Environment(dialect: .content))
+        let numbers = try Evaluator.evaluate(
+            try Parser.parse("concat(1, [2, 3])", dialect: .content), in: Environment(dialect: .content))
         #expect(numbers == .vector([1, 2, 3]))
     }
 
@@ -121,7 +126,8 @@ struct TypedFormsTests {
         let env = Environment(dialect: .content)
         let shapes = try Evaluator.evaluate(try Parser.parse("weight_shapes([19, 8, 8, 3])", dialect: .content), in: env)
         #expect(shapes == .list([.shape([8, 20]), .shape([8, 9]), .shape([3, 9])]))
-        let count = try Evaluator.evaluate(try Parser.parse("shape_params(weight_shapes([19, 8, 8, 3]))", dialect: .content), in: env)
+        let count = try Evaluator.evaluate(
+            try Parser.parse("shape_params(weight_shapes([19, 8, 8, 3]))", dialect: .content), in: env)
         let expected: Double = 8 * 20 + 8 * 9 + 3 * 9
         #expect(count == .number(expected))
         #expect(throws: EngineError.self) {

@@ -9,9 +9,10 @@ import Testing
 struct ReadsAnswersTests {
     /// The original exam and 60 seeded variants of a question.
     func variants(_ id: String, seeds: UInt64 = 60) -> [Variant] {
-        [original(id)] + (1...seeds).map { seed in
-            do { return try question(id).variant(seed: seed) } catch { fatalError("\(error)") }
-        }
+        [original(id)]
+            + (1...seeds).map { seed in
+                do { return try question(id).variant(seed: seed) } catch { fatalError("\(error)") }
+            }
     }
 
     func parameter(_ v: Variant, _ name: String) -> Int {
@@ -117,7 +118,9 @@ struct ReadsAnswersTests {
     @Test func noExplanationStatesItsStepsAnswer() {
         for id in ["q1", "q2", "q3", "q4", "q5"] {
             for v in variants(id, seeds: 40) {
-                #expect(ExplanationLint.problems(v).isEmpty, "\(id) seed \(String(describing: v.seed)): \(ExplanationLint.problems(v))")
+                #expect(
+                    ExplanationLint.problems(v).isEmpty,
+                    "\(id) seed \(String(describing: v.seed)): \(ExplanationLint.problems(v))")
             }
         }
     }
@@ -149,8 +152,10 @@ struct ReadsAnswersTests {
         let answer = Value.number(0.42)
         #expect(ToleranceBandLint.bandsOverlap(.number(0.4224), .number(0.43), .absolute(0.005)))
         #expect(!ToleranceBandLint.bandsOverlap(.number(0.4224), .number(0.44), .absolute(0.005)))
-        #expect(ToleranceBandLint.offByOne(answer, decimals: 2).contains { Tolerance.absolute(0.01).matches($0, .number(0.4224)) })
-        #expect(!ToleranceBandLint.offByOne(answer, decimals: 2).contains { Tolerance.absolute(0.005).matches($0, .number(0.4224)) })
+        #expect(
+            ToleranceBandLint.offByOne(answer, decimals: 2).contains { Tolerance.absolute(0.01).matches($0, .number(0.4224)) })
+        #expect(
+            !ToleranceBandLint.offByOne(answer, decimals: 2).contains { Tolerance.absolute(0.005).matches($0, .number(0.4224)) })
         for id in ["q1", "q2", "q3", "q4", "q5"] {
             #expect(ToleranceBandLint.check(question(id), seeds: 30).isEmpty, "\(id)")
         }

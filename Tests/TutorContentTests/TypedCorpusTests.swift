@@ -43,7 +43,9 @@ struct TypedCorpusTests {
         let v = variant("q4", seed)
         let s = int(v, "s"), c = int(v, "c"), h = int(v, "h"), C = int(v, "C"), d = s * s * c
         let image = c == 1 ? "\(s)*\(s)" : "\(s)*\(s)*3"
-        func k(_ step: String, _ input: String, _ e: Expected) -> Case { Case(question: "q4", seed: seed, step: step, input: input, expected: e) }
+        func k(_ step: String, _ input: String, _ e: Expected) -> Case {
+            Case(question: "q4", seed: seed, step: step, input: input, expected: e)
+        }
         return [
             k("xB", "\(image)+1", .correct), k("xB", "(\(image)+1)", .correct), k("xB", "(\(image))+1", .correct),
             k("xB", "\(image.replacingOccurrences(of: "*", with: " × ")) + 1", .correct), k("xB", "\(d)+1", .correct),
@@ -57,7 +59,7 @@ struct TypedCorpusTests {
             k("W2", "\(C)x(\(h)+1)", .correct), k("a2", "\(C)", .correct), k("loss", "scalar", .correct),
             k("loss", "a scalar", .invalid(startingWith: "Write it as scalar.")),
             k("ext.params", "\(h)*(\(d)+1) + \(C)*(\(h)+1)", .correct),
-            k("ext.params", "\(h * d + C * h)", .named("ext.params#1")),
+            k("ext.params", "\(h * d + C * h)", .named("ext.params#1"))
         ]
     }
 
@@ -66,11 +68,14 @@ struct TypedCorpusTests {
         let v = variant("q3", seed)
         let n = int(v, "n_in"), C = int(v, "C"), L = int(v, "L"), h = int(v, "h")
         let total = h * (n + 1) + (L - 2) * h * (h + 1) + C * (h + 1)
-        func k(_ step: String, _ input: String, _ e: Expected) -> Case { Case(question: "q3", seed: seed, step: step, input: input, expected: e) }
+        func k(_ step: String, _ input: String, _ e: Expected) -> Case {
+            Case(question: "q3", seed: seed, step: step, input: input, expected: e)
+        }
         var out = [
             k("a.hidden_layers", "n=\(L - 1)", .correct), k("a.hidden_layers", "\(L)", .named("a.hidden_layers#1")),
-            k("a.total", "P = \(total)", .correct), k("a.total", "total = \(h)*\(n + 1) + \(L - 2)*\(h)*\(h + 1) + \(C)*\(h + 1)", .correct),
-            k("b.expression", "P(n) = \(n + 1)n + \(C)(n+1)", .correct), k("b.expression", "\(n + 1 + C)n + \(C)", .correct),
+            k("a.total", "P = \(total)", .correct),
+            k("a.total", "total = \(h)*\(n + 1) + \(L - 2)*\(h)*\(h + 1) + \(C)*\(h + 1)", .correct),
+            k("b.expression", "P(n) = \(n + 1)n + \(C)(n+1)", .correct), k("b.expression", "\(n + 1 + C)n + \(C)", .correct)
         ]
         if total >= 1000 {
             let thousands = "\(total / 1000),\(String(format: "%03d", total % 1000))"
@@ -84,7 +89,9 @@ struct TypedCorpusTests {
     /// Q1: decimal commas, labels, counts, options copied with their letter.
     static func q1(_ seed: UInt64?) -> [Case] {
         let v = variant("q1", seed)
-        func k(_ step: String, _ input: String, _ e: Expected) -> Case { Case(question: "q1", seed: seed, step: step, input: input, expected: e) }
+        func k(_ step: String, _ input: String, _ e: Expected) -> Case {
+            Case(question: "q1", seed: seed, step: step, input: input, expected: e)
+        }
         guard case .number(let loss)? = v.step("k.mean_loss")?.expected, case .vector(let sigma)? = v.step("k.sigma")?.expected,
             let compare = v.step("compare"), case .text(let option) = compare.expected,
             let letter = compare.options.firstIndex(of: option).map(ChoiceOrder.letter)
@@ -93,31 +100,40 @@ struct TypedCorpusTests {
         let sigmas = sigma.map { String(format: "%.2f", $0) }
         let n = sigma.count
         var out = [
-            k("k.mean_loss", twoDp, .correct), k("k.mean_loss", "L = \(twoDp)", .correct), k("k.mean_loss", "L_k=\(twoDp)", .correct),
-            k("k.mean_loss", twoDp.replacingOccurrences(of: ".", with: ","), .invalid(startingWith: "Use a decimal point: \(twoDp).")),
+            k("k.mean_loss", twoDp, .correct), k("k.mean_loss", "L = \(twoDp)", .correct),
+            k("k.mean_loss", "L_k=\(twoDp)", .correct),
+            k(
+                "k.mean_loss", twoDp.replacingOccurrences(of: ".", with: ","),
+                .invalid(startingWith: "Use a decimal point: \(twoDp).")),
             k("k.sigma", "[" + sigmas.joined(separator: ", ") + "]", .correct),
-            k("k.sigma", "[" + sigmas.map { $0.replacingOccurrences(of: ".", with: ",") }.joined(separator: "; ") + "]",
-              .invalid(startingWith: "Use a decimal point: \(sigmas[0])")),
-            k("compare", "\(letter)) \(option)", .correct), k("compare", "(\(letter)) \(option)", .correct), k("compare", letter, .correct),
+            k(
+                "k.sigma", "[" + sigmas.map { $0.replacingOccurrences(of: ".", with: ",") }.joined(separator: "; ") + "]",
+                .invalid(startingWith: "Use a decimal point: \(sigmas[0])")),
+            k("compare", "\(letter)) \(option)", .correct), k("compare", "(\(letter)) \(option)", .correct),
+            k("compare", letter, .correct),
             k("k.accuracy", "50%%", .invalid(startingWith: "Type one '%'")),
-            k("k.accuracy", "2 out of \(n)", .invalid(startingWith: "Write it as a number, e.g. 2/\(n).")),
+            k("k.accuracy", "2 out of \(n)", .invalid(startingWith: "Write it as a number, e.g. 2/\(n)."))
         ]
         if let wrong = compare.options.indices.first(where: { compare.options[$0] != option }) {
             let other = ChoiceOrder.letter(wrong)
-            out.append(k("compare", "\(letter), \(other)", .invalid(startingWith: "Choose one option, not \(letter) and \(other).")))
+            out.append(
+                k("compare", "\(letter), \(other)", .invalid(startingWith: "Choose one option, not \(letter) and \(other).")))
         }
         return out
     }
 
     /// Q5: Greek names in formulas, options by a key word.
     static func q5(_ seed: UInt64?) -> [Case] {
-        func k(_ step: String, _ input: String, _ e: Expected) -> Case { Case(question: "q5", seed: seed, step: step, input: input, expected: e) }
+        func k(_ step: String, _ input: String, _ e: Expected) -> Case {
+            Case(question: "q5", seed: seed, step: step, input: input, expected: e)
+        }
         return [
             k("a.formula", "1 - tanh(z)^2", .correct), k("a.formula", "1 - a^2", .correct), k("a.formula", "sech(z)^2", .correct),
             k("a.formula", "sigma(z)*(1-sigma(z))", .named("a.formula#1")), k("a.formula", "σ(z)(1−σ(z))", .named("a.formula#1")),
             k("a.formula", "sigmoid(z)(1 - sigmoid(z))", .named("a.formula#1")), k("b.fix", "leaky relu", .correct),
-            k("b.fix", "Leaky ReLU", .correct), k("b.fix", "relu", .named("b.fix#1")), k("b.fix", "plain ReLU", .named("b.fix#1")),
-            k("b.fix", "sigmoid", .named("b.fix#2")),
+            k("b.fix", "Leaky ReLU", .correct), k("b.fix", "relu", .named("b.fix#1")),
+            k("b.fix", "plain ReLU", .named("b.fix#1")),
+            k("b.fix", "sigmoid", .named("b.fix#2"))
         ]
     }
 
