@@ -57,8 +57,12 @@ public enum AnswerReader {
             }
             guard let label, wanted else { return state }
             return .valid(value, preview: preview + " (the value of \(label))")
-        case .invalid(let column, _):
-            guard let advice = TypedForms.advice(text, kind: kind) else { return state }
+        case .invalid(let column, let reason):
+            // The readers' own specific reasons ("A vector has one dimension.") stand.
+            let generic = ["Unknown name", "Unexpected", "Type what comes after", "Missing", "Expected"]
+            guard generic.contains(where: { reason.hasPrefix($0) }), let advice = TypedForms.advice(text, kind: kind) else {
+                return state
+            }
             return .invalid(column: column, reason: advice)
         default:
             return state

@@ -125,7 +125,7 @@ enum TypedForms {
         guard !words.isEmpty || hyphenated else { return nil }
         let numbers = lower.split(whereSeparator: { !TypedForms.isDigit($0) })
         if numbers.isEmpty { return words.contains("scalar") ? "scalar" : nil }
-        guard numbers.count <= 8 else { return nil }
+        guard numbers.count >= 2, numbers.count <= 8 else { return nil }
         return numbers.joined(separator: "x")
     }
 
