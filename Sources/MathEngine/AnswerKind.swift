@@ -11,6 +11,9 @@ public enum AnswerKind: Sendable, Hashable {
     case matrix
     /// `256x1025`, `(256, 1025)`, `257-vector`, `scalar`.
     case shape
+    /// A shape step whose answer is a vector length (rank 1): a calculation is a number there
+    /// (`32*32+1` is 1025, not 32×33), and every form of `.shape` is read too (`257x1`, `1×257`).
+    case vectorLength
     /// `{1, 3}`, `1, 3`, `1 3`, `nodes 1 and 3`, any order.
     case set
     /// One of the options, by letter (`b`, `(b)`), number (`2`) or word prefix (`inc`).

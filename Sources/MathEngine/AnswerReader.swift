@@ -24,7 +24,49 @@ public enum AnswerReader {
         if let x = plainAnswer(input, as: kind) {
             return .valid(.number(x), preview: wanted ? "= " + Value.number(x).display : "")
         }
-        return parsing(input, as: kind, log: log, preview: wanted)
+        return readingTypedForms(input, as: kind, log: log, preview: wanted)
+    }
+
+    /// The full path with the forms of `TypedForms`: thousands separators are refused before
+    /// arithmetic can misread them (`263 171`), a leading label (`n = 26`) is read past with a
+    /// note in the preview, and a refused text gets what to type instead when a known slip fits.
+    static func readingTypedForms(_ input: String, as kind: AnswerKind, log: LogBase, preview wanted: Bool) -> LiveState {
+        let numeric = kind == .number || kind == .integer
+        if numeric, input.utf8.contains(where: { $0 == 44 || $0 == 32 || $0 == 39 }),
+            let whole = TypedForms.thousands(trimmed(input))
+        {
+            let column = (input.unicodeScalars.firstIndex { $0 == "," || $0 == " " || $0 == "'" }).map {
+                input.unicodeScalars.distance(from: input.unicodeScalars.startIndex, to: $0) + 1
+            }
+            return .invalid(column: column ?? 1, reason: "Write \(whole) without separators.")
+        }
+        var text = input
+        var label: String?
+        switch kind {
+        case .choice, .textList, .freeText: break
+        default:
+            if let found = TypedForms.label(in: input) { (text, label) = (found.text, found.label) }
+        }
+        let state = parsing(text, as: kind, log: log, preview: wanted)
+        switch state {
+        case .valid(let value, let preview):
+            // `0,97, 0,91` reads as four entries, but the tight commas are decimal commas. (A
+            // matrix keeps `[1,2; 3,4]`: its entries are often written with tight commas.)
+            if kind == .vector, let point = TypedForms.decimalCommaInEntries(text) {
+                return .invalid(column: 1, reason: "Use a decimal point: \(point); commas and semicolons separate entries.")
+            }
+            guard let label, wanted else { return state }
+            return .valid(value, preview: preview + " (the value of \(label))")
+        case .invalid(let column, let reason):
+            // The readers' own specific reasons ("A vector has one dimension.") stand.
+            let generic = ["Unknown name", "Unexpected", "Type what comes after", "Missing", "Expected"]
+            guard generic.contains(where: { reason.hasPrefix($0) }), let advice = TypedForms.advice(text, kind: kind) else {
+                return state
+            }
+            return .invalid(column: column, reason: advice)
+        default:
+            return state
+        }
     }
 
     /// The full path: lex, parse and evaluate (every answer that is not a bare number).
@@ -50,9 +92,10 @@ public enum AnswerReader {
             case .set:
                 value = try set(input, env)
                 preview = wanted ? ("= " + value.display) : ""
-            case .shape:
-                value = .shape(try ShapeReader.read(Array(input.unicodeScalars), offset: 0, env: env))
-                preview = wanted ? ("= " + value.display) : ""
+            case .shape, .vectorLength:
+                let reading = try ShapeOrCalculation.read(input, length: kind == .vectorLength, env: env)
+                value = reading.value
+                preview = wanted ? reading.preview : ""
             case .shapeList:
                 value = try ShapeReader.readList(input, env: env)
                 preview = wanted ? ("= " + ListReader.join(value)) : ""
@@ -66,7 +109,7 @@ public enum AnswerReader {
             case .expression(let variables):
                 let e = try Parser.parse(input, dialect: .student)
                 if let (name, column) = e.firstName(notIn: Set(variables)) { throw EngineError.unknownName(name, column) }
-                value = .text(trimmed(input))
+                value = .text(GreekNames.symbols(in: trimmed(input)))
                 preview = wanted ? ("= " + ExpressionPrinter.print(e) + (e.usesBareLog ? log.previewNote : "")) : ""
             case .freeText:
                 value = .text(trimmed(input))

@@ -60,14 +60,26 @@ enum ContentFunctions {
             for v in a { xs += try Builtins.numbers(v, c) }
             try Builtins.cap(xs.count, c)
             return .vector(xs)
+        case "weight_shapes": return try LayerShapes.weightShapes(a[0], c)
+        case "shape_params": return try LayerShapes.parameterCount(a[0], c)
         case "dense_params":
             let n = try Builtins.numbers(a[0], c)
             var total = 0.0
             if n.count >= 2 { for i in 0..<(n.count - 1) { total += n[i + 1] * (n[i] + 1) } }
             return .number(total)
         case "concat":
-            if a.allSatisfy({ if case .text = $0 { true } else { false } }) {
-                return .text(a.map { if case .text(let s) = $0 { s } else { "" } }.joined())
+            // Texts and plain numbers together are one sentence (`concat("row ", 2, ", column ", 8)`),
+            // never a list that a template would print with its separators.
+            let hasText = a.contains { if case .text = $0 { true } else { false } }
+            if hasText,
+                a.allSatisfy({ v in
+                    switch v {
+                    case .text, .number: true
+                    default: false
+                    }
+                })
+            {
+                return .text(a.map { if case .text(let s) = $0 { s } else { $0.display } }.joined())
             }
             if a.allSatisfy({ $0.isNumeric && !isMatrix($0) }) {
                 let xs = a.flatMap(Builtins.flat)

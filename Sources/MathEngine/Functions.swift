@@ -29,7 +29,11 @@ enum Functions {
         add(["min", "max", "diag"], .student, 1, many)
         // `sum` and `mean` are plain arithmetic, so the calculator line (student dialect) has them.
         add(["sum", "mean"], .student, 1, 1)
-        add(["prod", "len", "argmax", "argmin", "indices", "frac", "dense_params", "sort", "ordinal"], .content, 1, 1)
+        add(
+            [
+                "prod", "len", "argmax", "argmin", "indices", "frac", "dense_params", "sort", "ordinal", "weight_shapes",
+                "shape_params"
+            ], .content, 1, 1)
         add(["range", "fill", "at", "prefix_each"], .content, 2, 2)
         add(["if", "insert"], .content, 3, 3)
         add(["shape", "set", "vec"], .content, 0, many)

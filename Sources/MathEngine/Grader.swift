@@ -82,7 +82,7 @@ public enum Grader {
         alternatives: [Alternative], carried: [Value], definitions: [String: String], log: LogBase
     ) -> Verdict {
         let r: Tolerance = kind == .integer ? .exact : rule
-        let isShape = kind == .shape || kind == .shapeList
+        let isShape = kind == .shape || kind == .vectorLength || kind == .shapeList
         var matcher: ExpressionMatcher?
         if case .expression(let variables) = kind {
             matcher = ExpressionMatcher(variables: variables, definitions: definitions, log: log)

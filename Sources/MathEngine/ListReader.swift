@@ -54,6 +54,10 @@ enum ListReader {
         let word = String(t)
         let lowered = options.map { $0.lowercased() }
         if let i = lowered.firstIndex(of: word) { return options[i] }
+        if let i = ChoiceWords.copiedWithLetter(word, lowered) { return options[i] }
+        if let letters = ChoiceWords.severalLetters(word, count: options.count) {
+            throw EngineError(column: 1, message: "Choose one option, not " + letters + ".")
+        }
         if word.unicodeScalars.count == 1, let v = word.unicodeScalars.first?.value, v >= 97,
             v < 97 + UInt32(min(options.count, 26))
         {
@@ -63,7 +67,8 @@ enum ListReader {
         let matches = lowered.indices.filter { !word.isEmpty && lowered[$0].hasPrefix(word) }
         if matches.count == 1 { return options[matches[0]] }
         // A bare number is an option number, never a key word ("3" must not pick "3 layers").
-        let keyed = Int(word) == nil ? ChoiceWords.matching(word, lowered) : []
+        var keyed = Int(word) == nil ? ChoiceWords.matching(word, lowered) : []
+        if keyed.count > 1, let only = ChoiceWords.completelyNamed(word, keyed, lowered) { keyed = [only] }
         if keyed.count == 1 && matches.isEmpty { return options[keyed[0]] }
         if matches.count > 1 {
             throw EngineError(
@@ -105,6 +110,47 @@ enum ChoiceWords {
             let have = words(options[i])
             return phrases.allSatisfy { contains(have, $0) }
         }
+    }
+
+    /// An option copied with its letter, as the key prints it (`d) loss increased`, `(b) deep`,
+    /// `c. plain relu`): the option whose text follows the letter (nil when none does).
+    static func copiedWithLetter(_ typed: String, _ options: [String]) -> Int? {
+        let s = Array(typed.unicodeScalars)
+        guard s.count > 3, s[0].value >= 97, s[0].value <= 122, s[1] == ")" || s[1] == "." || s[1] == ":" else { return nil }
+        var rest = Substring(typed.dropFirst(2))
+        while rest.first == " " { rest.removeFirst() }
+        return options.firstIndex { $0 == rest }
+    }
+
+    /// `a, d`, `a and d`, `b c`: several option letters at once, listed as typed (nil otherwise).
+    static func severalLetters(_ typed: String, count: Int) -> String? {
+        let items = typed.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" || $0 == "/" || $0 == "&" })
+            .filter { $0 != "and" && $0 != "or" }
+        guard items.count >= 2,
+            items.allSatisfy({
+                $0.count == 1 && ($0.unicodeScalars.first?.value ?? 0) >= 97
+                    && ($0.unicodeScalars.first?.value ?? 0) < 97 + UInt32(min(count, 26))
+            })
+        else { return nil }
+        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+
+    /// Words that qualify without naming a different thing (`plain ReLU` is ReLU).
+    static let fillers: Set<Substring> = ["plain", "simple", "standard", "ordinary", "vanilla", "the", "a", "an"]
+
+    /// Among `candidates` that the typed key words fit, the one option every one of whose own
+    /// words (those not shared by all candidates, fillers aside) was typed: `relu` names "plain
+    /// ReLU", not "Leaky ReLU". nil when that is not exactly one option, or when the options are
+    /// compound (hold a comma), where a single word cannot say which part it means.
+    static func completelyNamed(_ typed: String, _ candidates: [Int], _ options: [String]) -> Int? {
+        guard !options.contains(where: { $0.contains(",") }) else { return nil }
+        let typedWords = Set(words(typed))
+        let wordsOf = options.map { Set(words($0)) }
+        let shared = candidates.dropFirst().reduce(wordsOf[candidates[0]]) { $0.intersection(wordsOf[$1]) }
+        let complete = candidates.filter { i in
+            wordsOf[i].subtracting(shared).subtracting(fillers).isSubset(of: typedWords)
+        }
+        return complete.count == 1 ? complete[0] : nil
     }
 
     /// Runs of letters and digits (so `leaky-relu` and `Leaky ReLU` give the same words).

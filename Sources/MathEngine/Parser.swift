@@ -181,7 +181,12 @@ public struct Parser: Sendable {
             switch current.kind {
             case .square: advance(); e = .binary(.power, e, .number(2, column: c), column: c)
             case .cube: advance(); e = .binary(.power, e, .number(3, column: c), column: c)
-            case .percent: advance(); e = .binary(.divide, e, .number(100, column: c), column: c)
+            case .percent:
+                advance()
+                if dialect == .student, current.kind == .percent {
+                    throw EngineError(column: current.column, message: "Type one '%', e.g. 50%.")
+                }
+                e = .binary(.divide, e, .number(100, column: c), column: c)
             default: return e
             }
         }
@@ -202,7 +207,7 @@ public struct Parser: Sendable {
         case .name(let n):
             if isKeyword(n) { throw unexpected() }
             advance()
-            return try nameOrCall(n, t)
+            return try nameOrCall(dialect == .student ? GreekNames.symbol(for: n) ?? n : n, t)
         case .lparen, .lbrace:
             try enter(); defer { depth -= 1 }
             let closer: Token.Kind = t.kind == .lparen ? .rparen : .rbrace

@@ -9,7 +9,8 @@ import MathEngine
 extension Variant {
     /// The expected value of `stepID` recomputed with the student's earlier answers (`given`,
     /// keyed by step id). nil when the step depends on no given answer, the recomputation fails
-    /// (e.g. the student's value has the wrong kind), or it equals the key's value.
+    /// (e.g. the student's value has the wrong kind), it is no possible answer (a negative or
+    /// fractional count: `Variant.isMeaningful`), or it equals the key's value.
     ///
     /// Only the earlier steps whose values the recomputation looks up are visited; each is
     /// treated as the full walk over every earlier step treats it (`carriedThroughEveryStep`, kept
@@ -69,7 +70,8 @@ extension Variant {
                     }
                     env.overlay[facts.variableNames[i]] = value
                 }
-                guard let v = recompute(target, specs, table, env: env) else { return nil }
+                guard let v = recompute(target, specs, table, env: env), Variant.isMeaningful(v, kind: facts.kinds[target])
+                else { return nil }
                 return steps[target].tolerance.matches(v, steps[target].expected) ? nil : v
             }
         }
@@ -102,7 +104,9 @@ extension Variant {
                 }
                 env.overlay[Step.variableName(for: specs[i].id)] = value
             }
-            guard changed, let v = recomputeWithStep(specs[target], target, env: env) else { return nil }
+            guard changed, let v = recomputeWithStep(specs[target], target, env: env),
+                Variant.isMeaningful(v, kind: specs[target].kind)
+            else { return nil }
             return steps[target].tolerance.matches(v, steps[target].expected) ? nil : v
         }
     }

@@ -108,7 +108,7 @@ enum ContentCodec {
             write(&w, a.value); write(&w, a.note)
         }
         w.array(s.mistakes) { w, m in
-            write(&w, m.value); write(&w, m.why)
+            write(&w, m.value); write(&w, m.why); w.bool(m.fromAnswers)
         }
         w.array(s.hints, write)
         write(&w, s.solution)
@@ -157,7 +157,10 @@ enum ContentCodec {
         let accept = try r.array { r throws(CacheCorrupt) in
             AlternativeSpec(value: try readFormula(&r), note: try readTemplate(&r))
         }
-        let mistakes = try r.array { r throws(CacheCorrupt) in MistakeSpec(value: try readFormula(&r), why: try readTemplate(&r))
+        let mistakes = try r.array { r throws(CacheCorrupt) in
+            var m = MistakeSpec(value: try readFormula(&r), why: try readTemplate(&r))
+            m.fromAnswers = try r.bool()
+            return m
         }
         let hints = try r.array(readTemplate)
         let solution = try readTemplate(&r)

@@ -61,7 +61,8 @@ public enum FormatExample {
     private static func sameFamily(_ a: AnswerKind, _ b: AnswerKind) -> Bool {
         switch (a, b) {
         case (.number, .number), (.number, .integer), (.integer, .number), (.integer, .integer),
-            (.vector, .vector), (.matrix, .matrix), (.shape, .shape), (.set, .set), (.shapeList, .shapeList):
+            (.vector, .vector), (.matrix, .matrix), (.shape, .shape), (.shape, .vectorLength), (.vectorLength, .shape),
+            (.vectorLength, .vectorLength), (.set, .set), (.shapeList, .shapeList):
             return true
         case (.expression(let x), .expression(let y)):
             return Set(x) == Set(y)
@@ -95,7 +96,7 @@ public enum FormatExample {
         switch step.answerKind {
         case .number: return ("a number or arithmetic", [numberFractions, numberPercents, numberLogs])
         case .integer: return ("a whole number or arithmetic", [integers, integerSums])
-        case .shape:
+        case .shape, .vectorLength:
             let scalar = step.expected == .shape([]) ? [] : [["scalar"]]
             return ("", [shapePairs, shapeTuples, shapeSingles] + scalar)
         case .vector: return ("", [vectors])

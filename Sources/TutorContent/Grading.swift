@@ -4,7 +4,7 @@ import MathEngine
 /// Grading through a variant (error carried forward is in `CarriedForward.swift`).
 extension Variant {
     /// Grades `input` for step `stepID`, with the student's earlier answers `given` (by step id)
-    /// used for error carried forward. Text steps are self-assessed: any non-empty text is
+    /// used for error carried forward and for the mistakes marked `from_answers`. Text steps are self-assessed: any non-empty text is
     /// `.correct` here and the session shows the model answer and key ideas.
     public func grade(step stepID: String, input: String, given: [String: Value] = [:]) -> Verdict {
         // By index, reading fields in place: copying a whole step (two large structs) cost more
@@ -22,10 +22,26 @@ extension Variant {
             return .correct
         }
         let carried = given.isEmpty ? [] : self.carried(at: i, stepID, given: given, table: table).map { [$0] } ?? []
-        return Grader.grade(
+        let fromAnswers = given.isEmpty ? [] : mistakesFromAnswers(at: i, given: given, carried: carried)
+        let verdict = Grader.grade(
             input: input, kind: steps[i].answerKind, expected: steps[i].expected, rule: steps[i].tolerance,
-            mistakes: steps[i].mistakes, alternatives: steps[i].alternatives, carried: carried,
-            definitions: steps[i].definitions, percent: table.facts.percent[i], log: log)
+            mistakes: fromAnswers.isEmpty ? steps[i].mistakes : steps[i].mistakes + fromAnswers,
+            alternatives: steps[i].alternatives,
+            carried: carried, definitions: steps[i].definitions, percent: table.facts.percent[i], log: log)
+        return fromAnswers.isEmpty ? verdict : Variant.namingEachOnce(verdict)
+    }
+
+    /// A mistake matched both with the key's values and with the student's names itself once.
+    static func namingEachOnce(_ verdict: Verdict) -> Verdict {
+        guard case .incorrect(let mistakes, let wrong, let reason) = verdict, mistakes.count > 1 else { return verdict }
+        var seen: [String] = []
+        let once = mistakes.filter { m in
+            guard let id = m.id else { return true }
+            if seen.contains(id) { return false }
+            seen.append(id)
+            return true
+        }
+        return .incorrect(mistakes: once, wrongEntries: wrong, reason: reason)
     }
 
     /// What a one-argument `log` means in answers to this question (content `log:` setting).

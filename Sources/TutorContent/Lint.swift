@@ -93,6 +93,7 @@ public enum Lint {
         }
         out += TextLint.check(q, seeds: seeds)
         out += StepTestLint.check(q, seeds: seeds)
+        out += ToleranceBandLint.check(q, seeds: seeds)
         return out + LeakLint.check(q, seeds: seeds, extra: leaks)
     }
 

@@ -6,6 +6,10 @@ public struct MistakeSpec: Sendable {
     public let value: Formula
     /// One sentence shown to the student; may contain `{placeholders}`.
     public let why: Template
+    /// `from_answers: true`: the value is also computed with the student's own earlier answers
+    /// (the `given` values error carried forward uses), so a slip made on top of an earlier
+    /// wrong answer is still named (`1 - mean(k_pred == y)` with the student's predictions).
+    public var fromAnswers = false
 }
 
 /// Another correct form of the answer (e.g. accuracy typed as a percentage), with its note.

@@ -15,7 +15,8 @@ extension Question {
                 shown, correct: expected.textValue, questionID: id, stepID: step.id,
                 seed: seed, ordinal: ordinal)
         }
-        let answerKind = Self.answerKind(of: step, options: shown)
+        var answerKind = Self.answerKind(of: step, options: shown)
+        if answerKind == .shape, case .shape(let dims) = expected, dims.count == 1 { answerKind = .vectorLength }
         let keep = Set(step.variables.map(\.name))
         var definitions: [String: String] = [:]
         for (name, f) in step.variables {

@@ -133,15 +133,19 @@ extension QuestionParser {
         for n in attempt({ () throws(ContentError) in try fields.sequence("mistakes") }) ?? [] {
             if let m = attempt({ () throws(ContentError) -> MistakeSpec in
                 let mf = try YAMLFields(n, file: file, what: "\(what): mistake")
-                diagnostics += mf.unknownKeys(allowed: ["value", "why"])
+                diagnostics += mf.unknownKeys(allowed: ["value", "why", "from_answers"])
                 let v = try Formula.parse(
                     try mf.string("value"), dialect: .content, file: file, line: mf.line(of: "value"),
                     what: "\(what): mistake formula")
-                return MistakeSpec(value: v, why: Template(source: try mf.string("why"), segments: []))
+                var spec = MistakeSpec(value: v, why: Template(source: try mf.string("why"), segments: []))
+                spec.fromAnswers = try mf.optionalBool("from_answers") ?? false
+                return spec
             }) {
                 checkNames(m.value, known: stepKnown, what: "\(what): mistake formula")
-                let why = template(m.why.source, line: m.value.line, label: "mistake explanation")
-                mistakes.append(MistakeSpec(value: m.value, why: why))
+                var spec = MistakeSpec(
+                    value: m.value, why: template(m.why.source, line: m.value.line, label: "mistake explanation"))
+                spec.fromAnswers = m.fromAnswers
+                mistakes.append(spec)
             }
         }
         var accept: [AlternativeSpec] = []

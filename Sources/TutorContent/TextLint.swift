@@ -1,14 +1,17 @@
 import MathEngine
 
 /// Lint of the texts a student reads, over the original exam and random variants: no template
-/// placeholder reaches the screen unrendered (`PlaceholderLint`), and every level a step expects
-/// is shown in the question text (`LevelsLint`). Problems are errors, reported once per kind with
+/// placeholder reaches the screen unrendered (`PlaceholderLint`), every level a step expects
+/// is shown in the question text (`LevelsLint`), no text has a stray separator or an empty
+/// ordinal (`SeparatorLint`), and no mistake's explanation states the answer (`ExplanationLint`). Problems are errors, reported once per kind with
 /// the number of seeds where they happen.
 enum TextLint {
     static func check(_ q: Question, seeds: Int) -> [Diagnostic] {
         var counts: [String: (line: Int, message: String, original: Bool, seeds: Int)] = [:]
         func add(_ v: Variant) {
-            for p in LevelsLint.problems(v) + PlaceholderLint.problems(v) {
+            for p in LevelsLint.problems(v) + PlaceholderLint.problems(v) + SeparatorLint.problems(v)
+                + ExplanationLint.problems(v)
+            {
                 let key = "\(p.line)|\(p.message)"
                 var c = counts[key] ?? (p.line, p.message, false, 0)
                 if v.isOriginal { c.original = true } else { c.seeds += 1 }

@@ -60,7 +60,7 @@ extension DemoScreen {
     /// The answer as the key states it (a free-text step: its model answer).
     var answerText: String {
         let step = demo.step
-        return step.kind == .text ? (step.model ?? "") : (step.expected.textValue ?? step.expected.display)
+        return step.kind == .text ? (step.model ?? "") : step.answerDisplay
     }
 
     /// Large type: the step number and label, and the answer once revealed (`?` before). Long

@@ -1,5 +1,6 @@
 import MathEngine
 import TerminalUI
+import TutorContent
 import TutorSession
 
 /// What shows under the answer field: the verdict, a notice, the hints so far, the worked step
@@ -45,7 +46,7 @@ struct FeedbackLines {
         }
         if record.revealed {
             add("Worked step: \(step.solution)", .role(.hint).bold())
-            let answer = step.kind == .text ? (step.model ?? "") : (step.expected.textValue ?? step.expected.display)
+            let answer = step.kind == .text ? (step.model ?? "") : step.answerDisplay
             add("Answer: \(answer)", .role(.correct))
         }
         return out

@@ -1,3 +1,4 @@
+import Foundation
 import MathEngine
 
 /// A JSON tree for the machine-readable outputs (`key --format json`, `check --json`), so each
@@ -23,12 +24,19 @@ indirect enum JSONValue: Equatable {
         case .number(let x):
             if !x.isFinite { return "null" }
             if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-            return "\(x)"
+            return JSONValue.shortest(x)
         case .string(let s): return JSONValue.quote(s)
         case .array(let a): return "[" + a.map(\.text).joined(separator: ",") + "]"
         case .object(let pairs):
             return "{" + pairs.map { JSONValue.quote($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"
         }
+    }
+
+    /// The shortest decimal that reads back as `x` once rounded to 15 significant digits, so
+    /// arithmetic noise is not printed (`1 - 0.96` gives 0.04, not 0.040000000000000036).
+    static func shortest(_ x: Double) -> String {
+        let rounded = Double(String(format: "%.15g", x)) ?? x
+        return "\(rounded)"
     }
 
     static func quote(_ s: String) -> String {

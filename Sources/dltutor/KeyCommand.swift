@@ -44,11 +44,21 @@ enum KeyRenderer {
     /// shuffled per variant) before its text.
     static func answerText(_ s: VariantStep) -> String {
         if s.kind == .text { return s.model ?? "" }
-        if case .text(let t) = s.expected {
-            if s.kind == .choice, let i = s.options.firstIndex(of: t) { return "\(ChoiceOrder.letter(i))) \(t)" }
-            return t
-        }
-        return s.expected.display
+        return valueText(s.expected, of: s) ?? s.answerDisplay
+    }
+
+    /// A choice's option with its letter; another text as it stands; nil for a number or list,
+    /// which the step prints at its own precision.
+    static func valueText(_ v: Value, of s: VariantStep) -> String? {
+        guard case .text(let t) = v else { return nil }
+        if s.kind == .choice, let i = s.options.firstIndex(of: t) { return "\(ChoiceOrder.letter(i))) \(t)" }
+        return t
+    }
+
+    /// An accepted alternative as the key prints it: the option or value, then its note.
+    static func alternativeText(_ a: Alternative, of s: VariantStep) -> String {
+        let value = valueText(a.value, of: s) ?? (s.askedDecimals.map { a.value.display(decimals: $0) } ?? a.value.display)
+        return "\(value) (\(a.note))"
     }
 
     static func seedLine(_ seed: UInt64?) -> String {
@@ -68,6 +78,7 @@ enum KeyRenderer {
                 out.append("")
                 out.append("  \(s.id) (\(s.kind.rawValue), \(points(s.points)) pt): \(s.prompt)")
                 out.append("    answer: \(answerText(s))")
+                for a in s.alternatives { out.append("    also accepted: \(alternativeText(a, of: s))") }
                 if !s.solution.isEmpty { out.append("    worked: \(s.solution)") }
                 for m in s.mistakes {
                     out.append("    mistake: \(m.value.display): \(m.explanation)")
@@ -89,7 +100,8 @@ enum KeyRenderer {
             }
             out += ["", "| step | prompt | answer | worked solution |", "|---|---|---|---|"]
             for s in v.steps {
-                out.append("| `\(s.id)` | \(cell(s.prompt)) | **\(cell(answerText(s)))** | \(cell(s.solution)) |")
+                let also = s.alternatives.map { "; also " + alternativeText($0, of: s) }.joined()
+                out.append("| `\(s.id)` | \(cell(s.prompt)) | **\(cell(answerText(s)))**\(cell(also)) | \(cell(s.solution)) |")
             }
             let withMistakes = v.steps.filter { !$0.mistakes.isEmpty }
             if !withMistakes.isEmpty {
@@ -154,6 +166,16 @@ enum KeyRenderer {
                             ("answer", .string(answerText(s))),
                             ("value", s.kind == .text ? .null : JSONValue(s.expected)),
                             ("solution", .string(s.solution)),
+                            (
+                                "accepted",
+                                .array(
+                                    s.alternatives.map { a in
+                                        .object([
+                                            ("value", JSONValue(a.value)), ("answer", .string(alternativeText(a, of: s))),
+                                            ("note", .string(a.note))
+                                        ])
+                                    })
+                            ),
                             (
                                 "mistakes",
                                 .array(

@@ -57,7 +57,7 @@ enum QuickCommandLine: Equatable {
     }
 
     /// `QUESTION STEP ANSWER… [--content DIR] [--seed N] [--json]`, the answer's words not
-    /// starting with `-`.
+    /// starting with `-`, except a number after three or more (`---1`, see `isDashedAnswer`).
     private static func check(_ words: ArraySlice<String>) -> SingleCheck? {
         guard let parsed = Options.read(words, values: ["--content", "--seed"], flags: ["--json"]),
             parsed.positionals.count >= 3, let seed = parsed.seed
@@ -87,6 +87,8 @@ enum QuickCommandLine: Equatable {
                 } else if flagNames.contains(word) {
                     guard !out.flags.contains(word) else { return nil }
                     out.flags.append(word)
+                } else if isDashedAnswer(word) {
+                    out.positionals.append(word)
                 } else if word.hasPrefix("-") || word.isEmpty {
                     return nil
                 } else {
@@ -97,6 +99,14 @@ enum QuickCommandLine: Equatable {
         }
 
         func value(_ name: String) -> String? { values.first { $0.name == name }?.value }
+
+        /// `---1`, `----2.5`: three or more minus signs before a number, an answer word (a
+        /// double negative, like `--1`) that ArgumentParser would refuse as an invalid option.
+        static func isDashedAnswer(_ word: String) -> Bool {
+            let rest = word.drop { $0 == "-" }
+            guard word.count - rest.count >= 3, let first = rest.first else { return false }
+            return first.isNumber || first == "." || first == "(" || first == "["
+        }
 
         /// `--seed` when absent (`.some(nil)`) or a whole number; nil when it is not one.
         var seed: UInt64?? {

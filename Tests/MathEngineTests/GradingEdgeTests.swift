@@ -81,20 +81,23 @@ struct GradingEdgeTests {
     }
 
     @Test func aKeyWordThatFitsSeveralOptionsNamesThemByLetter() {
-        let state = AnswerReader.read("relu", as: .choice(Self.fixes))
+        let state = AnswerReader.read("tanh", as: .choice(Self.fixes))
         #expect(
             state
                 == .invalid(
                     column: 1,
                     reason:
-                        "'relu' fits more than one option: a) replace tanh by Leaky ReLU and b) replace tanh by plain ReLU; type its letter."
+                        "'tanh' fits more than one option: a) replace tanh by Leaky ReLU, b) replace tanh by plain ReLU and c) replace tanh by the sigmoid; type its letter."
                 ))
         // Shuffled options: the letters follow the order shown.
         let shuffled = [Self.fixes[3], Self.fixes[1], Self.fixes[2], Self.fixes[0]]
-        guard case .invalid(_, let reason) = AnswerReader.read("relu", as: .choice(shuffled)) else {
+        guard case .invalid(_, let reason) = AnswerReader.read("tanh", as: .choice(shuffled)) else {
             Issue.record("expected invalid"); return
         }
-        #expect(reason.contains("b) replace tanh by plain ReLU and d) replace tanh by Leaky ReLU"))
+        #expect(
+            reason.contains("b) replace tanh by plain ReLU, c) replace tanh by the sigmoid and d) replace tanh by Leaky ReLU"))
+        // `relu` is a whole word of both ReLU options, but it names plain ReLU: "Leaky" is a word of its own.
+        #expect(AnswerReader.read("relu", as: .choice(shuffled)).value == .text(Self.fixes[1]))
         #expect(AnswerReader.read("d", as: .choice(shuffled)).value == .text(Self.fixes[0]))
     }
 

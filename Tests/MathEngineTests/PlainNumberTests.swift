@@ -20,7 +20,7 @@ struct PlainNumberTests {
     /// What the full path gives for `input` read as `kind`, with the short way's result beside it.
     static func both(_ input: String, _ kind: AnswerKind, preview: Bool) -> (short: LiveState, full: LiveState) {
         let short = AnswerReader.read(input, as: kind, log: .natural, preview: preview)
-        let full = AnswerReader.parsing(input, as: kind, log: .natural, preview: preview)
+        let full = AnswerReader.readingTypedForms(input, as: kind, log: .natural, preview: preview)
         return (short, full)
     }
 

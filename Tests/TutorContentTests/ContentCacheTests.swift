@@ -83,7 +83,7 @@ struct ContentCacheTests {
         #expect(fields(try #require(q.derived.first)) == ["name", "formula", "line"], "\(note)")
         #expect(fields(q.steps[0].answer) == ["source", "expr", "line"], "\(note)")
         #expect(fields(q.text) == ["source", "segments"], "\(note)")
-        #expect(fields(MistakeSpec(value: q.steps[0].answer, why: q.text)) == ["value", "why"], "\(note)")
+        #expect(fields(MistakeSpec(value: q.steps[0].answer, why: q.text)) == ["value", "why", "fromAnswers"], "\(note)")
         #expect(fields(AlternativeSpec(value: q.steps[0].answer, note: q.text)) == ["value", "note"], "\(note)")
         #expect(fields(Diagnostic(file: "f", line: 1, message: "m")) == ["file", "line", "message", "severity"], "\(note)")
         #expect(fields(loaded) == ["exam", "diagnostics"], "\(note)")

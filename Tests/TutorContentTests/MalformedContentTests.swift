@@ -15,7 +15,7 @@ import Testing
     let good = try! String(contentsOfFile: examDirectory + "/q3.yaml", encoding: .utf8)
 
     @Test func unknownNameInAnAnswerIsReportedWithFileAndLine() throws {
-        let broken = good.replacingOccurrences(of: "answer: \"dense_params(a_sizes)\"", with: "answer: \"Pp + 1\"")
+        let broken = good.replacingOccurrences(of: "answer: \"shape_params(a_shapes)\"", with: "answer: \"Pp + 1\"")
         let line = broken.components(separatedBy: "\n").firstIndex { $0.contains("answer: \"Pp + 1\"") }! + 1
         let dir = try makeDirectory([
             "exam.yaml": "id: t\ntitle: T\nquestions: [good, bad, syntax]\n",

@@ -38,10 +38,11 @@ import Testing
         }
         // answer-key.md: the error-rate and printed-numbers slips give 50% too in the original exam,
         // the correct value, so they are not named there (a correct answer is never a mistake).
-        #expect(mistakes("q1", "k.accuracy").map(number) == [0.75])
+        // The count of correct samples (2 of 4), typed for the proportion, is named too.
+        #expect(mistakes("q1", "k.accuracy").map(number) == [0.75, 2])
         // The printed-number route and the error rate both give 25%: one mistake names both; the
         // other gives the correct 75% here and is not listed.
-        #expect(mistakes("q1", "k1.accuracy").map(number) == [0.25])
+        #expect(mistakes("q1", "k1.accuracy").map(number) == [0.25, 3])
         #expect(approx(numbers(mistakes("q1", "k.per_sample_loss").first), [0.0305, 0.0943, 0.7133, 3.2189], 5e-5))
         #expect(numbers(mistakes("q1", "k.pred").first) == [1, 0, 1, 0])
         #expect(numbers(mistakes("q1", "k1.pred").first) == [0, 0, 0, 1])
