@@ -80,7 +80,7 @@ public enum Lint {
                     severity: .warning))
         }
         out += TextLint.check(q, seeds: seeds)
-        return out + LeakLint.check(q, seeds: seeds, extra: leaks)
+        return out + LeakLint.check(q, seeds: seeds, extra: { leaks($0) + EarnedLeakLint.leaks(in: $0) })
     }
 
     struct Coincidence { let step: String; let line: Int; let what: String }
