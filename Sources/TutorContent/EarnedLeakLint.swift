@@ -20,7 +20,7 @@ public enum EarnedLeakLint {
         let checked = v.steps.filter { $0.kind != .text }
         let formulaSteps = checked.filter { if case .expression = $0.answerKind { true } else { false } }
         for (spec, s) in zip(v.question.steps, v.steps) {
-            for (i, hint) in s.hints.enumerated() where s.kind != .text && AnswerLeak().states(s, in: hint) {
+            for (i, hint) in s.hints.enumerated() where s.kind != .text && AnswerLeak().states(s, in: standalone(hint)) {
                 out.append(LeakLint.Leak(step: s.id, place: "hint \(i + 1)", answerOf: s.id, line: spec.line))
             }
             var texts = [(s.prompt, "prompt")] + s.hints.enumerated().map { ($1, "hint \($0 + 1)") }
@@ -83,6 +83,35 @@ public enum EarnedLeakLint {
         guard lower.has(answer) else { return false }
         let others = c.options.map { $0.lowercased() }.filter { $0 != answer && $0.count <= 30 }
         return !others.isEmpty && others.count == c.options.count - 1 && !others.contains { lower.has($0) }
+    }
+
+    /// The text with every number that is part of a formula or an index blanked out (`k+1`,
+    /// `z^[2]`, `x_3`, `10n`): what is left are the numbers a sentence states as values ("has 256
+    /// nodes", "There are 3 classes", "4×8"), which count even when the question prints them.
+    static func standalone(_ text: String) -> String {
+        let chars = Array(text)
+        var out = chars
+        var i = 0
+        func isPart(_ c: Character) -> Bool { c.isNumber || c == "." }
+        func fine(_ c: Character?, left: Bool) -> Bool {
+            guard let c else { return true }
+            if c.isWhitespace || c == "×" || c == "x" { return true }
+            return left ? c == "(" : ".,;:!?)".contains(c)
+        }
+        while i < chars.count {
+            guard chars[i].isNumber else { i += 1; continue }
+            var j = i
+            while j < chars.count, isPart(chars[j]) { j += 1 }
+            var end = j
+            while end > i, chars[end - 1] == "." { end -= 1 }
+            let before = i > 0 ? chars[i - 1] : nil
+            let after = end < chars.count ? chars[end] : nil
+            if !fine(before, left: true) || !fine(after, left: false) {
+                for k in i..<end { out[k] = " " }
+            }
+            i = j
+        }
+        return String(out)
     }
 
     /// `tanh²(z_i)` → `tanh²(z)`: a subscript (`_i`, `_{ij}`, `_1`) names an entry of the

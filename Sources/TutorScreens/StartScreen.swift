@@ -68,12 +68,12 @@ struct StartScreen {
             .draw(in: &buffer, rect: Rect(x: 0, y: buffer.height - 1, width: width, height: 1))
     }
 
-    /// "Points: 10 unaided · 4.5 with help · 3 steps revealed (0) · right first try: 9 steps":
-    /// how the points were earned (the scoring rule is on the help screen).
+    /// "Points: 10 unaided · 4.5 with help · 3 revealed · 9 first try": how the points were
+    /// earned, how many steps were revealed (earning 0) and how many were right at the first try
+    /// without help (the scoring rule is on the help screen).
     static func splitLine(_ s: PointsSplit) -> String {
-        let revealed = "\(s.revealedSteps) step\(s.revealedSteps == 1 ? "" : "s") revealed (0)"
-        return "Points: \(formatPoints(s.unaided)) unaided · \(formatPoints(s.withHelp)) with help · \(revealed)"
-            + " · right first try: \(s.firstTry) step\(s.firstTry == 1 ? "" : "s")"
+        "Points: \(formatPoints(s.unaided)) unaided · \(formatPoints(s.withHelp)) with help · "
+            + "\(s.revealedSteps) revealed · \(s.firstTry) first try"
     }
 
     static func withoutProgramName(_ s: String) -> String {
