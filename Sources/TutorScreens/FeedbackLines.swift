@@ -33,7 +33,7 @@ struct FeedbackLines {
         if record.status == .awaitingAssessment || record.status == .assessedCovered || record.status == .assessedMissed {
             if let last = record.attempts.last { add("You wrote: \(last.input)", .normal) }
             let model = step.model ?? ""
-            let held = practice.unearnedSteps(statedIn: model, own: step.id)
+            let held = practice.unearnedSteps(forModelOf: step.id)
             if held.isEmpty {
                 add("Model answer: \(model)", .role(.hint))
             } else {
@@ -61,7 +61,7 @@ struct FeedbackLines {
             let answer =
                 step.kind != .text
                 ? (step.expected.textValue ?? step.expected.display)
-                : practice.unearnedSteps(statedIn: model, own: step.id).isEmpty ? model : "(the model answer, once those steps are done)"
+                : practice.unearnedSteps(forModelOf: step.id).isEmpty ? model : "(the model answer, once those steps are done)"
             add("Answer: \(answer)", .role(.correct))
         }
         return out

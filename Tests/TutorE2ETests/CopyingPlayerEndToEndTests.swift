@@ -19,6 +19,7 @@ final class CopyingPlayerEndToEndTests {
     }
 
     struct KeyQuestion: Decodable { let steps: [KeyStep] }
+    struct Key: Decodable { let questions: [KeyQuestion] }
 
     /// The step kinds of Q3, from the engine's own key.
     func q3Steps() throws -> [KeyStep] {
@@ -30,8 +31,8 @@ final class CopyingPlayerEndToEndTests {
         try p.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        let decoded = try JSONDecoder().decode([KeyQuestion].self, from: data)
-        return try #require(decoded.first).steps
+        let decoded = try JSONDecoder().decode(Key.self, from: data)
+        return try #require(decoded.questions.first).steps
     }
 
     /// The lines under the separator (prompt, field, hints, feedback), without the key bar.

@@ -173,6 +173,21 @@ struct PracticeScoringTests {
         #expect(!s.practice!.unearnedSteps(statedIn: model, own: "c.why").contains("total parameters"))
     }
 
+    /// The model answers that gave other steps away: each waits for those steps at the start.
+    @Test(arguments: [("q1", "observation", "what changed"), ("q2", "c.why", "w up: loss?"), ("q3", "c.why", "total parameters"), ("q5", "b.why", "tanh derivative")])
+    func everyFreeTextModelWaitsForTheStepsItStates(question: String, step: String, held: String) {
+        var s = session()
+        _ = s.handle(.openQuestion(Self.exam.questions.firstIndex { $0.id == question }!))
+        #expect(s.practice!.unearnedSteps(forModelOf: step).contains(held), "\(question) \(step)")
+        // Once every step before it is revealed, the model shows.
+        let i = s.practice!.variant.steps.firstIndex { $0.id == step }!
+        for j in 0..<s.practice!.variant.steps.count where j != i {
+            _ = s.handle(.goToStep(j))
+            _ = s.handle(.reveal)
+        }
+        #expect(s.practice!.unearnedSteps(forModelOf: step).isEmpty)
+    }
+
     @Test func hintsAreChargedAgainAfterARestart() {
         var s = session()
         s.restore(
