@@ -37,7 +37,9 @@ struct FeedbackLines {
             if held.isEmpty {
                 add("Model answer: \(model)", .role(.hint))
             } else {
-                add("Model answer: shown once you have done \(held.joined(separator: ", ")) (it states those answers).", .role(.hint))
+                add(
+                    "Model answer: shown once you have done \(held.joined(separator: ", ")) (it states those answers).",
+                    .role(.hint))
             }
             let covered = practice.variant.keywordsCovered(step: step.id, input: record.attempts.last?.input ?? "")
             let ideas = zip(step.keywords, covered).map { ($1 ? glyphs.check : glyphs.cross) + " " + ($0.first ?? "") }
@@ -55,7 +57,9 @@ struct FeedbackLines {
             if held.isEmpty {
                 add("Worked step: \(step.solution)", .role(.hint).bold())
             } else {
-                add("Worked step: shown once you have done \(held.joined(separator: ", ")) (it states those answers).", .role(.hint).bold())
+                add(
+                    "Worked step: shown once you have done \(held.joined(separator: ", ")) (it states those answers).",
+                    .role(.hint).bold())
             }
             let model = step.model ?? ""
             let answer =

@@ -109,7 +109,9 @@ public enum Screens {
             HelpOverlay(
                 keymap: keymap, glyphs: glyphs, variant: session.practice?.variant ?? session.demo?.variant,
                 scroll: session.helpScroll,
-                quizClock: session.quizIsRunning ? session.quiz.map { QuizState.clock($0.secondsLeft(at: session.now) ?? Int($0.minutes * 60)) + " left" } : nil
+                quizClock: session.quizIsRunning
+                    ? session.quiz.map { QuizState.clock($0.secondsLeft(at: session.now) ?? Int($0.minutes * 60)) + " left" }
+                    : nil
             )
             .draw(in: &buffer)
             cursor = nil

@@ -149,7 +149,8 @@ extension Session {
         guard var q = quiz else { return }
         let left = q.questions[q.current]
         let verdictNote: String? =
-            left.rules.showVerdicts ? left.record.attempts.last.map { "\(left.step.label): \(Session.verdictWord($0.verdict))" } : nil
+            left.rules.showVerdicts
+            ? left.record.attempts.last.map { "\(left.step.label): \(Session.verdictWord($0.verdict))" } : nil
         if left.stepIndex + 1 < left.variant.steps.count {
             Session.move(&q.questions[q.current], to: left.stepIndex + 1, now: now)
         } else if q.current + 1 < q.questions.count {

@@ -40,7 +40,8 @@ import Testing
     @Test func aPromptGivingTheDerivativeWithSubscripts() throws {
         let messages = try lint(
             "q5.yaml", new: "The diagonal entries ∂a_i/∂z_i, for", old: "The diagonal entries ∂a_i/∂z_i = 1 − tanh²(z_i), for")
-        #expect(messages.contains { $0.contains("step 'a.diag': the prompt states the answer of step 'a.formula'") }, "\(messages)")
+        #expect(
+            messages.contains { $0.contains("step 'a.diag': the prompt states the answer of step 'a.formula'") }, "\(messages)")
     }
 
     @Test func aPromptNamingTheCategoricalFeature() throws {

@@ -72,7 +72,8 @@ final class CopyingPlayerEndToEndTests {
                     h.type(word)
                     h.press(.enter)
                     h.settle()
-                    if h.lines.contains(where: { $0.contains("✓ Correct") || $0.contains("↻") && $0.contains("Enter: next step") }) {
+                    if h.lines.contains(where: { $0.contains("✓ Correct") || $0.contains("↻") && $0.contains("Enter: next step") }
+                    ) {
                         Issue.record("\(step.id): the copied value \(word) was right")
                         done = true
                         break

@@ -174,7 +174,10 @@ struct PracticeScoringTests {
     }
 
     /// The model answers that gave other steps away: each waits for those steps at the start.
-    @Test(arguments: [("q1", "observation", "what changed"), ("q2", "c.why", "w up: loss?"), ("q3", "c.why", "total parameters"), ("q5", "b.why", "tanh derivative")])
+    @Test(arguments: [
+        ("q1", "observation", "what changed"), ("q2", "c.why", "w up: loss?"), ("q3", "c.why", "total parameters"),
+        ("q5", "b.why", "tanh derivative")
+    ])
     func everyFreeTextModelWaitsForTheStepsItStates(question: String, step: String, held: String) {
         var s = session()
         _ = s.handle(.openQuestion(Self.exam.questions.firstIndex { $0.id == question }!))
