@@ -39,7 +39,8 @@ struct LintCommand: ParsableCommand {
         )
         // Texts that state another step's answer are shown only once that step is done.
         let held = exam.questions.compactMap { try? $0.variant() }.reduce(0) { $0 + EarnedLeakLint.heldTexts(in: $1) }
-        printSafe("lint: \(held) model answers and worked steps of the original exam wait for the steps whose answers they state.")
+        printSafe(
+            "lint: \(held) model answers and worked steps of the original exam wait for the steps whose answers they state.")
         if errors > 0 { throw ExitCode(1) }
     }
 }
