@@ -18,13 +18,9 @@ enum PracticeScoringText {
         )
     }
 
-    /// "¼" for 0.25, else the number.
+    /// "1/4" for 0.25 (plain digits, so an ASCII terminal shows it too), else the number.
     static func fraction(_ x: Double) -> String {
-        switch x {
-        case 0.25: "¼"
-        case 0.5: "½"
-        case 1.0 / 3.0: "⅓"
-        default: formatPoints(x)
-        }
+        for d in 2...10 where abs(x * Double(d) - 1) < 1e-9 { return "1/\(d)" }
+        return formatPoints(x)
     }
 }
