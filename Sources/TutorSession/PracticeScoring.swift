@@ -66,7 +66,7 @@ public struct PointsSplit: Sendable, Equatable {
     /// Steps whose worked step was shown before they were answered, and their points.
     public var revealedSteps = 0
     public var revealedPoints = 0.0
-    /// What wrong tries of revealed choice steps took off (0 or less).
+    /// What wrong tries of choice steps took below 0 (0 or less).
     public var guessingLoss = 0.0
     /// Steps right at the first try without help.
     public var firstTry = 0
@@ -79,13 +79,15 @@ public struct PointsSplit: Sendable, Equatable {
             let r = p.records[i], step = p.variant.steps[i]
             steps += 1
             if PracticeScoring.isFirstTry(r) { firstTry += 1 }
+            let credit = PracticeScoring.credit(r, step: step)
+            // What guessing a choice took below 0 is kept apart, so the buckets never go negative.
+            guessingLoss += min(0, credit)
             switch PracticeScoring.help(r) {
-            case .unaided: unaided += PracticeScoring.credit(r, step: step)
-            case .withHelp: withHelp += PracticeScoring.credit(r, step: step)
+            case .unaided: unaided += max(0, credit)
+            case .withHelp: withHelp += max(0, credit)
             case .revealed:
                 revealedSteps += 1
                 revealedPoints += step.points
-                guessingLoss += PracticeScoring.credit(r, step: step)
             case .notDone, .missed: break
             }
         }

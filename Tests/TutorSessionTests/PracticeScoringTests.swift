@@ -115,6 +115,24 @@ struct PracticeScoringTests {
         #expect(abs(total / Double(k)) < 1e-9, "mean credit of blind guessing")
     }
 
+    /// Guessing past the even point of a many-option choice goes below 0; the split keeps that
+    /// apart, so "unaided" never shows a negative number, and the question never goes below 0.
+    @Test func aLateRightGuessCostsMoreThanItEarns() {
+        var s = open(4, at: "b.fix", revealAfter: 0)
+        let options = s.practice!.step.options.indices.map { String($0 + 1) }
+        let wrongs = options.filter { !s.practice!.variant.grade(step: "b.fix", input: $0).isCorrect }
+        let right = options.first { s.practice!.variant.grade(step: "b.fix", input: $0).isCorrect }!
+        #expect(wrongs.count >= 3)
+        for w in wrongs.prefix(3) { answer(w, &s) }
+        answer(right, &s)
+        let expected = 1 - 3 * PracticeScoring.tryCost(s.practice!.step)
+        #expect(expected < 0)
+        #expect(credit(s) == s.practice!.step.points * expected)
+        let split = PointsSplit(s.practice!)
+        #expect(split.unaided == 0 && split.guessingLoss == credit(s))
+        #expect(s.practice!.score == 0)
+    }
+
     @Test func revealAfterZeroStillBoundsAChoice() {
         var s = open(2, at: "c.choice", revealAfter: 0)
         let options = s.practice!.step.options.indices.map { String($0 + 1) }
