@@ -42,6 +42,12 @@ public enum EarnedLeakLint {
                     out.append(LeakLint.Leak(step: s.id, place: place, answerOf: c.id, line: spec.line))
                 }
             }
+            for (i, option) in s.options.enumerated() {
+                for c in checked where statesChoiceAnswer(option, of: c, besides: s) {
+                    out.append(
+                        LeakLint.Leak(step: s.id, place: "option \(ChoiceOrder.letter(i))", answerOf: c.id, line: spec.line))
+                }
+            }
             for line in v.givenLines(for: s.id) where s.kind != .text && AnswerLeak().states(s, in: line) {
                 out.append(LeakLint.Leak(step: s.id, place: "review's given line", answerOf: s.id, line: spec.line))
             }
@@ -112,6 +118,13 @@ public enum EarnedLeakLint {
             i = j
         }
         return String(out)
+    }
+
+    /// An option of `s` that is another choice step's answer, where the two steps do not offer
+    /// the same list (a distractor of one reading that is the answer of the next part tells it).
+    static func statesChoiceAnswer(_ option: String, of c: VariantStep, besides s: VariantStep) -> Bool {
+        guard c.kind == .choice, c.id != s.id, let answer = c.expected.textValue else { return false }
+        return option == answer && Set(c.options) != Set(s.options)
     }
 
     /// `tanh²(z_i)` → `tanh²(z)`: a subscript (`_i`, `_{ij}`, `_1`) names an entry of the

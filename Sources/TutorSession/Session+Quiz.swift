@@ -156,7 +156,6 @@ extension Session {
         } else if q.current + 1 < q.questions.count {
             q.current += 1
             Session.move(&q.questions[q.current], to: 0, now: now)
-            q.questions[q.current].stepIndex = 0
         } else {
             return
         }

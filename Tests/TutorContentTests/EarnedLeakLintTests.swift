@@ -53,6 +53,30 @@ import Testing
             "\(messages)")
     }
 
+    @Test func anOptionThatIsTheNextPartsAnswer() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-option-\(getpid())-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in try FileManager.default.contentsOfDirectory(atPath: examDirectory) where name.hasSuffix(".yaml") {
+            var text = try String(contentsOfFile: examDirectory + "/" + name, encoding: .utf8)
+            if name == "q2.yaml" {
+                // The column-major reading as it was, and no constraint keeping the parts apart.
+                text = text.replacingOccurrences(
+                    of: "formula: \"if(b_cm_next, D + 1, b_cm_c0)\"", with: "formula: \"b_cm_c0\"")
+                text = text.replacingOccurrences(
+                    of: "formula: \"if(b_cm_next, bias_q, b_cm_r0)\"", with: "formula: \"b_cm_r0\"")
+                let constraint = "  - \"sum(bias_cells == at(weight_cells, 1)) == 0 and sum(weight_cells == at(bias_cells, 1)) == 0\"\n"
+                #expect(text.contains(constraint))
+                text = text.replacingOccurrences(of: constraint, with: "")
+            }
+            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let messages = Lint.run(directory: dir.path, seeds: 1).filter(\.isError).map(\.message)
+        #expect(
+            messages.contains { $0.contains("step 'b.bias'") && $0.contains("states the answer of step 'b.weight'") && $0.contains("original exam") },
+            "\(messages)")
+    }
+
     @Test func aGivenLineThatDeterminesTheStep() throws {
         let v = original("q5")
         let jacobian = try #require(v.step("a.jacobian"))
