@@ -65,7 +65,8 @@ import Testing
                     of: "formula: \"if(b_cm_next, D + 1, b_cm_c0)\"", with: "formula: \"b_cm_c0\"")
                 text = text.replacingOccurrences(
                     of: "formula: \"if(b_cm_next, bias_q, b_cm_r0)\"", with: "formula: \"b_cm_r0\"")
-                let constraint = "  - \"sum(bias_cells == at(weight_cells, 1)) == 0 and sum(weight_cells == at(bias_cells, 1)) == 0\"\n"
+                let constraint =
+                    "  - \"sum(bias_cells == at(weight_cells, 1)) == 0 and sum(weight_cells == at(bias_cells, 1)) == 0\"\n"
                 #expect(text.contains(constraint))
                 text = text.replacingOccurrences(of: constraint, with: "")
             }
@@ -73,7 +74,10 @@ import Testing
         }
         let messages = Lint.run(directory: dir.path, seeds: 1).filter(\.isError).map(\.message)
         #expect(
-            messages.contains { $0.contains("step 'b.bias'") && $0.contains("states the answer of step 'b.weight'") && $0.contains("original exam") },
+            messages.contains {
+                $0.contains("step 'b.bias'") && $0.contains("states the answer of step 'b.weight'")
+                    && $0.contains("original exam")
+            },
             "\(messages)")
     }
 
