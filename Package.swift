@@ -107,7 +107,10 @@ let package = Package(
         .target(name: "ClassTestSupport", path: "Tests/ClassTestSupport"),
         .testTarget(
             name: "ClassroomTests",
-            dependencies: ["ClassroomStore", "ClassTestSupport", "dltutor", "dltutor-class", "PTYTestSupport", "TerminalUI"]),
+            dependencies: [
+                "ClassroomStore", "ClassTestSupport", "dltutor", "dltutor-class", "MathEngine", "PTYTestSupport", "TerminalUI",
+                "TutorContent"
+            ]),
         .executableTarget(
             name: "dltutor-bench-class", dependencies: ["ClassroomStore", "ClassTestSupport"],
             path: "Benchmarks/dltutor-bench-class")

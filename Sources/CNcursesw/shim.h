@@ -17,6 +17,28 @@
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
+/* term.h's set-up functions, declared here: term.h itself defines macros (lines, columns) that
+ * would clash with ordinary names. */
+struct term;
+extern int setupterm(const char *, int, int *);
+extern struct term *set_curterm(struct term *);
+extern int del_curterm(struct term *);
+
+/* Whether $TERM names a terminal terminfo knows (else -1) that can move its cursor (1; else 0),
+ * read without opening a screen or changing the terminal, and leaving nothing set up. */
+static inline int cn_term_can_address(void) {
+    struct term *saved = set_curterm((struct term *)0);
+    int err = 0, result = -1;
+    if (setupterm((const char *)0, 1, &err) == 0) {
+        char *cup = tigetstr("cup");
+        result = (cup != (char *)0 && cup != (char *)-1) ? 1 : 0;
+        del_curterm(set_curterm(saved));
+    } else {
+        set_curterm(saved);
+    }
+    return result;
+}
+
 /* Globals, read through functions (Swift 6 concurrency-safe). */
 static inline WINDOW *cn_stdscr(void) { return stdscr; }
 static inline WINDOW *cn_curscr(void) { return curscr; }

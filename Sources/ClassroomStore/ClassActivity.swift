@@ -11,6 +11,10 @@ public struct ClassActivity: Sendable, Equatable {
     public var questions: [String]
     public var minutes: Double
     public var sameVariant: Bool
+    /// Graded work taken on the class server only: a student's own database role may not join
+    /// (their machine would hold everything that computes their variant's key).
+    public var sshOnly: Bool
+    /// The class seed; read by the instructor only (nil when read with a student's role).
     public var seed: UInt64?
     public var startedAt: Date
     public var deadline: Date?
@@ -18,7 +22,8 @@ public struct ClassActivity: Sendable, Equatable {
 
     public init(
         name: String, kind: Kind, exam: String, questions: [String] = [], minutes: Double = 0,
-        sameVariant: Bool = false, seed: UInt64? = nil, startedAt: Date = Date(), deadline: Date? = nil, closedAt: Date? = nil
+        sameVariant: Bool = false, sshOnly: Bool = false, seed: UInt64? = nil, startedAt: Date = Date(), deadline: Date? = nil,
+        closedAt: Date? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -26,6 +31,7 @@ public struct ClassActivity: Sendable, Equatable {
         self.questions = questions
         self.minutes = minutes
         self.sameVariant = sameVariant
+        self.sshOnly = sshOnly
         self.seed = seed
         self.startedAt = startedAt
         self.deadline = deadline
@@ -40,6 +46,8 @@ public struct Enrolment: Sendable, Equatable {
     public var seed: UInt64?
     public var checkpoint: String?
     public var finished: Bool
+    /// Whether this join took over a session that was still open (which no longer saves).
+    public var tookOver: Bool = false
 }
 
 /// One checked answer, as it goes to the server the moment it is checked.
@@ -72,8 +80,12 @@ public struct ClassAnswer: Sendable, Equatable {
 
 /// Activities: starting (instructor), joining, answers and checkpoints (student).
 public enum ClassActivities {
-    static let columns =
-        "name, kind, exam, questions, minutes, same_variant, seed, extract(epoch FROM started_at)::float8, extract(epoch FROM deadline)::float8, extract(epoch FROM closed_at)::float8"
+    /// The columns of an activity; `seed` only on the instructor's side (a student's role may
+    /// not read it: it reproduces the variants).
+    static func columns(withSeed: Bool) -> String {
+        "name, kind, exam, questions, minutes, same_variant, ssh_only, " + (withSeed ? "seed" : "NULL::int8")
+            + ", extract(epoch FROM started_at)::float8, extract(epoch FROM deadline)::float8, extract(epoch FROM closed_at)::float8"
+    }
 
     /// Starts a quiz or demo; the deadline is `minutes` after the server's clock now.
     public static func start(_ db: ClassDatabase, _ a: ClassActivity) async throws(ClassError) -> ClassActivity {
@@ -82,12 +94,12 @@ public enum ClassActivities {
         let deadlineSQL = a.kind == .quiz ? "clock_timestamp() + make_interval(secs => $5)" : "NULL"
         var binds = PostgresBindings()
         binds.append(a.name); binds.append(a.kind.rawValue); binds.append(a.exam); binds.append(questions)
-        binds.append(a.minutes * 60); binds.append(a.sameVariant); binds.append(seed)
+        binds.append(a.minutes * 60); binds.append(a.sameVariant); binds.append(seed); binds.append(a.sshOnly)
         let rows = try await db.query(
             PostgresQuery(
                 unsafeSQL: """
-                    INSERT INTO activity (name, kind, exam, questions, minutes, same_variant, seed, deadline)
-                    VALUES ($1, $2, $3, $4, $5 / 60.0, $6, $7, \(deadlineSQL)) RETURNING \(columns)
+                    INSERT INTO activity (name, kind, exam, questions, minutes, same_variant, seed, ssh_only, deadline)
+                    VALUES ($1, $2, $3, $4, $5 / 60.0, $6, $7, $8, \(deadlineSQL)) RETURNING \(columns(withSeed: true))
                     """, binds: binds), doing: "start \(a.kind.rawValue) \(a.name)")
         guard let row = rows.first, let out = decode(row) else {
             throw ClassError("the server did not return the new \(a.kind.rawValue).")
@@ -95,9 +107,13 @@ public enum ClassActivities {
         return out
     }
 
-    public static func find(_ db: ClassDatabase, name: String) async throws(ClassError) -> ClassActivity? {
+    /// The activity called `name`; `withSeed` on the instructor's side only.
+    public static func find(_ db: ClassDatabase, name: String, withSeed: Bool = false) async throws(ClassError)
+        -> ClassActivity?
+    {
         let rows = try await db.query(
-            PostgresQuery(unsafeSQL: "SELECT \(columns) FROM activity WHERE name = $1", binds: binds(name)),
+            PostgresQuery(
+                unsafeSQL: "SELECT \(columns(withSeed: withSeed)) FROM activity WHERE name = $1", binds: binds(name)),
             doing: "read \(name)")
         return rows.first.flatMap(decode)
     }
@@ -107,46 +123,55 @@ public enum ClassActivities {
         let rows = try await db.query(
             PostgresQuery(
                 unsafeSQL: """
-                    SELECT \(columns) FROM activity WHERE closed_at IS NULL AND (deadline IS NULL OR deadline > clock_timestamp())
+                    SELECT \(columns(withSeed: false)) FROM activity
+                    WHERE closed_at IS NULL AND (deadline IS NULL OR deadline > clock_timestamp())
                     ORDER BY started_at DESC LIMIT 1
                     """), doing: "find the class's open quiz or demo")
         return rows.first.flatMap(decode)
     }
 
-    public static func close(_ db: ClassDatabase, name: String) async throws(ClassError) {
-        try await db.query(
-            "UPDATE activity SET closed_at = clock_timestamp() WHERE name = \(name) AND closed_at IS NULL", doing: "close \(name)"
-        )
-    }
-
-    /// Joins (or rejoins) an activity: the server picks the variant on the first join; a rejoin
-    /// gets the same row back, checkpoint included.
-    public static func join(_ db: ClassDatabase, activity: String, student: String) async throws(ClassError) -> Enrolment {
-        try await db.query(
-            """
-            INSERT INTO enrolment (activity, student) VALUES (\(activity), \(student)) ON CONFLICT DO NOTHING
-            """, doing: "join \(activity)")
-        try await db.query(
-            "UPDATE enrolment SET last_seen = clock_timestamp() WHERE activity = \(activity) AND student = \(student)",
-            doing: "join \(activity)")
+    /// Closes an activity; false when there is none of that name.
+    @discardableResult
+    public static func close(_ db: ClassDatabase, name: String) async throws(ClassError) -> Bool {
         let rows = try await db.query(
             """
-            SELECT seed, checkpoint, finished_at IS NOT NULL FROM enrolment WHERE activity = \(activity) AND student = \(student)
-            """, doing: "join \(activity)")
-        guard let row = rows.first, let (seed, checkpoint, finished) = try? row.decode((Int64?, String?, Bool).self) else {
+            UPDATE activity SET closed_at = coalesce(closed_at, clock_timestamp()) WHERE name = \(name) RETURNING name
+            """, doing: "close \(name)")
+        return !rows.isEmpty
+    }
+
+    /// Joins (or rejoins) an activity through `dltutor_join`: the server picks the variant on the
+    /// first join; a rejoin gets the same row back, checkpoint included. A session of the same
+    /// student that is still open is taken over: the server refuses its writes from then on, and
+    /// it ends itself when it next asks (`holdsSession`).
+    public static func join(_ db: ClassDatabase, activity: String, student: String) async throws(ClassError) -> Enrolment {
+        let rows = try await db.query(
+            "SELECT * FROM dltutor_join(\(activity), \(student))", doing: "join \(activity)")
+        guard let row = rows.first,
+            let (seed, checkpoint, finished, previous) = try? row.decode((Int64?, String?, Bool, Int32?).self)
+        else {
             throw ClassError("'\(student)' could not join \(activity): not on the roster, or not allowed.")
         }
         return Enrolment(
-            activity: activity, student: student, seed: seed.map { UInt64($0) }, checkpoint: checkpoint, finished: finished)
+            activity: activity, student: student, seed: seed.map { UInt64($0) }, checkpoint: checkpoint, finished: finished,
+            tookOver: previous != nil)
     }
 
-    /// Writes one checked answer; it is committed when this returns.
+    /// Whether this connection still holds the student's session; false once a newer join of the
+    /// same student took over.
+    public static func holdsSession(_ db: ClassDatabase, activity: String, student: String) async throws(ClassError) -> Bool {
+        let rows = try await db.query(
+            "SELECT dltutor_holds_session(\(activity), \(student))", doing: "check the session")
+        return (try? rows.first?.decode(Bool.self)) ?? true
+    }
+
+    /// Writes one checked answer through `dltutor_submit`, which stamps the student, their
+    /// variant and the server's time; it is committed when this returns. The verdict is the
+    /// client's claim: `class results` regrades the input and reports a disagreement.
     public static func record(_ db: ClassDatabase, activity: String, _ a: ClassAnswer) async throws(ClassError) {
-        let seed = a.seed.map { Int64($0) }
         try await db.query(
             """
-            INSERT INTO answer (activity, student, question, step, seed, input, verdict, mistake, correct, seconds)
-            VALUES (\(activity), \(a.student), \(a.question), \(a.step), \(seed), \(a.input), \(a.verdict), \(a.mistake), \(a.correct), \(a.seconds))
+            SELECT dltutor_submit(\(activity), \(a.student), \(a.question), \(a.step), \(a.input), \(a.verdict), \(a.mistake), \(a.correct), \(a.seconds))
             """, doing: "save the answer")
     }
 
@@ -154,20 +179,15 @@ public enum ClassActivities {
         async throws(ClassError)
     {
         try await db.query(
-            """
-            UPDATE enrolment SET checkpoint = \(checkpoint), last_seen = clock_timestamp()
-            WHERE activity = \(activity) AND student = \(student)
-            """, doing: "save the quiz checkpoint")
+            "SELECT dltutor_checkpoint(\(activity), \(student), \(checkpoint))", doing: "save the quiz checkpoint")
     }
 
+    /// Hands the quiz in (`dltutor_hand_in` stamps the server's time). The client's score is not
+    /// stored: `class results` computes every grade from the stored inputs.
     public static func finish(
         _ db: ClassDatabase, activity: String, student: String, score: Double, maxScore: Double, result: String
     ) async throws(ClassError) {
-        try await db.query(
-            """
-            UPDATE enrolment SET finished_at = clock_timestamp(), last_seen = clock_timestamp(), score = \(score), max_score = \(maxScore), result = \(result)
-            WHERE activity = \(activity) AND student = \(student)
-            """, doing: "save the quiz result")
+        try await db.query("SELECT dltutor_hand_in(\(activity), \(student))", doing: "hand in the quiz")
     }
 
     static func binds(_ values: String...) -> PostgresBindings {
@@ -178,13 +198,13 @@ public enum ClassActivities {
 
     static func decode(_ row: PostgresRow) -> ClassActivity? {
         guard
-            let (name, kind, exam, questions, minutes, same, seed, started, deadline, closed) =
-                try? row.decode((String, String, String, String, Double, Bool, Int64?, Double, Double?, Double?).self),
+            let (name, kind, exam, questions, minutes, same, sshOnly, seed, started, deadline, closed) =
+                try? row.decode((String, String, String, String, Double, Bool, Bool, Int64?, Double, Double?, Double?).self),
             let k = ClassActivity.Kind(rawValue: kind)
         else { return nil }
         return ClassActivity(
             name: name, kind: k, exam: exam, questions: questions.split(separator: ",").map(String.init),
-            minutes: minutes, sameVariant: same, seed: seed.map { UInt64($0) },
+            minutes: minutes, sameVariant: same, sshOnly: sshOnly, seed: seed.map { UInt64($0) },
             startedAt: Date(timeIntervalSince1970: started), deadline: deadline.map { Date(timeIntervalSince1970: $0) },
             closedAt: closed.map { Date(timeIntervalSince1970: $0) })
     }

@@ -27,7 +27,7 @@ public final class ClassDatabase: Sendable {
             let conn = try await PostgresConnection.connect(configuration: config, id: 1, logger: logger)
             return ClassDatabase(connection: conn, url: url)
         } catch {
-            throw ClassError.from(error, doing: "connect to \(url.redacted)")
+            throw ClassError.from(error, doing: "reach PostgreSQL at \(url.host):\(url.port)")
         }
     }
 

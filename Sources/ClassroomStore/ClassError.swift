@@ -20,8 +20,26 @@ public struct ClassError: Error, Sendable, CustomStringConvertible, Equatable {
             if let info = p.serverInfo, let msg = info[.message] {
                 return ClassError("cannot \(what): \(msg)", sqlState: info[.sqlState])
             }
-            return ClassError("cannot \(what): \(p.code)\(p.underlying.map { " (\($0))" } ?? "")")
+            return ClassError("cannot \(what): \(words(p))", sqlState: nil)
         }
-        return ClassError("cannot \(what): \(error)")
+        return ClassError("cannot \(what): \(words(error))")
+    }
+
+    /// A client-side failure in words (never the library's raw text, which can be long and name
+    /// internals): connection refused, timed out, unknown host, closed by the server.
+    static func words(_ error: any Error) -> String {
+        var text = String(describing: error).lowercased()
+        if let p = error as? PSQLError {
+            text = "\(p.code) \(p.underlying.map { String(describing: $0) } ?? "")".lowercased()
+            if p.code == .serverClosedConnection || p.code == .uncleanShutdown { return "the server closed the connection" }
+            if p.code == .clientClosedConnection { return "the connection is closed" }
+            if p.code == .authMechanismRequiresPassword { return "the server asks for a password and none was given" }
+        }
+        if text.contains("refused") { return "connection refused" }
+        if text.contains("timed out") || text.contains("timeout") { return "no answer (timed out)" }
+        if text.contains("resolve") || text.contains("unknown host") || text.contains("nodename") { return "unknown host" }
+        if text.contains("reset") || text.contains("broken pipe") { return "the connection was lost" }
+        if text.contains("unreachable") { return "the network is unreachable" }
+        return "the connection failed"
     }
 }

@@ -13,10 +13,8 @@ public enum ClassReports {
         public var correct: Int
         public var finished: Bool
         public var secondsSinceSeen: Double?
-        /// Score kept when the student's quiz ended (nil until then).
-        public var score: Double?
-        public var maxScore: Double?
-        public var result: String?
+        /// The student's variant (the instructor's view only; it reproduces their key).
+        public var seed: UInt64?
         public var joinedAt: Date?
         public var finishedAt: Date?
     }
@@ -29,11 +27,14 @@ public enum ClassReports {
         public var count: Int
     }
 
-    /// The latest answer of each student at each step.
+    /// The latest answer of each student at each step: what they typed, and the verdict their
+    /// client claimed (which decides nothing: `class results` regrades the input).
     public struct Latest: Sendable, Equatable {
         public var student: String
         public var question: String
         public var step: String
+        public var input: String
+        public var verdict: String
         public var correct: Bool
         public var mistake: String?
     }
@@ -45,21 +46,19 @@ public enum ClassReports {
                    (SELECT count(DISTINCT (a.question, a.step)) FROM answer a WHERE a.activity = \(activity) AND a.student = s.id)::int8,
                    (SELECT count(*) FROM (SELECT DISTINCT ON (a.question, a.step) a.correct FROM answer a
                       WHERE a.activity = \(activity) AND a.student = s.id ORDER BY a.question, a.step, a.id DESC) l WHERE l.correct)::int8,
-                   e.finished_at IS NOT NULL, extract(epoch FROM clock_timestamp() - e.last_seen)::float8,
-                   e.score, e.max_score, e.result,
+                   e.finished_at IS NOT NULL, extract(epoch FROM clock_timestamp() - e.last_seen)::float8, e.seed,
                    extract(epoch FROM e.joined_at)::float8, extract(epoch FROM e.finished_at)::float8
             FROM student s LEFT JOIN enrolment e ON e.student = s.id AND e.activity = \(activity)
             ORDER BY s.id
             """, doing: "read the class's progress")
         return rows.compactMap { row in
             guard
-                let (id, name, joined, answered, correct, finished, seen, score, max, result, joinedAt, finishedAt) =
-                    try? row.decode(
-                        (String, String, Bool, Int64, Int64, Bool, Double?, Double?, Double?, String?, Double?, Double?).self)
+                let (id, name, joined, answered, correct, finished, seen, seed, joinedAt, finishedAt) =
+                    try? row.decode((String, String, Bool, Int64, Int64, Bool, Double?, Int64?, Double?, Double?).self)
             else { return nil }
             return StudentProgress(
                 id: id, name: name, joined: joined, answered: Int(answered), correct: Int(correct), finished: finished,
-                secondsSinceSeen: seen, score: score, maxScore: max, result: result,
+                secondsSinceSeen: seen, seed: seed.map { UInt64($0) },
                 joinedAt: joinedAt.map { Date(timeIntervalSince1970: $0) },
                 finishedAt: finishedAt.map { Date(timeIntervalSince1970: $0) })
         }
@@ -89,12 +88,13 @@ public enum ClassReports {
     public static func latest(_ db: ClassDatabase, activity: String) async throws(ClassError) -> [Latest] {
         let rows = try await db.query(
             """
-            SELECT DISTINCT ON (student, question, step) student, question, step, correct, mistake
+            SELECT DISTINCT ON (student, question, step) student, question, step, input, verdict, correct, mistake
             FROM answer WHERE activity = \(activity) ORDER BY student, question, step, id DESC
             """, doing: "read the latest answers")
         return rows.compactMap { row in
-            guard let (st, q, s, c, m) = try? row.decode((String, String, String, Bool, String?).self) else { return nil }
-            return Latest(student: st, question: q, step: s, correct: c, mistake: m)
+            guard let (st, q, s, i, v, c, m) = try? row.decode((String, String, String, String, String, Bool, String?).self)
+            else { return nil }
+            return Latest(student: st, question: q, step: s, input: i, verdict: v, correct: c, mistake: m)
         }
     }
 

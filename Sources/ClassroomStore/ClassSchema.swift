@@ -4,15 +4,15 @@ import PostgresNIO
 /// once, in order, in one transaction with the version bump, under an advisory lock so two
 /// `class init`s cannot race. A database written by a newer dltutor is refused with both versions.
 ///
-/// Security lives in the schema (row-level security), so it holds for any client, not only for
-/// dltutor: a student's login role is a member of `dltutor_student`, which may read the class's
-/// settings but change none of them, and may read and add only its own rows (`dltutor_me()`).
-/// Answers get the server's clock and are refused after a quiz's deadline (30 s grace for the
-/// last automatic submit), whatever the client says.
+/// Security lives in the schema (grants, row-level security and functions), so it holds for any
+/// client, not only for dltutor: since v3 (`ClassSchema+Authority.swift`) a student's login role
+/// is a member of the class's own `dltutor-DB-students`, which may read its own rows but no seed,
+/// and writes only through functions that stamp the student and the server's clock and refuse
+/// answers after a quiz's deadline (30 s grace for the last automatic submit) or `quiz close`.
 public enum ClassSchema {
-    public static let version = 2
+    public static let version = 3
 
-    static let migrations: [[String]] = [v1, v2]
+    static let migrations: [[String]] = [v1, v2, v3]
 
     /// The live demo's full cue: its variant, the open step's number and every step's reveal, so a
     /// student who joins late sees exactly what the class has seen, and no more.

@@ -111,6 +111,20 @@ public final class CursesTerminal: Terminal {
         FatalRestore.shared.arm()
     }
 
+    /// Why `init` would fail (not a terminal, TERM unset or unknown, no cursor addressing), found
+    /// without opening a screen, nil when it would open. A command that would create files
+    /// (the progress database) asks first, so a run that cannot show its screen leaves nothing.
+    public nonisolated static func preflight(programName: String = "dltutor") -> CursesTerminalError? {
+        guard isatty(0) == 1, isatty(1) == 1 else { return .notATerminal(program: programName) }
+        let term = getenv("TERM").map { String(cString: $0) }
+        guard let term, !term.isEmpty else { return .unknownTerminal(program: programName, term: nil) }
+        switch cn_term_can_address() {
+        case 1: return nil
+        case 0: return .noCursorAddressing(program: programName, term: term)
+        default: return .unknownTerminal(program: programName, term: term)
+        }
+    }
+
     isolated deinit { close() }
 
     // MARK: Terminal
@@ -263,20 +277,65 @@ public final class CursesTerminal: Terminal {
     /// a libdispatch worker, whose mask blocks signals), where `raise` would leave the signal
     /// pending forever. So SIGTSTP is unblocked on this thread for the raise: a thread-directed
     /// signal that is unblocked is delivered before `raise` returns, which stops the process here.
+    ///
+    /// Under `make run` or a shell script, Ctrl-Z stops the whole job: the parent stops at once
+    /// (default action) and the shell takes the terminal back while the tutor is still leaving
+    /// curses. So the SIGTSTP handler has already given the terminal back (shell mode, main
+    /// screen) and `endwin` here only updates curses' own state, its output sent nowhere;
+    /// were it to write, its `tcsetattr` from what is now a background group would stop the
+    /// tutor with SIGTTOU, and after `fg` the `raise` below would stop it a second time with
+    /// no one left to continue it. When the handler could not restore, `endwin` runs as usual
+    /// with SIGTTOU blocked (the kernel lets a background group set the modes then). A SIGCONT
+    /// that arrived meanwhile (the tutor was stopped and continued already) skips the raise.
     private func stopAndContinue() {
         let start = ContinuousClock.now
-        endwin()
-        SignalSetup.defaultStopHandler()
-        var stop = sigset_t(), old = sigset_t()
-        sigemptyset(&stop)
-        sigaddset(&stop, SIGTSTP)
-        pthread_sigmask(SIG_UNBLOCK, &stop, &old)
-        raise(SIGTSTP) // the process stops here until SIGCONT
-        pthread_sigmask(SIG_SETMASK, &old, nil)
-        SignalSetup.installStopHandler()
         pendingContinue.store(0, ordering: .relaxed)
+        if FatalRestore.shared.takeStopRestore() {
+            withOutputDiscarded { _ = endwin() }
+        } else {
+            Self.withSignalBlocked(SIGTTOU) { _ = endwin() }
+        }
+        if pendingContinue.exchange(0, ordering: .relaxed) == 0 {
+            SignalSetup.defaultStopHandler()
+            Self.withSignalUnblocked(SIGTSTP) { _ = raise(SIGTSTP) } // the process stops here until SIGCONT
+            SignalSetup.installStopHandler()
+        }
+        pendingContinue.store(0, ordering: .relaxed)
+        pendingStop.store(0, ordering: .relaxed) // a second Ctrl-Z while leaving curses is the same stop
         SignalSetup.addStoppedTime(ContinuousClock.now - start)
         repaint()
+    }
+
+    /// Runs `body` with curses' output descriptor pointed at /dev/null, then puts it back.
+    private func withOutputDiscarded(_ body: () -> Void) {
+        let fd = fileno(outFile)
+        let saved = dup(fd)
+        let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        guard saved >= 0, null >= 0, dup2(null, fd) >= 0 else {
+            if saved >= 0 { Glibc.close(saved) }
+            if null >= 0 { Glibc.close(null) }
+            Self.withSignalBlocked(SIGTTOU, body)
+            return
+        }
+        body()
+        dup2(saved, fd)
+        Glibc.close(saved)
+        Glibc.close(null)
+    }
+
+    /// Runs `body` with `sig` blocked on this thread, then restores the thread's mask.
+    private static func withSignalBlocked(_ sig: Int32, _ body: () -> Void) { withMask(SIG_BLOCK, sig, body) }
+
+    /// Runs `body` with `sig` unblocked on this thread, then restores the thread's mask.
+    private static func withSignalUnblocked(_ sig: Int32, _ body: () -> Void) { withMask(SIG_UNBLOCK, sig, body) }
+
+    private static func withMask(_ how: Int32, _ sig: Int32, _ body: () -> Void) {
+        var set = sigset_t(), old = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, sig)
+        pthread_sigmask(how, &set, &old)
+        body()
+        pthread_sigmask(SIG_SETMASK, &old, nil)
     }
 
     /// Seconds the process spent stopped by Ctrl-Z so far. The launcher subtracts them from the

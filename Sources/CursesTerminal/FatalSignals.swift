@@ -80,6 +80,24 @@ final class FatalRestore: @unchecked Sendable {
         setStderr(real: -1, capture: -1)
     }
 
+    /// From the SIGTSTP handler (async-signal-safe): gives the terminal back at once (shell
+    /// mode, main screen, cursor shown), before the shell can take it. Under `make run` the
+    /// parent stops at the same moment and the shell prints "Stopped" and its prompt right
+    /// away; were the tutor to leave the alternate screen later, in the run loop, that text
+    /// would be on the alternate screen and vanish with it. The handler runs with SIGTTOU
+    /// blocked, so restoring works from what may already be a background process group.
+    func restoreForStop() {
+        guard armed.load(ordering: .acquiring) else { return }
+        restoreTerminal()
+        restoredForStop.store(true, ordering: .releasing)
+    }
+
+    /// Whether the SIGTSTP handler gave the terminal back since the last call (then the run
+    /// loop's `endwin` must not write to the terminal again).
+    func takeStopRestore() -> Bool { restoredForStop.exchange(false, ordering: .acquiring) }
+
+    private let restoredForStop = Atomic<Bool>(false)
+
     /// The handler: restore once, then die of the same signal with its default action.
     private func handle(_ sig: Int32) {
         if armed.exchange(false, ordering: .acquiring) {

@@ -39,8 +39,18 @@ enum SignalSetup {
         }
     }
 
+    /// Ctrl-Z: the handler gives the terminal back at once (see `FatalRestore.restoreForStop`),
+    /// with SIGTTOU blocked while it runs, and the run loop then stops the process.
     static func installStopHandler() {
-        set(SIGTSTP) { _ in pendingStop.store(1, ordering: .relaxed) }
+        var sa = sigaction()
+        sa.__sigaction_handler.sa_handler = { _ in
+            pendingStop.store(1, ordering: .relaxed)
+            FatalRestore.shared.restoreForStop()
+        }
+        sigemptyset(&sa.sa_mask)
+        sigaddset(&sa.sa_mask, SIGTTOU)
+        sa.sa_flags = 0 // no SA_RESTART: a blocked read must return EINTR
+        sigaction(SIGTSTP, &sa, nil)
     }
 
     /// Restores the default action for SIGTSTP so that raising it actually stops the process.

@@ -3,12 +3,14 @@ import TutorStore
 
 /// The tutor's writes, in the order they were made, until each is in the database.
 ///
-/// Normally a write runs at once on the caller's thread, so when `submit` returns the answer is
-/// committed (a SIGKILL right after loses nothing). When another program holds the database's
-/// lock longer than the busy timeout, the write is not dropped: it stays at the head of the
-/// queue, later writes queue behind it (order matters: a quiz row before its answers), and a
-/// background thread retries until the lock is released. The tutor stays responsive meanwhile
-/// and tells the student what is waiting (`status`). A write that fails for good (disk full,
+/// A write runs at once on the queue's own thread while the caller waits for it up to
+/// `foregroundWait`: normally it is committed by then, so when `submit` returns the answer is
+/// in the file (a SIGKILL right after loses nothing). When another program holds the database's
+/// lock, the caller (the screen's thread) stops waiting after `foregroundWait`, never the whole
+/// busy timeout, and the write is not dropped: it stays at the head of the queue, later writes
+/// queue behind it (order matters: a quiz row before its answers), and the queue's thread
+/// retries until the lock is released. The tutor stays responsive meanwhile and tells the
+/// student what is waiting (`status`). A write that fails for good (disk full,
 /// file gone read-only) stops saving, as `ProgressStore` describes; that is reported as such.
 public final class WriteQueue: @unchecked Sendable {
     /// State the writes share across retries, owned by whichever thread is writing.
@@ -35,18 +37,25 @@ public final class WriteQueue: @unchecked Sendable {
     /// Some thread (the caller's, or the retry thread) owns the head of the queue.
     private var writing = false
     private var state = Status()
-    /// Pause between retries on the background thread (SQLite's busy handler waits too).
+    /// Pause between retries on the queue's thread (SQLite's busy handler waits too).
     private let retryPause: UInt32
+    /// How long `submit` waits for the write it started before leaving it to the queue's thread.
+    private let foregroundWait: Double
+    /// Where writes run: never on the screen's thread, which a lock could otherwise hold for
+    /// the whole busy timeout.
+    private let writer = DispatchQueue(label: "dltutor.writes")
 
-    public init(store: any ProgressStore, retryPause: Double = 0.05) {
+    public init(store: any ProgressStore, retryPause: Double = 0.05, foregroundWait: Double = 0.2) {
         self.store = store
         self.retryPause = UInt32(retryPause * 1_000_000)
+        self.foregroundWait = foregroundWait
     }
 
     public var status: Status { lock.withLock { state } }
 
-    /// Queues `job` behind any waiting writes; runs it now when nothing is waiting. `isAnswer`
-    /// marks checked answers and reveals, the writes the student is told about.
+    /// Queues `job` behind any waiting writes; starts it now when nothing is waiting and waits
+    /// up to `foregroundWait` for it. `isAnswer` marks checked answers and reveals, the writes
+    /// the student is told about.
     public func submit(isAnswer: Bool = false, _ job: @escaping Job) {
         let mine: Bool = lock.withLock {
             jobs.append((job, isAnswer))
@@ -56,7 +65,13 @@ public final class WriteQueue: @unchecked Sendable {
             writing = true
             return true
         }
-        if mine { drain(inBackground: false) }
+        guard mine else { return }
+        let done = DispatchSemaphore(value: 0)
+        writer.async { [self] in
+            drain()
+            done.signal()
+        }
+        _ = done.wait(timeout: .now() + foregroundWait)
     }
 
     /// Waits until every queued write is in the database, or `timeout` seconds (nil: no limit).
@@ -71,9 +86,9 @@ public final class WriteQueue: @unchecked Sendable {
         return true
     }
 
-    /// Writes from the head until the queue is empty. On the caller's thread a lock held too
-    /// long hands the queue to a background thread and returns; there it retries.
-    private func drain(inBackground: Bool) {
+    /// Writes from the head until the queue is empty, retrying a write locked out by another
+    /// program (on the queue's thread, never the screen's).
+    private func drain() {
         while true {
             guard
                 let head = lock.withLock({ () -> (job: Job, isAnswer: Bool)? in
@@ -87,10 +102,6 @@ public final class WriteQueue: @unchecked Sendable {
                 finishHead(head.isAnswer, failure: nil)
             } catch  where !error.stopsSaving {
                 // Locked by another program: keep it, and everything behind it.
-                if !inBackground {
-                    Thread.detachNewThread { [self] in drain(inBackground: true) }
-                    return
-                }
                 usleep(retryPause)
             } catch {
                 // Saving has stopped for good; the store ignores the writes still queued.

@@ -34,6 +34,24 @@ public struct ContentOptions: ParsableArguments {
         try ContentOptions.load(content: content, quietWarnings: quietWarnings)
     }
 
+    /// Loads the exam as `load` does and also returns how many content errors were printed:
+    /// `key` and `list` print what loaded, then exit non-zero when a question is missing.
+    public func loadCountingErrors() throws -> (exam: Exam, errors: Int) {
+        let dir = try ContentOptions.resolve(content)
+        let result = ContentOptions.cache?.load(directory: dir) ?? ExamLoader.load(directory: dir)
+        try ContentOptions.report(result, anyQuestion: !result.exam.questions.isEmpty, quietWarnings: true)
+        return (result.exam, result.errors.count)
+    }
+
+    /// After printing what loaded: content errors (already printed) make the command fail.
+    public static func failIfIncomplete(errors: Int) throws {
+        guard errors > 0 else { return }
+        printError(
+            "dltutor: \(errors) content error\(errors == 1 ? "" : "s") (above); the questions with errors are missing from this output."
+        )
+        throw ExitCode(1)
+    }
+
     /// The same for `--content` given as a plain value (the quick start path).
     public static func load(content: String?, quietWarnings: Bool = true) throws -> Exam {
         let dir = try resolve(content)
@@ -57,7 +75,7 @@ public struct ContentOptions: ParsableArguments {
     /// Prints the content's errors (and warnings unless `quietWarnings`) to standard error, and
     /// throws when no question loaded at all.
     private static func report(_ result: LoadResult, anyQuestion: Bool, quietWarnings: Bool) throws {
-        for d in result.diagnostics where d.isError || !quietWarnings { printError(d.description) }
+        for d in result.diagnostics where !d.isWarning || !quietWarnings { printError(d.description) }
         if !anyQuestion { throw ValidationError("no question could be loaded from \(result.exam.directory).") }
     }
 }

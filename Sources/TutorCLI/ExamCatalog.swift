@@ -72,7 +72,8 @@ public enum ExamCatalog {
 
     /// Reads only `exam.yaml`'s id and title (cheap: no question is parsed).
     private static func entry(_ dir: String, source: String) -> Entry {
-        let text = (try? String(contentsOfFile: dir + "/exam.yaml", encoding: .utf8)) ?? ""
+        let bytes = (try? ContentFile.bytes(dir + "/exam.yaml", limit: ContentFile.maxYAMLBytes).get()) ?? []
+        let text = String(decoding: bytes, as: UTF8.self)
         func field(_ key: String) -> String? {
             for line in text.split(separator: "\n") where line.hasPrefix(key + ":") {
                 var v = line.dropFirst(key.count + 1).trimmingCharacters(in: .whitespaces)

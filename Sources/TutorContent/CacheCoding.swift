@@ -29,6 +29,9 @@ struct CacheWriter {
 
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
+    /// Appends everything `other` wrote.
+    mutating func append(_ other: CacheWriter) { bytes.append(contentsOf: other.bytes) }
+
     mutating func string(_ value: String) {
         var s = value
         s.withUTF8 { utf8 in
@@ -66,10 +69,35 @@ struct CacheCorrupt: Error {}
 struct CacheReader {
     private let bytes: [UInt8]
     private var at = 0
+    /// How deep `nested` calls are: a syntax tree or template read back is never deeper than
+    /// `maxDepth`, so a crafted file cannot exhaust the stack. (The lexer reads at most 500
+    /// characters per formula, so no tree the parser builds is that deep.)
+    private var depth = 0
+    static let maxDepth = 600
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     var isAtEnd: Bool { at == bytes.count }
+
+    /// The checksum of a cache body: the key folded into a hash of the bytes.
+    static func checksum(key: UInt64, _ body: ArraySlice<UInt8>) -> UInt64 {
+        var h = WordHash()
+        h.add(key)
+        h.add(body)
+        return h.value
+    }
+
+    /// The checksum of the bytes not read yet (the body, after the header).
+    func restChecksum(key: UInt64) -> UInt64 { Self.checksum(key: key, bytes[at...]) }
+
+    /// Reads one level of a recursive structure (a syntax tree, a repeated template), at most
+    /// `maxDepth` levels deep.
+    mutating func nested<T>(_ read: (inout CacheReader) throws(CacheCorrupt) -> T) throws(CacheCorrupt) -> T {
+        guard depth < Self.maxDepth else { throw CacheCorrupt() }
+        depth += 1
+        defer { depth -= 1 }
+        return try read(&self)
+    }
 
     /// A block written by `CacheWriter.block`, decoded by `read`, which must use all of it.
     mutating func block<T>(_ read: (inout CacheReader) throws(CacheCorrupt) -> T) throws(CacheCorrupt) -> T {

@@ -7,13 +7,17 @@
 /// The parsed exam kept in a compact binary file (`$XDG_CACHE_HOME/dltutor`, else `~/.cache/dltutor`),
 /// so starting the tutor or a one-shot command skips YAML and formula parsing.
 ///
-/// The key is a hash of the program's version, the cache format, the directory and the name and
-/// bytes of every `*.yaml` file in it: a changed, added or removed file (or another build) misses
-/// and the YAML is loaded and the cache written again. A cache that cannot be read, decoded or
-/// written is ignored: the YAML is always there to fall back on. Lint never uses the cache.
+/// The key is a hash of the program's version, the cache format, the directory (its path, device
+/// and inode) and the name and bytes of every `*.yaml` file in it: a changed, added or removed
+/// file (or another build) misses and the YAML is loaded and the cache written again. The body
+/// carries a checksum (with the key folded in), checked on every read, so a flipped bit or a
+/// header pasted onto another folder's cache is a miss too; the decoder bounds nesting and every
+/// count. A cache that cannot be read, decoded or written is ignored: the YAML is always there
+/// to fall back on. Only a regular file is read (never a link, a FIFO or a device), and the cache
+/// is written to a new file (O_EXCL, O_NOFOLLOW) renamed into place. Lint never uses the cache.
 public struct ContentCache: Sendable {
     /// Bump whenever `ContentCodec` changes what it writes.
-    static let format: UInt64 = 3
+    static let format: UInt64 = 4
     private static let magic: [UInt8] = Array("dltutor-content".utf8)
 
     public let folder: String
@@ -83,8 +87,13 @@ public struct ContentCache: Sendable {
         h.add(Self.format)
         h.add(Array(programVersion.utf8)); h.add(0)
         h.add(Array(directory.utf8)); h.add(0)
+        var folder = stat()
+        guard stat(directory, &folder) == 0 else { return nil }
+        h.add(UInt64(folder.st_dev)); h.add(UInt64(folder.st_ino))
         for name in names {
-            guard let bytes = Self.readFile(directory + "/" + name) else { return nil }
+            guard case .success(let bytes) = ContentFile.bytes(directory + "/" + name, limit: ContentFile.maxYAMLBytes) else {
+                return nil
+            }
             h.add(Array(name.utf8)); h.add(0)
             h.add(UInt64(bytes.count))
             h.add(bytes)
@@ -108,13 +117,18 @@ public struct ContentCache: Sendable {
         return (result, ids)
     }
 
-    /// The cache file's contents after its header, when the header is this format's and `key`.
+    /// The cache file's contents after its header, when the header is this format's and `key`
+    /// and the body's checksum matches.
     private func reader(_ file: String, key: UInt64) -> CacheReader? {
-        guard let bytes = Self.readFile(file) else { return nil }
+        guard case .success(let bytes) = ContentFile.bytes(file, limit: ContentFile.maxCacheBytes, followLinks: false) else {
+            return nil
+        }
         var r = CacheReader(bytes)
         do {
             for m in Self.magic { guard try r.byte() == m else { return nil } }
             guard try r.uint() == Self.format, try r.uint() == key else { return nil }
+            let sum = try r.uint()
+            guard r.restChecksum(key: key) == sum else { return nil }
             return r
         } catch {
             return nil
@@ -122,15 +136,19 @@ public struct ContentCache: Sendable {
     }
 
     private func store(_ result: LoadResult, key: UInt64, to file: String) {
+        var body = CacheWriter()
+        ContentCodec.write(result, to: &body)
         var w = CacheWriter()
         for m in Self.magic { w.byte(m) }
         w.uint(Self.format)
         w.uint(key)
-        ContentCodec.write(result, to: &w)
+        w.uint(CacheReader.checksum(key: key, body.bytes[...]))
+        w.append(body)
         guard Self.makeFolder(folder) else { return }
-        // Written beside and renamed over, so a reader never sees half a file.
-        let temp = file + ".\(getpid()).tmp"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // Written to a new file beside it (never through a link planted under that name) and
+        // renamed over, so a reader never sees half a file.
+        let temp = file + ".\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
         let complete = w.bytes.withUnsafeBytes { buffer -> Bool in
             var offset = 0
@@ -161,28 +179,6 @@ public struct ContentCache: Sendable {
         return names.sorted()
     }
 
-    static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        // Read straight into an array of the file's size (one byte more, so that the end is seen
-        // without growing it); a file that grows meanwhile is still read whole.
-        var info = stat()
-        let size = fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) + 1 : 64 * 1024
-        var out = [UInt8](repeating: 0, count: min(size, 16 << 20))
-        var filled = 0
-        while true {
-            if filled == out.count { out.append(contentsOf: repeatElement(0, count: out.count)) }
-            let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 { return nil }
-            if n == 0 {
-                out.removeLast(out.count - filled)
-                return out
-            }
-            filled += n
-        }
-    }
-
     static func makeFolder(_ path: String) -> Bool {
         guard path.hasPrefix("/") else { return false }
         var built = ""
@@ -201,7 +197,9 @@ public struct ContentCache: Sendable {
 struct WordHash {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    mutating func add(_ bytes: [UInt8]) {
+    mutating func add(_ bytes: [UInt8]) { add(bytes[...]) }
+
+    mutating func add(_ bytes: ArraySlice<UInt8>) {
         bytes.withUnsafeBytes { raw in
             var i = 0
             while i + 8 <= raw.count {

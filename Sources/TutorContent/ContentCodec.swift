@@ -45,11 +45,20 @@ enum ContentCodec {
     }
 
     static func write(_ w: inout CacheWriter, _ d: Diagnostic) {
-        w.string(d.file); w.int(d.line); w.string(d.message); w.bool(d.isError)
+        // One byte: 0 warning, 1 error (the bool this once was), 2 note.
+        w.string(d.file); w.int(d.line); w.string(d.message); w.byte(d.isError ? 1 : d.severity == .note ? 2 : 0)
     }
 
     static func readDiagnostic(_ r: inout CacheReader) throws(CacheCorrupt) -> Diagnostic {
-        Diagnostic(file: try r.string(), line: try r.int(), message: try r.string(), severity: try r.bool() ? .error : .warning)
+        let (file, line, message) = (try r.string(), try r.int(), try r.string())
+        let severity: Diagnostic.Severity
+        switch try r.byte() {
+        case 0: severity = .warning
+        case 1: severity = .error
+        case 2: severity = .note
+        default: throw CacheCorrupt()
+        }
+        return Diagnostic(file: file, line: line, message: message, severity: severity)
     }
 
     // MARK: Question and step
@@ -172,6 +181,10 @@ enum ContentCodec {
     }
 
     static func readSegment(_ r: inout CacheReader) throws(CacheCorrupt) -> Template.Segment {
+        try r.nested(readSegmentLevel)
+    }
+
+    private static func readSegmentLevel(_ r: inout CacheReader) throws(CacheCorrupt) -> Template.Segment {
         switch try r.byte() {
         case 0: return .literal(try r.string())
         case 1: return .formula(try readFormula(&r), decimals: try r.optional { r throws(CacheCorrupt) in try r.int() })
@@ -240,7 +253,12 @@ enum ContentCodec {
         }
     }
 
+    /// One syntax tree, at most `CacheReader.maxDepth` levels deep.
     static func readExpr(_ r: inout CacheReader) throws(CacheCorrupt) -> Expr {
+        try r.nested(readExprLevel)
+    }
+
+    private static func readExprLevel(_ r: inout CacheReader) throws(CacheCorrupt) -> Expr {
         switch try r.byte() {
         case 0: return .number(try r.double(), column: try r.int())
         case 1: return .text(try r.string(), column: try r.int())

@@ -3,7 +3,9 @@
 /// Content authors fix files in an editor, so every message names the file and line the way
 /// compilers do; warnings carry a `warning:` prefix so an editor's error list can tell them apart.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable { case error, warning }
+    /// A note explains, and never counts as a problem of its own: "not checked: it depends on
+    /// 'n_in', which has an error" beside the error that is the root cause.
+    public enum Severity: String, Sendable, Hashable { case error, warning, note }
 
     /// The file path as the loader was given it (e.g. `content/aml5202-sessional1/q3.yaml`).
     public var file: String
@@ -22,9 +24,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     public var isError: Bool { severity == .error }
 
-    /// `file:line: message`, or `file:line: warning: message`.
+    public var isWarning: Bool { severity == .warning }
+
+    /// `file:line: message`, `file:line: warning: message` or `file:line: note: message`.
     public var description: String {
-        severity == .error ? "\(file):\(line): \(message)" : "\(file):\(line): warning: \(message)"
+        severity == .error ? "\(file):\(line): \(message)" : "\(file):\(line): \(severity.rawValue): \(message)"
     }
 }
 

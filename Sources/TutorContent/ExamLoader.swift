@@ -10,7 +10,7 @@ public struct LoadResult: Sendable {
     public let diagnostics: [Diagnostic]
 
     public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
-    public var warnings: [Diagnostic] { diagnostics.filter { !$0.isError } }
+    public var warnings: [Diagnostic] { diagnostics.filter(\.isWarning) }
 }
 
 /// Loads `content/<exam>/`: `exam.yaml` (id, title, question order) and one YAML file per question.
@@ -126,8 +126,11 @@ public enum ExamLoader {
 
     /// Reads and composes a YAML file; problems become diagnostics with the parser's line.
     static func parseFile(_ file: String, into diagnostics: inout [Diagnostic]) -> Node? {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            diagnostics.append(Diagnostic(file: file, line: 1, message: "cannot read the file."))
+        let data: Data
+        switch ContentFile.bytes(file, limit: ContentFile.maxYAMLBytes) {
+        case .success(let bytes): data = Data(bytes)
+        case .failure(let problem):
+            diagnostics.append(Diagnostic(file: file, line: 1, message: "cannot read the file: \(problem)."))
             return nil
         }
         let text: String

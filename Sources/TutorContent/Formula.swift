@@ -18,12 +18,19 @@ public struct Formula: Sendable, CustomStringConvertible {
 
     /// Parses `source` in `dialect`; errors become `file:line: <what>: <engine message>`.
     static func parse(_ source: String, dialect: Dialect, file: String, line: Int, what: String) throws(ContentError) -> Formula {
-        do {
-            let expr = try Parser.parse(source, dialect: dialect)
-            return Formula(source: source, expr: expr, line: line)
-        } catch {
+        // Checked first: `x % 2` is a parse error and `x % q` is not, but both mean a remainder.
+        if let column = ContentSyntax.percentTimes(in: source) {
             throw ContentError(
-                file: file, line: line, message: "\(what): \(error.message) (column \(error.column) of \"\(source)\")")
+                file: file, line: line,
+                message:
+                    "\(what): '%' means percent (5% is 0.05), so it would multiply what follows; for a remainder write x - q*floor(x/q) (column \(column) of \"\(source)\")."
+            )
+        }
+        do {
+            return Formula(source: source, expr: try Parser.parse(source, dialect: dialect), line: line)
+        } catch {
+            let message = ContentSyntax.explain(error, in: source)
+            throw ContentError(file: file, line: line, message: "\(what): \(message) (column \(error.column) of \"\(source)\")")
         }
     }
 

@@ -39,7 +39,19 @@ public enum Lint {
                     file: q.file, line: s.line, message: "step '\(s.id)': give at least 2 progressive hints.", severity: .warning)
             )
         }
-        // The original exam: report every coincidence individually.
+        // A step with more named mistakes than a student could meet is an error, and the
+        // question is not built 500 times over: lint stays linear in the size of the file.
+        let crowded = q.steps.filter { $0.mistakes.count > maxMistakesPerStep }
+        for s in crowded {
+            out.append(
+                Diagnostic(
+                    file: q.file, line: s.line,
+                    message:
+                        "step '\(s.id)': \(s.mistakes.count) named mistakes; at most \(maxMistakesPerStep) are allowed (the variants were not checked)."
+                ))
+        }
+        if !crowded.isEmpty { return out }
+        // The original exam: report every coincidence.
         if let v = try? q.variant() {
             for c in coincidences(v) {
                 out.append(
@@ -80,13 +92,21 @@ public enum Lint {
                     severity: .warning))
         }
         out += TextLint.check(q, seeds: seeds)
+        out += StepTestLint.check(q, seeds: seeds)
         return out + LeakLint.check(q, seeds: seeds, extra: { leaks($0) + EarnedLeakLint.leaks(in: $0) })
     }
 
+    /// The most named mistakes one step may list. Each is graded against every wrong answer,
+    /// and lint builds every variant with all of them; the shipped steps have at most a handful.
+    public static let maxMistakesPerStep = 100
+
     struct Coincidence { let step: String; let line: Int; let what: String }
 
-    /// Mistakes equal to an earlier mistake under the step's rule. (A mistake equal to the correct
-    /// value is left out of that variant when it is built, so it cannot be confused with it.)
+    /// Mistakes equal to an earlier mistake under the step's rule, one coincidence per group of
+    /// equal values ("mistakes 3 and 4", "mistakes 1, 2, 5 and 9"), so a step repeating one
+    /// mistake N times gives one warning, not N²/2. Each mistake is compared with the first of
+    /// each group only. (A mistake equal to the correct value is left out of that variant when
+    /// it is built, so it cannot be confused with it.)
     static func coincidences(_ v: Variant) -> [Coincidence] {
         var out: [Coincidence] = []
         for (spec, s) in zip(v.question.steps, v.steps) {
@@ -95,16 +115,28 @@ public enum Lint {
                 return (s.kind == .integer ? Tolerance.exact : s.tolerance).matches(a, b)
             }
             // Mistake ids keep the file's numbering (`step#3`) even when some are left out.
-            let number = s.mistakes.map(\.fileNumber)
-            for (i, m) in s.mistakes.enumerated() {
-                let line = spec.mistakes.indices.contains(number[i] - 1) ? spec.mistakes[number[i] - 1].value.line : spec.line
-                for j in 0..<i where same(m.value, s.mistakes[j].value) {
-                    out.append(
-                        Coincidence(step: s.id, line: line, what: "mistakes \(number[j]) and \(number[i]) give the same value"))
+            var groups: [(value: Value, numbers: [Int])] = []
+            for m in s.mistakes {
+                if let g = groups.firstIndex(where: { same(m.value, $0.value) }) {
+                    groups[g].numbers.append(m.fileNumber)
+                } else {
+                    groups.append((m.value, [m.fileNumber]))
                 }
+            }
+            for g in groups where g.numbers.count > 1 {
+                let second = g.numbers[1]
+                let line = spec.mistakes.indices.contains(second - 1) ? spec.mistakes[second - 1].value.line : spec.line
+                out.append(Coincidence(step: s.id, line: line, what: "mistakes \(listed(g.numbers)) give the same value"))
             }
         }
         return out
+    }
+
+    /// "3 and 4", "1, 2 and 5", or the first five and the count for a long list.
+    static func listed(_ numbers: [Int]) -> String {
+        let words = numbers.map(String.init)
+        if words.count > 6 { return words.prefix(5).joined(separator: ", ") + ", … (\(words.count) in all)" }
+        return words.dropLast().joined(separator: ", ") + " and " + (words.last ?? "")
     }
 
     static func sorted(_ d: [Diagnostic]) -> [Diagnostic] {

@@ -11,6 +11,14 @@ final class QuestionParser {
     var diagnostics: [Diagnostic] = []
     /// Step ids seen so far, including steps dropped for errors, so duplicates are still caught.
     var seenStepIDs: Set<String> = []
+    /// Names whose definition has an error (a parameter, derived value or step), each with the
+    /// name whose error it comes from: a formula that uses one gets a note, not a second error,
+    /// so an author sees the root cause once.
+    var broken: [String: String] = [:]
+    /// The root cause met by the latest `checkNames` calls (reset by the caller).
+    var brokenUse: String?
+    /// What was not checked because of each broken root, in the order met: one note per root.
+    var unchecked: [(root: String, line: Int, owner: String)] = []
 
     init(file: String) { self.file = file }
 
@@ -21,7 +29,7 @@ final class QuestionParser {
     static let pictures: Set<String> = ["loss_accuracy", "w_grid", "layers", "forward_chain", "tanh_points"]
     static let stepKeys: Set<String> = [
         "id", "partial", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
-        "accept", "mistakes", "hints", "solution", "model", "keywords", "percent", "levels", "label"
+        "accept", "mistakes", "hints", "solution", "model", "keywords", "percent", "levels", "label", "tests"
     ]
 
     /// Runs `body`, turning a thrown `ContentError` into a diagnostic and returning nil.
@@ -33,10 +41,16 @@ final class QuestionParser {
         diagnostics.append(Diagnostic(file: file, line: line, message: message))
     }
 
-    /// Reports the first name in `formula` that is not in `known`.
+    /// Reports the first name in `formula` that is not in `known`: an error, or a note when the
+    /// name's own definition has an error (already reported).
     func checkNames(_ formula: Formula, known: Set<String>, what: String) {
         for name in formula.names.sorted() where !known.contains(name) {
-            fail(formula.line, "\(what): unknown name '\(name)'.")
+            if let root = broken[name] {
+                brokenUse = brokenUse ?? root
+                unchecked.append((root, formula.line, String(what.prefix { $0 != ":" })))
+            } else {
+                fail(formula.line, "\(what): " + Self.unknownNameMessage(name, in: formula.source))
+            }
             return
         }
     }
@@ -65,19 +79,21 @@ final class QuestionParser {
         var known: Set<String> = []
         var params: [ParamSpec] = []
         for node in attempt({ () throws(ContentError) in try q.sequence("params") }) ?? [] {
-            if let p = parseParam(node, known: known) {
-                if known.contains(p.name) { fail(p.line, "parameter '\(p.name)' is defined twice.") }
-                known.insert(p.name)
-                params.append(p)
-            }
+            brokenUse = nil
+            guard let p = parseParam(node, known: known) else { markBroken(node); continue }
+            if known.contains(p.name) { fail(p.line, "parameter '\(p.name)' is defined twice.") }
+            if let root = brokenUse { broken[p.name] = root; continue }
+            known.insert(p.name)
+            params.append(p)
         }
         var derived: [DerivedSpec] = []
         for node in attempt({ () throws(ContentError) in try q.sequence("derived") }) ?? [] {
-            if let d = parseDerived(node, known: known) {
-                if known.contains(d.name) { fail(d.line, "derived value '\(d.name)' is already defined.") }
-                known.insert(d.name)
-                derived.append(d)
-            }
+            brokenUse = nil
+            guard let d = parseDerived(node, known: known) else { markBroken(node); continue }
+            if known.contains(d.name) { fail(d.line, "derived value '\(d.name)' is already defined.") }
+            if let root = brokenUse { broken[d.name] = root; continue }
+            known.insert(d.name)
+            derived.append(d)
         }
         var constraints: [Formula] = []
         for item in attempt({ () throws(ContentError) in try q.stringList("constraints") }) ?? [] {
@@ -105,8 +121,12 @@ final class QuestionParser {
 
         var steps: [Step] = []
         var stepNames: [String: String] = [:] // variable name -> step id
-        for node in attempt({ () throws(ContentError) in try q.sequence("steps") }) ?? [] {
-            guard let step = parseStep(node, known: known, earlier: stepNames) else { continue }
+        let stepNodes = attempt({ () throws(ContentError) in try q.sequence("steps") }) ?? []
+        for node in stepNodes {
+            guard let step = parseStep(node, known: known, earlier: stepNames) else {
+                if let id = node["id"]?.string { broken[Step.variableName(for: id)] = id }
+                continue
+            }
             if known.contains(step.variableName) {
                 fail(
                     step.line,
@@ -115,17 +135,24 @@ final class QuestionParser {
             stepNames[step.variableName] = step.id
             steps.append(step)
         }
-        if steps.isEmpty { fail(q.line, "question '\(id)' has no steps.") }
+        if stepNodes.isEmpty { fail(q.line, "question '\(id)' has no steps.") }
         let total = steps.reduce(0) { $0 + $1.points }
-        if abs(total - points) > 1e-6 {
+        // Steps dropped for their own errors would only make the sum a second symptom.
+        if steps.count == stepNodes.count, abs(total - points) > 1e-6 {
             fail(
                 q.line(of: "points"),
                 "question '\(id)': step points sum to \(ValueText.number(total)), not \(ValueText.number(points)).")
         }
+        diagnostics += UncheckedNote.notes(for: unchecked, file: file)
         if diagnostics.contains(where: \.isError) { return nil }
         return Question(
             id: id, title: title, points: points, topic: topic, picture: picture, text: text, params: params, derived: derived,
             constraints: constraints, steps: steps, file: file, line: q.line, logSetting: log, log: log ?? .natural)
+    }
+
+    /// A parameter or derived value whose definition failed: its name (when it has one) is broken.
+    private func markBroken(_ node: Node) {
+        if let name = node["name"]?.string { broken[name] = name }
     }
 
     private func parseParam(_ node: Node, known: Set<String>) -> ParamSpec? {

@@ -64,6 +64,9 @@ public struct Step: Sendable {
     public var percent: Bool = false
     /// A short human name for the step lists (`label:`, e.g. "total parameters"); nil: the id.
     public var label: String? = nil
+    /// The author's question tests (`tests:`), run by lint; not kept in the content cache, which
+    /// only the tutor reads.
+    public var tests: [StepTest] = []
 
     /// The name formulas use for this step's value: `a.total` → `a_total`.
     public var variableName: String { Step.variableName(for: id) }

@@ -179,12 +179,15 @@ extension QuestionParser {
         let label = attempt({ () throws(ContentError) in try fields.optionalString("label") }) ?? nil
         let levels = formula("levels", "levels formula")
         if let levels { checkNames(levels, known: stepKnown, what: "\(what): levels formula") }
+        let tests = parseTests(fields, step: id, kind: kind, known: stepKnown.union([Step.variableName(for: id)]), earlier: earlier)
         guard diagnostics.filter(\.isError).count == errorsBefore, let answer else { return nil }
         let deps = answer.names.compactMap { earlier[$0] }.sorted()
-        return Step(
+        var step = Step(
             id: id, part: part, prompt: prompt, kind: kind, answer: answer, check: check, points: points,
             options: options, variables: variables, accept: accept, mistakes: mistakes, hints: hints,
             solution: solution, model: model, keywords: keywords, dependencies: deps, partialCredit: partial ?? false,
             levels: levels, line: fields.line, percent: percent ?? false, label: label)
+        step.tests = tests
+        return step
     }
 }

@@ -18,7 +18,7 @@ public struct VariantStep: Sendable {
     public let expected: Value
     public let tolerance: Tolerance
     public let points: Double
-    /// Rendered options (choice steps), de-duplicated; shuffled in seeded variants.
+    /// Rendered options (choice steps), de-duplicated, in the order shown (`ChoiceOrder`).
     public let options: [String]
     public let mistakes: [Mistake]
     public let alternatives: [Alternative]

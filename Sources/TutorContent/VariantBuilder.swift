@@ -46,15 +46,32 @@ extension Question {
 
     private func drawValues(seed: UInt64) throws(ContentError) -> [NamedValue] {
         let rng = RandomSource(seed: Question.generatorSeed(seed: seed, questionID: id))
+        var rejections = [Int](repeating: 0, count: constraints.count)
         for _ in 0..<Question.maxAttempts {
             let values = try computeValues(rng: rng)
-            let dict = Dictionary(values.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
-            if try failingConstraints(dict).isEmpty { return values }
+            let env = Environment(variables: Dictionary(values.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }))
+            var satisfied = true
+            for (i, c) in constraints.enumerated() where !(try evaluate(c, env, "constraint").isTruthy) {
+                rejections[i] += 1
+                satisfied = false
+            }
+            if satisfied { return values }
         }
-        throw ContentError(
-            file: file, line: line,
-            message:
-                "question '\(id)': no variant for seed \(seed) satisfies the constraints after \(Question.maxAttempts) attempts.")
+        throw noVariant(seed: seed, rejections: rejections)
+    }
+
+    /// The error for a seed no draw satisfies, at the line of the constraint that rejected the most
+    /// draws, with how often it did: that constraint is the one to loosen.
+    private func noVariant(seed: UInt64, rejections: [Int]) -> ContentError {
+        var message =
+            "question '\(id)': no variant for seed \(seed) satisfies the constraints after \(Question.maxAttempts) attempts"
+        guard let worst = rejections.indices.max(by: { rejections[$0] < rejections[$1] }), rejections[worst] > 0 else {
+            return ContentError(file: file, line: line, message: message + ".")
+        }
+        let percent = Double(rejections[worst]) * 100 / Double(Question.maxAttempts)
+        let share = percent >= 99.95 ? "every draw" : "\(ValueText.number((percent * 10).rounded() / 10))% of the draws"
+        message += "; the constraint \"\(constraints[worst].source)\" rejects \(share)."
+        return ContentError(file: file, line: constraints[worst].line, message: message)
     }
 
     /// Parameters (drawn when `rng` is given) then derived values, in file order.

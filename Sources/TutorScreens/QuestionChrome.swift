@@ -26,7 +26,8 @@ struct QuestionChrome: Equatable {
             keys: "Enter check · Tab next · F2 hint · F3 reveal · F5 new · F8 original · F1 keys · F4 calc · Esc back")
     }
 
-    static func quiz(_ q: QuizState, now: Double?, quiet: Bool, seed: UInt64?) -> QuestionChrome {
+    /// `classSitting`: a class quiz, whose seed is never shown (it reproduces the key).
+    static func quiz(_ q: QuizState, now: Double?, quiet: Bool, seed: UInt64?, classSitting: Bool = false) -> QuestionChrome {
         let total = q.minutes * 60
         let left = q.secondsLeft(at: now) ?? Int(total)
         // Urgency (colour and "!") only once a warning applies: under 5 minutes of a longer quiz,
@@ -41,7 +42,7 @@ struct QuestionChrome: Equatable {
         var right = "Q\(q.current + 1)/\(q.questions.count) · \(answered)/\(steps) sent"
         if q.unsubmittedCount > 0 { right += " · \(q.unsubmittedCount) unsent" }
         if q.flaggedCount > 0 { right += " · \(q.flaggedCount) flagged" }
-        right += " · " + (seed.map { "seed \($0)" } ?? "original") + " "
+        right += " · " + (classSitting ? "class quiz" : seed.map { "seed \($0)" } ?? "original") + " "
         var chrome = QuestionChrome(
             titleRight: right, timer: timer, banner: q.banner,
             keys: quiet

@@ -13,7 +13,8 @@ enum QuizReadyText {
             : "at the end: answers stay editable until time is up."
         return [
             "\(minutes) minutes · \(q.questions.count) question\(q.questions.count == 1 ? "" : "s") (\(ids)) · \(steps) steps",
-            q.seed.map { "Variant seed \($0)." } ?? "The original exam.",
+            settings.classSitting
+                ? "Your own variant of the class quiz." : q.seed.map { "Variant seed \($0)." } ?? "The original exam.",
             "",
             "Feedback \(feedback)",
             "No hints or reveals; the calculator (F4) stays.",

@@ -7,6 +7,8 @@ import TutorSession
 struct QuizResultsScreen {
     let quiz: QuizState
     let glyphs: Glyphs
+    /// A class quiz: the seed is not shown (it reproduces the key); Esc ends the session.
+    var classSitting = false
 
     /// Rows that are not the list: title, settings, gap, key bar.
     static let chromeRows = 4
@@ -18,7 +20,7 @@ struct QuizResultsScreen {
         let score = "\(formatPoints(report.points))/\(formatPoints(report.maxPoints)) pts "
         StatusLine(left: " \(title)", right: score, style: .role(.selection), glyphs: glyphs)
             .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: width, height: 1))
-        let seed = report.seed.map { "seed \($0)" } ?? "original exam"
+        let seed = classSitting ? "class quiz" : report.seed.map { "seed \($0)" } ?? "original exam"
         let minutes = report.minutes == report.minutes.rounded() ? String(Int(report.minutes)) : String(report.minutes)
         let used = Int((report.endedAt - report.startedAt).rounded())
         var settings = "\(seed) · \(minutes) min · feedback: \(report.feedback.rawValue) · time used \(QuizState.clock(used))"

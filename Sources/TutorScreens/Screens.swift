@@ -53,9 +53,11 @@ public enum Screens {
                     drawDialog(
                         &buffer, title: "Quiz", glyphs: glyphs, lines: QuizReadyText.lines(q, settings: session.settings.quiz))
                 } else if q.phase == .results || q.phase == .review {
-                    QuizResultsScreen(quiz: q, glyphs: glyphs).draw(in: &buffer)
+                    QuizResultsScreen(quiz: q, glyphs: glyphs, classSitting: session.settings.quiz.classSitting).draw(in: &buffer)
                 } else if let p = session.practice {
-                    let chrome = QuestionChrome.quiz(q, now: session.now, quiet: session.settings.quiz.quietTimer, seed: q.seed)
+                    let chrome = QuestionChrome.quiz(
+                        q, now: session.now, quiet: session.settings.quiz.quietTimer,
+                        seed: session.settings.quiz.classSitting ? nil : q.seed, classSitting: session.settings.quiz.classSitting)
                     cursor = QuestionScreen(practice: p, glyphs: glyphs, chrome: chrome)
                         .draw(in: &buffer, cache: cache)
                     if q.phase == .confirmEnd {

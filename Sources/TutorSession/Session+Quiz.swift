@@ -58,6 +58,7 @@ extension Session {
                 q.phase = q.phase == .results ? .review : .results
                 q.scroll = 0
             case .back:
+                if settings.quiz.classSitting { quiz = q; return [.quit] }
                 screen = .start
             default: break
             }
@@ -243,7 +244,8 @@ extension Session {
         q.scroll = 0
         q.banner = timedOut ? "Time is up: your answers were submitted." : nil
         quiz = q
-        return [.finishQuiz(report)] + effects
+        // The answers the deadline submits are recorded before the hand-in, which closes the quiz.
+        return effects + [.finishQuiz(report)]
     }
 }
 

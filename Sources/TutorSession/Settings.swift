@@ -45,6 +45,9 @@ public struct QuizSettings: Sendable, Equatable {
     public var feedback: Feedback = .end
     /// No per-second change on screen (screen readers); a key tells the time instead.
     public var quietTimer = false
+    /// A class quiz: the variant's seed is never shown (it reproduces the key), and leaving the
+    /// results ends the session instead of opening the tutor on the quiz's variant.
+    public var classSitting = false
 
     public init(minutes: Double = 30, questionIDs: [String] = [], feedback: Feedback = .end, quietTimer: Bool = false) {
         self.minutes = minutes

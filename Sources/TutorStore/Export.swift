@@ -31,7 +31,7 @@ import Foundation
 /// row, fields with a comma, quote, CR or LF quoted and inner quotes doubled; text cells are
 /// neutralised against formula injection and bidi spoofing (`csvNeutralised`). JSON is an array of
 /// objects with every key present. Rows are in time order.
-struct ExportRow {
+public struct ExportRow {
     static let columns = [
         "kind", "time", "mode", "question", "topic", "step", "seed", "input", "verdict",
         "mistake", "correct", "seconds", "quiz_id", "ended", "score", "max_score",
@@ -122,6 +122,9 @@ struct ExportRow {
         }
         return out
     }
+
+    /// One text cell exactly as `export` writes it, for the other CSV writers (`class results`).
+    public static func csvCell(_ raw: String) -> String { csvQuote(raw) }
 
     static func csvQuote(_ raw: String) -> String {
         let s = csvNeutralised(raw)

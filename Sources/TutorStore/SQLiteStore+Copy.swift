@@ -11,7 +11,7 @@ extension SQLiteStore {
     /// Every error names the user's file, never the copy. `incomplete` is thrown for a file some
     /// migrations have not reached (it cannot be read as this build's schema).
     static func openCopy(of path: String, busyTimeout: Double, incomplete: StoreError) throws(StoreError) -> DatabaseQueue {
-        guard let copy = snapshot(of: path) else { throw .failed(path: path, detail: "it cannot be read") }
+        guard let copy = snapshot(of: path) else { throw noCopy(path) }
         defer { try? FileManager.default.removeItem(atPath: copy.folder) }
         do {
             fold(copy.file)
@@ -40,7 +40,10 @@ extension SQLiteStore {
         try? queue.close()
     }
 
-    /// Copies the database (and its WAL, if any) into a private temporary folder.
+    /// The error when no private copy of `path` could be made.
+    static func noCopy(_ path: String) -> StoreError { .failed(path: path, detail: "it cannot be read") }
+
+    /// Copies the database (and its WAL or journal, if any) into a private temporary folder.
     static func snapshot(of path: String) -> (folder: String, file: String)? {
         let fm = FileManager.default
         let folder = fm.temporaryDirectory.appendingPathComponent("dltutor-readonly-\(UUID().uuidString)").path
@@ -48,7 +51,11 @@ extension SQLiteStore {
         do {
             try fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try fm.copyItem(atPath: path, toPath: file)
-            if fm.fileExists(atPath: path + "-wal") { try fm.copyItem(atPath: path + "-wal", toPath: file + "-wal") }
+            // The WAL, or a hot rollback journal (a write killed halfway), goes with it: the copy's
+            // writable fold applies the one or rolls back the other.
+            for side in ["-wal", "-journal"] where fm.fileExists(atPath: path + side) {
+                try fm.copyItem(atPath: path + side, toPath: file + side)
+            }
             return (folder, file)
         } catch {
             try? fm.removeItem(atPath: folder)

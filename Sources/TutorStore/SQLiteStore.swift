@@ -43,6 +43,10 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
     private let busySeconds: Double
     private let lock = NSLock()
     private var reason: StoreError?
+    /// The file's device and inode once open (nil in memory or read-only): a write first checks
+    /// the path still names that file, so a database deleted or replaced while the tutor runs is
+    /// said on screen instead of answers going on into an unlinked file.
+    private var identity: (device: UInt64, inode: UInt64)?
 
     /// Opens (creating folder, file and schema as needed) the database at `path`. Never throws:
     /// when the file cannot be used the store returned does not save (a `NullStore`, or this
@@ -64,17 +68,9 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
     public init(path: String, options: Options = Options()) throws(StoreError) {
         location = path
         busySeconds = options.busyTimeout
-        let fm = FileManager.default
+        try Self.refuseSpecialFile(path)
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty && !fm.fileExists(atPath: folder) {
-            do {
-                try fm.createDirectory(
-                    atPath: folder, withIntermediateDirectories: true,
-                    attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw .cannotCreateFolder(path: folder, reason: Self.reason(error))
-            }
-        }
+        if !folder.isEmpty, let why = Self.makeFolders(folder) { throw .cannotCreateFolder(path: folder, reason: why) }
         var info = stat()
         let size: Int? = stat(path, &info) == 0 ? Int(info.st_size) : nil
         let writable =
@@ -90,7 +86,7 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             return
         }
         if let size, size > 0 {
-            _ = try Self.inspect(path: path, busyTimeout: options.busyTimeout)
+            _ = try Self.inspectRollingBack(path: path, busyTimeout: options.busyTimeout)
         }
         var config = Configuration()
         config.label = "dltutor.store"
@@ -137,6 +133,7 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
                 }
             }
             db = opened!
+            identity = Self.identity(of: path)
         }
     }
 
@@ -149,11 +146,30 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
         location = path
         busySeconds = busyTimeout
         guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        try Self.refuseSpecialFile(path)
+        var info = stat()
+        if stat(path, &info) == 0, info.st_size == 0 {
+            throw .failed(path: path, detail: "the file is empty: nothing has been saved in it yet")
+        }
+        let incomplete = StoreError.failed(
+            path: path, detail: "it was written by an older dltutor; open it once with the tutor to upgrade it")
+        // No tutor has it open (no -wal, no -shm): reading it in place would create both beside
+        // it, so it is read from a private copy and nothing appears next to the user's file.
+        // Only when no copy can be made (a full temporary folder) is it read in place.
+        let fm = FileManager.default
+        reason = .readOnly(path: path)
+        if !fm.fileExists(atPath: path + "-wal") && !fm.fileExists(atPath: path + "-shm") {
+            do {
+                db = try Self.openCopy(of: path, busyTimeout: busyTimeout, incomplete: incomplete)
+                return
+            } catch  where error != Self.noCopy(path) {
+                throw error
+            } catch {}
+        }
         var config = Configuration()
         config.label = "dltutor.store.reader"
         config.readonly = true
         config.busyMode = .timeout(busyTimeout)
-        reason = .readOnly(path: path)
         var complete = false
         do { complete = try Self.inspect(path: path, busyTimeout: busyTimeout) } catch {
             switch error {
@@ -167,10 +183,60 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
             db = queue
             return
         }
-        db = try Self.openCopy(
-            of: path, busyTimeout: busyTimeout,
-            incomplete: .failed(
-                path: path, detail: "it was written by an older dltutor; open it once with the tutor to upgrade it"))
+        db = try Self.openCopy(of: path, busyTimeout: busyTimeout, incomplete: incomplete)
+    }
+
+    /// A FIFO, a device, a folder or a socket at `path` is refused before SQLite opens it (its
+    /// `open` would wait forever for a FIFO's writer).
+    static func refuseSpecialFile(_ path: String) throws(StoreError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        let kind: String? =
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: nil
+            case S_IFDIR: "a folder"
+            case S_IFIFO: "a FIFO"
+            case S_IFCHR, S_IFBLK: "a device"
+            case S_IFSOCK: "a socket"
+            default: "a special file"
+            }
+        if let kind { throw .failed(path: path, detail: "it is \(kind), not a regular file") }
+    }
+
+    /// Creates `folder` and its missing parents (mode 0700); the reason in words when it cannot.
+    static func makeFolders(_ folder: String) -> String? {
+        var built = folder.hasPrefix("/") ? "" : "."
+        for part in folder.split(separator: "/", omittingEmptySubsequences: true) {
+            built += "/" + part
+            var info = stat()
+            if stat(built, &info) == 0 {
+                if info.st_mode & S_IFMT != S_IFDIR { return "\(built) is a file, not a folder" }
+                continue
+            }
+            if mkdir(built, 0o700) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
+        }
+        return nil
+    }
+
+    /// `inspect`, after rolling back a hot journal: a creation or write killed halfway leaves a
+    /// `-journal` that a read-only connection may not roll back (SQLite says "read-only"), which
+    /// would make every later run think the file read-only. A writable connection rolls it back.
+    static func inspectRollingBack(path: String, busyTimeout: Double) throws(StoreError) -> Bool {
+        do {
+            return try inspect(path: path, busyTimeout: busyTimeout)
+        } catch .readOnly(let p) {
+            guard FileManager.default.fileExists(atPath: path + "-journal") else { throw .readOnly(path: p) }
+            var config = Configuration()
+            config.busyMode = .timeout(busyTimeout)
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                _ = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master") }
+                try queue.close()
+            } catch {
+                throw StoreError.from(error, path: path, busySeconds: busyTimeout)
+            }
+            return try inspect(path: path, busyTimeout: busyTimeout)
+        }
     }
 
     /// An error found on the private copy, told with the user's file name.
@@ -236,13 +302,11 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
         }
     }
 
-    private static func reason(_ error: any Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
-        return ns.localizedDescription
+    /// Device and inode of the file at `path`, nil when there is none.
+    static func identity(of path: String) -> (device: UInt64, inode: UInt64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (UInt64(info.st_dev), UInt64(info.st_ino))
     }
 
     // MARK: State
@@ -257,6 +321,11 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
     /// A failure other than a lock timeout stops saving and is thrown once.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T? {
         guard isSaving || acceptsWritesWhenNotSaving else { return nil }
+        if let identity, let path = location, Self.identity(of: path).map({ $0 != identity }) ?? true {
+            let e = StoreError.failed(path: path, detail: "it was deleted or replaced while the tutor ran")
+            lock.withLock { if reason == nil { reason = e } }
+            throw e
+        }
         do {
             var result: T?
             try db.inTransaction(.immediate) { db in

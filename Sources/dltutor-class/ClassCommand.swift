@@ -15,7 +15,7 @@ struct ClassCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ClassInitCommand.self, ClassRosterCommand.self, ClassQuizCommand.self, ClassJoinCommand.self,
-            ClassMonitorCommand.self, ClassResultsCommand.self, ClassKeysCommand.self
+            ClassMonitorCommand.self, ClassResultsCommand.self, ClassKeysCommand.self, ClassFrontendCommand.self
         ]
     )
 }
@@ -137,14 +137,17 @@ struct ClassRosterCommand: AsyncParsableCommand {
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a student and their answers.")
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a student: their login goes, their answers stay (--purge deletes them too).")
         @OptionGroup var db: ClassDBOptions
         @Argument var id: String
+        @Flag(help: "Also delete every answer and enrolment of theirs.")
+        var purge = false
 
         func run() async throws {
-            let removed = try await withClassDatabase(db) { try await ClassRoster.remove($0, id: id) }
+            let removed = try await withClassDatabase(db) { try await ClassRoster.remove($0, id: id, purge: purge) }
             guard removed else { printError("dltutor: no student '\(id)' on the roster."); throw ExitCode(1) }
-            print("Removed \(id).")
+            print(purge ? "Removed \(id) and their answers." : "Removed \(id); their answers are kept (--purge deletes them).")
         }
     }
 }
@@ -159,5 +162,30 @@ struct ClassKeysCommand: AsyncParsableCommand {
     func run() async throws {
         let all = try await withClassDatabase(db) { try await ClassRoster.list($0) }
         for s in all { if let line = s.authorizedKeysLine { print(line) } }
+    }
+}
+
+/// `dltutor class frontend`: the SSH front end's own login (least privilege), printed as the
+/// connection string for the class server's `/etc/dltutor/class-db`.
+struct ClassFrontendCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "frontend",
+        abstract: "Give the SSH front end its own database login and print its connection string.",
+        discussion: """
+            The front end may join, answer and hand in for students on the roster and read what a \
+            student may see; it cannot change the schema, grades, settings or roles. Run again after \
+            roster changes (the connection limit follows the roster) or to change the password.
+            """)
+    @OptionGroup var db: ClassDBOptions
+    @Option(help: "The login's password (default: a new random one).")
+    var password: String?
+    @Option(help: "At most this many connections at once (default: 2 per student + 4, at least 10).")
+    var connections: Int?
+
+    func run() async throws {
+        let url = try await withClassDatabase(db) {
+            try await ClassFrontend.enable($0, password: password, connections: connections)
+        }
+        print(url.string)
     }
 }

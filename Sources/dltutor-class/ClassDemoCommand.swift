@@ -77,7 +77,7 @@ struct ClassDemoCommand: AsyncParsableCommand {
 
     /// The demo NAME: started now, or the one already running (an instructor who restarts).
     static func startOrContinue(_ db: ClassDatabase, name: String, exam: Exam, seed: UInt64?) async throws -> ClassActivity {
-        if let a = try await ClassActivities.find(db, name: name) {
+        if let a = try await ClassActivities.find(db, name: name, withSeed: true) {
             guard a.kind == .demo else { throw ClassError("'\(name)' is a quiz in this class; give the demo another name.") }
             guard a.closedAt == nil else { throw ClassError("the demo '\(name)' is closed; give a new demo another name.") }
             guard a.exam == exam.id else { throw ClassError("the demo '\(name)' uses exam '\(a.exam)'; pass --content for it.") }

@@ -39,7 +39,9 @@ extension ClassDemo.Cue {
 
 extension DemoTally {
     init(_ t: ClassDemo.Tally, question: String, step: String) {
-        let named = t.mistakes.compactMap { m in m.mistake.map { DemoTally.Count(mistake: $0, count: m.count) } }
+        // A mistake's text is what a student's tutor sent: shown as text, never as terminal control.
+        let named = t.mistakes.compactMap { m in m.mistake.map { DemoTally.Count(mistake: MonitorText.cell($0), count: m.count) }
+        }
         self.init(questionID: question, stepID: step, joined: t.joined, answered: t.answered, correct: t.correct, mistakes: named)
     }
 }

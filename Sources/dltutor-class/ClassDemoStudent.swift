@@ -27,8 +27,10 @@ enum ClassDemoStudent {
             exam: exam, settings: SessionSettings(mode: .demo, seed: activity.seed, demo: DemoSettings(audience: .follower)))
         let first = activity.questions.first.flatMap { id in exam.questions.firstIndex { $0.id == id } } ?? 0
         _ = session.handle(.openDemo(first))
+        let watch = ClassSessionWatch(db, activity: activity.name, student: student, inbox: inbox)
         try await TutorLauncher.run(session, screen: screen, store: store, inbox: { inbox.take() }, tick: .milliseconds(100))
+        let tookOver = watch.stop()
         await listener.close()
-        return "You left the demo \(activity.name)."
+        return tookOver ? ClassSessionWatch.message(activity.name) : "You left the demo \(activity.name)."
     }
 }

@@ -31,9 +31,13 @@ struct ClassJoinCommand: AsyncParsableCommand {
         let database: ClassDatabase
         do {
             database = try await ClassDatabase.connect(url)
-            try await ClassSchema.check(database)
         } catch {
-            printError("dltutor: " + error.message)
+            printError("dltutor: " + (overSSH ? Self.serverDown : error.message))
+            throw ExitCode(1)
+        }
+        do { try await ClassSchema.check(database) } catch {
+            await database.close()
+            printError("dltutor: " + (overSSH ? Self.serverDown : error.message))
             throw ExitCode(1)
         }
         let plan: JoinPlan
@@ -52,22 +56,34 @@ struct ClassJoinCommand: AsyncParsableCommand {
             print(plan.message)
             return
         }
-        try await TutorLauncher.run(session, screen: screen, store: plan.store)
+        let inbox = DemoInbox()
+        let watch = ClassSessionWatch(database, activity: plan.activity, student: plan.student, inbox: inbox)
+        try await TutorLauncher.run(session, screen: screen, store: plan.store, inbox: { inbox.take() })
+        if watch.stop() { print(ClassSessionWatch.message(plan.activity)) }
         await database.close()
     }
+
+    /// Over SSH the student runs nothing themselves: the class server's sshd set `DLTUTOR_STUDENT`.
+    var overSSH: Bool { student == nil && !(ProcessInfo.processInfo.environment["DLTUTOR_STUDENT"] ?? "").isEmpty }
+
+    /// What a student over SSH reads when the class server's database is out of reach: the
+    /// connection's details are the instructor's business.
+    static let serverDown = "the class server cannot reach its database right now; please tell your instructor."
 
     /// What joining leads to: a session to run, or a message (finished, over, nothing open).
     struct JoinPlan {
         var session: Session?
         var store: any ProgressStore
         var message: String
+        var activity = ""
+        var student = ""
     }
 
     func prepare(_ db: ClassDatabase) async throws -> JoinPlan {
         let who = try await studentID(db)
         let activity: ClassActivity
         if let name {
-            activity = try await requireActivity(db, name)
+            activity = try await requireActivity(db, name, withSeed: false)
         } else {
             guard let open = try await ClassActivities.latestOpen(db) else {
                 return JoinPlan(store: NullStore(), message: "Nothing is open in this class right now; ask your instructor.")
@@ -78,10 +94,12 @@ struct ClassJoinCommand: AsyncParsableCommand {
         let enrolment = try await ClassActivities.join(db, activity: activity.name, student: who)
         let store = ClassProgressStore(db: db, activity: activity.name, student: who)
         if activity.kind == .demo {
+            var demo = activity
+            demo.seed = enrolment.seed // the demo's variant, as the server gives it to the joined
             return JoinPlan(
                 session: nil, store: store,
                 message: try await ClassDemoStudent.run(
-                    db: db, activity: activity, exam: exam, student: who, screen: screen, store: store))
+                    db: db, activity: demo, exam: exam, student: who, screen: screen, store: store))
         }
         if enrolment.finished { return JoinPlan(store: store, message: "You have already handed in \(activity.name).") }
         let now = try await db.serverNow()
@@ -99,7 +117,9 @@ struct ClassJoinCommand: AsyncParsableCommand {
         snapshot.minutes = activity.minutes
         snapshot.seed = enrolment.seed
         snapshot.elapsed = elapsed
-        let quiz = QuizSettings(minutes: activity.minutes, questionIDs: activity.questions, feedback: .end)
+        var quiz = QuizSettings(minutes: activity.minutes, questionIDs: activity.questions, feedback: .end)
+        // No seed on the student's screen (it reproduces the key), and the results end the session.
+        quiz.classSitting = true
         let localID = try? store.saveQuiz(
             QuizRecord(
                 startedAt: activity.startedAt,
@@ -110,7 +130,7 @@ struct ClassJoinCommand: AsyncParsableCommand {
         session.offerQuiz(QuizResumeOffer(id: localID ?? 1, snapshot: snapshot), ask: false)
         _ = session.handle(.continueQuiz)
         if let notice = session.notice, session.screen != .quiz { throw ClassError(notice) }
-        return JoinPlan(session: session, store: store, message: "")
+        return JoinPlan(session: session, store: store, message: "", activity: activity.name, student: who)
     }
 
     static func decode(_ json: String) -> QuizSnapshot? {

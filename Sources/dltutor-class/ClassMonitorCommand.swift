@@ -4,11 +4,14 @@ import Foundation
 
 /// `dltutor class monitor NAME`: who has joined, progress per student, time left and the most
 /// common mistakes per step, redrawn when an answer arrives (LISTEN/NOTIFY) and every second for
-/// the clock. Plain text on purpose: it works in any terminal and on a projector.
+/// the clock. Plain text on purpose: it works in any terminal and on a projector. Every count is
+/// regraded here from the stored inputs (`ClassRegrade`), and everything a student could have
+/// written is shown as text (`MonitorText.cell`), never as terminal control.
 struct ClassMonitorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "monitor", abstract: "Watch a class quiz live: joined, progress, time left, common mistakes.")
     @OptionGroup var db: ClassDBOptions
+    @OptionGroup var options: ContentOptions
     @Argument var name: String
     @Flag(help: "Print the view once and exit (for scripts).")
     var once = false
@@ -17,7 +20,8 @@ struct ClassMonitorCommand: AsyncParsableCommand {
         let url = try db.parsed()
         try await withClassDatabase(db) { conn in
             let activity = try await requireActivity(conn, name)
-            if once { print(try await Self.view(conn, activity)); return }
+            var regrade = ClassRegrade(exam: try loadActivityExam(activity, options: options), questions: activity.questions)
+            if once { print(try await Self.view(conn, activity, regrade: &regrade)); return }
             let (listener, events) = try await ClassListener.open(url, activity: activity.name)
             defer { Task { await listener.close() } }
             // A notification or a one-second tick, whichever comes first, redraws.
@@ -33,16 +37,16 @@ struct ClassMonitorCommand: AsyncParsableCommand {
                 }
             }
             for await _ in merged {
-                let frame = "\u{1B}[H\u{1B}[2J" + (try await Self.view(conn, activity))
+                let frame = "\u{1B}[H\u{1B}[2J" + (try await Self.view(conn, activity, regrade: &regrade))
                 FileHandle.standardOutput.write(Data(frame.utf8))
             }
         }
     }
 
-    static func view(_ db: ClassDatabase, _ a: ClassActivity) async throws -> String {
+    static func view(_ db: ClassDatabase, _ a: ClassActivity, regrade: inout ClassRegrade) async throws -> String {
         let now = try await db.serverNow()
         let students = try await ClassReports.progress(db, activity: a.name)
-        let mistakes = try await ClassReports.mistakes(db, activity: a.name)
+        let latest = try await ClassReports.latest(db, activity: a.name)
         var out: [String] = []
         let left = a.deadline.map { max(0, Int($0.timeIntervalSince(now).rounded(.up))) }
         let clock = left.map { String(format: "%d:%02d left", $0 / 60, $0 % 60) } ?? "no deadline"
@@ -50,19 +54,38 @@ struct ClassMonitorCommand: AsyncParsableCommand {
         out.append(
             "\(a.kind.rawValue) \(a.name): \(a.questions.joined(separator: ", "))  \(clock)  \(joined)/\(students.count) joined")
         out.append("")
-        out.append("student          name                     answered  right  status")
+        out.append("student          name                     answered  right  points  status")
+        var grades: [ClassRegrade.StudentGrade] = []
         for s in students {
+            let g = regrade.grade(student: s.id, seed: s.seed, answers: latest.filter { $0.student == s.id })
+            if s.joined { grades.append(g) }
             let status = !s.joined ? "not joined" : s.finished ? "handed in" : (s.secondsSinceSeen ?? 0) > 10 ? "away" : "working"
+            let points = s.joined ? MonitorText.points(g.total) : ""
             out.append(
-                "\(s.id.rightPadded(to: 16)) \(s.name.rightPadded(to: 24)) \(String(s.answered).leftPadded(to: 8))  \(String(s.correct).leftPadded(to: 5))  \(status)"
+                "\(MonitorText.cell(s.id).rightPadded(to: 16)) \(MonitorText.cell(s.name).rightPadded(to: 24)) "
+                    + "\(String(g.answered).leftPadded(to: 8))  \(String(g.right).leftPadded(to: 5))  \(points.leftPadded(to: 6))  \(status)"
             )
         }
         out.append("")
         out.append("most common mistakes (step, mistake, count):")
+        let stats = Gradebook.stepStats(grades, questions: a.questions, exam: regrade.exam)
+        let mistakes = stats.flatMap { s in s.mistakes.map { (s.question, s.step, $0.0, $0.1) } }.sorted { $0.3 > $1.3 }
         if mistakes.isEmpty { out.append("  none yet") }
-        for m in mistakes.prefix(10) {
-            out.append("  \(m.question) \(m.step.rightPadded(to: 14)) \((m.mistake ?? "other").prefix(60))  ×\(m.count)")
+        for (q, step, mistake, count) in mistakes.prefix(10) {
+            out.append(
+                "  \(q) \(MonitorText.cell(step).rightPadded(to: 14)) \(MonitorText.cell(String(mistake.prefix(60))))  ×\(count)")
         }
         return out.joined(separator: "\n") + "\n"
     }
+}
+
+/// Text on the instructor's screens that a student (or the roster) supplied: one line, every
+/// control, bidi control and line break shown as `<U+001B>`, so nothing written into the class
+/// database can move the cursor, clear the screen, retitle the terminal or fake a line.
+enum MonitorText {
+    static func cell(_ text: String) -> String {
+        visibleControls(text.replacingOccurrences(of: "\t", with: "<U+0009>").replacingOccurrences(of: "\n", with: "<U+000A>"))
+    }
+
+    static func points(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x) }
 }

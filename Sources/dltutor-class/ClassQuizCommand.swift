@@ -25,8 +25,15 @@ struct ClassQuizCommand: AsyncParsableCommand {
         var minutes: Double = 30
         @Flag(name: .customLong("same-variant"), help: "Everyone gets the same variant (--seed, or the original exam).")
         var sameVariant = false
-        @Option(help: "The class seed: with --same-variant the variant itself; otherwise mixed with each student's id.")
+        @Option(
+            help:
+                "The class seed: with --same-variant the variant itself; otherwise mixed with the class's secret and each student's id."
+        )
         var seed: UInt64?
+        @Flag(
+            name: .customLong("ssh-only"),
+            help: "Graded work: students take it on the class server only (their own database login may not join).")
+        var sshOnly = false
 
         func validate() throws {
             guard minutes > 0, minutes <= 600 else { throw ValidationError("--minutes takes more than 0 and at most 600.") }
@@ -40,11 +47,12 @@ struct ClassQuizCommand: AsyncParsableCommand {
             let seed = sameVariant ? self.seed : (self.seed ?? UInt64.random(in: 1...999_999))
             let a = ClassActivity(
                 name: name, kind: .quiz, exam: exam.id, questions: ids.isEmpty ? exam.questions.map(\.id) : ids,
-                minutes: minutes, sameVariant: sameVariant, seed: seed)
+                minutes: minutes, sameVariant: sameVariant, sshOnly: sshOnly, seed: seed)
             let started = try await withClassDatabase(db) { try await ClassActivities.start($0, a) }
             print(
                 "Started quiz \(started.name): \(started.questions.joined(separator: ", ")), \(points(minutes)) minutes, "
-                    + (sameVariant ? "one variant for all" : "a variant per student") + ".")
+                    + (sameVariant ? "one variant for all" : "a variant per student")
+                    + (sshOnly ? ", on the class server only" : "") + ".")
             if let d = started.deadline { print("Deadline (server clock): \(ISO8601DateFormatter().string(from: d)).") }
         }
     }
@@ -55,16 +63,21 @@ struct ClassQuizCommand: AsyncParsableCommand {
         @Argument var name: String
 
         func run() async throws {
-            try await withClassDatabase(db) { try await ClassActivities.close($0, name: name) }
+            let closed = try await withClassDatabase(db) { try await ClassActivities.close($0, name: name) }
+            guard closed else {
+                printError("dltutor: there is no quiz or demo called '\(MonitorText.cell(name))' in this class.")
+                throw ExitCode(1)
+            }
             print("Closed \(name).")
         }
     }
 }
 
 /// Finds an activity by name or fails with a sentence.
-func requireActivity(_ db: ClassDatabase, _ name: String) async throws -> ClassActivity {
-    guard let a = try await ClassActivities.find(db, name: name) else {
-        throw ClassError("there is no quiz or demo called '\(name)' in this class.")
+/// `withSeed: false` on a student's side, whose role may not read the class seed.
+func requireActivity(_ db: ClassDatabase, _ name: String, withSeed: Bool = true) async throws -> ClassActivity {
+    guard let a = try await ClassActivities.find(db, name: name, withSeed: withSeed) else {
+        throw ClassError("there is no quiz or demo called '\(MonitorText.cell(name))' in this class.")
     }
     return a
 }

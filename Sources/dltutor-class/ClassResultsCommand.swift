@@ -2,17 +2,23 @@ import ArgumentParser
 import ClassroomStore
 import Foundation
 import TutorContent
+import TutorStore
 
 /// `dltutor class results NAME --format csv|json`: the gradebook (student, score per question,
-/// total, time) and per-step statistics (share correct, each mistake's count).
+/// total, time) and per-step statistics (share correct, each mistake's count), every number
+/// regraded here from the stored inputs (`ClassRegrade`).
 struct ClassResultsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "results",
         abstract: "A class quiz's gradebook and per-step statistics, as CSV or JSON.",
         discussion: """
-            A student who handed in is scored as their tutor scored them (partial credit included); \
-            a student who did not gets each step's points when their latest answer there is right. \
-            CSV prints the gradebook, or with --steps the per-step statistics; JSON has both.
+            Every grade is computed here from what each student typed, by the tutor's own engine on \
+            that student's variant: each step's latest answer, with the student's earlier answers for \
+            error carried forward, partial credit included. A verdict stored by a student's tutor decides \
+            nothing; the `regraded` column counts the answers whose stored verdict disagrees with the \
+            regrade (a changed earlier answer, or a forged row). CSV prints the gradebook, or with \
+            --steps the per-step statistics; JSON has both. Text a student wrote is neutralised as in \
+            `dltutor export`.
             """)
     enum Format: String, ExpressibleByArgument { case csv, json }
 
@@ -24,15 +30,19 @@ struct ClassResultsCommand: AsyncParsableCommand {
     var steps = false
 
     func run() async throws {
-        let (activity, progress, latest, mistakes) = try await withClassDatabase(db) { conn in
+        let (activity, progress, latest) = try await withClassDatabase(db) { conn in
             let a = try await requireActivity(conn, name)
             return (
-                a, try await ClassReports.progress(conn, activity: a.name), try await ClassReports.latest(conn, activity: a.name),
-                try await ClassReports.mistakes(conn, activity: a.name)
+                a, try await ClassReports.progress(conn, activity: a.name), try await ClassReports.latest(conn, activity: a.name)
             )
         }
         let exam = try loadActivityExam(activity, options: options)
-        let book = Gradebook(activity: activity, exam: exam, progress: progress, latest: latest, mistakes: mistakes)
+        let book = Gradebook(activity: activity, exam: exam, progress: progress, latest: latest)
+        if book.disagreements > 0 {
+            printError(
+                "dltutor: \(book.disagreements) stored verdict\(book.disagreements == 1 ? "" : "s") disagreed with the regrade; "
+                    + "the grades are the regrade's (see the regraded column).")
+        }
         switch format {
         case .csv: print(steps ? book.stepsCSV() : book.gradebookCSV(), terminator: "")
         case .json: print(book.json())
@@ -44,63 +54,60 @@ struct ClassResultsCommand: AsyncParsableCommand {
 struct Gradebook {
     struct Row {
         var student: String; var name: String; var perQuestion: [Double]; var total: Double; var max: Double;
-        var seconds: Double?; var status: String
+        var seconds: Double?; var status: String; var regraded: Int
     }
     struct StepStat { var question: String; var step: String; var answered: Int; var correct: Int; var mistakes: [(String, Int)] }
 
     var questions: [String]
     var rows: [Row] = []
     var stats: [StepStat] = []
+    var disagreements: Int { rows.reduce(0) { $0 + $1.regraded } }
 
-    init(
-        activity: ClassActivity, exam: Exam, progress: [ClassReports.StudentProgress], latest: [ClassReports.Latest],
-        mistakes: [ClassReports.MistakeCount]
-    ) {
+    init(activity: ClassActivity, exam: Exam, progress: [ClassReports.StudentProgress], latest: [ClassReports.Latest]) {
         questions = activity.questions
-        var stepPoints: [String: Double] = [:], order: [(String, String)] = []
-        for q in questions {
-            for s in (try? exam.question(q)?.variant(seed: nil))??.steps ?? [] {
-                stepPoints[q + "\t" + s.id] = s.points
-                order.append((q, s.id))
-            }
-        }
-        let maxPerQuestion = questions.map { q in
-            order.filter { $0.0 == q }.reduce(0) { $0 + (stepPoints[$1.0 + "\t" + $1.1] ?? 0) }
-        }
+        var regrade = ClassRegrade(exam: exam, questions: questions)
+        var grades: [ClassRegrade.StudentGrade] = []
         for p in progress where p.joined {
-            var per = Array(repeating: 0.0, count: questions.count)
-            if let result = p.result {
-                for line in result.split(separator: "\n") {
-                    let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                    if f.count >= 3, let i = questions.firstIndex(of: f[0]), let pts = Double(f[2]) { per[i] += pts }
-                }
-            } else {
-                for l in latest where l.student == p.id && l.correct {
-                    if let i = questions.firstIndex(of: l.question) { per[i] += stepPoints[l.question + "\t" + l.step] ?? 0 }
-                }
-            }
+            let g = regrade.grade(student: p.id, seed: p.seed, answers: latest.filter { $0.student == p.id })
+            grades.append(g)
             let seconds = p.joinedAt.flatMap { j in p.finishedAt.map { $0.timeIntervalSince(j) } }
             rows.append(
                 Row(
-                    student: p.id, name: p.name, perQuestion: per, total: per.reduce(0, +),
-                    max: maxPerQuestion.reduce(0, +), seconds: seconds, status: p.finished ? "handed in" : "not handed in"))
+                    student: p.id, name: p.name, perQuestion: g.perQuestion, total: g.total, max: g.max, seconds: seconds,
+                    status: p.finished ? "handed in" : "not handed in", regraded: g.disagreements))
         }
-        for (q, s) in order {
-            let here = latest.filter { $0.question == q && $0.step == s }
-            let named = mistakes.filter { $0.question == q && $0.step == s }.map { ($0.mistake ?? "other", $0.count) }
-            stats.append(
-                StepStat(question: q, step: s, answered: here.count, correct: here.filter(\.correct).count, mistakes: named))
+        stats = Self.stepStats(grades, questions: questions, exam: exam)
+    }
+
+    /// Per step, in the exam's order: answers, regraded right ones, and each named mistake's count
+    /// ("other" for a wrong answer that matches none).
+    static func stepStats(_ grades: [ClassRegrade.StudentGrade], questions: [String], exam: Exam) -> [StepStat] {
+        var out: [StepStat] = []
+        for q in questions {
+            for s in (try? exam.question(q)?.variantForGrading(seed: nil))??.steps ?? [] {
+                let here = grades.flatMap(\.steps).filter { $0.question == q && $0.step == s.id && $0.input != nil }
+                var counts: [String: Int] = [:]
+                for g in here where g.verdict?.isCorrect == false { counts[g.mistake ?? "other", default: 0] += 1 }
+                let named = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
+                out.append(
+                    StepStat(
+                        question: q, step: s.id, answered: here.count,
+                        correct: here.filter { $0.verdict?.isCorrect == true }.count,
+                        mistakes: named))
+            }
         }
+        return out
     }
 
     func gradebookCSV() -> String {
-        var lines = [(["student", "name"] + questions + ["total", "max", "seconds", "status"]).map(csv).joined(separator: ",")]
+        let header = ["student", "name"] + questions + ["total", "max", "seconds", "status", "regraded"]
+        var lines = [header.map(ExportRow.csvCell).joined(separator: ",")]
         for r in rows {
             let cells =
                 [r.student, r.name] + r.perQuestion.map(num) + [
-                    num(r.total), num(r.max), r.seconds.map { num($0.rounded()) } ?? "", r.status
+                    num(r.total), num(r.max), r.seconds.map { num($0.rounded()) } ?? "", r.status, String(r.regraded)
                 ]
-            lines.append(cells.map(csv).joined(separator: ","))
+            lines.append(cells.map(ExportRow.csvCell).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
@@ -110,7 +117,7 @@ struct Gradebook {
         for s in stats {
             let share = s.answered == 0 ? "" : String(format: "%.3f", Double(s.correct) / Double(s.answered))
             let m = s.mistakes.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
-            lines.append([s.question, s.step, String(s.answered), share, m].map(csv).joined(separator: ","))
+            lines.append([s.question, s.step, String(s.answered), share, m].map(ExportRow.csvCell).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
@@ -119,7 +126,7 @@ struct Gradebook {
         let book: [[String: Any]] = rows.map { r in
             [
                 "student": r.student, "name": r.name, "scores": Dictionary(uniqueKeysWithValues: zip(questions, r.perQuestion)),
-                "total": r.total, "max": r.max, "seconds": r.seconds as Any, "status": r.status
+                "total": r.total, "max": r.max, "seconds": r.seconds as Any, "status": r.status, "regraded": r.regraded
             ]
         }
         let steps: [[String: Any]] = stats.map { s in
@@ -136,7 +143,4 @@ struct Gradebook {
     }
 
     private func num(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x) }
-    private func csv(_ s: String) -> String {
-        s.contains(where: { ",\"\r\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
 }

@@ -15,32 +15,45 @@ struct BatchGrader {
 
     init(exam: Exam) { self.exam = exam }
 
+    /// The longest line graded, in bytes: a line of any real answer is a few hundred bytes; a
+    /// longer one (a binary file, `/dev/zero`) gets an error object instead of filling memory.
+    static let maxLineBytes = 65_536
+
     /// Grades each line as soon as it has been read (a pipe from a slow producer sees line 1's
-    /// verdict at once) and flushes it. Lines end with LF, CRLF, a lone CR or CR CR LF (a file
-    /// converted twice), the same from a file or standard input; Swift's `"\r\n"` Character
-    /// would otherwise hide a CRLF from a split on "\n".
+    /// verdict at once) and flushes it; output that cannot be written ends the run (status 74).
+    /// Lines end with LF, CRLF, a lone CR or CR CR LF (a file converted twice), the same from a
+    /// file or standard input; Swift's `"\r\n"` Character would otherwise hide a CRLF from a
+    /// split on "\n". A folder or a device is refused; a read error is an error, not an end.
     func run(path: String) throws {
         var me = self
-        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw ValidationError("cannot read batch file '\(path)'.") }
+        let fd = try Self.openInput(path)
         defer { if fd != 0 { close(fd) } }
-        var splitter = LineSplitter()
+        var splitter = LineSplitter(limit: Self.maxLineBytes)
         var number = 0
         var malformed = 0
-        func handle(_ bytes: [UInt8]) {
+        func handle(_ line: LineSplitter.Line) {
             number += 1
-            let line = String(decoding: bytes, as: UTF8.self)
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { return }
-            let result = me.grade(line: line, number: number)
+            let result: JSONValue
+            if line.truncated {
+                result = .object([
+                    ("line", .number(Double(number))),
+                    ("error", .string("the line is longer than \(Self.maxLineBytes) bytes; it was not graded."))
+                ])
+            } else {
+                let text = String(decoding: line.bytes, as: UTF8.self)
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { return }
+                result = me.grade(line: text, number: number)
+            }
             if case .object(let pairs) = result, pairs.contains(where: { $0.0 == "error" }) { malformed += 1 }
             print(result.text)
-            fflush(stdout)
+            if let problem = StandardOutput.flushProblem() { StandardOutput.fail(problem) }
         }
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
+            if n < 0 { throw ValidationError("cannot read batch file '\(path)': \(String(cString: strerror(errno))).") }
             guard n > 0 else { break }
             for line in splitter.feed(chunk[0..<n]) { handle(line) }
         }
@@ -49,6 +62,25 @@ struct BatchGrader {
             printError("\(malformed) malformed line\(malformed == 1 ? "" : "s") (see the \"error\" objects above).")
             throw ExitCode(3)
         }
+    }
+
+    /// Standard input for `-`; else the file, which must be a regular file or a pipe (a folder
+    /// would read as nothing, a device such as `/dev/zero` would never end).
+    static func openInput(_ path: String) throws -> Int32 {
+        if path == "-" { return 0 }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            throw ValidationError("cannot read batch file '\(path)': \(String(cString: strerror(errno))).")
+        }
+        var st = stat()
+        let kind = fstat(fd, &st) == 0 ? st.st_mode & S_IFMT : 0
+        guard kind == S_IFREG || kind == S_IFIFO else {
+            close(fd)
+            let what = kind == S_IFDIR ? "a folder" : "not a regular file or a pipe"
+            throw ValidationError("cannot read batch file '\(path)': it is \(what).")
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) // a FIFO's reads wait for its writer
+        return fd
     }
 
     mutating func grade(line: String, number: Int) -> JSONValue {
@@ -95,13 +127,24 @@ struct BatchGrader {
 }
 
 /// Splits a byte stream into lines at LF, CRLF, CR CR LF or a lone CR, across chunk borders.
+/// A line longer than `limit` bytes keeps only its first `limit` bytes and is marked truncated,
+/// so memory stays bounded whatever the input.
 struct LineSplitter {
+    struct Line: Equatable {
+        var bytes: [UInt8]
+        var truncated = false
+    }
+
+    let limit: Int
     private var current: [UInt8] = []
+    private var truncated = false
     /// Carriage returns seen and not yet known to be part of CRLF / CRCRLF or a lone CR.
     private var pendingCR = 0
 
-    mutating func feed(_ bytes: ArraySlice<UInt8>) -> [[UInt8]] {
-        var out: [[UInt8]] = []
+    init(limit: Int = Int.max) { self.limit = limit }
+
+    mutating func feed(_ bytes: ArraySlice<UInt8>) -> [Line] {
+        var out: [Line] = []
         for b in bytes {
             if b == 13 {
                 pendingCR += 1
@@ -119,16 +162,19 @@ struct LineSplitter {
                 for _ in 0..<pendingCR { out.append(take()) }
                 pendingCR = 0
             }
-            current.append(b)
+            if current.count < limit { current.append(b) } else { truncated = true }
         }
         return out
     }
 
     /// The last line when the input does not end with a line end.
-    mutating func finish() -> [UInt8]? {
+    mutating func finish() -> Line? {
         if pendingCR > 0 { pendingCR = 0; return take() }
-        return current.isEmpty ? nil : take()
+        return current.isEmpty && !truncated ? nil : take()
     }
 
-    private mutating func take() -> [UInt8] { defer { current = [] }; return current }
+    private mutating func take() -> Line {
+        defer { current = []; truncated = false }
+        return Line(bytes: current, truncated: truncated)
+    }
 }

@@ -89,6 +89,7 @@ struct SingleCheck: Equatable {
         } else {
             printSafe(VerdictText.make(verdict, variant: variant, step: s, input: input))
         }
+        StandardOutput.ensureWritten()
         exit(VerdictJSON.exitStatus(verdict, step: s))
     }
 }

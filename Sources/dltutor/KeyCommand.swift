@@ -24,7 +24,7 @@ struct KeyCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let exam = try options.load()
+        let (exam, errors) = try options.loadCountingErrors()
         let chosen = try questions.isEmpty ? exam.questions : questions.map { try exam.find($0) }
         let variants = try chosen.map { q in
             do { return try q.variant(seed: seed) } catch { throw ValidationError("\(error)") }
@@ -34,6 +34,7 @@ struct KeyCommand: ParsableCommand {
         case .markdown: printSafe(KeyRenderer.markdown(exam: exam, variants: variants, seed: seed))
         case .text: printSafe(KeyRenderer.text(exam: exam, variants: variants, seed: seed))
         }
+        try ContentOptions.failIfIncomplete(errors: errors)
     }
 }
 

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+    @preconcurrency import Glibc
+#endif
 import TutorContent
 import TutorScreens
 
@@ -21,6 +24,8 @@ struct LintCommand: ParsableCommand {
     var path: String?
     @Option(help: "Random variants to check per question.")
     var seeds: Int = 500
+    @Flag(help: "Lint again whenever a file in the folder changes (until Ctrl-C).")
+    var watch = false
 
     func validate() throws {
         guard (0...100_000).contains(seeds) else { throw ValidationError("--seeds takes 0 to 100000.") }
@@ -28,10 +33,22 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let dir = try ContentOptions.resolve(path)
+        guard watch else { return try lintOnce(dir) }
+        var seen = FolderStamp(dir)
+        while true {
+            try? lintOnce(dir)
+            printSafe("lint: watching \(dir) for changes (Ctrl-C to stop).")
+            fflush(stdout)
+            seen = FolderStamp.waitForChange(dir, from: seen)
+            printSafe("")
+        }
+    }
+
+    func lintOnce(_ dir: String) throws {
         let diagnostics = Lint.run(directory: dir, seeds: seeds, leaks: PictureLint.leaks)
         for d in diagnostics { printSafe(d.description) }
         let errors = diagnostics.filter(\.isError).count
-        let warnings = diagnostics.count - errors
+        let warnings = diagnostics.filter(\.isWarning).count
         let exam = ExamLoader.load(directory: dir).exam
         let loaded = exam.questions.count
         printSafe(

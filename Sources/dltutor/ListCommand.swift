@@ -11,7 +11,7 @@ struct ListCommand: ParsableCommand {
     var seed: UInt64?
 
     func run() throws {
-        let exam = try options.load()
+        let (exam, errors) = try options.loadCountingErrors()
         printSafe("\(exam.title) (\(exam.id))")
         for (i, q) in exam.questions.enumerated() {
             let v = try q.variant(seed: seed)
@@ -24,6 +24,7 @@ struct ListCommand: ParsableCommand {
                 )
             }
         }
+        try ContentOptions.failIfIncomplete(errors: errors)
     }
 }
 

@@ -11,7 +11,9 @@ struct DemoCommand: AsyncParsableCommand {
         discussion: """
             → or Space reveals the current step, then moves on; ← goes back; a digit jumps to a step; \
             a reveals all; t types a value a student calls out, which the engine judges on screen. \
-            Nothing is scored or recorded.
+            Nothing is scored or recorded. With --class NAME --db URL, a live class demo: every \
+            student who joins (`dltutor class join`) predicts each step and your screen counts the \
+            class's answers (see `dltutor class --help`).
             """
     )
 
@@ -82,7 +84,7 @@ struct QuizCommand: AsyncParsableCommand {
             throw ValidationError("--questions names \(repeated) twice; list each question once.")
         }
         let quiz = QuizSettings(minutes: minutes, questionIDs: ids, feedback: feedback, quietTimer: quietTimer)
-        let (store, warning) = TutorLauncher.openStore(storage)
+        let (store, warning) = try TutorLauncher.openStore(storage)
         var settings = SessionSettings(mode: .quiz, seed: seed, quiz: quiz)
         StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))
         var session = Session(exam: exam, settings: settings)
@@ -125,7 +127,7 @@ struct DrillCommand: AsyncParsableCommand {
 
     func run() async throws {
         let exam = try options.load()
-        let (store, warning) = TutorLauncher.openStore(storage)
+        let (store, warning) = try TutorLauncher.openStore(storage)
         var settings = SessionSettings(
             mode: .drill, drill: DrillSettings(topic: topic.rawValue, minutes: minutes, seed: seed ?? TutorLauncher.randomSeed()))
         StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))
@@ -166,7 +168,7 @@ struct ReviewCommand: AsyncParsableCommand {
 
     func run() async throws {
         let exam = try options.load()
-        let (store, warning) = TutorLauncher.openStore(storage)
+        let (store, warning) = try TutorLauncher.openStore(storage)
         if let maxPerDay { try? store.setMeta(StoreStartup.reviewMaxKey, String(maxPerDay)) }
         var settings = SessionSettings(mode: .review)
         StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
 import TutorSession
 
 /// `dltutor practice` as plain values, and the tutor's start. `PracticeCommand` (ArgumentParser)
@@ -18,6 +21,9 @@ struct PracticeStart: Equatable {
     /// on a thread of its own while the content loads and curses starts on this one.
     func run() throws {
         let (path, timeout) = (db, busyTimeout)
+        // A first run creates the database: only once the screen is known to open, so a run that
+        // exits at once (not a terminal, TERM=dumb) leaves no half-created file behind.
+        if access(StoreOptions.resolve(path), F_OK) != 0 { try TutorLauncher.checkTerminal() }
         let opening = InBackground { StoreOptions.open(path: path, busyTimeout: timeout) }
         let exam = try ContentOptions.load(content: content)
         let opened = try question.map { name in try exam.find(name) }

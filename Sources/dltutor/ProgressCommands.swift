@@ -98,6 +98,11 @@ struct ResetCommand: ParsableCommand {
 
     func run() throws {
         let questionID = try question.map { try options.load().find($0).id }
+        guard FileManager.default.fileExists(atPath: storage.resolvedPath) else {
+            // Opening would create an empty database only to report it emptied.
+            print("There is no progress database at \(storage.resolvedPath); nothing to delete.")
+            return
+        }
         let (store, warning) = storage.open()
         if let warning {
             printError(warning)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesTerminal
 import Foundation
 import TutorApp
 import TutorContent
@@ -107,10 +108,19 @@ enum StoreStartup {
 extension TutorLauncher {
     /// Opens the store for a full-screen mode: the warning (if saving is off) goes to stderr now,
     /// before the screen takes over, and to the start screen.
-    static func openStore(_ options: StoreOptions) -> (store: any ProgressStore, warning: String?) {
-        // (Also called off the main actor, while the content loads.)
+    /// A run that cannot open its screen (not a terminal, TERM=dumb) fails here, before the
+    /// database is created.
+    static func openStore(_ options: StoreOptions) throws -> (store: any ProgressStore, warning: String?) {
+        try checkTerminal()
         let (store, warning) = options.open()
         if let warning { printError(warning) }
         return (store, warning)
+    }
+
+    /// Says why the screen cannot open and throws its exit status (2), before anything is created.
+    static func checkTerminal() throws {
+        guard let problem = CursesTerminal.preflight() else { return }
+        printError(problem.description)
+        throw ExitCode(problem.exitCode)
     }
 }

@@ -245,3 +245,168 @@ struct ContentCacheOneQuestionTests {
         }
     }
 }
+
+/// The cache proves itself: a checksum of its body is checked on every read, the header is
+/// tied to the folder, the decoder bounds its depth, and only a regular file is read.
+@Suite("Content cache: integrity")
+struct ContentCacheIntegrityTests {
+    typealias Scratch = ContentCacheTests.Scratch
+    func dump(_ value: Any) -> String { ContentCacheTests().dump(value) }
+
+    /// The header's length: the magic, then the format, the key and the checksum as varints.
+    func headerLength(_ bytes: Data) -> Int {
+        var at = "dltutor-content".utf8.count
+        for _ in 0..<3 {
+            while bytes[bytes.startIndex + at] & 0x80 != 0 { at += 1 }
+            at += 1
+        }
+        return at
+    }
+
+    /// One bit flipped in the body, at ~600 places spread over it: every one is a miss, the
+    /// load gives the YAML's exam, and the cache is rewritten.
+    @Test func everyFlippedBitOfTheBodyIsAMissAndTheCacheIsRebuilt() throws {
+        let s = try Scratch()
+        let cache = ContentCache(folder: s.cache, programVersion: "test")
+        _ = cache.load(directory: examDirectory)
+        let file = cache.path(directory: examDirectory)
+        let good = try Data(contentsOf: URL(fileURLWithPath: file))
+        let start = headerLength(good)
+        var accepted = 0, trials = 0
+        for (n, i) in stride(from: start, to: good.count, by: max(1, (good.count - start) / 600)).enumerated() {
+            var flipped = good
+            flipped[i] ^= UInt8(1 << (n % 8))
+            try flipped.write(to: URL(fileURLWithPath: file))
+            trials += 1
+            if cache.isFresh(directory: examDirectory) { accepted += 1 }
+        }
+        #expect(trials >= 500 && accepted == 0, "\(accepted) of \(trials) flipped bits accepted")
+        #expect(dump(cache.load(directory: examDirectory).exam.questions) == dump(loaded.exam.questions))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == good, "rebuilt from the YAML")
+    }
+
+    /// Another folder's cache with this folder's header pasted on is a miss.
+    @Test func aHeaderPastedOntoAnotherFoldersCacheIsAMiss() throws {
+        let s = try Scratch(copyExam: true)
+        let cache = ContentCache(folder: s.cache, programVersion: "test")
+        let other = s.path + "/other"
+        try FileManager.default.copyItem(atPath: s.exam, toPath: other)
+        let q2 = other + "/q2.yaml"
+        let title = try #require(loaded.exam.question("q2")).title
+        try String(contentsOfFile: q2, encoding: .utf8).replacingOccurrences(of: title, with: "Another title")
+            .write(toFile: q2, atomically: true, encoding: .utf8)
+        _ = cache.load(directory: s.exam)
+        _ = cache.load(directory: other)
+        let mine = try Data(contentsOf: URL(fileURLWithPath: cache.path(directory: s.exam)))
+        let theirs = try Data(contentsOf: URL(fileURLWithPath: cache.path(directory: other)))
+        let pasted = mine.prefix(headerLength(mine)) + theirs.dropFirst(headerLength(theirs))
+        try pasted.write(to: URL(fileURLWithPath: cache.path(directory: s.exam)))
+        #expect(!cache.isFresh(directory: s.exam))
+        #expect(cache.load(directory: s.exam).exam.question("q2")?.title == title)
+    }
+
+    /// The same folder moved away and another put under its name is another folder.
+    @Test func theKeyNamesTheFolderNotOnlyItsPath() throws {
+        let s = try Scratch(copyExam: true)
+        let cache = ContentCache(folder: s.cache, programVersion: "test")
+        let before = try #require(cache.key(directory: s.exam))
+        try FileManager.default.moveItem(atPath: s.exam, toPath: s.path + "/moved")
+        try FileManager.default.copyItem(atPath: s.path + "/moved", toPath: s.exam)
+        #expect(cache.key(directory: s.exam) != before, "same path and files, another folder")
+    }
+
+    /// `count` unary minus nodes around a number, as the codec writes them.
+    func nestedMinus(_ count: Int) -> [UInt8] {
+        var w = CacheWriter()
+        for _ in 0..<count {
+            w.byte(3)
+            w.string("-")
+        }
+        w.byte(0); w.double(1); w.int(1)
+        for _ in 0..<count { w.int(1) }
+        return w.bytes
+    }
+
+    @Test func aDeepSyntaxTreeIsRefusedNotFollowedOffTheStack() throws {
+        // The deepest tree allowed still decodes (on a test thread, whose stack is no larger).
+        var deepest = CacheReader(nestedMinus(CacheReader.maxDepth - 1))
+        #expect(throws: Never.self) { _ = try ContentCodec.readExpr(&deepest) }
+        var deep = CacheReader(nestedMinus(100_000))
+        #expect(throws: CacheCorrupt.self) { _ = try ContentCodec.readExpr(&deep) }
+    }
+
+    /// A crafted cache with a valid header and checksum whose one question holds 100,000 nested
+    /// unary minus nodes: the load falls back to the YAML instead of dying of SIGSEGV.
+    @Test func aCraftedDeepCacheWithAValidChecksumFallsBackToTheYAML() throws {
+        let s = try Scratch()
+        let cache = ContentCache(folder: s.cache, programVersion: "test")
+        let key = try #require(cache.key(directory: examDirectory))
+        var question = CacheWriter()
+        question.string("q1"); question.string("title"); question.double(1); question.string("loss")
+        question.byte(0) // no picture
+        question.string("{x}"); question.uint(1); question.byte(1); question.string("x")
+        var body = CacheWriter()
+        body.uint(0) // no diagnostics
+        for text in ["exam", "title", examDirectory] { body.string(text) }
+        body.byte(0) // no log setting
+        body.uint(1); body.string("q1")
+        let tree = nestedMinus(100_000)
+        body.uint(UInt64(question.bytes.count + tree.count))
+        body.append(question)
+        for b in tree { body.byte(b) }
+        var file = CacheWriter()
+        for b in "dltutor-content".utf8 { file.byte(b) }
+        file.uint(ContentCache.format); file.uint(key); file.uint(CacheReader.checksum(key: key, body.bytes[...]))
+        file.append(body)
+        try FileManager.default.createDirectory(atPath: s.cache, withIntermediateDirectories: true)
+        try Data(file.bytes).write(to: URL(fileURLWithPath: cache.path(directory: examDirectory)))
+        #expect(dump(cache.load(directory: examDirectory).exam.questions) == dump(loaded.exam.questions))
+        #expect(cache.isFresh(directory: examDirectory), "rewritten")
+    }
+
+    /// A cache that is a FIFO, a link to /dev/zero or a link to a good cache is not read (the
+    /// FIFO would block, /dev/zero fill memory); the YAML loads and nothing is written through
+    /// the link.
+    @Test func aCacheThatIsNotARegularFileIsNotRead() throws {
+        let s = try Scratch()
+        let cache = ContentCache(folder: s.cache, programVersion: "test")
+        _ = cache.load(directory: examDirectory)
+        let file = cache.path(directory: examDirectory)
+        try FileManager.default.moveItem(atPath: file, toPath: s.path + "/good.bin")
+        try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: s.path + "/good.bin")
+        #expect(!cache.isFresh(directory: examDirectory), "a symbolic link is not followed")
+        // Nor written through: the rebuilt cache replaces the link, the file it named is untouched.
+        let victim = s.path + "/victim"
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: victim))
+        try FileManager.default.removeItem(atPath: file)
+        try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: victim)
+        _ = cache.load(directory: examDirectory)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: victim)) == Data("keep".utf8))
+        #expect(cache.isFresh(directory: examDirectory), "a regular cache file now")
+        try FileManager.default.removeItem(atPath: file)
+        try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: "/dev/zero")
+        #expect(!cache.isFresh(directory: examDirectory))
+        try FileManager.default.removeItem(atPath: file)
+        #expect(mkfifo(file, 0o600) == 0)
+        #expect(!cache.isFresh(directory: examDirectory), "a FIFO is refused without waiting for a writer")
+        #expect(dump(cache.load(directory: examDirectory).exam.questions) == dump(loaded.exam.questions))
+    }
+
+    /// A question file that is a FIFO, a link to /dev/zero or larger than the limit is an error
+    /// with its name; the other questions load.
+    @Test func aContentFileThatIsNotARegularFileIsAnError() throws {
+        let s = try Scratch(copyExam: true)
+        let q1 = s.exam + "/q1.yaml", q2 = s.exam + "/q2.yaml", q4 = s.exam + "/q4.yaml"
+        try FileManager.default.removeItem(atPath: q1)
+        #expect(mkfifo(q1, 0o600) == 0)
+        try FileManager.default.removeItem(atPath: q2)
+        try FileManager.default.createSymbolicLink(atPath: q2, withDestinationPath: "/dev/zero")
+        try Data(repeating: 0x20, count: ContentFile.maxYAMLBytes + 1).write(to: URL(fileURLWithPath: q4))
+        let result = ContentCache(folder: s.cache, programVersion: "test").load(directory: s.exam)
+        let messages = result.errors.map(\.description)
+        #expect(messages.contains { $0.hasPrefix(q1) && $0.contains("it is a FIFO, not a regular file") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix(q2) && $0.contains("it is a device, not a regular file") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix(q4) && $0.contains("larger than 4 MiB") }, "\(messages)")
+        #expect(result.exam.questions.map(\.id) == ["q3", "q5"])
+    }
+}

@@ -65,6 +65,81 @@ struct JobControlEndToEndTests {
         #expect(h.waitFor(text: "status=0"))
     }
 
+    /// How the tutor is started from the shell: directly, from a shell script (`sh -c "…; true"`)
+    /// or by `make` (the README's `make run`). In the last two, Ctrl-Z stops the parent too and
+    /// the shell takes the terminal back while the tutor is still leaving curses.
+    enum Launch: String, CaseIterable, CustomStringConvertible {
+        case direct, shellScript, make
+        var description: String { rawValue }
+    }
+
+    /// The command line typed into the shell for `launch`; a Makefile is written to `folder`.
+    func commandLine(_ launch: Launch, _ tutor: [String], folder: String) throws -> String {
+        switch launch {
+        case .direct:
+            return quoted(tutor)
+        case .shellScript:
+            return "sh -c " + "'" + tutor.map { "\"\($0)\"" }.joined(separator: " ") + "; true'"
+        case .make:
+            let makefile = folder + "/Makefile"
+            try ("run:\n\t@" + quoted(tutor) + "\n").write(toFile: makefile, atomically: true, encoding: .utf8)
+            return quoted(["make", "-s", "-f", makefile, "run"])
+        }
+    }
+
+    /// Ctrl-Z when the tutor runs under a parent (make, sh): the parent stops at once and the
+    /// shell may print "Stopped" before the tutor has left its screen, so the job's state is
+    /// asked with `jobs` once the shell has the terminal back; then `fg` as above.
+    func suspendParentAndResume(_ h: PTYHarness, expect text: String) {
+        h.settle()
+        h.press(.ctrl("z"))
+        #expect(h.waitUntil { !$0.alternateScreen && $0.cursorVisible }, "the shell has its screen back")
+        #expect(h.process.termios().map { $0.c_lflag & tcflag_t(ISIG) != 0 } == true)
+        h.settle()
+        h.type("jobs\r")
+        #expect(h.waitFor(text: "Stopped"), "the shell lists the job as stopped")
+        h.settle()
+        h.resetScreen() // forget the picture: fg must repaint it all
+        h.type("fg\r")
+        #expect(h.waitFor(text: text), "fg repaints the screen")
+    }
+
+    /// Ctrl-Z then `fg`, three times in a row, for every launch style: the tutor comes back and
+    /// repaints each time, keeps what was typed, and quits with status 0.
+    @Test(arguments: Launch.allCases)
+    func ctrlZAndFgBringTheTutorBack(launch: Launch) throws {
+        let db = TutorEndToEndTests.scratchDB()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-job-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer {
+            TutorEndToEndTests.remove(db)
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        let h = try shell()
+        let tutor = [Self.binary, "practice", "--no-tour", "--content", Self.content, "--db", db]
+        h.type(try commandLine(launch, tutor, folder: folder) + "\r")
+        #expect(h.waitFor(text: "Q3  Parameter counting"))
+        h.type("3")
+        #expect(h.waitFor(text: "Q3 · Parameter counting"))
+        h.type("69")
+        for _ in 1...3 {
+            if launch == .direct {
+                suspendAndResume(h, expect: "Q3 · Parameter counting")
+            } else {
+                suspendParentAndResume(h, expect: "Q3 · Parameter counting")
+            }
+        }
+        #expect(h.waitFor(text: "69"), "nothing typed is lost")
+        h.press(.escape)
+        #expect(h.waitFor(text: "q quit"))
+        h.type("q")
+        h.waitUntil { $0.contains("Quit dltutor?") || !$0.alternateScreen }
+        if h.screen.contains("Quit dltutor?") { h.type("y") }
+        #expect(h.waitUntil { !$0.alternateScreen })
+        h.type("echo status=$?\r")
+        #expect(h.waitFor(text: "status=0"))
+    }
+
     /// The README promises the quiz clock pauses while the tutor is stopped: three seconds
     /// stopped cost at most one displayed second (the time to type `fg` and repaint).
     @Test func aQuizClockPausesWhileStopped() throws {

@@ -1,0 +1,44 @@
+import MathEngine
+
+/// A question test an author keeps with the step it tests: an input, the verdict a careful grader
+/// gives it, and optionally the named mistake and the student's earlier answers. `dltutor lint`
+/// runs every test on the original exam, and a test whose input or givens have `{placeholders}`
+/// on every seeded variant lint builds too, so a test keeps holding as the question changes.
+public struct StepTest: Sendable {
+    /// The verdicts a test may expect: the words `dltutor check --batch` and the export use.
+    public enum Expected: String, Sendable, CaseIterable {
+        case correct
+        case correctAlternative = "correct-alternative"
+        case carriedForward = "carried-forward"
+        case incorrect
+        case namedMistake = "named-mistake"
+        case invalid
+    }
+
+    /// What the student types (a template: `{P + 1}` is one more than the key's P).
+    public let input: Template
+    public let expected: Expected
+    /// With `named-mistake`: the mistake's number in the file (1 = the step's first mistake).
+    public let mistake: Int?
+    /// Earlier answers by step id, as the student typed them (templates too).
+    public let given: [(step: String, input: Template)]
+    public let line: Int
+
+    /// Whether the test differs between variants (a placeholder in its input or givens).
+    public var varies: Bool {
+        !input.formulas.isEmpty || given.contains { !$0.input.formulas.isEmpty }
+    }
+}
+
+extension StepTest.Expected {
+    /// The word for what the grader said.
+    init(_ verdict: Verdict) {
+        switch verdict {
+        case .correct: self = .correct
+        case .correctAlternative: self = .correctAlternative
+        case .carriedForward: self = .carriedForward
+        case .incorrect(let mistakes, _, _): self = mistakes.isEmpty ? .incorrect : .namedMistake
+        case .invalid: self = .invalid
+        }
+    }
+}

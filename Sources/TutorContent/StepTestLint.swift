@@ -1,0 +1,94 @@
+import MathEngine
+
+/// Runs the authors' question tests (`tests:` on a step) as lint: every test on the original exam,
+/// and a test with `{placeholders}` on every seeded variant too. A failing test is one error at
+/// its line, saying where it failed: "original exam", "12 of 500 seeds, e.g. seed 7", or both.
+enum StepTestLint {
+    static func check(_ q: Question, seeds: Int) -> [Diagnostic] {
+        let tested = q.steps.filter { !$0.tests.isEmpty }
+        guard !tested.isEmpty else { return [] }
+        var failures: [String: Failure] = [:]
+        var order: [String] = []
+        func record(_ key: String, _ failure: Failure) {
+            if failures[key] == nil { order.append(key); failures[key] = failure } else { failures[key]!.merge(failure) }
+        }
+        if let v = try? q.variantForGrading() {
+            for (key, f) in failing(tested, in: v, variesOnly: false) { record(key, f) }
+        }
+        let varying = tested.contains { $0.tests.contains(where: \.varies) }
+        if varying, seeds > 0 {
+            for seed in 1...UInt64(seeds) {
+                guard let v = try? q.variantForGrading(seed: seed) else { continue } // lint reports the seed itself
+                for (key, f) in failing(tested, in: v, variesOnly: true) { record(key, f) }
+            }
+        }
+        return order.map { key in
+            let f = failures[key]!
+            return Diagnostic(file: q.file, line: f.line, message: "\(f.message) (\(f.place(seeds: seeds))).")
+        }
+    }
+
+    /// One failing test, with where it failed.
+    struct Failure {
+        var line: Int
+        var message: String
+        var original = false
+        var seeds: [UInt64] = []
+
+        mutating func merge(_ other: Failure) {
+            original = original || other.original
+            seeds += other.seeds
+        }
+
+        func place(seeds total: Int) -> String {
+            var parts: [String] = []
+            if original { parts.append("original exam") }
+            if let first = seeds.first { parts.append("\(seeds.count) of \(total) seeds, e.g. seed \(first)") }
+            return parts.joined(separator: " and ")
+        }
+    }
+
+    /// The failing tests of `steps` in variant `v`, keyed by test and by what went wrong.
+    static func failing(_ steps: [Step], in v: Variant, variesOnly: Bool) -> [(String, Failure)] {
+        var out: [(String, Failure)] = []
+        for step in steps {
+            for (i, test) in step.tests.enumerated() where !variesOnly || test.varies {
+                guard let problem = run(test, step: step, in: v) else { continue }
+                let message = "step '\(step.id)': test \(i + 1) (\"\(test.input.source)\"): \(problem)"
+                var failure = Failure(line: test.line, message: message)
+                if v.seed == nil { failure.original = true } else { failure.seeds = [v.seed!] }
+                out.append(("\(step.id)#\(i)|\(problem)", failure))
+            }
+        }
+        return out
+    }
+
+    /// What is wrong with one test in one variant, or nil when it passes.
+    static func run(_ test: StepTest, step: Step, in v: Variant) -> String? {
+        let scope = Environment(variables: v.formulaScope)
+        let input: String
+        var given: [String: Value] = [:]
+        do throws(ContentError) {
+            input = try test.input.render(scope, file: v.question.file, what: "test input")
+            for g in test.given {
+                let text = try g.input.render(scope, file: v.question.file, what: "test given")
+                guard let value = v.read(step: g.step, input: text) else {
+                    return "the given '\(g.step)' (\"\(text)\") cannot be read"
+                }
+                given[g.step] = value
+            }
+        } catch {
+            return error.message
+        }
+        let verdict = v.grade(step: step.id, input: input, given: given)
+        let got = StepTest.Expected(verdict)
+        if got != test.expected { return "expected \(test.expected.rawValue), got \(got.rawValue): \(verdict.message)" }
+        if let n = test.mistake, case .incorrect(let mistakes, _, _) = verdict {
+            let named = mistakes.compactMap(\.id).compactMap { $0.split(separator: "#").last.flatMap { Int($0) } }
+            if !named.contains(n) {
+                return "expected mistake \(n), got mistake \(named.map(String.init).joined(separator: ", "))"
+            }
+        }
+        return nil
+    }
+}

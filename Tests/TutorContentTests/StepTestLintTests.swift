@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@testable import TutorContent
+
+/// Question tests kept in the YAML (`tests:` on a step) run as lint: a passing test is silent, a
+/// failing one is an error at its line saying what the grader gave and where.
+struct StepTestLintTests {
+    static let totalSolution =
+        "    solution: \"{h}×{n_in+1} + {L-2}×({h}×{h+1}) + {C}×{h+1} = {h*(n_in+1)} + {(L-2)*h*(h+1)} + {C*(h+1)} = {P}.\""
+
+    /// q3 with `tests` (YAML lines, indented as a step's field) after a.total's solution.
+    func q3(tests: String) throws -> String {
+        try editedExam("q3") { $0.replacingOccurrences(of: Self.totalSolution, with: Self.totalSolution + "\n" + tests) }
+    }
+
+    func lint(_ dir: String, seeds: Int = 20) -> [Diagnostic] {
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        return Lint.run(directory: dir, seeds: seeds)
+    }
+
+    @Test func passingTestsAreSilent() throws {
+        let found = lint(
+            try q3(
+                tests: """
+                        tests:
+                          - {input: "{P}", verdict: correct}
+                          - {input: "{h*(n_in+1) + (L-1)*h*(h+1) + C*(h+1)}", verdict: named-mistake, mistake: 1}
+                          - {input: "{P_nobias}", verdict: named-mistake, mistake: 3}
+                          - {input: "619 people", verdict: invalid}
+                    """))
+        #expect(found.isEmpty, "\(found.map(\.description))")
+    }
+
+    @Test func aFailingTestIsAnErrorAtItsLineWithWhatTheGraderSaid() throws {
+        let dir = try q3(
+            tests: """
+                    tests:
+                      - {input: "691", verdict: correct}
+                      - {input: "{P_nobias}", verdict: named-mistake, mistake: 2}
+                """)
+        let source = try String(contentsOfFile: dir + "/q3.yaml", encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        let found = lint(dir)
+        #expect(found.count == 2, "\(found.map(\.description))")
+        let first = try #require(found.first { $0.message.contains("test 1") })
+        #expect(source[first.line - 1].contains("\"691\""))
+        #expect(first.message.contains("expected correct, got named-mistake"))
+        #expect(first.message.hasSuffix("(original exam)."))
+        let second = try #require(found.first { $0.message.contains("test 2") })
+        #expect(second.message.contains("expected mistake 2, got mistake 3"))
+        #expect(second.message.contains("original exam and 20 of 20 seeds, e.g. seed 1"))
+    }
+
+    @Test func givensAreTheStudentsEarlierAnswers() throws {
+        let nHidden = "    solution: \"{n_in+1+C}n + {C} ≤ {P} ⇒"
+        let dir = try editedExam("q3") {
+            $0.replacingOccurrences(
+                of: nHidden,
+                with: """
+                        tests:
+                          - {input: "29", verdict: carried-forward, given: {a.total: "691"}}
+                          - {input: "{floor((a_total + 100 - C)/(n_in + 1 + C))}", verdict: carried-forward, given: {a.total: "{a_total + 100}"}}
+                          - {input: "29", verdict: correct, given: {a.total: "691"}}
+                    """ + "\n" + nHidden)
+        }
+        let found = lint(dir)
+        #expect(found.count == 1, "\(found.map(\.description))")
+        #expect(found.first?.message.contains("test 3") == true)
+        #expect(found.first?.message.contains("expected correct, got carried-forward") == true)
+    }
+
+    @Test func badTestsAreReportedWhenLoading() throws {
+        let dir = try q3(
+            tests: """
+                    tests:
+                      - {input: "1", verdict: right}
+                      - {input: "1", verdict: incorrect, mistake: 1}
+                      - {input: "1", verdict: incorrect, given: {c.choice: "a"}}
+                """)
+        let found = lint(dir).filter(\.isError).map(\.message)
+        #expect(found.contains { $0.contains("unknown verdict 'right'; use one of correct, correct-alternative") })
+        #expect(found.contains { $0.contains("'mistake' is the number of a named mistake") })
+        #expect(found.contains { $0.contains("given 'c.choice' is not an earlier step") })
+    }
+}
