@@ -120,6 +120,24 @@ enum ContentCodec {
         w.int(s.line)
         w.bool(s.percent)
         w.optional(s.label) { $0.string($1) }
+        w.array(s.tests) { w, t in
+            write(&w, t.input); w.string(t.expected.rawValue); w.optional(t.mistake) { $0.int($1) }
+            w.array(t.given) { w, g in
+                w.string(g.step); write(&w, g.input)
+            }
+            w.int(t.line)
+        }
+        w.bool(s.shuffle)
+    }
+
+    static func readTest(_ r: inout CacheReader) throws(CacheCorrupt) -> StepTest {
+        let input = try readTemplate(&r)
+        guard let expected = StepTest.Expected(rawValue: try r.string()) else { throw CacheCorrupt() }
+        let mistake = try r.optional { r throws(CacheCorrupt) in try r.int() }
+        let given = try r.array { r throws(CacheCorrupt) -> (step: String, input: Template) in
+            (try r.string(), try readTemplate(&r))
+        }
+        return StepTest(input: input, expected: expected, mistake: mistake, given: given, line: try r.int())
     }
 
     static func readStep(_ r: inout CacheReader) throws(CacheCorrupt) -> Step {
@@ -157,6 +175,8 @@ enum ContentCodec {
             solution: solution, model: model, keywords: keywords, dependencies: dependencies, partialCredit: partial,
             levels: levels, line: line, percent: percent)
         step.label = label
+        step.tests = try r.array(readTest)
+        step.shuffle = try r.bool()
         return step
     }
 

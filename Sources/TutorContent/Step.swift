@@ -64,9 +64,11 @@ public struct Step: Sendable {
     public var percent: Bool = false
     /// A short human name for the step lists (`label:`, e.g. "total parameters"); nil: the id.
     public var label: String? = nil
-    /// The author's question tests (`tests:`), run by lint; not kept in the content cache, which
-    /// only the tutor reads.
+    /// The author's question tests (`tests:`), run by lint.
     public var tests: [StepTest] = []
+    /// Choice steps: `shuffle: false` keeps the file's order, for options that are ordered
+    /// (decreases / stays / increases), where any other order would confuse.
+    public var shuffle = true
 
     /// The name formulas use for this step's value: `a.total` → `a_total`.
     public var variableName: String { Step.variableName(for: id) }

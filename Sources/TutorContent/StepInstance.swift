@@ -9,7 +9,7 @@ extension Question {
         var shown: [String] = []
         for o in rawOptions where !shown.contains(o) { shown.append(o) }
         let expected = try answerValue(step.answer, step: step, env: env, rawOptions: rawOptions, what: "answer formula")
-        if step.kind == .choice {
+        if step.kind == .choice, step.shuffle {
             let ordinal = steps.filter { $0.kind == .choice }.firstIndex { $0.id == step.id } ?? 0
             shown = ChoiceOrder.arrange(
                 shown, correct: expected.textValue, questionID: id, stepID: step.id,

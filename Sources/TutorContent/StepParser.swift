@@ -179,7 +179,12 @@ extension QuestionParser {
         let label = attempt({ () throws(ContentError) in try fields.optionalString("label") }) ?? nil
         let levels = formula("levels", "levels formula")
         if let levels { checkNames(levels, known: stepKnown, what: "\(what): levels formula") }
-        let tests = parseTests(fields, step: id, kind: kind, known: stepKnown.union([Step.variableName(for: id)]), earlier: earlier)
+        let shuffle = attempt({ () throws(ContentError) in try fields.optionalBool("shuffle") }) ?? nil
+        if shuffle != nil && kind != .choice {
+            fail(fields.line(of: "shuffle"), "\(what): 'shuffle' applies to choice steps only (their options' order).")
+        }
+        let tests = parseTests(
+            fields, step: id, kind: kind, known: stepKnown.union([Step.variableName(for: id)]), earlier: earlier)
         guard diagnostics.filter(\.isError).count == errorsBefore, let answer else { return nil }
         let deps = answer.names.compactMap { earlier[$0] }.sorted()
         var step = Step(
@@ -188,6 +193,7 @@ extension QuestionParser {
             solution: solution, model: model, keywords: keywords, dependencies: deps, partialCredit: partial ?? false,
             levels: levels, line: fields.line, percent: percent ?? false, label: label)
         step.tests = tests
+        step.shuffle = shuffle ?? true
         return step
     }
 }

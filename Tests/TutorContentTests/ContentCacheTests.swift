@@ -51,6 +51,16 @@ struct ContentCacheTests {
         #expect(back.diagnostics == loaded.diagnostics)
     }
 
+    /// Question tests come back from the cache as written (the second exam keeps tests).
+    @Test func questionTestsAreReadBack() throws {
+        let second = ExamLoader.load(directory: examDirectory.replacingOccurrences(of: "sessional1", with: "sessional2"))
+        let tests = second.exam.questions.flatMap(\.steps).flatMap(\.tests)
+        #expect(tests.count > 50)
+        #expect(tests.contains { !$0.given.isEmpty } || tests.contains { $0.mistake != nil })
+        let back = try roundTrip(second)
+        for (a, b) in zip(second.exam.questions, back.exam.questions) { #expect(dump(a) == dump(b), "\(a.id)") }
+    }
+
     /// A field added to a content type must be written and read by `ContentCodec` (a field with a
     /// default value would otherwise come back from the cache as its default, silently).
     @Test func theCodecKnowsEveryStoredField() throws {
@@ -66,7 +76,7 @@ struct ContentCacheTests {
             fields(try #require(q.steps.first)) == [
                 "id", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
                 "accept", "mistakes", "hints", "solution", "model", "keywords", "dependencies",
-                "partialCredit", "levels", "line", "percent", "label"
+                "partialCredit", "levels", "line", "percent", "label", "tests", "shuffle"
             ], "\(note)")
         #expect(fields(loaded.exam) == ["id", "title", "questions", "directory", "log"], "\(note)")
         #expect(fields(try #require(q.params.first)) == ["name", "value", "vary", "line"], "\(note)")

@@ -62,9 +62,11 @@ import Testing
             id: q.id, title: q.title, points: q.points, topic: q.topic, picture: q.picture, text: q.text, params: q.params,
             derived: q.derived, constraints: q.constraints + [impossible], steps: q.steps, file: q.file, line: q.line)
         let d = Lint.check(q, seeds: 2)
+        // At the line of the constraint that rejects the draws, naming it.
         #expect(
             d.contains {
-                $0.isError && $0.line == q.line && $0.message.contains("satisfies the constraints after 10000 attempts")
+                $0.isError && $0.line == 99 && $0.message.contains("satisfies the constraints after 10000 attempts")
+                    && $0.message.contains("the constraint \"n_in < 0\" rejects every draw")
             })
     }
 }
