@@ -121,8 +121,10 @@ public enum Grader {
         switch (got, expected) {
         case (.vector(let a), .vector(let b)):
             return "Expected \(b.count == 1 ? "1 entry" : "\(b.count) entries"), got \(a.count)."
-        case (.list(let a), .list(let b)):
-            return "Expected \(plural(b.count, "item")), got \(a.count)."
+        case (.list(let a), .list):
+            // The expected count is often another step's answer (how many features), so the
+            // feedback says only that the count is off.
+            return "Not the right number of items (you gave \(plural(a.count, "item")))."
         case (.matrix(let a), .matrix(let b)):
             return "Expected a \(b.count)×\(b.first?.count ?? 0) matrix, got \(a.count)×\(a.first?.count ?? 0)."
         case (.number, .number), (.set, .set), (.shape, .shape), (.text, .text):

@@ -90,8 +90,12 @@ public final class ProgressRecorder {
             out += schedule(
                 r.questionID, r.stepID, r.seed, mode: r.mode,
                 quality: SM2.quality(
-                    SM2.outcome(verdict: r.verdict, wrongTriesBefore: 0, revealed: false)))
+                    SM2.outcome(verdict: r.verdict, wrongTriesBefore: 0, revealed: false, helped: r.helped)))
             return out
+        case .hintTaken(let q, let step, let seed, let mode):
+            // Kept beside the reveals (reason `hint`), so a restart charges the same hints.
+            let hint = StoredReveal(time: now, mode: mode, questionID: q, stepID: step, seed: seed, reason: "hint")
+            return attempt(isAnswer: true) { store, _ throws(StoreError) in try store.recordReveal(hint) }
         case .revealed(let q, let step, let seed, let mode, let automatic):
             let reveal = StoredReveal(
                 time: now, mode: mode, questionID: q, stepID: step, seed: seed, reason: automatic ? "auto" : "key")

@@ -94,7 +94,7 @@ public enum Lint {
         out += TextLint.check(q, seeds: seeds)
         out += StepTestLint.check(q, seeds: seeds)
         out += ToleranceBandLint.check(q, seeds: seeds)
-        return out + LeakLint.check(q, seeds: seeds, extra: leaks)
+        return out + LeakLint.check(q, seeds: seeds, extra: { leaks($0) + EarnedLeakLint.leaks(in: $0) })
     }
 
     /// The most named mistakes one step may list. Each is graded against every wrong answer,

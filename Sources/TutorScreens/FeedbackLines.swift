@@ -33,7 +33,15 @@ struct FeedbackLines {
         if let notice = practice.notice { add(notice, .role(.warning)) }
         if record.status == .awaitingAssessment || record.status == .assessedCovered || record.status == .assessedMissed {
             if let last = record.attempts.last { add("You wrote: \(last.input)", .normal) }
-            add("Model answer: \(step.model ?? "")", .role(.hint))
+            let model = step.model ?? ""
+            let held = practice.unearnedSteps(forModelOf: step.id)
+            if held.isEmpty {
+                add("Model answer: \(model)", .role(.hint))
+            } else {
+                add(
+                    "Model answer: shown once you have done \(held.joined(separator: ", ")) (it states those answers).",
+                    .role(.hint))
+            }
             let covered = practice.variant.keywordsCovered(step: step.id, input: record.attempts.last?.input ?? "")
             let ideas = zip(step.keywords, covered).map { ($1 ? glyphs.check : glyphs.cross) + " " + ($0.first ?? "") }
             if !ideas.isEmpty { add("Key ideas (by keyword): " + ideas.joined(separator: "  "), .role(.dim)) }
@@ -45,8 +53,20 @@ struct FeedbackLines {
             add("Hint \(i + 1): \(hint)", .role(.hint))
         }
         if record.revealed {
-            add("Worked step: \(step.solution)", .role(.hint).bold())
-            let answer = step.kind == .text ? (step.model ?? "") : step.answerDisplay
+            // The worked line may state earlier steps' answers: then only this step's answer shows.
+            let held = practice.unearnedSteps(statedIn: step.solution, own: step.id)
+            if held.isEmpty {
+                add("Worked step: \(step.solution)", .role(.hint).bold())
+            } else {
+                add(
+                    "Worked step: shown once you have done \(held.joined(separator: ", ")) (it states those answers).",
+                    .role(.hint).bold())
+            }
+            let model = step.model ?? ""
+            let answer =
+                step.kind != .text
+                ? step.answerDisplay
+                : practice.unearnedSteps(forModelOf: step.id).isEmpty ? model : "(the model answer, once those steps are done)"
             add("Answer: \(answer)", .role(.correct))
         }
         return out

@@ -13,13 +13,19 @@ struct HelpOverlay {
     var variant: Variant? = nil
     /// First visible row (clamped to what there is).
     var scroll = 0
+    /// A running quiz's clock ("12:34 left"): it stays in the title while the help is open, and
+    /// the tour is not offered over the quiz.
+    var quizClock: String? = nil
 
     static let keyWidth = 15
 
     /// The help's rows per column for a screen of `size`.
-    static func columns(keymap: Keymap, glyphs: Glyphs, size: Size) -> [[StyledLine]] {
+    static func columns(
+        keymap: Keymap, glyphs: Glyphs, size: Size, log: LogBase = .natural, tour: Bool = true
+    ) -> [[StyledLine]] {
         var sections: [[StyledLine]] = []
-        for section in keymap.helpSections() where !section.rows.isEmpty {
+        let all = keymap.helpSections(log: log, tour: tour) + [PracticeScoringText.helpSection]
+        for section in all where !section.rows.isEmpty {
             var lines = [StyledLine(section.title, .role(.title).bold())]
             for (keys, what) in section.rows {
                 lines.append(StyledLine(" " + DisplayWidth.pad(glyphs.text(keys), to: keyWidth) + glyphs.text(what), .normal))
@@ -43,20 +49,21 @@ struct HelpOverlay {
     static func visibleRows(_ size: Size) -> Int { max(1, size.height - 4) }
 
     /// The largest useful scroll for a screen of `size`.
-    static func maxScroll(keymap: Keymap, glyphs: Glyphs, size: Size) -> Int {
-        let longest = columns(keymap: keymap, glyphs: glyphs, size: size).map(\.count).max() ?? 0
+    static func maxScroll(keymap: Keymap, glyphs: Glyphs, size: Size, tour: Bool = true) -> Int {
+        let longest = columns(keymap: keymap, glyphs: glyphs, size: size, tour: tour).map(\.count).max() ?? 0
         return max(0, longest - visibleRows(size))
     }
 
     func draw(in buffer: inout Buffer) {
         buffer.clear()
-        StatusLine(
-            left: " dltutor keys", right: "↑↓ PgUp PgDn scroll · t tour · Esc closes ", style: .role(.selection), glyphs: glyphs
-        )
-        .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: buffer.width, height: 1))
-        let columns = Self.columns(keymap: keymap, glyphs: glyphs, size: buffer.size)
+        let right = quizClock.map { "quiz: \($0) · Esc closes " } ?? "↑↓ PgUp PgDn scroll · t tour · Esc closes "
+        StatusLine(left: " dltutor keys", right: right, style: .role(.selection), glyphs: glyphs)
+            .draw(in: &buffer, rect: Rect(x: 0, y: 0, width: buffer.width, height: 1))
+        let tour = quizClock == nil
+        let columns = Self.columns(
+            keymap: keymap, glyphs: glyphs, size: buffer.size, log: variant?.log ?? .natural, tour: tour)
         let rows = Self.visibleRows(buffer.size)
-        let top = min(scroll, Self.maxScroll(keymap: keymap, glyphs: glyphs, size: buffer.size))
+        let top = min(scroll, Self.maxScroll(keymap: keymap, glyphs: glyphs, size: buffer.size, tour: tour))
         let area = Rect(x: 1, y: 1, width: buffer.width - 2, height: rows)
         let colWidth = area.width / columns.count
         for (c, lines) in columns.enumerated() {

@@ -1,3 +1,4 @@
+import MathEngine
 import TerminalUI
 import TutorSession
 
@@ -107,7 +108,9 @@ public struct Keymap: Sendable {
         Binding(context: .question, keys: [.delete], label: "", message: .deleteForward, description: ""),
         Binding(context: .question, keys: [.ctrl("u")], label: "Ctrl-U", message: .clearField, description: "clear the answer"),
         Binding(context: .question, keys: [.escape], label: "Esc", message: .back, description: "back to the list"),
-        Binding(context: .calculator, keys: [.enter], label: "Enter", message: .submit, description: "evaluate (log = ln)"),
+        Binding(
+            context: .calculator, keys: [.enter], label: "Enter", message: .submit,
+            description: "evaluate (log = \(Keymap.logPlaceholder))"),
         Binding(
             context: .calculator, keys: [.tab], label: "Tab", message: .insertResult,
             description: "put the result into the answer"),
@@ -151,6 +154,7 @@ public struct Keymap: Sendable {
         Binding(context: .calledOut, keys: [.left], label: "", message: .cursorLeft, description: ""),
         Binding(context: .calledOut, keys: [.right], label: "", message: .cursorRight, description: ""),
         Binding(context: .calledOut, keys: [.ctrl("u")], label: "Ctrl-U", message: .clearField, description: "clear"),
+        Binding(context: .quiz, keys: [.enter], label: "Enter", message: .submit, description: "submit; next step"),
         Binding(
             context: .quiz, keys: [.function(7), .ctrl("y")], label: "F7 / Ctrl-Y", message: .tellTime,
             description: "tell the time left"),
@@ -236,9 +240,10 @@ public struct Keymap: Sendable {
                 return key == .ctrl("c") ? .quit : nil
             }
             let b = bindings[i]
+            if b.message == .openTour, session.quizIsRunning { return nil }
             if case .scroll(let d) = b.message {
                 let size = Size(width: session.width, height: session.height)
-                let most = HelpOverlay.maxScroll(keymap: self, glyphs: .unicode, size: size)
+                let most = HelpOverlay.maxScroll(keymap: self, glyphs: .unicode, size: size, tour: !session.quizIsRunning)
                 return .scrollHelp(to: max(0, min(most, session.helpScroll + d)))
             }
             return b.message
@@ -267,7 +272,11 @@ public struct Keymap: Sendable {
         {
             return .toggleHelp
         }
-        for i in byKey[key] ?? [] where contexts.contains(bindings[i].context) {
+        // The most specific context first (calculator over question, mode over question): the
+        // table's order only breaks ties within one context.
+        let candidates = byKey[key] ?? []
+        for context in contexts {
+            guard let i = candidates.first(where: { bindings[$0].context == context }) else { continue }
             let b = bindings[i]
             switch b.message {
             case .scroll(let d) where contexts.first == .results && abs(d) == 10:
@@ -322,10 +331,31 @@ public struct Keymap: Sendable {
         p.focus == .calculator ? p.calculator.isEmpty : p.record.draft.isEmpty
     }
 
+    /// Stands in a description for what `log` means on the question shown (`logName`).
+    static let logPlaceholder = "{log}"
+
+    /// "ln", or "log₁₀" where the question's `log` is base 10.
+    public static func logName(_ log: LogBase) -> String {
+        switch log {
+        case .natural: "ln"
+        case .base(let b) where b == 10: "log₁₀"
+        case .base(let b) where b == 2: "log₂"
+        case .base: log.name
+        }
+    }
+
     /// Help rows per context: (keys, description), skipping continuation rows without a label.
-    public func helpSections() -> [(title: String, rows: [(String, String)])] {
+    /// `log` is what a bare `log` means on the question shown; `tour: false` (over a running
+    /// quiz) leaves out the tour, which is not offered there.
+    public func helpSections(log: LogBase = .natural, tour: Bool = true) -> [(title: String, rows: [(String, String)])] {
         Context.allCases.map { c in
-            (c.rawValue, bindings.filter { $0.context == c && !$0.label.isEmpty }.map { ($0.label, $0.description) })
+            let rows = bindings.filter { b in
+                b.context == c && !b.label.isEmpty && (tour || b.message != .openTour)
+            }
+            return (
+                c.rawValue,
+                rows.map { ($0.label, $0.description.replacingOccurrences(of: Keymap.logPlaceholder, with: Keymap.logName(log))) }
+            )
         }
     }
 }

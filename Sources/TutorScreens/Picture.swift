@@ -196,7 +196,8 @@ struct Picture {
         // The x range follows the z values (a quarter beyond the largest), so small z values are
         // not squeezed into the middle of a fixed ±3 and large ones are not cut off.
         let span = max(1, (z.map(abs).max() ?? 1) * 1.25)
-        let slopes = known("a.diag") || known("a.jacobian")
+        // The slopes show which nodes saturate, which is b.nodes' answer: they wait for it too.
+        let slopes = (known("a.diag") || known("a.jacobian")) && known("b.nodes")
         var series = [Plot.Series.function("tanh", -span...span, samples: 120, style: .role(.accent)) { tanh($0) }]
         if slopes {
             let dz = span / 6

@@ -46,8 +46,8 @@ struct QuestionChrome: Equatable {
         var chrome = QuestionChrome(
             titleRight: right, timer: timer, banner: q.banner,
             keys: quiet
-                ? "Enter submit · Tab next · F4 calc · F7 time · F11 next Q · F12 flag · F10 end · F1"
-                : "Enter submit · Tab next · F4 calc · F11 next Q · F12 flag · F10 end · F1 keys")
+                ? "Enter: next step · F4 calc · F7 time · F11 next Q · F12 flag · F10 end · F1"
+                : "Enter: next step · F4 calc · F11 next Q · F12 flag · F10 end · F1 keys")
         chrome.flagged = q.flagged[q.current]
         chrome.marksDrafts = true
         return chrome

@@ -110,7 +110,7 @@ struct QuestionScreen {
         if layout.calcResultRows > 0 { drawCalculatorResult(&buffer, y: calcY - 1) }
         _ = drawField(
             &buffer, y: calcY, label: "Calc", draft: practice.calculator,
-            focused: practice.focus == .calculator, placeholder: "F4: calculator (log = ln)")
+            focused: practice.focus == .calculator, placeholder: "F4: calculator (log = \(Keymap.logName(practice.variant.log)))")
         drawKeyBar(&buffer, y: height - 1)
     }
 

@@ -19,7 +19,8 @@ enum QuizReadyText {
             "Feedback \(feedback)",
             "No hints or reveals; the calculator (F4) stays.",
             "Typed but unsubmitted answers (✎) are graded as typed at the end.",
-            "F12 flags a step to come back to; F11 goes to the next question.",
+            "Enter submits, then the next step; F12 flags, F11 next question.",
+            "A local quiz is self-administered: graded work is a class quiz.",
             settings.quietTimer ? "Quiet timer: F7 tells the time left." : "The countdown is always on screen; F10 ends early.",
             "",
             "Enter  start the clock        Esc  back"

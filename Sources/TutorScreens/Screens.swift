@@ -110,7 +110,10 @@ public enum Screens {
         } else if session.showingHelp {
             HelpOverlay(
                 keymap: keymap, glyphs: glyphs, variant: session.practice?.variant ?? session.demo?.variant,
-                scroll: session.helpScroll
+                scroll: session.helpScroll,
+                quizClock: session.quizIsRunning
+                    ? session.quiz.map { QuizState.clock($0.secondsLeft(at: session.now) ?? Int($0.minutes * 60)) + " left" }
+                    : nil
             )
             .draw(in: &buffer)
             cursor = nil
@@ -142,7 +145,10 @@ public enum Screens {
         let s = QuestionSummary(p)
         var lines = [
             "\(p.variant.id.uppercased()) finished: \(formatPoints(s.points)) of \(formatPoints(s.total)) points", "",
-            "Right first time: \(s.rightFirstTime) of \(s.steps) steps"
+            "Earned unaided: \(formatPoints(s.split.unaided)) · with help: \(formatPoints(s.split.withHelp))",
+            "Revealed: \(s.split.revealedSteps) step\(s.split.revealedSteps == 1 ? "" : "s") "
+                + "(\(formatPoints(s.split.revealedPoints)) points, none earned)",
+            "Right first time, without help: \(s.rightFirstTime) of \(s.steps) steps"
         ]
         if let seconds = s.seconds { lines.append("Time: " + QuestionSummary.clock(seconds)) }
         if s.mistakes.isEmpty {

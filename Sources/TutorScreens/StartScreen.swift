@@ -43,13 +43,17 @@ struct StartScreen {
         buffer.put(
             "Progress: \(finished) of \(exam.questions.count) questions done · \(formatPoints(earned)) of \(formatPoints(total)) points",
             at: Point(x: 2, y: 4), style: finished > 0 || earned > 0 ? .role(.accent) : .role(.dim))
+        let split = exam.questions.compactMap { session.opened[$0.id] }.reduce(PointsSplit()) { $0 + PointsSplit($1) }
+        buffer.put(
+            DisplayWidth.truncate(glyphs.text(Self.splitLine(split)), to: width - 4), at: Point(x: 2, y: modesY + 1),
+            style: .role(.dim))
         let due = session.dueCount
         let reviewLine =
             due == 0 ? "Review: nothing due · s stats" : "Review: \(due) step\(due == 1 ? "" : "s") due (r) · s stats"
-        buffer.put(reviewLine, at: Point(x: 2, y: modesY + 1), style: due > 0 ? .role(.warning).bold() : .role(.dim))
-        if let offer = session.quizOffer, modesY + 2 < buffer.height - 2 {
+        buffer.put(reviewLine, at: Point(x: 2, y: modesY + 2), style: due > 0 ? .role(.warning).bold() : .role(.dim))
+        if let offer = session.quizOffer, modesY + 3 < buffer.height - 2 {
             let line = DisplayWidth.truncate(glyphs.text(QuizOfferText.startLine(offer)), to: width - 4)
-            buffer.put(line, at: Point(x: 2, y: modesY + 2), style: .role(.warning).bold())
+            buffer.put(line, at: Point(x: 2, y: modesY + 3), style: .role(.warning).bold())
         }
         if let notice = session.notice ?? session.storageWait?.text
             ?? session.storageWarning.map({ "Not saving: " + Self.withoutProgramName($0) })
@@ -62,6 +66,14 @@ struct StartScreen {
         let keys = "↑↓ choose · Enter practise · d demo · r review · s stats · ? keys · q quit"
         StatusLine(left: " " + glyphs.text(keys), style: .role(.dim), glyphs: glyphs)
             .draw(in: &buffer, rect: Rect(x: 0, y: buffer.height - 1, width: width, height: 1))
+    }
+
+    /// "Points: 10 unaided · 4.5 with help · 3 revealed · 9 first try": how the points were
+    /// earned, how many steps were revealed (earning 0) and how many were right at the first try
+    /// without help (the scoring rule is on the help screen).
+    static func splitLine(_ s: PointsSplit) -> String {
+        "Points: \(formatPoints(s.unaided)) unaided · \(formatPoints(s.withHelp)) with help · "
+            + "\(s.revealedSteps) revealed · \(s.firstTry) first try"
     }
 
     static func withoutProgramName(_ s: String) -> String {

@@ -62,8 +62,10 @@ public struct DemoState: Sendable {
     }
 
     /// One digit of a step number. With fewer than ten steps a digit jumps at once (0 is step
-    /// 10, as before); otherwise the number waits for Enter unless no further digit could make
-    /// a step that exists (e.g. 2 of 12 steps jumps at once: 20 and up do not exist).
+    /// 10, as before); otherwise a first digit waits for Enter unless no further digit could make
+    /// a step that exists (e.g. 2 of 12 steps jumps at once: 20 and up do not exist), and a
+    /// number of two digits always waits for the Enter the help asks for ("1 2 Enter"), so that
+    /// Enter jumps and does not also reveal the step.
     mutating func typeStepDigit(_ digit: Int) {
         let count = variant.steps.count
         if count <= 9 {
@@ -73,7 +75,9 @@ public struct DemoState: Sendable {
         }
         let number = (pendingStep ?? 0) * 10 + digit
         guard number >= 1 || pendingStep == nil else { pendingStep = nil; return }
-        if number * 10 > count {
+        if pendingStep != nil {
+            pendingStep = number <= count ? number : nil
+        } else if number * 10 > count {
             if number >= 1 && number <= count { go(to: number - 1) }
             pendingStep = nil
         } else {

@@ -7,18 +7,8 @@ import TutorContent
 /// key's values of the step's dependencies (what grading uses when no earlier answer exists),
 /// never the answer of the step being asked.
 extension PracticeState {
-    /// One line per earlier step the active step's answer is computed from, e.g.
-    /// "Given (from part a): total parameters = 619". A dependency whose value is the active
-    /// step's own answer is left out: giving it would give the answer away, and such a step is
-    /// answerable from the question text alone.
-    public var givenLines: [String] {
-        let own = step.expected
-        return step.dependencies.compactMap { id -> String? in
-            guard let earlier = variant.step(id), earlier.kind != .text else { return nil }
-            if earlier.expected.display == own.display { return nil }
-            return "Given (from part \(earlier.part)): \(earlier.label) = \(earlier.expected.display)"
-        }
-    }
+    /// One line per earlier step the active step's answer is computed from (`Variant.givenLines`).
+    public var givenLines: [String] { variant.givenLines(for: step.id) }
 
     /// The active step's prompt for a standalone item: "your answer to (a)" becomes "the given
     /// answer to (a)" (the value is in `givenLines`).

@@ -120,6 +120,9 @@ public enum Effect: Sendable, Equatable {
     /// N wrong tries. Stored, so the step is still revealed after a restart; spaced review counts
     /// it as missed.
     case revealed(questionID: String, stepID: String, seed: UInt64?, mode: String, automatic: Bool)
+    /// A hint was shown on a step not yet done: stored, so its cost stays after a restart, and
+    /// the step's next check is scheduled as answered with help.
+    case hintTaken(questionID: String, stepID: String, seed: UInt64?, mode: String)
     /// A running quiz's answers and time used, so it can be continued after a quit or a crash.
     case saveQuizProgress(QuizSnapshot)
     /// The student chose to continue the stored quiz with this id (answers now go to it).
@@ -147,4 +150,6 @@ public struct AttemptRecord: Sendable, Equatable {
     public var correct: Bool
     /// Seconds from opening the step (or the previous try) to this check; nil without ticks.
     public var seconds: Double?
+    /// A hint was taken on the step before this check (spaced review counts it as not known).
+    public var helped = false
 }

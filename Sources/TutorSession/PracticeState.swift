@@ -48,16 +48,8 @@ public struct PracticeState: Sendable {
         set { records[stepIndex] = newValue }
     }
 
-    /// Points earned so far in practice (full points for a step done right or carried forward).
-    public var score: Double {
-        // By index, in step order: zipping the arrays copied every step (a large struct) on each
-        // call, and the title shows the score on every frame.
-        var total = 0.0
-        for i in 0..<min(records.count, variant.steps.count) where records[i].status.earnsPoints {
-            total += variant.steps[i].points
-        }
-        return total
-    }
+    /// Points earned so far in practice, under `PracticeScoring` (never below 0).
+    public var score: Double { PointsSplit(self).total }
 
     public var totalPoints: Double { variant.steps.reduce(0) { $0 + $1.points } }
     public var isStarted: Bool { records.contains { $0.status != .notTried } }

@@ -1,21 +1,22 @@
-/// What a finished question shows: points, steps right first time, the named mistakes met on
+/// What a finished question shows: points (split into unaided, with help and revealed), steps
+/// right first time without help, the named mistakes met on
 /// the way (each once), and the time spent (the sum of each try's seconds, from ticks).
 public struct QuestionSummary: Sendable, Equatable {
     public var points: Double
     public var total: Double
     public var rightFirstTime: Int
+    /// The points split by how they were earned.
+    public var split: PointsSplit
     public var steps: Int
     public var mistakes: [String]
     public var seconds: Double?
 
     public init(_ p: PracticeState) {
-        points = p.score
+        split = PointsSplit(p)
+        points = split.total
         total = p.totalPoints
         steps = p.records.count
-        rightFirstTime =
-            p.records.filter { r in
-                r.status.earnsPoints && !r.revealed && r.attempts.count == 1 && r.attempts[0].verdict.isCorrect
-            }.count
+        rightFirstTime = split.firstTry
         var seen: [String] = []
         for r in p.records {
             for a in r.attempts {

@@ -20,9 +20,12 @@ public struct SavedPractice: Sendable, Equatable {
         public var stepID: String
         /// How many of `checks` came before it.
         public var afterChecks: Int
-        public init(stepID: String, afterChecks: Int) {
+        /// A hint taken, not the worked step (stored beside reveals with the reason `hint`).
+        public var isHint: Bool
+        public init(stepID: String, afterChecks: Int, isHint: Bool = false) {
             self.stepID = stepID
             self.afterChecks = afterChecks
+            self.isHint = isHint
         }
     }
 
@@ -71,7 +74,10 @@ extension Session {
         var p = PracticeState(variant: variant, rules: .practice(revealAfter: 0))
         func reveal(upTo n: Int, from next: inout Int) {
             while next < s.reveals.count, s.reveals[next].afterChecks <= n {
-                if let i = variant.steps.firstIndex(where: { $0.id == s.reveals[next].stepID }) {
+                if let i = variant.steps.firstIndex(where: { $0.id == s.reveals[next].stepID }), s.reveals[next].isHint {
+                    p.records[i].hintsShown = min(variant.steps[i].hints.count, p.records[i].hintsShown + 1)
+                    p.records[i].hintsTaken += 1
+                } else if let i = variant.steps.firstIndex(where: { $0.id == s.reveals[next].stepID }) {
                     p.records[i].revealed = true
                     if !p.records[i].status.isDone { p.records[i].status = .revealed }
                 }

@@ -32,7 +32,7 @@ extension Session {
             if p.focus == .calculator {
                 p.calculatorLive = Session.calculate(p.calculator.text, log: p.variant.log, ans: p.calculatorResult)
                 if case .valid(let v, _) = p.calculatorLive { p.calculatorResult = v }
-            } else if p.record.status.isDone && (p.record.draft.isEmpty || p.record.status != .answered) {
+            } else if p.record.status.isDone && (p.record.status != .answered || !p.record.hasUnsubmittedDraft) {
                 // A done step (right, revealed, assessed) is never checked again: Enter moves on,
                 // in practice to the next unfinished step or, when none is left, the summary.
                 // The draft left on it (typed before a reveal) is dropped: it will not be checked.
@@ -52,6 +52,7 @@ extension Session {
             let available = p.step.hints.count
             if p.record.hintsShown < available {
                 p.record.hintsShown += 1
+                effects += takeHint(&p)
             } else {
                 p.notice =
                     available == 0
@@ -80,6 +81,9 @@ extension Session {
         case .originalExam:
             requestVariant(.original, &p)
         case .selfAssess(let covered):
+            if p.record.status == .awaitingAssessment, covered, Session.questionsCovered(&p) {
+                break
+            }
             if p.record.status == .awaitingAssessment {
                 p.record.status = covered ? .assessedCovered : .assessedMissed
                 effects.append(
@@ -88,6 +92,7 @@ extension Session {
                             p, input: p.record.attempts.last?.input ?? "",
                             verdict: covered ? "self-assessed covered" : "self-assessed missed",
                             mistake: nil, correct: covered)))
+                Session.recheckCarriedForward(&p)
             }
         case .back:
             if p.focus == .calculator {
@@ -168,7 +173,7 @@ extension Session {
             if !p.record.status.isDone {
                 let entries = p.step.expected.entryCount
                 p.record.status = !wrong.isEmpty && wrong.count < entries ? .partlyRight : .wrong
-                if p.rules.revealAfter > 0 && p.record.wrongTries >= p.rules.revealAfter {
+                if let limit = Session.revealLimit(p), p.record.wrongTries >= limit {
                     p.record.revealed = true
                     p.record.status = .revealed
                     // After the attempt's record, so storage orders the reveal after this check.
@@ -177,7 +182,7 @@ extension Session {
                             questionID: p.variant.id, stepID: step.id, seed: p.variant.seed,
                             mode: recordMode, automatic: true)
                     ]
-                    p.notice = "After \(p.rules.revealAfter) tries, here is the worked step."
+                    p.notice = "After \(p.record.wrongTries) tries, here is the worked step."
                 }
             }
         case .invalid:
@@ -188,6 +193,7 @@ extension Session {
             p.refreshLive()
         }
         p.stepClock = now
+        Session.recheckCarriedForward(&p)
         return [.record(record)] + autoReveal
     }
 
@@ -199,7 +205,7 @@ extension Session {
         return AttemptRecord(
             mode: recordMode, questionID: p.variant.id, stepID: p.step.id,
             seed: p.variant.seed, input: input, verdict: verdict, mistake: mistake,
-            correct: correct, seconds: seconds)
+            correct: correct, seconds: seconds, helped: p.record.hintsTaken > 0)
     }
 
     /// The calculator line: any student-dialect expression (numbers, vectors, matrices).
@@ -326,6 +332,8 @@ extension Session {
         // The verdict shown always agrees with the step's mark: none while verdicts are held
         // back (a quiz with feedback at the end) or once the worked step is shown instead.
         p.lastVerdict = p.rules.showVerdicts && p.record.status != .revealed ? p.record.attempts.last?.verdict : nil
+        // A carried-forward answer that no longer follows (re-checked) is not shown as right.
+        if p.record.status == .wrong, p.lastVerdict?.isCorrect == true { p.lastVerdict = nil }
         p.focus = .answer
         p.stepClock = now
         p.refreshLive()

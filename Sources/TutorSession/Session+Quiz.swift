@@ -122,12 +122,55 @@ extension Session {
                 store(p)
             }
             return []
+        case .submit where q.questions[q.current].focus == .answer:
+            quiz = q
+            let tries = q.questions[q.current].record.attempts.count
+            let effects = handleQuestion(message)
+            // Enter submits and moves on, in both feedback modes (a re-Enter on the same text
+            // moves on too, without writing another attempt).
+            if let after = quiz, after.current == q.current,
+                after.questions[q.current].record.attempts.count > tries
+            {
+                moveOnInQuiz()
+            }
+            return effects + quizCheckpoint()
         default:
             quiz = q
             let effects = handleQuestion(message)
             // A checked answer (or a step move) is kept at once for continuing after a crash.
             let moved = quiz.map { $0.questions[$0.current].stepIndex } != q.questions[q.current].stepIndex
             return effects + (effects.isEmpty && !moved ? [] : quizCheckpoint())
+        }
+    }
+
+    /// The next step after a submitted answer: the question's next step, or the next question's
+    /// first; the last step of the last question stays. With immediate feedback the verdict of
+    /// the step just left stays on screen as a notice.
+    mutating func moveOnInQuiz() {
+        guard var q = quiz else { return }
+        let left = q.questions[q.current]
+        let verdictNote: String? =
+            left.rules.showVerdicts
+            ? left.record.attempts.last.map { "\(left.step.label): \(Session.verdictWord($0.verdict))" } : nil
+        if left.stepIndex + 1 < left.variant.steps.count {
+            Session.move(&q.questions[q.current], to: left.stepIndex + 1, now: now)
+        } else if q.current + 1 < q.questions.count {
+            q.current += 1
+            Session.move(&q.questions[q.current], to: 0, now: now)
+        } else {
+            return
+        }
+        q.questions[q.current].notice = verdictNote.map { "Sent. " + $0 } ?? "Sent; verdicts come at the end."
+        quiz = q
+    }
+
+    /// "right", "right given your earlier answer", "wrong".
+    static func verdictWord(_ v: Verdict) -> String {
+        switch v {
+        case .correct, .correctAlternative: "right"
+        case .carriedForward: "right given your earlier answer"
+        case .incorrect: "wrong"
+        case .invalid: "not readable"
         }
     }
 

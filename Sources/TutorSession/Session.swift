@@ -142,6 +142,8 @@ public struct Session: Sendable {
             helpScroll = max(0, row)
             return []
         case .openTour:
+            // Not over a running quiz: the tour would hide its clock.
+            if quizIsRunning { return [] }
             showingHelp = false
             tour = Tour(exam: exam, seed: settings.seed)
             return []

@@ -25,7 +25,8 @@ public enum StepStatus: String, Sendable, Equatable {
         }
     }
 
-    /// Full credit in practice: right, or right given the student's own earlier value.
+    /// Earns points in practice (how many: `PracticeScoring`): right, or right given the
+    /// student's own earlier value.
     public var earnsPoints: Bool {
         self == .correct || self == .carriedForward || self == .assessedCovered
     }
@@ -47,6 +48,11 @@ public struct StepRecord: Sendable, Equatable {
     public var attempts: [Attempt] = []
     /// How many progressive hints are showing.
     public var hintsShown: Int = 0
+    /// Hints taken before the step was done: each costs a share of its points.
+    public var hintsTaken: Int = 0
+    /// A self-assessment of "covered" for a sentence that matched none of the key ideas was
+    /// asked again; the next "covered" counts.
+    public var assessmentQuestioned = false
     public var revealed: Bool = false
     /// Checked and closed to changes (a quiz with immediate feedback).
     public var locked: Bool = false

@@ -14,7 +14,7 @@ import Foundation
 /// | `step` | step id | |
 /// | `seed` | variant seed (decimal; JSON string); empty = original exam | exam seed |
 /// | `input` | the text entered | |
-/// | `verdict` | correct, correct-alternative, carried-forward, incorrect, named-mistake, self-assessed ... | |
+/// | `verdict` | correct, correct-alternative, carried-forward, incorrect, named-mistake, self-assessed ...; `running` (no mistake or correct) while its quiz runs | |
 /// | `mistake` | the named mistake's explanation | |
 /// | `correct` | `true`/`false` | |
 /// | `seconds` | seconds spent on this try | quiz length in seconds (ended − started) |
@@ -45,7 +45,13 @@ public struct ExportRow {
 
     /// `history`: every attempt, oldest first, when `attempts` is only a later part (`--since`), so
     /// `first_seconds` is still the first try's even when that try is not exported.
-    static func rows(attempts: [StoredAttempt], quizzes: [QuizRecord], history: [StoredAttempt]? = nil) -> [ExportRow] {
+    /// `runningQuizzes`: quizzes still running; their answers are exported with the verdict
+    /// `running` and no mistake or correctness, so nothing tells which answers are right before
+    /// the quiz ends.
+    static func rows(
+        attempts: [StoredAttempt], quizzes: [QuizRecord], history: [StoredAttempt]? = nil,
+        runningQuizzes: Set<Int64> = []
+    ) -> [ExportRow] {
         func text(_ s: String?) -> Field { s.map(Field.text) ?? .null }
         func time(_ d: Date?) -> Field { d.map { .text(iso($0)) } ?? .null }
         // The first try's seconds per step sitting: same step, variant, mode and quiz.
@@ -58,11 +64,13 @@ public struct ExportRow {
             firstSeconds[sitting(a)] = .some(a.seconds)
         }
         let a = attempts.map { a in
-            ExportRow(
+            let hidden = a.quizID.map(runningQuizzes.contains) ?? false
+            return ExportRow(
                 time: a.time,
                 fields: [
                     .text("attempt"), time(a.time), .text(a.mode), .text(a.questionID), text(a.topic), .text(a.stepID),
-                    text(a.seed.map(String.init)), .text(a.input), .text(a.verdict), text(a.mistake), .bool(a.correct),
+                    text(a.seed.map(String.init)), .text(a.input), .text(hidden ? "running" : a.verdict),
+                    hidden ? .null : text(a.mistake), hidden ? .null : .bool(a.correct),
                     a.seconds.map(Field.number) ?? .null, a.quizID.map(Field.integer) ?? .null,
                     .null, .null, .null, .null, .null, .null,
                     (firstSeconds[sitting(a)] ?? nil).map(Field.number) ?? .null

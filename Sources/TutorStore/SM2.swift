@@ -41,16 +41,18 @@ public enum SM2 {
 
     /// How a step went, for the review quality.
     public enum Outcome: Sendable, Equatable {
-        case correctFirstTry, correctAfterTries, carriedForward, namedMistake, wrong, revealed
+        case correctFirstTry, correctAfterTries, carriedForward, withHelp, namedMistake, wrong, revealed
     }
 
-    /// Quality per the brief: correct first try 5, correct after tries 4, carried forward 3,
-    /// wrong 2, named mistake 1, revealed 0.
+    /// Quality: correct first try 5, correct after tries 4, carried forward 3, right after a
+    /// hint 2 (a hinted answer is not counted as known, so it comes back the next day), wrong 2,
+    /// named mistake 1, revealed 0.
     public static func quality(_ outcome: Outcome) -> Int {
         switch outcome {
         case .correctFirstTry: 5
         case .correctAfterTries: 4
         case .carriedForward: 3
+        case .withHelp: 2
         case .wrong: 2
         case .namedMistake: 1
         case .revealed: 0
@@ -60,8 +62,11 @@ public enum SM2 {
     /// The outcome of a step from the session's verdict names (`Verdict.shortName`, or
     /// "self-assessed covered"/"self-assessed missed"), the wrong tries before this one, and
     /// whether the worked step was revealed.
-    public static func outcome(verdict: String, wrongTriesBefore: Int, revealed: Bool) -> Outcome {
+    public static func outcome(verdict: String, wrongTriesBefore: Int, revealed: Bool, helped: Bool = false) -> Outcome {
         if revealed { return .revealed }
+        if helped, ["correct", "correct-alternative", "carried-forward", "self-assessed covered"].contains(verdict) {
+            return .withHelp
+        }
         switch verdict {
         case "correct", "correct-alternative", "self-assessed covered":
             return wrongTriesBefore == 0 ? .correctFirstTry : .correctAfterTries

@@ -116,6 +116,10 @@ extension SQLiteStore {
 
     // MARK: Statistics
 
+    /// Leaves out the answers of a quiz still running: their verdicts would tell anyone with the
+    /// file (another terminal's `stats` or `export`) which answers are right before it ends.
+    static let notInRunningQuiz = "(quiz_id IS NULL OR quiz_id NOT IN (SELECT id FROM quiz WHERE status = 'running'))"
+
     /// Free-text quiz steps are kept as `submitted` (no verdict until someone grades them): they
     /// are neither right nor wrong, so accuracy leaves them out.
     public func accuracyByQuestion(mode: String?) throws(StoreError) -> [Accuracy] {
@@ -124,7 +128,8 @@ extension SQLiteStore {
                 db,
                 sql: """
                     SELECT question_id, COUNT(*) AS n, SUM(correct) AS c FROM attempt
-                    WHERE (? IS NULL OR mode = ?) AND verdict != 'submitted' GROUP BY question_id ORDER BY question_id
+                    WHERE (? IS NULL OR mode = ?) AND verdict != 'submitted' AND \(Self.notInRunningQuiz)
+                    GROUP BY question_id ORDER BY question_id
                     """, arguments: [mode, mode]
             ).map { Accuracy(key: $0["question_id"], attempts: $0["n"], correct: $0["c"]) }
         }
@@ -136,7 +141,8 @@ extension SQLiteStore {
                 db,
                 sql: """
                     SELECT question_id, topic, COUNT(*) AS n, SUM(correct) AS c FROM attempt
-                    WHERE (? IS NULL OR mode = ?) AND verdict != 'submitted' GROUP BY question_id, topic
+                    WHERE (? IS NULL OR mode = ?) AND verdict != 'submitted' AND \(Self.notInRunningQuiz)
+                    GROUP BY question_id, topic
                     """, arguments: [mode, mode])
         }
         var byTopic: [String: Accuracy] = [:]
@@ -156,7 +162,8 @@ extension SQLiteStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT question_id, step_id, mistake, COUNT(*) AS n FROM attempt WHERE mistake IS NOT NULL
+                    SELECT question_id, step_id, mistake, COUNT(*) AS n FROM attempt
+                    WHERE mistake IS NOT NULL AND \(Self.notInRunningQuiz)
                     GROUP BY question_id, step_id, mistake ORDER BY n DESC, question_id, step_id, mistake LIMIT ?
                     """, arguments: [limit]
             ).map {
@@ -170,7 +177,7 @@ extension SQLiteStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT question_id, step_id, seconds FROM attempt WHERE seconds IS NOT NULL
+                    SELECT question_id, step_id, seconds FROM attempt WHERE seconds IS NOT NULL AND \(Self.notInRunningQuiz)
                     ORDER BY question_id, step_id
                     """
             ).map { (q: $0["question_id"] as String, s: $0["step_id"] as String, t: $0["seconds"] as Double) }
@@ -188,9 +195,10 @@ extension SQLiteStore {
     // MARK: Export
 
     public func export(_ format: ExportFormat, since: Date?) throws(StoreError) -> String {
+        let running = Set(try quizzes(since: nil).filter { $0.status == .running }.compactMap(\.id))
         let rows = ExportRow.rows(
             attempts: try allAttempts(since: since), quizzes: try quizzes(since: since),
-            history: since == nil ? nil : try allAttempts(since: nil))
+            history: since == nil ? nil : try allAttempts(since: nil), runningQuizzes: running)
         return switch format {
         case .csv: ExportRow.csv(rows)
         case .json: ExportRow.json(rows)

@@ -12,7 +12,7 @@ extension SQLiteStore {
                     SELECT COUNT(*) FROM (
                         SELECT question_id, step_id FROM attempt WHERE mode = 'review' AND time >= ?1
                         UNION
-                        SELECT question_id, step_id FROM reveal WHERE mode = 'review' AND time >= ?1)
+                        SELECT question_id, step_id FROM reveal WHERE mode = 'review' AND reason != 'hint' AND time >= ?1)
                     """, arguments: [time.timeIntervalSince1970]) ?? 0
         }
     }

@@ -15,7 +15,24 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let exam = try options.load()
         let store = try storage.openForReading()
-        print(StatsText.plain(StatsBuilder.report(store: store, exam: exam, at: Date())))
+        var report = StatsBuilder.report(store: store, exam: exam, at: Date())
+        // The store is opened only to read, so it always says "not saving": what matters to the
+        // reader is whether the tutor could save to this file. Only then is it said, on stderr.
+        if let problem = Self.savingProblem(storage.resolvedPath) {
+            printError("dltutor: progress is not being saved: \(problem)")
+        }
+        report.storage = "Progress is saved in \(storage.resolvedPath)."
+        print(StatsText.plain(report))
+    }
+
+    /// Why the tutor could not save to `path` (nil: it can): the file or its folder is not writable.
+    static func savingProblem(_ path: String) -> String? {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !FileManager.default.isWritableFile(atPath: path) { return "\(path) is read-only." }
+        if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+            return "its folder \(folder) is read-only."
+        }
+        return nil
     }
 }
 

@@ -92,7 +92,7 @@ enum StoreStartup {
         let checks = ((try? store.attempts(questionID: id, seed: seed, mode: "practice")) ?? [])
             .map { SavedPractice.Check(stepID: $0.stepID, input: $0.input, verdict: $0.verdict) }
         let reveals = ((try? store.reveals(questionID: id, seed: seed, mode: "practice")) ?? [])
-            .map { SavedPractice.Reveal(stepID: $0.stepID, afterChecks: $0.checksBefore) }
+            .map { SavedPractice.Reveal(stepID: $0.stepID, afterChecks: $0.checksBefore, isHint: $0.reason == "hint") }
         return SavedPractice(questionID: id, seed: seed, stepIndex: stepIndex, checks: checks, reveals: reveals)
     }
 

@@ -57,6 +57,9 @@ struct ContentCommandTests {
         let r = try CLI.run(["lint", CLI.contentDir, "--seeds", "50"])
         #expect(r.status == 0)
         #expect(r.stdout.contains(": 0 errors"))
+        // Q3's and Q5's free-text model answers state other steps' answers: they are held back.
+        let held = try #require(r.stdout.split(separator: "\n").last { $0.contains("model answers and worked steps") })
+        #expect(Int(held.split(separator: " ")[1]).map { $0 >= 2 } == true, "\(held)")
     }
 
     @Test func lintReportsFileAndLineAndStillLoadsTheRest() throws {

@@ -62,7 +62,7 @@ struct ClassAuthorityTests {
 
         h.type(first.expected.display)
         h.press(.enter)
-        #expect(h.waitFor(text: "Answer saved", timeout: .seconds(10)), "\(h.lines.joined(separator: "\n"))")
+        #expect(h.waitFor(text: "Sent; verdicts come at the end.", timeout: .seconds(10)), "\(h.lines.joined(separator: "\n"))")
         h.press(.function(10))
         h.type("y")
         #expect(h.waitFor(text: "Quiz results", timeout: .seconds(10)), "\(h.lines.joined(separator: "\n"))")

@@ -83,7 +83,8 @@ struct ClassFrontendTests {
         print("class front end: 4 sessions from one key hold \(backends) backend(s)")
         last.type("7")
         last.press(.enter)
-        #expect(last.waitFor(text: "Answer saved", timeout: .seconds(10)), "\(last.lines.joined(separator: "\n"))")
+        #expect(
+            last.waitFor(text: "Sent; verdicts come at the end.", timeout: .seconds(10)), "\(last.lines.joined(separator: "\n"))")
         try await Task.sleep(for: .seconds(1))
         let stored = try await db.query("SELECT input FROM answer WHERE student = 'kim'")
         #expect(try stored.map { try $0.decode(String.self) } == ["7"], "only the newest session saves")

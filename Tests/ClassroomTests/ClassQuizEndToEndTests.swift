@@ -30,10 +30,10 @@ struct ClassQuizEndToEndTests {
         #expect(first.waitFor(text: "left", timeout: .seconds(15)), "\(first.lines.joined(separator: "\n"))")
         first.type("6")
         first.press(.enter)
-        #expect(first.waitFor(text: "Answer saved"))
+        #expect(first.waitFor(text: "Sent; verdicts come at the end."))
         let stored = try await db.query("SELECT input FROM answer WHERE student = 'kim'")
         #expect(try stored.map { try $0.decode(String.self) } == ["6"], "the answer is on the server when it is checked")
-        first.press(.tab)
+        // Enter moved on to step 2.
         first.type("[5, 7]") // typed, not submitted: kept by the checkpoint
         try await Task.sleep(for: .seconds(2.6))
         first.signal(SIGKILL)

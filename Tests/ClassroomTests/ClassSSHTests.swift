@@ -34,7 +34,7 @@ struct ClassSSHTests {
         #expect(h.waitFor(text: "left", timeout: .seconds(20)), "\(h.lines.joined(separator: "\n"))")
         h.type("6")
         h.press(.enter)
-        #expect(h.waitFor(text: "Answer saved", timeout: .seconds(10)))
+        #expect(h.waitFor(text: "Sent; verdicts come at the end.", timeout: .seconds(10)))
         let rows = try await db.query("SELECT student, input FROM answer")
         #expect(
             try rows.map { try $0.decode((String, String).self) }.first.map { $0 == ("kim", "6") } == true,

@@ -100,7 +100,7 @@ struct GraderTests {
         let l = Grader.grade(
             input: "gender, age", kind: .textList, expected: .list([.text("genderfemale"), .text("gendermale"), .text("age")]),
             rule: .exact)
-        #expect(l.message == "Not quite. Expected 3 items, got 2.")
+        #expect(l.message == "Not quite. Not the right number of items (you gave 2 items).")
     }
 
     @Test func q5JacobianDiagonalAloneIsAnAlternative() {

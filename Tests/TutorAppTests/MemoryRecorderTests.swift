@@ -48,7 +48,7 @@ struct MemoryRecorderTests {
         }
         // Ctrl-C (SIGINT) asks; n stays; then SIGTERM: a last checkpoint, exit 143.
         let (session, status) = run(
-            TestTerminal.keys("6") + [.key(.enter), .key(.tab)] + TestTerminal.keys("[5, 7")
+            TestTerminal.keys("6") + [.key(.enter)] + TestTerminal.keys("[5, 7")
                 + [.signal(2), .key(.char("n")), .signal(15)], store: s, settings: settings, prepare: start)
         #expect(status == 143)
         #expect(!session.confirmingQuit && session.quiz?.phase == .running)

@@ -89,7 +89,8 @@ struct ProgressRecorderTests {
         let s = try store(f)
         let settings = SessionSettings(mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 5, questionIDs: ["q3"]))
         _ = run(
-            TestTerminal.keys("6") + [.key(.enter), .key(.tab)] + TestTerminal.keys("[5, 7, 7, 7, 7, 7, 7, 10]") + [
+            // Enter submits and moves on to the next step.
+            TestTerminal.keys("6") + [.key(.enter)] + TestTerminal.keys("[5, 7, 7, 7, 7, 7, 7, 10]") + [
                 .key(.enter),
                 .key(.function(10)), .key(.char("y"))
             ],

@@ -140,10 +140,11 @@ import Testing
         #expect(PlaceholderLint.leftover(in: "w_{:,2}, w_{18}, nodes {1, 3}, Σ_{k=0}^{?}, {female, male}") == nil)
     }
 
-    /// Q5's accepted-form note used to show `diag({g:2})` literally.
-    @Test func acceptedFormNotesAreRendered() throws {
-        let note = original("q5").step("a.jacobian")?.alternatives.first?.note ?? ""
-        #expect(note.contains("diag([0.00, 0.42, 0.00, 0.42])"), "\(note)")
+    /// Q5's feedback to the diagonal alone is rendered (the matrix's size, not `{n}`).
+    @Test func mistakeFeedbackIsRendered() throws {
+        let why = original("q5").step("a.jacobian")?.mistakes.first?.explanation ?? ""
+        #expect(why.contains("the whole 4×4 matrix"), "\(why)")
+        #expect(PlaceholderLint.leftover(in: why) == nil)
     }
 
     @Test func articleAgreesWithTheNumberAfterIt() throws {

@@ -133,8 +133,8 @@ struct MemoryEndToEndTests {
         #expect(h.waitFor(text: "05:00 left"))
         h.type("6") // seed 4: a 7-layer network
         h.press(.enter)
-        #expect(h.waitFor(text: "Answer saved"))
-        h.press(.tab)
+        // Enter submits and moves on to the next step.
+        #expect(h.waitFor(text: "Sent; verdicts come at the end."))
         #expect(h.waitFor(text: "Step 2/8"))
         h.type("[5, 7") // typed, not submitted
         #expect(h.waitFor(text: "[5, 7"))

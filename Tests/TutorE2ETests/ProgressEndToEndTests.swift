@@ -51,8 +51,8 @@ struct ProgressEndToEndTests {
         #expect(h.waitFor(text: "left"))
         h.type("6")
         h.press(.enter)
-        #expect(h.waitFor(text: "Answer saved"))
-        h.press(.tab)
+        // Enter submits and moves on to the next step.
+        #expect(h.waitFor(text: "Sent; verdicts come at the end."))
         #expect(h.waitFor(text: "Step 2/8"))
         h.type("[5, 7, 7, 7, 7, 7, 7, 10]")
         h.press(.enter)
@@ -60,12 +60,18 @@ struct ProgressEndToEndTests {
         h.signal(SIGKILL)
         #expect(h.waitForExit() == .signaled(SIGKILL))
         #expect(try exportedInputs(f.db) == ["6", "[5, 7, 7, 7, 7, 7, 7, 10]"])
-        // Start again: the tutor opens on the same file and its stats count both answers.
+        // The quiz can still be continued, so its verdicts stay hidden from the export.
+        let rows = try #require(
+            try JSONSerialization.jsonObject(with: Data(command(["export", "--db", f.db, "--format", "json"]).out.utf8))
+                as? [[String: Any]])
+        #expect(rows.filter { $0["kind"] as? String == "attempt" }.allSatisfy { $0["verdict"] as? String == "running" })
+        // Start again: the tutor opens on the same file; its stats leave the running quiz out.
         let again = try tutor(["--content", Self.content, "--db", f.db])
         #expect(again.waitFor(text: "q quit"))
         again.type("s")
         #expect(again.waitFor(text: "Accuracy per question"))
-        #expect(again.waitUntil { $0.contains("Q3") && $0.contains("2/2") })
+        again.settle()
+        #expect(!again.lines.contains { $0.contains("Q3") && $0.contains("2/2") }, "no verdict of the running quiz")
         again.press(.escape)
         again.type("q")
         #expect(again.waitForExit() == .exited(0))
@@ -178,7 +184,10 @@ struct ProgressEndToEndTests {
         let before = FileManager.default.contents(atPath: f.db)
         let binary = PTYHarness.builtProduct("dltutor")
         let readOnly = "mount --bind '\(f.path)' '\(f.path)' && mount -o remount,bind,ro '\(f.path)' && "
-        // Stats still read the file (it only reads, so there is no "not saving" to report).
+        // On a writable file, stats print no "not saving" line at all.
+        let writable = try command(["stats", "--content", Self.content, "--db", f.db])
+        #expect(writable.status == 0 && writable.err.isEmpty && !writable.out.contains("not being saved"), "\(writable.err)")
+        // Stats still read a read-only file; that the tutor could not save there goes to stderr.
         let r = try command(["--help"]) // warm-up: the binary runs at all
         #expect(r.status == 0)
         let p = Process()
@@ -192,7 +201,8 @@ struct ProgressEndToEndTests {
         let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
         #expect(p.terminationStatus == 0, "unshare/mount must work here (root on this machine kind): \(e)")
-        #expect(e.isEmpty, "\(e)")
+        #expect(e.contains("progress is not being saved") && e.contains("read-only"), "\(e)")
+        #expect(!o.contains("not being saved"), "stdout is the report alone")
         #expect(o.contains("Q3") && o.contains("1/1"), "reading still works: \(o)")
         // The tutor itself runs, checks answers, and writes nothing.
         let t = try PTYHarness(

@@ -48,6 +48,8 @@ struct QuizFlowTests {
         #expect(s.quiz!.unsubmittedCount == 1)
         _ = s.handle(.submit)
         #expect(s.quiz!.unsubmittedCount == 0, "submitted")
+        #expect(s.practice!.stepIndex == 1, "Enter moved on")
+        _ = s.handle(.previousStep)
         _ = s.handle(.flagStep)
         _ = s.handle(.nextStep)
         _ = s.handle(.flagStep)

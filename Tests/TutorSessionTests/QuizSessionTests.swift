@@ -117,6 +117,9 @@ struct QuizSessionTests {
     @Test func immediateFeedbackLocksTheStep() {
         var s = quiz(feedback: .immediate)
         answer("a.total", "691", &s)
+        // Enter moved on; the step just sent is locked and its verdict is named in a notice.
+        #expect(s.practice?.notice?.contains("total parameters: wrong") == true)
+        _ = s.handle(.previousStep)
         #expect(s.practice?.record.locked == true)
         #expect(s.practice?.lastVerdict?.isCorrect == false)
         _ = s.handle(.type("6"))
