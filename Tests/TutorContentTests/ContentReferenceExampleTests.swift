@@ -18,7 +18,7 @@ struct ContentReferenceExampleTests {
     }
 
     static func examFolder() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-reference-\(getpid())")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-reference-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try "id: reference\ntitle: \"Reference example\"\nquestions: [neuron]\n".write(
             to: dir.appendingPathComponent("exam.yaml"), atomically: true, encoding: .utf8)
