@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// The class commands live in a second binary, `dltutor-class`, so that the student's `dltutor`
-/// never loads PostgresNIO, NIO or BoringSSL (they cost every start, see issue 11). `dltutor
+/// never loads PostgresNIO, NIO or BoringSSL (they cost every start). `dltutor
 /// class ...` and `dltutor demo --class NAME ...` replace this process with it, arguments
 /// unchanged, so the commands (and the SSH forced command) stay exactly as documented.
 enum ClassHandOff {

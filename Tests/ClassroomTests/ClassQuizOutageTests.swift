@@ -6,8 +6,7 @@ import PTYTestSupport
 import Testing
 
 /// A class quiz through database faults, on the real binaries: three students over a real sshd
-/// and one on their own machine (with the instructor's URL: own-machine logins with a student's
-/// own role need the roster's grants), against the scratch PostgreSQL. `pg_ctl restart` mid-quiz,
+/// and one on their own machine with her own database login, against the scratch PostgreSQL. `pg_ctl restart` mid-quiz,
 /// then a 20 s stop: every screen says the class database is out of reach within 2 s and keeps
 /// working (the clock runs, keys work, answers queue), recovers within 5 s of the server's
 /// return, and every answer typed is on the server; the deadline is still the server's; closing
@@ -21,7 +20,8 @@ struct ClassQuizOutageTests {
     @Test func aRestartAndATwentySecondStopLoseNoAnswer() async throws {
         let (server, url, db) = try await ClassFixture.freshClass()
         defer { Task { await db.close() } }
-        for id in Self.ssh + [Self.own] { try await ClassRoster.add(db, RosterEntry(id: id, name: id.capitalized)) }
+        for id in Self.ssh { try await ClassRoster.add(db, RosterEntry(id: id, name: id.capitalized)) }
+        try await ClassRoster.add(db, RosterEntry(id: Self.own, name: "Dee"), dbPassword: "dee-pw")
         let (started, out) = try ClassFixture.cli([
             "class", "quiz", "start", "midterm", "--questions", "q3", "--minutes", "10", "--same-variant",
             "--content", ClassFixture.content, "--db", url.string
@@ -111,9 +111,10 @@ struct ClassQuizOutageTests {
             screens[id] = try PTYHarness(
                 executable: "/usr/bin/ssh", arguments: sshd.sshArguments(["-tt"], student: id), columns: 110, rows: 30)
         }
+        let ownLogin = url.with(user: try ClassRoster.roleName(database: url.database, student: own), password: "dee-pw")
         screens[own] = try PTYHarness(
             executable: ClassFixture.binary,
-            arguments: ["class", "join", "--db", url.string, "--student", own, "--content", ClassFixture.content],
+            arguments: ["class", "join", "--db", ownLogin.string, "--content", ClassFixture.content],
             columns: 110, rows: 30)
         return ClassRoom(screens)
     }

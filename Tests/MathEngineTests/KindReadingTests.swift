@@ -1,7 +1,7 @@
 import Testing
 @testable import MathEngine
 
-/// Accepted forms per answer kind (answer-key.md "accepted" columns).
+/// Accepted forms per answer kind, as the grading scheme lists them.
 struct KindReadingTests {
     @Test(
         arguments: [

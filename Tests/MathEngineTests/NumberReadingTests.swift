@@ -1,7 +1,7 @@
 import Testing
 @testable import MathEngine
 
-/// Every numeric form from answer-key.md and the brief; expected values computed by hand.
+/// Every numeric form students are expected to type; expected values computed by hand.
 struct NumberReadingTests {
     static let e = 2.718281828459045
 

@@ -14,8 +14,8 @@ import Testing
         }
     }
 
-    /// answer-key.md says these mistakes coincide for the original exam: two that coincide with
-    /// each other are flagged; one that gives the correct value is left out of that variant.
+    /// The grading scheme's own numbers make these mistakes coincide for the original exam: two
+    /// that coincide with each other are flagged; one that gives the correct value is left out of that variant.
     @Test func coincidingMistakesAreFlaggedOrLeftOut() throws {
         let q = question("q1")
         let d = Lint.check(q, seeds: 1)

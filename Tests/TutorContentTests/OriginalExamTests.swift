@@ -3,7 +3,7 @@ import MathEngine
 import Testing
 @testable import TutorContent
 
-/// The original exam must reproduce the grading scheme (answer-key.md). Here the literal numbers
+/// The original exam must reproduce the grading scheme. Here the literal numbers
 /// ARE the test: they were computed independently of the content formulas.
 @Suite struct OriginalExamTests {
     func expected(_ q: String, _ step: String) -> Value? { original(q).step(step)?.expected }
@@ -36,7 +36,7 @@ import Testing
         for (got, want) in zip(k1, [1.1670, 1.6836, 2.0273, 4.6680, 0.87, 0.09, 1.29]) {
             #expect(abs(got - want) <= 0.005, "\(got) vs \(want)")
         }
-        // answer-key.md: the error-rate and printed-numbers slips give 50% too in the original exam,
+        // In the grading scheme the error-rate and printed-numbers slips give 50% too in the original exam,
         // the correct value, so they are not named there (a correct answer is never a mistake).
         // The count of correct samples (2 of 4), typed for the proportion, is named too.
         #expect(mistakes("q1", "k.accuracy").map(number) == [0.75, 2])
@@ -66,7 +66,7 @@ import Testing
         #expect(expected("q2", "b.row") == .text("all the weights (every feature and the bias) of the severely diabetic score"))
         #expect(expected("q2", "b.bias") == .text("the bias of the non-diabetic score"))
         #expect(expected("q2", "b.weight") == .text("the weight on BMI in the pre-diabetic score"))
-        // Mistaken readings of w_18 and w_25 (answer-key.md Q2 step plan).
+        // Mistaken readings of w_18 and w_25 (the Q2 step plan).
         let bias = mistakes("q2", "b.bias")
         #expect(bias[0] == .text("the weight on total cholesterol in the non-diabetic score"))
         #expect(bias[1] == .text("the weight on gendermale in the diabetic (placeholder name) score"))

@@ -37,7 +37,7 @@ import Testing
             #expect(approx(number(v.step("k1.mean_loss")?.expected), L1, 1e-9))
             #expect(v.step("driver")?.expected == .number(Double(driver + 1)))
             #expect(v.step("compare")?.expected == .text("loss increased, accuracy increased"))
-            // The variant rules of answer-key.md.
+            // The exam's variant rules.
             #expect(accuracy(s1) > accuracy(s0))
             #expect(((L1 * 100).rounded() - (L0 * 100).rounded()) >= 2 - 1e-9)
             #expect((0..<n).contains { (s1[$0] > 0.5 ? 1 : 0) != y[$0] })

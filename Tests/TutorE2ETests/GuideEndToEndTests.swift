@@ -3,7 +3,7 @@ import PTYTestSupport
 import TerminalUI
 import Testing
 
-/// Issue 10 in the real binary: the first-run tour shows once per database, help scrolls at the
+/// Guided practice in the real binary: the first-run tour shows once per database, help scrolls at the
 /// minimum size, and finishing a question shows its summary.
 @Suite("dltutor guides (pty)", .serialized)
 final class GuideEndToEndTests {

@@ -111,7 +111,7 @@ struct HelpAndTourTests {
     }
 }
 
-/// Practice screens of issue 10: the summary dialog, the caret beside its message, labels.
+/// Guided practice screens: the summary dialog, the caret beside its message, labels.
 @Suite("Screens: guided practice")
 struct GuidedPracticeScreenTests {
     static let caps = TerminalCapabilities(unicode: true, color: true)

@@ -3,7 +3,7 @@ import Testing
 import TutorContent
 @testable import TutorSession
 
-/// Issue 10's practice flow: the finished-question summary, moving on after a reveal, recalled
+/// The guided practice flow: the finished-question summary, moving on after a reveal, recalled
 /// tries, one explanation per wrong value, and the next unfinished step.
 @Suite("Session: guided practice")
 struct GuidedPracticeTests {
