@@ -12,7 +12,7 @@ enum QuizReadyText {
             ? "immediate: a step locks when submitted and shows its verdict."
             : "at the end: answers stay editable until time is up."
         return [
-            "\(minutes) minutes · \(q.questions.count) question\(q.questions.count == 1 ? "" : "s") (\(ids)) · \(steps) steps",
+            "\(minutes) minute\(q.minutes == 1 ? "" : "s") · \(q.questions.count) question\(q.questions.count == 1 ? "" : "s") (\(ids)) · \(steps) steps",
             settings.classSitting
                 ? "Your own variant of the class quiz." : q.seed.map { "Variant seed \($0)." } ?? "The original exam.",
             "",

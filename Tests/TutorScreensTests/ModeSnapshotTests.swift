@@ -202,6 +202,15 @@ struct QuizScreenTests: ScreenTestHelpers {
         return s
     }
 
+    @Test func aOneMinuteQuizSaysMinute() {
+        var s = Session(
+            exam: Self.exam,
+            settings: SessionSettings(mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 1, questionIDs: ["q3"], feedback: .end)))
+        _ = s.handle(.tick(at: 0))
+        _ = s.handle(.startQuiz)
+        #expect(text(render(s)).contains("1 minute · 1 question (Q3)"))
+    }
+
     @Test func rulesBeforeTheClock() {
         let f = render(quiz())
         Snapshot.assert(f.buffer, named: "quiz-ready")
