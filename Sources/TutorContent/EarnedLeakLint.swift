@@ -8,7 +8,8 @@ import MathEngine
 /// - Formulas written with subscripts (`1 − tanh²(z_i)`) state an expression step's answer: the
 ///   subscripts are read away before looking for formulas.
 /// - A hint whose numbers add (or multiply) up to its own step's answer states it.
-/// - A prompt or hint that names a choice step's answer alone tells which option is right.
+/// - A prompt, hint or mistake feedback that names a choice step's answer alone tells which
+///   option is right.
 /// - A review or drill "Given" line never states its step's own answer (`Variant.givenLines`).
 /// - A model answer or worked step that states another step's answer is held back until that
 ///   step is done; `heldTexts` counts them, so the note can say how many texts the rule holds.
@@ -37,7 +38,13 @@ public enum EarnedLeakLint {
                 out.append(LeakLint.Leak(step: s.id, place: "hint \(i + 1)", answerOf: s.id, line: spec.line))
             }
             for c in checked where c.kind == .choice && c.id != s.id {
-                for (text, place) in [(s.prompt, "prompt")] + s.hints.enumerated().map({ ($1, "hint \($0 + 1)") })
+                // Feedback may repeat what the student typed: a mistake whose own value holds the
+                // name (the raw column list) is the student's word, not a leak.
+                let answer = c.expected.textValue?.lowercased() ?? ""
+                let feedback = s.mistakes.filter { !$0.value.display.lowercased().has(answer) }.map {
+                    ($0.explanation, "feedback to mistake \($0.fileNumber)")
+                }
+                for (text, place) in [(s.prompt, "prompt")] + s.hints.enumerated().map({ ($1, "hint \($0 + 1)") }) + feedback
                 where namesAlone(c, in: text) {
                     out.append(LeakLint.Leak(step: s.id, place: place, answerOf: c.id, line: spec.line))
                 }

@@ -30,6 +30,17 @@ import Testing
         #expect(classes.contains { $0.contains("step 'z2': the hint 2 states its own answer") }, "\(classes)")
     }
 
+    /// Feedback to a later step's mistake named the categorical feature, which is the answer of
+    /// the choice step that asks for it.
+    @Test func feedbackNamingTheCategoricalFeature() throws {
+        let messages = try lint(
+            "q2.yaml", new: "\"The categorical feature was not one-hot encoded: it needs one column per level",
+            old: "\"{cat_name} was not one-hot encoded: it needs one column per level")
+        #expect(
+            messages.contains { $0.contains("step 'a.W_shape': the feedback to mistake") && $0.contains("'a.categorical'") },
+            "\(messages)")
+    }
+
     @Test func aHintAddingUpToItsOwnValue() throws {
         let messages = try lint(
             "q2.yaml", new: "Each numeric feature is one column; the categorical one becomes one column per level.",
