@@ -7,7 +7,9 @@ import TutorSession
 
 // `make bench-class`: N simulated students (default 200) answer a class quiz at once against a
 // scratch PostgreSQL on 127.0.0.1 for a fixed time (default 60 s), through the path a student's
-// tutor takes: each logs in with their own database role (row-level security on), grades every
+// tutor takes: half log in as the class server's SSH front end does (its own login, acting for
+// the student through the schema's functions), half with their own database role (row-level
+// security on); each grades every
 // answer with the real grader on their own variant, and hands it to a `ClassProgressStore`'s
 // outbox, which writes it over the student's reconnecting `ClassLink`. Each student checks an
 // answer about once a second (with jitter) and saves a 1.5 KB checkpoint every 2 s. Half way
@@ -91,15 +93,18 @@ func percentile(_ xs: [Double], _ p: Double) -> Double {
 
 func ms(_ x: Double) -> String { String(format: "%.2f ms", x * 1000) }
 
-/// One simulated student: their own role, their variant, answers graded and queued like the tutor's.
+/// One simulated student, their variant, answers graded and queued like the tutor's. Even-numbered
+/// students sit on the class server (the SSH front end's login, as `class join` there has it),
+/// the others on their own machines (their own login).
 func student(
-    _ i: Int, url: ClassURL, exam: Exam, questions: [String], options: Options, figures: Figures, end: ContinuousClock.Instant
+    _ i: Int, url: ClassURL, frontend: ClassURL, exam: Exam, questions: [String], options: Options, figures: Figures,
+    end: ContinuousClock.Instant
 )
     async throws -> ClassOutbox<ClassDatabase>.Status
 {
     let id = "s\(i)"
     let mine = url.with(user: try ClassRoster.roleName(database: url.database, student: id), password: "pw-\(i)")
-    let link = ClassLink(url: mine)
+    let link = ClassLink(url: i % 2 == 0 ? frontend : mine)
     let store = ClassProgressStore(link: link, activity: "bench", student: id)
     let enrolment = try await link.run { db throws(ClassError) in
         try await ClassActivities.join(db, activity: "bench", student: id)
@@ -157,7 +162,7 @@ func monitor(url: ClassURL, figures: Figures, end: ContinuousClock.Instant) asyn
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
 print(
-    "bench-class: \(options.students) students on their own roles, \(Int(options.seconds)) s, an answer every ~\(options.answerEvery) s each"
+    "bench-class: \(options.students) students (half through the SSH front end's login, half on their own), \(Int(options.seconds)) s, an answer every ~\(options.answerEvery) s each"
         + (options.restart ? ", pg_ctl restart at \(Int(options.seconds / 2)) s" : ""))
 let loaded = ExamLoader.load(directory: options.content)
 guard loaded.errors.isEmpty, !loaded.exam.questions.isEmpty else {
@@ -174,6 +179,7 @@ try await ClassSchema.migrate(admin)
 for i in 0..<options.students {
     try await ClassRoster.add(admin, RosterEntry(id: "s\(i)", name: "Student \(i)"), dbPassword: "pw-\(i)")
 }
+let frontend = try await ClassFrontend.enable(admin, password: "frontend-pw", connections: nil)
 _ = try await ClassActivities.start(
     admin,
     ClassActivity(name: "bench", kind: .quiz, exam: exam.id, questions: questions, minutes: options.seconds / 60 + 5, seed: 1))
@@ -185,7 +191,8 @@ var restartTook: Double?
 let statuses = try await withThrowingTaskGroup(of: ClassOutbox<ClassDatabase>.Status?.self) { group in
     for i in 0..<options.students {
         group.addTask {
-            try await student(i, url: url, exam: exam, questions: questions, options: options, figures: figures, end: end)
+            try await student(
+                i, url: url, frontend: frontend, exam: exam, questions: questions, options: options, figures: figures, end: end)
         }
     }
     group.addTask {

@@ -6,7 +6,7 @@ import PTYTestSupport
 import Testing
 
 /// A live class demo through a database restart and a 20 s stop, on the real binaries: the
-/// instructor and three students see the outage within 2 s and keep working; a prediction sent
+/// instructor and three students over a real sshd see the outage within 2 s and keep working; a prediction sent
 /// during the outage reaches the instructor's count, and a reveal made during it reaches every
 /// student, within 5 s of the server's return. When the instructor quits, the students are told;
 /// when the demo is closed, too; hanging up ends every process within 2 s.
@@ -15,7 +15,7 @@ struct ClassDemoOutageTests {
     static let students = ["ana", "ben", "cy"]
     static let outage = "Reconnecting to the class database"
 
-    func open(_ url: ClassURL) throws -> ClassRoom {
+    func open(_ url: ClassURL, _ sshd: ScratchSSHD) throws -> ClassRoom {
         let common = ["--db", url.string, "--content", ClassFixture.content]
         var screens = [
             "teacher": try PTYHarness(
@@ -23,8 +23,7 @@ struct ClassDemoOutageTests {
         ]
         for id in Self.students {
             screens[id] = try PTYHarness(
-                executable: ClassFixture.binary, arguments: ["class", "join", "live", "--student", id] + common,
-                columns: 120, rows: 40)
+                executable: "/usr/bin/ssh", arguments: sshd.sshArguments(["-tt"], student: id), columns: 120, rows: 40)
         }
         return ClassRoom(screens)
     }
@@ -41,7 +40,10 @@ struct ClassDemoOutageTests {
         teacherOnly.signal(SIGTERM)
         #expect(teacherOnly.waitForExit(timeout: .seconds(2)) == .exited(128 + SIGTERM), "SIGTERM ends the demo in 2 s")
 
-        let room = try open(url)
+        let sshd = try ScratchSSHD(
+            snippet: ClassSSHTests.snippet, dltutor: ClassFixture.binary, classDB: url.string, students: Self.students)
+        defer { sshd.stop() }
+        let room = try open(url, sshd)
         let teacher = room.screens["teacher"]!
         let students = Self.students.map { room.screens[$0]! }
         #expect(room.wait(.seconds(20)) { students.allSatisfy { $0.screen.contains("Step 1:") } }, "\(room.dump)")
