@@ -109,7 +109,7 @@ public final class ProgressRecorder {
             return attempt { store, ctx throws(StoreError) in
                 if ctx.quizID == nil { ctx.quizID = try store.saveQuiz(fresh) }
                 guard let quizID = ctx.quizID else { return }
-                try store.saveQuizCheckpoint(id: quizID, elapsed: snapshot.elapsed, checkpoint: text)
+                try store.saveQuizCheckpoint(id: quizID, elapsed: elapsed, checkpoint: text)
             }
         case .resumeQuiz(let id):
             resumedStart = (try? store.quizzes())?.first { $0.id == id }?.startedAt
