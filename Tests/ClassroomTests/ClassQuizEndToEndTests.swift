@@ -31,8 +31,10 @@ struct ClassQuizEndToEndTests {
         first.type("6")
         first.press(.enter)
         #expect(first.waitFor(text: "Sent; verdicts come at the end."))
+        // "Sent" means queued: the class outbox commits it moments later.
+        #expect(try await ClassQuizOutageTests.waitForAnswers(db, count: 1))
         let stored = try await db.query("SELECT input FROM answer WHERE student = 'kim'")
-        #expect(try stored.map { try $0.decode(String.self) } == ["6"], "the answer is on the server when it is checked")
+        #expect(try stored.map { try $0.decode(String.self) } == ["6"], "the answer is on the server once it is sent")
         // Enter moved on to step 2.
         first.type("[5, 7]") // typed, not submitted: kept by the checkpoint
         try await Task.sleep(for: .seconds(2.6))

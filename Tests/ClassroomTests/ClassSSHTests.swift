@@ -35,6 +35,8 @@ struct ClassSSHTests {
         h.type("6")
         h.press(.enter)
         #expect(h.waitFor(text: "Sent; verdicts come at the end.", timeout: .seconds(10)))
+        // "Sent" means queued: the class outbox commits it moments later.
+        #expect(try await ClassQuizOutageTests.waitForAnswers(db, count: 1))
         let rows = try await db.query("SELECT student, input FROM answer")
         #expect(
             try rows.map { try $0.decode((String, String).self) }.first.map { $0 == ("kim", "6") } == true,
