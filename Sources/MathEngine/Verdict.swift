@@ -94,3 +94,16 @@ public enum Verdict: Sendable, Equatable {
         return "entries \(list) are wrong"
     }
 }
+
+extension Verdict {
+    /// A stable one-word name for storage and reports.
+    public var shortName: String {
+        switch self {
+        case .correct: "correct"
+        case .correctAlternative: "correct-alternative"
+        case .carriedForward: "carried-forward"
+        case .incorrect(let ms, _, _): ms.isEmpty ? "incorrect" : "named-mistake"
+        case .invalid: "invalid"
+        }
+    }
+}

@@ -31,14 +31,9 @@ public struct StepTest: Sendable {
 }
 
 extension StepTest.Expected {
-    /// The word for what the grader said.
+    /// The word for what the grader said: `Verdict.shortName`, the words storage and reports
+    /// use (the same six, so every verdict has its case).
     init(_ verdict: Verdict) {
-        switch verdict {
-        case .correct: self = .correct
-        case .correctAlternative: self = .correctAlternative
-        case .carriedForward: self = .carriedForward
-        case .incorrect(let mistakes, _, _): self = mistakes.isEmpty ? .incorrect : .namedMistake
-        case .invalid: self = .invalid
-        }
+        self = Self(rawValue: verdict.shortName)!
     }
 }

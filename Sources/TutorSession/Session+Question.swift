@@ -340,19 +340,6 @@ extension Session {
     }
 }
 
-extension Verdict {
-    /// A stable one-word name for storage and reports.
-    public var shortName: String {
-        switch self {
-        case .correct: "correct"
-        case .correctAlternative: "correct-alternative"
-        case .carriedForward: "carried-forward"
-        case .incorrect(let ms, _, _): ms.isEmpty ? "incorrect" : "named-mistake"
-        case .invalid: "invalid"
-        }
-    }
-}
-
 extension Value {
     /// Entries of a vector or matrix (1 for anything else), to tell "partly right" from "wrong".
     var entryCount: Int {

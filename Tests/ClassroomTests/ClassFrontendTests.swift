@@ -11,11 +11,6 @@ import Testing
 /// is told and ends), so one key holds one backend however many sessions it opens.
 @Suite("Class front end: least privilege, one session per student", .serialized)
 struct ClassFrontendTests {
-    static var snippet: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scripts/class/sshd_config.snippet").path
-    }
-
     func frontend(_ url: ClassURL) throws -> ClassURL {
         let (status, out) = try ClassFixture.cli(["class", "frontend", "--db", url.string])
         #expect(status == 0, "\(out)")
@@ -54,7 +49,8 @@ struct ClassFrontendTests {
             ClassActivity(
                 name: "lab", kind: .quiz, exam: "aml5202-sessional1", questions: ["q3"], minutes: 5, sameVariant: true))
         let front = try frontend(url)
-        let sshd = try ScratchSSHD(snippet: Self.snippet, dltutor: ClassFixture.binary, classDB: front.string, student: "kim")
+        let sshd = try ScratchSSHD(
+            snippet: ClassSSHTests.snippet, dltutor: ClassFixture.binary, classDB: front.string, student: "kim")
         defer { sshd.stop() }
         let first = try PTYHarness(executable: "/usr/bin/ssh", arguments: sshd.sshArguments(["-tt"]))
         defer { first.signal(SIGTERM) }
@@ -134,7 +130,8 @@ struct ClassFrontendTests {
     @Test func aStudentOverSSHIsToldInTheirOwnWords() async throws {
         let port = try FreePort.find()
         let unreachable = "postgres://dltutor-x-frontend:front-secret@127.0.0.1:\(port)/class"
-        let sshd = try ScratchSSHD(snippet: Self.snippet, dltutor: ClassFixture.binary, classDB: unreachable, student: "kim")
+        let sshd = try ScratchSSHD(
+            snippet: ClassSSHTests.snippet, dltutor: ClassFixture.binary, classDB: unreachable, student: "kim")
         defer { sshd.stop() }
         let (_, out) = try Shell.status("/usr/bin/timeout", ["20", "/usr/bin/ssh"] + sshd.sshArguments(["-T"]))
         #expect(out.contains("the class server cannot reach its database right now"), "\(out)")
