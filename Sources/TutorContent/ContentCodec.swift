@@ -64,7 +64,7 @@ enum ContentCodec {
     // MARK: Question and step
 
     static func write(_ w: inout CacheWriter, _ q: Question) {
-        w.string(q.id); w.string(q.title); w.double(q.points); w.string(q.topic); w.optional(q.picture) { $0.string($1) }
+        w.string(q.id); w.string(q.title); w.double(q.points); w.string(q.topic); w.optional(q.picture, write)
         write(&w, q.text)
         w.array(q.params) { w, p in
             w.string(p.name); write(&w, p.value); w.optional(p.vary, write); w.int(p.line)
@@ -80,7 +80,7 @@ enum ContentCodec {
     static func readQuestion(_ r: inout CacheReader) throws(CacheCorrupt) -> Question {
         Question(
             id: try r.string(), title: try r.string(), points: try r.double(), topic: try r.string(),
-            picture: try r.optional { r throws(CacheCorrupt) in try r.string() },
+            picture: try r.optional(readPicture),
             text: try readTemplate(&r),
             params: try r.array { r throws(CacheCorrupt) in
                 ParamSpec(name: try r.string(), value: try readFormula(&r), vary: try r.optional(readFormula), line: try r.int())

@@ -10,7 +10,7 @@ public struct Question: Sendable {
     /// shapes | params | loss | gradients (used to pick drills).
     public let topic: String
     /// The picture the terminal draws beside the question (nil: none).
-    public let picture: String?
+    public let picture: QuestionPicture?
     /// Template with `{placeholders}`.
     public let text: Template
     public let params: [ParamSpec]

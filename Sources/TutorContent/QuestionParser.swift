@@ -25,8 +25,6 @@ final class QuestionParser {
     static let questionKeys: Set<String> = [
         "id", "title", "points", "topic", "text", "params", "derived", "constraints", "steps", "picture", "log"
     ]
-    /// Pictures the terminal knows how to draw from a question's values.
-    static let pictures: Set<String> = ["loss_accuracy", "w_grid", "layers", "forward_chain", "tanh_points"]
     static let stepKeys: Set<String> = [
         "id", "partial", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
         "accept", "mistakes", "hints", "solution", "model", "keywords", "percent", "levels", "label", "tests", "shuffle"
@@ -68,13 +66,7 @@ final class QuestionParser {
         let title = attempt { () throws(ContentError) in try q.string("title") } ?? ""
         let points = attempt { () throws(ContentError) in try q.double("points") } ?? 0
         let topic = attempt { () throws(ContentError) in try q.string("topic") } ?? ""
-        let picture = attempt { () throws(ContentError) in try q.optionalString("picture") } ?? nil
         let log = attempt { () throws(ContentError) in try q.logBase() } ?? nil
-        if let picture, !Self.pictures.contains(picture) {
-            fail(
-                q.line(of: "picture"),
-                "unknown picture '\(picture)'; use one of \(Self.pictures.sorted().joined(separator: ", ")).")
-        }
 
         var known: Set<String> = []
         var params: [ParamSpec] = []
@@ -136,6 +128,9 @@ final class QuestionParser {
             steps.append(step)
         }
         if stepNodes.isEmpty { fail(q.line, "question '\(id)' has no steps.") }
+        let picture = q.node("picture").flatMap {
+            parsePicture($0, line: q.line(of: "picture"), known: known.union(stepNames.keys))
+        }
         let total = steps.reduce(0) { $0 + $1.points }
         // Steps dropped for their own errors would only make the sum a second symptom.
         if steps.count == stepNodes.count, abs(total - points) > 1e-6 {

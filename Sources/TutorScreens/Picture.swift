@@ -13,12 +13,19 @@ struct Picture {
     /// compact caps that keep them beside the text on a laptop.
     var large = false
 
-    var kind: String? { practice.variant.question.picture }
-    var exists: Bool { kind != nil }
+    var exists: Bool { practice.variant.question.picture != nil }
 
     func draw(in buffer: inout Buffer, rect: Rect) {
         guard rect.width >= 20, rect.height >= 3 else { return }
-        switch kind {
+        switch practice.variant.question.picture {
+        case .builtIn(let name)?: drawBuiltIn(name, &buffer, rect)
+        case .generic(let spec)?: drawGeneric(spec, &buffer, rect)
+        case nil: break
+        }
+    }
+
+    private func drawBuiltIn(_ name: String, _ buffer: inout Buffer, _ rect: Rect) {
+        switch name {
         case "loss_accuracy": drawLossAccuracy(&buffer, rect)
         case "layers": drawLayers(&buffer, rect)
         case "forward_chain": drawForwardChain(&buffer, rect)

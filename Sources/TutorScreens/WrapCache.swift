@@ -17,7 +17,8 @@ enum WrapCache {
     /// with it is instant (the same string storage) where hashing a whole question text is not.
     private static let last = Mutex<(key: Key, lines: [String])?>(nil)
 
-    /// `text` reflowed into paragraphs, transliterated for the glyphs, wrapped to `width`.
+    /// `text` reflowed into paragraphs, transliterated for the glyphs, wrapped to `width`;
+    /// preformatted lines keep their spaces (`Reflow`).
     static func questionLines(_ text: String, width: Int, glyphs: Glyphs) -> [String] {
         let key = Key(text: text, width: width, unicode: glyphs.isUnicode)
         if let hit = last.withLock({ $0?.key == key ? $0?.lines : nil }) { return hit }
@@ -25,7 +26,11 @@ enum WrapCache {
             last.withLock { $0 = (key, hit) }
             return hit
         }
-        let lines = TextWrap.wrap(glyphs.text(Reflow.paragraphs(text.trimmingNewlines)), width: width)
+        let lines = Reflow.lines(text.trimmingNewlines).flatMap { line in
+            line.preformatted
+                ? Reflow.fit(glyphs.text(line.text), width: width, ellipsis: glyphs.ellipsis)
+                : TextWrap.wrap(glyphs.text(line.text), width: width)
+        }
         entries.withLock { cache in
             if cache.count >= limit { cache.removeAll() }
             cache[key] = lines
