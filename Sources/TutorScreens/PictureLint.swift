@@ -35,7 +35,8 @@ public enum PictureLint {
             // A grid lights what the current step asks about: the current step is part of the state.
             let state = gates.map { earnedIDs.intersection($0).union($0.contains(current) ? ["current " + current] : []) }
                 ?? earnedIDs
-            let text = drawn?.state == state ? drawn!.text : draw(practice)
+            let text: String
+            if let drawn, drawn.state == state { text = drawn.text } else { text = draw(practice) }
             drawn = (state, text)
             let earned = variant.steps[..<open].map(\.expected)
             let after = open == 0 ? "before any step is answered" : "after step '\(variant.steps[open - 1].id)'"

@@ -20,6 +20,7 @@ import Testing
           - id: z
             prompt: "Compute z = w·x."
             kind: number
+            check: abs 0.005
             answer: "w*x_in"
             points: 1
             hints: ["Multiply the weight by the input.", "w times x."]
