@@ -26,8 +26,12 @@ extension ContentCodec {
     }
 
     static func write(_ w: inout CacheWriter, _ f: PictureFields) {
-        w.array(f.formulas.sorted { $0.key < $1.key }) { w, e in w.string(e.key); write(&w, e.value) }
-        w.array(f.texts.sorted { $0.key < $1.key }) { w, e in w.string(e.key); write(&w, e.value) }
+        w.array(f.formulas.sorted { $0.key < $1.key }) { w, e in
+            w.string(e.key); write(&w, e.value)
+        }
+        w.array(f.texts.sorted { $0.key < $1.key }) { w, e in
+            w.string(e.key); write(&w, e.value)
+        }
         w.array(f.gates.sorted { $0.key < $1.key }) { w, e in
             w.string(e.key); w.array(e.value) { w, id in w.string(id) }
         }

@@ -42,7 +42,8 @@ struct PictureSchema {
         case .grid:
             PictureSchema(
                 fields: Fields(
-                    formulas: ["rows", "cols", "row_labels", "col_labels", "col_names", "values"], texts: ["title", "name", "legend"],
+                    formulas: ["rows", "cols", "row_labels", "col_labels", "col_names", "values"],
+                    texts: ["title", "name", "legend"],
                     gates: ["after", "col_labels_after"], required: ["rows", "cols"]),
                 itemsKey: "highlights",
                 item: Fields(formulas: ["row", "col"], texts: ["caption"], gates: ["after"]), needsItems: false)

@@ -10,7 +10,10 @@ extension QuestionParser {
     func parsePicture(_ node: Node, line: Int, known: Set<String>) -> QuestionPicture? {
         if case .scalar(let s) = node {
             guard Self.builtInPictures.contains(s.string) else {
-                fail(line, "unknown picture '\(s.string)'; use a generic kind (\(Self.genericKinds)) or one of \(Self.builtInPictures.sorted().joined(separator: ", ")).")
+                fail(
+                    line,
+                    "unknown picture '\(s.string)'; use a generic kind (\(Self.genericKinds)) or one of \(Self.builtInPictures.sorted().joined(separator: ", "))."
+                )
                 return nil
             }
             return .builtIn(s.string)
@@ -60,7 +63,8 @@ extension QuestionParser {
         for key in schema.formulas.sorted() where y.has(key) {
             let scope = key == "f" ? known.union(plotVariable) : known
             if let f = attempt({ () throws(ContentError) in
-                try Formula.parse(try y.string(key), dialect: .content, file: file, line: y.line(of: key), what: "\(what) '\(key)'")
+                try Formula.parse(
+                    try y.string(key), dialect: .content, file: file, line: y.line(of: key), what: "\(what) '\(key)'")
             }) {
                 checkNames(f, known: scope, what: "\(what) '\(key)'")
                 out.formulas[key] = f

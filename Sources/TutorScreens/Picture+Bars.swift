@@ -22,7 +22,9 @@ extension Picture {
         let labels = scope.texts(spec.fields.formulas["labels"]) ?? (1...count).map(String.init)
         let shownValues = series.compactMap(\.values).flatMap { $0 }
         let lo = min(0, shownValues.min() ?? 0), hi = max(0, shownValues.max() ?? 0)
-        let texts = series.map { s in (0..<count).map { i in s.values.map { $0.indices.contains(i) ? Plot.format($0[i]) : "" } ?? "?" } }
+        let texts = series.map { s in
+            (0..<count).map { i in s.values.map { $0.indices.contains(i) ? Plot.format($0[i]) : "" } ?? "?" }
+        }
         let labelWidth = min(16, (labels.map { DisplayWidth.of(glyphs.text($0)) }.max() ?? 1) + 1)
         let nameWidth = min(12, (series.map { DisplayWidth.of(glyphs.text($0.name)) }.max() ?? 1) + 1)
         let valueWidth = (texts.flatMap { $0 }.map(DisplayWidth.of).max() ?? 1) + 1

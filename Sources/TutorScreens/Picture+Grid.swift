@@ -13,7 +13,9 @@ extension Picture {
         guard known(all: gate) else {
             let size = gate.count == 1 ? blank(gate[0]) : "?"
             let name = scope.text(spec.fields.texts["name"]) ?? "The grid"
-            put(&buffer, "\(name) is \(size) (rows × columns): work out its shape first.", rect.x, rect.y + 1, rect, .role(.warning))
+            put(
+                &buffer, "\(name) is \(size) (rows × columns): work out its shape first.", rect.x, rect.y + 1, rect,
+                .role(.warning))
             return
         }
         guard let r = scope.number(spec.fields.formulas["rows"]), let c = scope.number(spec.fields.formulas["cols"]),
@@ -35,11 +37,15 @@ extension Picture {
         y += 1
         for i in 1...rows where y < rect.maxY {
             let name = i <= rowLabels.count ? rowLabels[i - 1] : ""
-            put(&buffer, DisplayWidth.truncate(glyphs.text("\(i) \(name)"), to: labelWidth - 1, ellipsis: glyphs.ellipsis), rect.x, y, rect)
+            put(
+                &buffer, DisplayWidth.truncate(glyphs.text("\(i) \(name)"), to: labelWidth - 1, ellipsis: glyphs.ellipsis),
+                rect.x, y, rect)
             for j in 1...cols {
                 let on = lit.contains { covers($0, scope, row: i, col: j) }
                 let x = rect.x + labelWidth + (j - 1) * cell
-                put(&buffer, (on ? onMark(cells[i - 1][j - 1]) : cells[i - 1][j - 1]).leftPad(cell - 1), x, y, rect, on ? .role(.accent).bold() : .role(.dim))
+                put(
+                    &buffer, (on ? onMark(cells[i - 1][j - 1]) : cells[i - 1][j - 1]).leftPad(cell - 1), x, y, rect,
+                    on ? .role(.accent).bold() : .role(.dim))
             }
             y += 1
         }

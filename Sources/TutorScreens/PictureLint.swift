@@ -33,7 +33,8 @@ public enum PictureLint {
             let earnedIDs = Set(variant.steps[..<open].map(\.id))
             let current = variant.steps[practice.stepIndex].id
             // A grid lights what the current step asks about: the current step is part of the state.
-            let state = gates.map { earnedIDs.intersection($0).union($0.contains(current) ? ["current " + current] : []) }
+            let state =
+                gates.map { earnedIDs.intersection($0).union($0.contains(current) ? ["current " + current] : []) }
                 ?? earnedIDs
             let text: String
             if let drawn, drawn.state == state { text = drawn.text } else { text = draw(practice) }

@@ -93,14 +93,21 @@ import Testing
         let picture = "picture:\n  kind: pie\n  title: \"Shares\"\n"
         let line = Self.line(of: "kind: pie", picture: picture)
         let found = try errors(picture)
-        #expect(found.contains { $0.hasSuffix(".yaml:\(line): picture: unknown kind 'pie'; use one of chain, bars, plot, grid.") }, "\(found)")
+        #expect(
+            found.contains { $0.hasSuffix(".yaml:\(line): picture: unknown kind 'pie'; use one of chain, bars, plot, grid.") },
+            "\(found)")
     }
 
     @Test func anUnknownPictureNameIsAnErrorAtItsLine() throws {
         let picture = "picture: pie_chart\n"
         let line = Self.line(of: "picture: pie_chart", picture: picture)
         let found = try errors(picture)
-        #expect(found.contains { $0.hasSuffix(".yaml:\(line): unknown picture 'pie_chart'; use a generic kind (chain, bars, plot, grid) or one of forward_chain, layers, loss_accuracy, tanh_points, w_grid.") }, "\(found)")
+        #expect(
+            found.contains {
+                $0.hasSuffix(
+                    ".yaml:\(line): unknown picture 'pie_chart'; use a generic kind (chain, bars, plot, grid) or one of forward_chain, layers, loss_accuracy, tanh_points, w_grid."
+                )
+            }, "\(found)")
     }
 
     @Test func aMissingFieldIsAnErrorAtThePicturesLine() throws {
@@ -135,20 +142,24 @@ import Testing
         let picture = "picture:\n  kind: chain\n  boxes:\n    - {name: \"z\", shape: \"w*x_in\", after: a.z}\n"
         let line = Self.line(of: "after: a.z", picture: picture)
         let found = try errors(picture)
-        #expect(found.contains { $0.hasSuffix(".yaml:\(line): picture: boxes item 1 'after': no step 'a.z' in this question.") }, "\(found)")
+        #expect(
+            found.contains { $0.hasSuffix(".yaml:\(line): picture: boxes item 1 'after': no step 'a.z' in this question.") },
+            "\(found)")
     }
 
     @Test func aGridHighlightNeedsARowOrAColumn() throws {
         let picture = "picture:\n  kind: grid\n  rows: \"2\"\n  cols: \"3\"\n  highlights:\n    - {caption: \"nothing\"}\n"
         let line = Self.line(of: "caption: \"nothing\"", picture: picture)
         let found = try errors(picture)
-        #expect(found.contains { $0.hasSuffix(".yaml:\(line): picture: highlights item 1: give 'row', 'col' or both.") }, "\(found)")
+        #expect(
+            found.contains { $0.hasSuffix(".yaml:\(line): picture: highlights item 1: give 'row', 'col' or both.") }, "\(found)")
     }
 
     @Test func aChainWithoutBoxesIsAnError() throws {
         let picture = "picture:\n  kind: chain\n  title: \"Empty\"\n"
         let line = Self.line(of: "kind: chain", picture: picture)
         let found = try errors(picture)
-        #expect(found.contains { $0.hasSuffix(".yaml:\(line): picture: a chain needs at least one item under 'boxes'.") }, "\(found)")
+        #expect(
+            found.contains { $0.hasSuffix(".yaml:\(line): picture: a chain needs at least one item under 'boxes'.") }, "\(found)")
     }
 }
