@@ -29,14 +29,22 @@ extension Picture {
     /// The boxes split greedily into rows whose boxed layout fits `width` (one row, drawn
     /// compact, when a single box is wider).
     private func chainRows(_ layers: [LayerDiagram.Layer], width: Int) -> [[LayerDiagram.Layer]] {
+        guard !layers.isEmpty else { return [] }
+        let arrow =
+            LayerDiagram(layers: [layers[0], layers[0]], glyphs: glyphs).boxedSize.width
+            - 2 * LayerDiagram(layers: [layers[0]], glyphs: glyphs).boxedSize.width
         var rows: [[LayerDiagram.Layer]] = []
         var row: [LayerDiagram.Layer] = []
+        var used = 0
         for layer in layers {
-            if LayerDiagram(layers: [layer], glyphs: glyphs).boxedSize.width > width { return [layers] }
-            if !row.isEmpty, LayerDiagram(layers: row + [layer], glyphs: glyphs).boxedSize.width > width {
+            let box = LayerDiagram(layers: [layer], glyphs: glyphs).boxedSize.width
+            if box > width { return [layers] }
+            if !row.isEmpty, used + arrow + box > width {
                 rows.append(row)
                 row = []
+                used = 0
             }
+            used += (row.isEmpty ? 0 : arrow) + box
             row.append(layer)
         }
         if !row.isEmpty { rows.append(row) }

@@ -13,7 +13,7 @@ import TutorSession
 ///
 /// A generic picture changes only when one of its `after` steps becomes known, so it is drawn
 /// again only then: the other states reuse the last drawing's text (lint draws every picture
-/// for 500 variants).
+/// for 500 variants); and it is drawn at the projector size only, where none of its labels is cut.
 public enum PictureLint {
     public static func leaks(in variant: Variant) -> [LeakLint.Leak] {
         guard let picture = variant.question.picture else { return [] }
@@ -37,7 +37,11 @@ public enum PictureLint {
                 gates.map { earnedIDs.intersection($0).union($0.contains(current) ? ["current " + current] : []) }
                 ?? earnedIDs
             let text: String
-            if let drawn, drawn.state == state { text = drawn.text } else { text = draw(practice) }
+            if let drawn, drawn.state == state {
+                text = drawn.text
+            } else {
+                text = draw(practice, sizes: gates == nil ? builtInSizes : genericSizes)
+            }
             drawn = (state, text)
             let earned = variant.steps[..<open].map(\.expected)
             let after = open == 0 ? "before any step is answered" : "after step '\(variant.steps[open - 1].id)'"
@@ -51,10 +55,16 @@ public enum PictureLint {
         return out
     }
 
-    /// The picture's text at both lint sizes.
-    private static func draw(_ practice: PracticeState) -> String {
+    /// A built-in drawing may show other labels at the projector size.
+    private static let builtInSizes = [(100, 32, false), (140, 40, true)]
+    /// A generic picture shows the same labels at every size, all of them at the largest (less
+    /// is cut there), so one drawing at the projector size reads them all.
+    private static let genericSizes = [(140, 40, true)]
+
+    /// The picture's text at the given lint sizes.
+    private static func draw(_ practice: PracticeState, sizes: [(Int, Int, Bool)]) -> String {
         var text = ""
-        for (w, h, large) in [(100, 32, false), (140, 40, true)] {
+        for (w, h, large) in sizes {
             var buffer = Buffer(width: w, height: h)
             Picture(practice: practice, glyphs: .unicode, large: large).draw(
                 in: &buffer, rect: Rect(x: 0, y: 0, width: w, height: h))
