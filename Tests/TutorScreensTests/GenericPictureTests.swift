@@ -96,6 +96,36 @@ struct GenericPictureTests {
         Snapshot.assert(draw(p, width: width), named: "picture-plot-\(width)")
     }
 
+    // MARK: grid
+
+    @Test(arguments: [50, 90])
+    func gridWaitsForItsShapeAndLightsTheAskedColumn(width: Int) throws {
+        let sessional1 = ScreenSnapshotTests.exam
+        var p = try Self.practice(sessional1, "q2")
+        let classes = try #require(p.variant.values["cats"]).display
+        #expect(text(p, width: width).contains("W is ?"), "no grid before W's shape is known")
+        try know(&p, "a.W_shape")
+        let grid = text(p, width: width)
+        #expect(!grid.contains("W is ?"))
+        #expect(grid.contains("columns 1–"), "the column legend before the features are known")
+        #expect(!grid.contains("■"))
+        #expect(!classes.isEmpty)
+        guard case .list(let features) = try expected(p, "a.features") else {
+            Issue.record("the encoded features are a list")
+            return
+        }
+        try know(&p, "a.features")
+        // The legend wraps: read it as one line.
+        let named = draw(p, width: width).lines().map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(features.compactMap(\.textValue).allSatisfy { named.contains($0) }, "\(named)")
+        p.stepIndex = try #require(p.variant.steps.firstIndex { $0.id == "b.column" })
+        #expect(!text(p, width: width).contains("■"), "lit only once the step is known")
+        try know(&p, "b.column")
+        let rows = try #require(p.variant.values["C"]?.number)
+        #expect(draw(p, width: width).lines().filter { $0.contains("■") }.count == Int(rows))
+        Snapshot.assert(draw(p, width: width), named: "picture-grid-\(width)")
+    }
+
     // MARK: lint
 
     /// No label of the second exam's pictures states an open step's answer, original and 40 seeds.
