@@ -64,7 +64,7 @@ struct ModesEndToEndTests {
         h.type("p")
         h.press(.right)
         #expect(h.waitFor(text: "Answer: 1025"))
-        #expect(h.waitFor(text: "x_B: 1025"), "the picture fills in")
+        #expect(h.waitFor(text: "│1025"), "the picture's x_B box fills in")
         h.type(" ")
         #expect(h.waitFor(text: "step 2/12"))
         #expect(h.waitFor(text: "Predict first"))
