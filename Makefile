@@ -47,13 +47,15 @@ bench: deps
 	$(SWIFT) build $(RELEASE) --product dltutor-bench
 	.build/release/dltutor-bench --content $(CONTENT) --binary $(RELEASE_BIN)
 
-# Source style (.swift-format). `format` rewrites Sources and Tests in place; `format-lint` is the
-# check CI is meant to run once the tree has been formatted (see README, "Code style").
+# Source style (.swift-format). `format` rewrites the Swift sources in place; `format-lint` is the
+# check CI runs (any finding fails it).
+FORMAT_PATHS = Sources Tests Benchmarks Package.swift
+
 format:
-	$(SWIFT) format format --in-place --parallel --recursive Sources Tests Package.swift
+	$(SWIFT) format format --in-place --parallel --recursive $(FORMAT_PATHS)
 
 format-lint:
-	$(SWIFT) format lint --strict --parallel --recursive Sources Tests Package.swift
+	$(SWIFT) format lint --strict --parallel --recursive $(FORMAT_PATHS)
 
 clean:
 	rm -rf .build
