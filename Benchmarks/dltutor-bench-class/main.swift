@@ -31,10 +31,18 @@ struct Options {
         while i < args.count {
             let v = i + 1 < args.count ? args[i + 1] : ""
             switch args[i] {
-            case "--students": students = Int(v) ?? students; i += 1
-            case "--seconds": seconds = Double(v) ?? seconds; i += 1
-            case "--answer-every": answerEvery = Double(v) ?? answerEvery; i += 1
-            case "--content": content = v; i += 1
+            case "--students":
+                students = Int(v) ?? students
+                i += 1
+            case "--seconds":
+                seconds = Double(v) ?? seconds
+                i += 1
+            case "--answer-every":
+                answerEvery = Double(v) ?? answerEvery
+                i += 1
+            case "--content":
+                content = v
+                i += 1
             case "--no-restart": restart = false
             default: break
             }

@@ -1,11 +1,13 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TutorStore
 
 @Suite struct FailureTests {
     @Test func garbageFileIsRefusedAndLeftUntouched() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
         FileManager.default.createFile(atPath: tmp.db, contents: garbage)
         let (store, warning) = SQLiteStore.open(path: tmp.db)
@@ -21,7 +23,8 @@ import Testing
     }
 
     @Test func damagedPagesAreRefused() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         do {
             let store = try openSaving(tmp.db)
             for i in 0..<300 { try store.record(attempt("q1", "s\(i)", at: day(0), input: String(repeating: "x", count: 200))) }
@@ -40,7 +43,8 @@ import Testing
     }
 
     @Test func newerSchemaIsRefusedWithBothVersions() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         do {
             let store = try openSaving(tmp.db)
             try store.record(attempt("q1", "a", at: day(0)))
@@ -61,7 +65,8 @@ import Testing
     }
 
     @Test func unknownMigrationAloneIsRefused() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         do {
             let store = try openSaving(tmp.db)
             try store.db.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v2-from-the-future')") }
@@ -71,7 +76,8 @@ import Testing
     }
 
     @Test func anotherProgramsDatabaseIsRefused() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         do {
             let queue = try DatabaseQueue(path: tmp.db)
             try queue.write { try $0.execute(sql: "CREATE TABLE photos (id INTEGER PRIMARY KEY)") }
@@ -90,7 +96,8 @@ import Testing
     /// so the read-only path is forced with `Options.readOnly` (the same branch access(2) selects).
     /// Run as an ordinary user, the chmod test below checks the automatic detection too.
     @Test func readOnlyFileStillServesReadsButSavesNothing() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         do {
             let store = try openSaving(tmp.db)
             try store.record(attempt("q1", "a", at: day(0)))
@@ -112,7 +119,8 @@ import Testing
     }
 
     @Test func readOnlyWithoutAFileGivesNullStore() {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let (store, warning) = SQLiteStore.open(path: tmp.db, options: .init(readOnly: true))
         #expect(store is NullStore)
         #expect(warning?.contains("is read-only") == true)
@@ -120,7 +128,11 @@ import Testing
     }
 
     @Test func chmodReadOnlyFolderIsDetectedWhenNotRoot() throws {
-        let tmp = TempFolder(); defer { chmod(tmp.path, 0o755); tmp.remove() }
+        let tmp = TempFolder()
+        defer {
+            chmod(tmp.path, 0o755)
+            tmp.remove()
+        }
         do { _ = try openSaving(tmp.db) }
         chmod(tmp.path, 0o555)
         let (store, warning) = SQLiteStore.open(path: tmp.db)
@@ -135,7 +147,8 @@ import Testing
     }
 
     @Test func folderThatCannotBeCreatedIsReported() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         FileManager.default.createFile(atPath: tmp.path + "/plain-file", contents: Data("x".utf8))
         let path = tmp.path + "/plain-file/dltutor/dltutor.sqlite" // a file is in the way, even for root
         let (store, warning) = SQLiteStore.open(path: path)
@@ -151,7 +164,8 @@ import Testing
     /// A full disk, simulated with `PRAGMA max_page_count`: SQLite then answers SQLITE_FULL
     /// exactly as it does when the file system has no space.
     @Test func fullDiskThrowsOnceThenStopsSaving() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let store = try openSaving(tmp.db, options: .init(maxPageCount: 24))
         var saved = 0
         var errors: [StoreError] = []
