@@ -17,7 +17,7 @@ import TutorSession
 // written, answers lost (handed to the outbox but not in the table; must be 0), check-to-commit
 // latency (grading to commit: median, p99, max), how long after the server's return every
 // student had written again, and the instructor's monitor refresh. Not a test: figures go in
-// the README.
+// docs/class-server.md.
 
 struct Options {
     var students = 200
