@@ -247,7 +247,7 @@ public final class CursesTerminal: Terminal {
         var template = Array("/tmp/dltutor-stderr-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { return }
-        let path = String(cString: template)
+        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         unlink(path) // the open descriptor keeps it; nothing is left behind, even after SIGKILL
         let saved = dup(2)
         guard saved >= 0, dup2(fd, 2) >= 0 else {
