@@ -9,7 +9,7 @@ import Testing
         let tmp = TempFolder()
         defer { tmp.remove() }
         let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
-        FileManager.default.createFile(atPath: tmp.db, contents: garbage)
+        #expect(FileManager.default.createFile(atPath: tmp.db, contents: garbage))
         let (store, warning) = SQLiteStore.open(path: tmp.db)
         #expect(store is NullStore)
         #expect(!store.isSaving)
@@ -28,7 +28,7 @@ import Testing
         do {
             let store = try openSaving(tmp.db)
             for i in 0..<300 { try store.record(attempt("q1", "s\(i)", at: day(0), input: String(repeating: "x", count: 200))) }
-            try store.db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            _ = try store.db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         }
         var data = try #require(bytes(tmp.db))
         #expect(data.count > 8 * 4096)
@@ -52,7 +52,7 @@ import Testing
                 try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v6'), ('v7')")
                 try db.execute(sql: "PRAGMA user_version = 7")
             }
-            try store.db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            _ = try store.db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         }
         let before = bytes(tmp.db)
         let (store, warning) = SQLiteStore.open(path: tmp.db)
@@ -101,7 +101,7 @@ import Testing
         do {
             let store = try openSaving(tmp.db)
             try store.record(attempt("q1", "a", at: day(0)))
-            try store.db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            _ = try store.db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         }
         let before = bytes(tmp.db)
         let (store, warning) = SQLiteStore.open(path: tmp.db, options: .init(readOnly: true))
@@ -149,7 +149,7 @@ import Testing
     @Test func folderThatCannotBeCreatedIsReported() throws {
         let tmp = TempFolder()
         defer { tmp.remove() }
-        FileManager.default.createFile(atPath: tmp.path + "/plain-file", contents: Data("x".utf8))
+        #expect(FileManager.default.createFile(atPath: tmp.path + "/plain-file", contents: Data("x".utf8)))
         let path = tmp.path + "/plain-file/dltutor/dltutor.sqlite" // a file is in the way, even for root
         let (store, warning) = SQLiteStore.open(path: path)
         #expect(store is NullStore)

@@ -130,7 +130,7 @@ import Testing
     @Test func emptyFileIsMigratedAndExistingDataSurvivesReopening() throws {
         let tmp = TempFolder()
         defer { tmp.remove() }
-        FileManager.default.createFile(atPath: tmp.db, contents: Data())
+        #expect(FileManager.default.createFile(atPath: tmp.db, contents: Data()))
         do {
             let store = try openSaving(tmp.db)
             try store.record(attempt("q1", "a", at: day(0)))
