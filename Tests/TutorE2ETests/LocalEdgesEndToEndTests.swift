@@ -30,7 +30,13 @@ struct LocalEdgesEndToEndTests {
         for (k, v) in extra { env[k] = v }
         p.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
-        if let path { p.standardOutput = try #require(FileHandle(forWritingAtPath: path)) } else { p.standardOutput = out }
+        if let path {
+            // Optional on some platforms' Foundation and not on others: a nil handle fails here.
+            let handle: FileHandle? = FileHandle(forWritingAtPath: path)
+            p.standardOutput = try #require(handle)
+        } else {
+            p.standardOutput = out
+        }
         p.standardError = err
         p.standardInput = input
         try p.run()
