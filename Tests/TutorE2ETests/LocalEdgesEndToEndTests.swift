@@ -31,9 +31,7 @@ struct LocalEdgesEndToEndTests {
         p.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
         if let path {
-            // Optional on some platforms' Foundation and not on others: a nil handle fails here.
-            let handle: FileHandle? = FileHandle(forWritingAtPath: path)
-            p.standardOutput = try #require(handle)
+            p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: path)) // throws if it cannot open
         } else {
             p.standardOutput = out
         }
