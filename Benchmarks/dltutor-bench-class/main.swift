@@ -158,7 +158,7 @@ func monitor(url: ClassURL, figures: Figures, end: ContinuousClock.Instant) asyn
     let link = ClassLink(url: url)
     while ContinuousClock.now < end {
         let t0 = ContinuousClock.now
-        let read = try? await link.run { db throws(ClassError) in
+        let read: Void? = try? await link.run { db throws(ClassError) in
             _ = try await ClassReports.progress(db, activity: "bench")
             _ = try await ClassReports.mistakes(db, activity: "bench")
         }
