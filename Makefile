@@ -4,6 +4,8 @@
 SWIFT   ?= swift
 CONTENT ?= content/aml5202-sessional1
 ARGS    ?=
+# Extra flags for the debug build and the tests (CI: -Xswiftc -warnings-as-errors).
+SWIFTFLAGS ?=
 RELEASE_BIN = .build/release/dltutor
 # Static Swift runtime: the tutor starts ~4 ms faster (measured with make bench).
 RELEASE = -c release --static-swift-stdlib
@@ -16,7 +18,7 @@ deps:
 	@sh scripts/ensure-deps.sh
 
 build: deps
-	$(SWIFT) build
+	$(SWIFT) build $(SWIFTFLAGS)
 
 release: deps
 	$(SWIFT) build $(RELEASE) --product dltutor
@@ -32,11 +34,11 @@ run: deps
 test: deps
 	@sh scripts/ensure-class-deps.sh
 	XDG_CACHE_HOME=$(CURDIR)/.build/test-cache XDG_DATA_HOME=$(CURDIR)/.build/test-data \
-		$(SWIFT) test --disable-xctest --skip ClassroomTests
+		$(SWIFT) test $(SWIFTFLAGS) --disable-xctest --skip ClassroomTests
 # The classroom tests one at a time: each drives servers and blocking PostgreSQL calls, and run
 # side by side on 2 cores they could starve the concurrency runtime's few threads and hang.
 	XDG_CACHE_HOME=$(CURDIR)/.build/test-cache XDG_DATA_HOME=$(CURDIR)/.build/test-data \
-		$(SWIFT) test --disable-xctest --skip-build --filter ClassroomTests --no-parallel
+		$(SWIFT) test $(SWIFTFLAGS) --disable-xctest --skip-build --filter ClassroomTests --no-parallel
 
 lint: deps
 	$(SWIFT) build $(RELEASE) --product dltutor
@@ -47,18 +49,20 @@ bench: deps
 	$(SWIFT) build $(RELEASE) --product dltutor-bench
 	.build/release/dltutor-bench --content $(CONTENT) --binary $(RELEASE_BIN)
 
-# Source style (.swift-format). `format` rewrites Sources and Tests in place; `format-lint` is the
-# check CI is meant to run once the tree has been formatted (see README, "Code style").
+# Source style (.swift-format). `format` rewrites the Swift sources in place; `format-lint` is the
+# check CI runs (any finding fails it).
+FORMAT_PATHS = Sources Tests Benchmarks Package.swift
+
 format:
-	$(SWIFT) format format --in-place --parallel --recursive Sources Tests Package.swift
+	$(SWIFT) format format --in-place --parallel --recursive $(FORMAT_PATHS)
 
 format-lint:
-	$(SWIFT) format lint --strict --parallel --recursive Sources Tests Package.swift
+	$(SWIFT) format lint --strict --parallel --recursive $(FORMAT_PATHS)
 
 clean:
 	rm -rf .build
 
-# Install like a real tool: binary, exams, man pages, completions (scripts/install.sh).
+# Install like a real tool: binaries (stripped), exams, man pages, completions (scripts/install.sh).
 install: release
 	@sh scripts/install.sh install $(PREFIX)
 

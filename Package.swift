@@ -33,7 +33,7 @@ let package = Package(
         // MARK: Edges (I/O)
         // Attempts, sessions, progress and spaced review in SQLite (GRDB), behind `ProgressStore`.
         .target(name: "TutorStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        // A class in PostgreSQL: schema, roster, answers, quizzes, live demo (see ClassroomStore/README).
+        // A class in PostgreSQL: schema, roster, answers, quizzes, live demo (see docs/class-server.md).
         .target(name: "ClassroomStore", dependencies: ["TutorStore", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .target(name: "TutorApp", dependencies: ["TutorScreens", "TutorSession", "TutorStore", "TerminalUI"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),

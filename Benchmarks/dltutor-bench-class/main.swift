@@ -17,7 +17,7 @@ import TutorSession
 // written, answers lost (handed to the outbox but not in the table; must be 0), check-to-commit
 // latency (grading to commit: median, p99, max), how long after the server's return every
 // student had written again, and the instructor's monitor refresh. Not a test: figures go in
-// the README.
+// docs/class-server.md.
 
 struct Options {
     var students = 200
@@ -31,10 +31,18 @@ struct Options {
         while i < args.count {
             let v = i + 1 < args.count ? args[i + 1] : ""
             switch args[i] {
-            case "--students": students = Int(v) ?? students; i += 1
-            case "--seconds": seconds = Double(v) ?? seconds; i += 1
-            case "--answer-every": answerEvery = Double(v) ?? answerEvery; i += 1
-            case "--content": content = v; i += 1
+            case "--students":
+                students = Int(v) ?? students
+                i += 1
+            case "--seconds":
+                seconds = Double(v) ?? seconds
+                i += 1
+            case "--answer-every":
+                answerEvery = Double(v) ?? answerEvery
+                i += 1
+            case "--content":
+                content = v
+                i += 1
             case "--no-restart": restart = false
             default: break
             }
@@ -150,7 +158,7 @@ func monitor(url: ClassURL, figures: Figures, end: ContinuousClock.Instant) asyn
     let link = ClassLink(url: url)
     while ContinuousClock.now < end {
         let t0 = ContinuousClock.now
-        let read = try? await link.run { db throws(ClassError) in
+        let read: Void? = try? await link.run { db throws(ClassError) in
             _ = try await ClassReports.progress(db, activity: "bench")
             _ = try await ClassReports.mistakes(db, activity: "bench")
         }

@@ -12,13 +12,17 @@ enum ProcessBench {
         var peakKiB: Int?
     }
 
-    static func measure(binary: String, arguments: [String], input: String = "", environment: [String: String]? = nil,
-                        runs: Int) -> Result {
+    static func measure(
+        binary: String, arguments: [String], input: String = "", environment: [String: String]? = nil,
+        runs: Int
+    ) -> Result {
         var times: [Double] = []
         for _ in 0..<runs {
             if let ms = once(binary: binary, arguments: arguments, input: input, environment: environment) { times.append(ms) }
         }
-        return Result(milliseconds: Measure.median(times), peakKiB: peak(binary: binary, arguments: arguments, input: input, environment: environment))
+        return Result(
+            milliseconds: Measure.median(times),
+            peakKiB: peak(binary: binary, arguments: arguments, input: input, environment: environment))
     }
 
     /// Kilobytes, from `/usr/bin/time -f %M` (nil where it is not installed).
@@ -27,8 +31,11 @@ enum ProcessBench {
         guard FileManager.default.isExecutableFile(atPath: time) else { return nil }
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-bench-rss-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: out) }
-        guard once(binary: time, arguments: ["-f", "%M", "-o", out, binary] + arguments, input: input, environment: environment) != nil,
-              let text = try? String(contentsOfFile: out, encoding: .utf8) else { return nil }
+        guard
+            once(binary: time, arguments: ["-f", "%M", "-o", out, binary] + arguments, input: input, environment: environment)
+                != nil,
+            let text = try? String(contentsOfFile: out, encoding: .utf8)
+        else { return nil }
         return Int(text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").last ?? "")
     }
 

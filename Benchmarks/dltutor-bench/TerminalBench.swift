@@ -45,8 +45,9 @@ enum TerminalBench {
             guard let q1 = Measure.quantile(all, 0.25), let q3 = Measure.quantile(all, 0.75),
                 let lo = s.min(), let hi = s.max()
             else { return "n/a" }
-            return String(format: "keys p25-p75 %.3f-%.3f ms, session medians %.3f-%.3f ms (%d keys, %d sessions)",
-                          q1, q3, lo, hi, all.count, s.count)
+            return String(
+                format: "keys p25-p75 %.3f-%.3f ms, session medians %.3f-%.3f ms (%d keys, %d sessions)",
+                q1, q3, lo, hi, all.count, s.count)
         }
     }
 
@@ -73,16 +74,21 @@ enum TerminalBench {
         return (m, lo, hi)
     }
 
-    static func measure(name: String, binary: String, arguments: [String], firstFrameText: String,
-                        keyArguments: [String], ready: String, prompt: String, runs: Int,
-                        environment: [String: String]? = nil) -> Result {
+    static func measure(
+        name: String, binary: String, arguments: [String], firstFrameText: String,
+        keyArguments: [String], ready: String, prompt: String, runs: Int,
+        environment: [String: String]? = nil
+    ) -> Result {
         var ttff: [Double] = []
         var keys: [Double] = []
         for _ in 0..<runs {
-            if let t = Measure.firstFrame(binary: binary, arguments: arguments, until: firstFrameText, environment: environment) { ttff.append(t) }
+            if let t = Measure.firstFrame(binary: binary, arguments: arguments, until: firstFrameText, environment: environment) {
+                ttff.append(t)
+            }
         }
         for _ in 0..<(prompt.isEmpty ? 0 : max(3, runs / 5)) {
-            keys += Measure.keyToScreen(binary: binary, arguments: keyArguments, ready: ready, prompt: prompt, environment: environment)
+            keys += Measure.keyToScreen(
+                binary: binary, arguments: keyArguments, ready: ready, prompt: prompt, environment: environment)
         }
         return Result(name: name, firstFrame: Measure.median(ttff), keyToScreen: Measure.median(keys))
     }

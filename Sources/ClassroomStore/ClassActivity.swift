@@ -93,8 +93,14 @@ public enum ClassActivities {
         let questions = a.questions.joined(separator: ",")
         let deadlineSQL = a.kind == .quiz ? "clock_timestamp() + make_interval(secs => $5)" : "NULL"
         var binds = PostgresBindings()
-        binds.append(a.name); binds.append(a.kind.rawValue); binds.append(a.exam); binds.append(questions)
-        binds.append(a.minutes * 60); binds.append(a.sameVariant); binds.append(seed); binds.append(a.sshOnly)
+        binds.append(a.name)
+        binds.append(a.kind.rawValue)
+        binds.append(a.exam)
+        binds.append(questions)
+        binds.append(a.minutes * 60)
+        binds.append(a.sameVariant)
+        binds.append(seed)
+        binds.append(a.sshOnly)
         let rows = try await db.query(
             PostgresQuery(
                 unsafeSQL: """

@@ -45,7 +45,8 @@ public actor ClassLink {
         backoff = ClassBackoff()
         current = db
         shared.update {
-            $0.reachable = true; $0.generation = 1
+            $0.reachable = true
+            $0.generation = 1
         }
         shared.watch(db.connection)
     }
@@ -65,7 +66,8 @@ public actor ClassLink {
         switch result {
         case .success(let value):
             shared.update {
-                $0.reachable = true; $0.problem = nil
+                $0.reachable = true
+                $0.problem = nil
             }
             return value
         case .failure(let failure):
@@ -131,7 +133,9 @@ public actor ClassLink {
             backoff.succeeded()
             nextAttempt = nil
             shared.update {
-                $0.reachable = true; $0.problem = nil; $0.generation += 1
+                $0.reachable = true
+                $0.problem = nil
+                $0.generation += 1
             }
             shared.watch(db.connection)
             return .success(db)
@@ -139,7 +143,8 @@ public actor ClassLink {
             backoff.failed()
             nextAttempt = ContinuousClock.now + backoff.delay
             shared.update {
-                $0.reachable = false; $0.problem = error.message
+                $0.reachable = false
+                $0.problem = error.message
             }
             return .failure(error)
         }
@@ -147,7 +152,8 @@ public actor ClassLink {
 
     private func drop(_ db: ClassDatabase, _ failure: ClassError) {
         shared.update {
-            $0.reachable = false; $0.problem = failure.message
+            $0.reachable = false
+            $0.problem = failure.message
         }
         if current === db { current = nil }
         let connection = db.connection

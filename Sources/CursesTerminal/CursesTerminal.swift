@@ -1,5 +1,6 @@
 import CNcursesw
 import TerminalUI
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -73,14 +74,18 @@ public final class CursesTerminal: Terminal {
         }
         FatalRestore.shared.saveShellMode(fd: 0) // before newterm changes the mode
         guard let scr = newterm(nil, out, inp) else {
-            fclose(out); fclose(inp)
+            fclose(out)
+            fclose(inp)
             throw .unknownTerminal(program: options.programName, term: term)
         }
         set_term(scr)
         // A terminal that cannot move the cursor (TERM=dumb, a printing terminal) cannot show
         // the interface; say so instead of drawing garbage.
         guard cn_tigetstr("cup") != nil else {
-            endwin(); delscreen(scr); fclose(out); fclose(inp)
+            endwin()
+            delscreen(scr)
+            fclose(out)
+            fclose(inp)
             throw .noCursorAddressing(program: options.programName, term: term)
         }
         cursesActive.store(true, ordering: .relaxed)
@@ -140,7 +145,10 @@ public final class CursesTerminal: Terminal {
         }
         lastFrame = buffer
         if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < size.width, cursor.y < size.height {
-            if cursorVisible != true { curs_set(1); cursorVisible = true }
+            if cursorVisible != true {
+                curs_set(1)
+                cursorVisible = true
+            }
             wmove(window, Int32(cursor.y), Int32(cursor.x))
         } else if cursorVisible != false {
             curs_set(0)
@@ -156,14 +164,23 @@ public final class CursesTerminal: Terminal {
         while true {
             if let s = CursesTerminal.pendingSignal() { return .signal(s) }
             if pendingInterrupt.exchange(0, ordering: .relaxed) != 0 { return .signal(SIGINT) }
-            if pendingStop.exchange(0, ordering: .relaxed) != 0 { stopAndContinue(); return .resize(size) }
-            if pendingContinue.exchange(0, ordering: .relaxed) != 0 { repaint(); return .resize(size) }
+            if pendingStop.exchange(0, ordering: .relaxed) != 0 {
+                stopAndContinue()
+                return .resize(size)
+            }
+            if pendingContinue.exchange(0, ordering: .relaxed) != 0 {
+                repaint()
+                return .resize(size)
+            }
             var ms: Int32 = -1
             if let deadline {
                 let left = deadline - clock.now
                 ms = left <= .zero ? 0 : Int32(min(Int64(Int32.max), left.milliseconds))
             }
-            if ms != currentTimeout { wtimeout(window, ms); currentTimeout = ms }
+            if ms != currentTimeout {
+                wtimeout(window, ms)
+                currentTimeout = ms
+            }
             var wch: wint_t = 0
             let r = wget_wch(window, &wch)
             if r == KEY_CODE_YES {
@@ -195,7 +212,10 @@ public final class CursesTerminal: Terminal {
                 continue
             }
             spuriousErrors += 1
-            if spuriousErrors > 200 { close(); return nil } // input is gone (EOF on a dead tty)
+            if spuriousErrors > 200 {
+                close()
+                return nil
+            } // input is gone (EOF on a dead tty)
         }
     }
 
@@ -227,10 +247,13 @@ public final class CursesTerminal: Terminal {
         var template = Array("/tmp/dltutor-stderr-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { return }
-        let path = String(cString: template)
+        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         unlink(path) // the open descriptor keeps it; nothing is left behind, even after SIGKILL
         let saved = dup(2)
-        guard saved >= 0, dup2(fd, 2) >= 0 else { Glibc.close(fd); return }
+        guard saved >= 0, dup2(fd, 2) >= 0 else {
+            Glibc.close(fd)
+            return
+        }
         savedStderr = saved
         stderrCapture = (fd, path)
         FatalRestore.shared.setStderr(real: saved, capture: fd)
@@ -381,7 +404,10 @@ public final class CursesTerminal: Terminal {
             if cell.isContinuation { continue }
             let w = Int(cell.width)
             if col + w > size.width { break }
-            if cell.style != runStyle { flush(); runStyle = cell.style }
+            if cell.style != runStyle {
+                flush()
+                runStyle = cell.style
+            }
             if capabilities.unicode || cell.isASCII {
                 cell.withUTF8 { runBytes.append(contentsOf: $0) }
             } else {
@@ -390,7 +416,10 @@ public final class CursesTerminal: Terminal {
             col += w
         }
         flush()
-        if run.end == size.width && col < size.width { wattr_set(window, 0, 0, nil); wclrtoeol(window) }
+        if run.end == size.width && col < size.width {
+            wattr_set(window, 0, 0, nil)
+            wclrtoeol(window)
+        }
     }
 
     private func apply(_ style: Style) {
@@ -409,7 +438,10 @@ public final class CursesTerminal: Terminal {
         for role in Role.allCases {
             let e = theme[role]
             var fg = e.foreground.rawValue, bg = e.background.rawValue
-            if !defaults { if fg < 0 { fg = Int16(COLOR_WHITE) }; if bg < 0 { bg = Int16(COLOR_BLACK) } }
+            if !defaults {
+                if fg < 0 { fg = Int16(COLOR_WHITE) }
+                if bg < 0 { bg = Int16(COLOR_BLACK) }
+            }
             init_pair(Int16(role.rawValue + 1), fg, bg)
         }
     }

@@ -1,4 +1,5 @@
 import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -122,7 +123,10 @@ final class FatalRestore: @unchecked Sendable {
         let n = sequenceLength.load(ordering: .relaxed)
         while off < n {
             let w = write(out, sequence + off, n - off)
-            if w <= 0 { if w < 0 && errno == EINTR { continue }; break }
+            if w <= 0 {
+                if w < 0 && errno == EINTR { continue }
+                break
+            }
             off += w
         }
         if fd >= 0 && haveTermios.load(ordering: .relaxed) { _ = tcsetattr(fd, TCSANOW, savedTermios) }

@@ -161,7 +161,8 @@ public enum AnswerReader {
             guard let last = s.lastIndex(where: { $0 != " " }), last > first, s[last] == "}" else {
                 throw EngineError(column: s.count + 1, message: "Close the '{' from column \(first + 1).", isIncomplete: true)
             }
-            s[first] = " "; s[last] = " "
+            s[first] = " "
+            s[last] = " "
         }
         var text = ""
         text.unicodeScalars.append(contentsOf: s)
@@ -187,7 +188,10 @@ public enum AnswerReader {
             case ",", ";": if depth == 1 { separated = true }
             default: break
             }
-            if depth == 0 { close = i; break }
+            if depth == 0 {
+                close = i
+                break
+            }
         }
         guard separated else { return input }
         guard let close else {
@@ -208,7 +212,10 @@ public enum AnswerReader {
         var i = 0
         var changed = false
         while i < s.count {
-            guard isLetter(s[i].value) else { i += 1; continue }
+            guard isLetter(s[i].value) else {
+                i += 1
+                continue
+            }
             let start = i
             while i < s.count, isLetter(s[i].value) { i += 1 }
             var word = ""
@@ -218,7 +225,10 @@ public enum AnswerReader {
                 || (markers && s[i] == "_")
             if followedByDigitOrSpace, words.contains(word.lowercased()) {
                 for k in start..<i { s[k] = " " }
-                if markers, i < s.count, s[i] == "^" || s[i] == "_" { s[i] = " "; i += 1 }
+                if markers, i < s.count, s[i] == "^" || s[i] == "_" {
+                    s[i] = " "
+                    i += 1
+                }
                 changed = true
             }
             while i < s.count, Lexer.isNameChar(s[i].value) { i += 1 }

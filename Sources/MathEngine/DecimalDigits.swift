@@ -21,7 +21,10 @@ struct DecimalDigits: Equatable, Sendable {
         var d = digits[...]
         while d.first == 0 { d.removeFirst() }
         var e = exponent
-        while d.last == 0 { d.removeLast(); e += 1 }
+        while d.last == 0 {
+            d.removeLast()
+            e += 1
+        }
         self.digits = Array(d)
         self.exponent = d.isEmpty ? 0 : e
         self.negative = d.isEmpty ? false : negative
@@ -64,7 +67,10 @@ struct DecimalDigits: Equatable, Sendable {
         var kept = Array(digits.prefix(digits.count - dropped))
         if digits[digits.count - dropped] >= 5 { // what is dropped is at least half a unit
             var i = kept.count - 1
-            while i >= 0 && kept[i] == 9 { kept[i] = 0; i -= 1 }
+            while i >= 0 && kept[i] == 9 {
+                kept[i] = 0
+                i -= 1
+            }
             if i >= 0 { kept[i] += 1 } else { kept.insert(1, at: 0) }
         }
         return DecimalDigits(negative: negative, digits: kept, exponent: place)

@@ -136,13 +136,16 @@ public enum Evaluator {
         switch v {
         case .number(let x): return .number(try check(f(x), c))
         case .vector(let xs):
-            var out = [Double](); out.reserveCapacity(xs.count)
+            var out = [Double]()
+            out.reserveCapacity(xs.count)
             for x in xs { out.append(try check(f(x), c)) }
             return .vector(out)
         case .matrix(let m):
-            var out = [[Double]](); out.reserveCapacity(m.count)
+            var out = [[Double]]()
+            out.reserveCapacity(m.count)
             for r in m {
-                var row = [Double](); row.reserveCapacity(r.count)
+                var row = [Double]()
+                row.reserveCapacity(r.count)
                 for x in r { row.append(try check(f(x), c)) }
                 out.append(row)
             }
@@ -184,27 +187,36 @@ public enum Evaluator {
         case (.number(let x), .number(let y)):
             return .number(try apply(op, x, y, c))
         case (.number(let x), .vector(let ys)):
-            var out = [Double](); out.reserveCapacity(ys.count)
+            var out = [Double]()
+            out.reserveCapacity(ys.count)
             for y in ys { out.append(try apply(op, x, y, c)) }
             return .vector(out)
         case (.vector(let xs), .number(let y)):
-            var out = [Double](); out.reserveCapacity(xs.count)
+            var out = [Double]()
+            out.reserveCapacity(xs.count)
             for x in xs { out.append(try apply(op, x, y, c)) }
             return .vector(out)
         case (.vector(let xs), .vector(let ys)):
             guard xs.count == ys.count else {
                 throw EngineError(column: c, message: "Vectors of lengths \(xs.count) and \(ys.count) cannot be combined.")
             }
-            var out = [Double](); out.reserveCapacity(xs.count)
+            var out = [Double]()
+            out.reserveCapacity(xs.count)
             for i in 0..<xs.count { out.append(try apply(op, xs[i], ys[i], c)) }
             return .vector(out)
         case (.matrix(let m), .number), (.matrix(let m), .vector):
             var out: [[Double]] = []
-            for r in m { guard case .vector(let v) = try binary(op, .vector(r), b, c) else { continue }; out.append(v) }
+            for r in m {
+                guard case .vector(let v) = try binary(op, .vector(r), b, c) else { continue }
+                out.append(v)
+            }
             return .matrix(out)
         case (.number, .matrix(let m)):
             var out: [[Double]] = []
-            for r in m { guard case .vector(let v) = try binary(op, a, .vector(r), c) else { continue }; out.append(v) }
+            for r in m {
+                guard case .vector(let v) = try binary(op, a, .vector(r), c) else { continue }
+                out.append(v)
+            }
             return .matrix(out)
         case (.matrix(let m), .matrix(let n)):
             guard m.count == n.count, m.first?.count == n.first?.count else {
@@ -212,7 +224,8 @@ public enum Evaluator {
             }
             var out: [[Double]] = []
             for i in 0..<m.count {
-                guard case .vector(let v) = try binary(op, .vector(m[i]), .vector(n[i]), c) else { continue }; out.append(v)
+                guard case .vector(let v) = try binary(op, .vector(m[i]), .vector(n[i]), c) else { continue }
+                out.append(v)
             }
             return .matrix(out)
         case (.text(let s), .text(let t)) where op == .equal || op == .notEqual:

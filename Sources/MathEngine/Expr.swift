@@ -60,7 +60,9 @@ public indirect enum Expr: Sendable, CustomStringConvertible {
         case .number, .text: break
         case .name(let n, _): if !Functions.isConstant(n) { out.insert(n) }
         case .unary(_, let e, _): e.collect(into: &out)
-        case .binary(_, let a, let b, _): a.collect(into: &out); b.collect(into: &out)
+        case .binary(_, let a, let b, _):
+            a.collect(into: &out)
+            b.collect(into: &out)
         case .call(_, let args, _): for a in args { a.collect(into: &out) }
         case .array(let rows, _): for r in rows { for e in r { e.collect(into: &out) } }
         }

@@ -31,10 +31,16 @@ public enum Formatting {
         var whole = units / 10_000
         var part = units % 10_000
         var places = 4
-        while places > 0 && part % 10 == 0 { part /= 10; places -= 1 }
+        while places > 0 && part % 10 == 0 {
+            part /= 10
+            places -= 1
+        }
         var out = x < 0 ? "-" : ""
         var wholeDigits: [UInt8] = []
-        repeat { wholeDigits.append(UInt8(whole % 10)); whole /= 10 } while whole > 0
+        repeat {
+            wholeDigits.append(UInt8(whole % 10))
+            whole /= 10
+        } while whole > 0
         for d in wholeDigits.reversed() { out.unicodeScalars.append(Unicode.Scalar(48 + d)) }
         if places > 0 {
             out.unicodeScalars.append(".")
@@ -73,8 +79,14 @@ public enum Formatting {
         // Two steps for tiny magnitudes, where 10^-e alone would overflow (subnormals).
         var m = e < -300 ? (a * 1e300) / pow(10.0, Double(e + 300)) : a / pow(10.0, Double(e))
         m = (m * 100).rounded() / 100
-        if m >= 10 { m /= 10; e += 1 }
-        if m < 1 { m *= 10; e -= 1 }
+        if m >= 10 {
+            m /= 10
+            e += 1
+        }
+        if m < 1 {
+            m *= 10
+            e -= 1
+        }
         return (x < 0 ? "-" : "") + trim(fixed(m, 2)) + "e" + String(e)
     }
 

@@ -13,7 +13,11 @@ enum GreekNames {
         var out = ""
         var i = 0
         while i < s.count {
-            guard Lexer.isNameStart(s[i].value) else { out.unicodeScalars.append(s[i]); i += 1; continue }
+            guard Lexer.isNameStart(s[i].value) else {
+                out.unicodeScalars.append(s[i])
+                i += 1
+                continue
+            }
             let start = i
             while i < s.count, Lexer.isNameChar(s[i].value) { i += 1 }
             var name = ""

@@ -24,7 +24,9 @@ struct Lexer {
             let c = s[i]
             let v = c.value
             if v == 32 || v == 9 || v == 10 || v == 13 || v == 0xA0 {
-                space = true; i += 1; continue
+                space = true
+                i += 1
+                continue
             }
             if isDigit(v) || (v == 46 && i + 1 < s.count && isDigit(s[i + 1].value)) {
                 let start = i
@@ -55,7 +57,12 @@ struct Lexer {
             case 43: kind = .plus
             case 45, 0x2212, 0x2013: kind = .minus
             case 42:
-                if next == 42 { kind = .caret; width = 2 } else { kind = .star }
+                if next == 42 {
+                    kind = .caret
+                    width = 2
+                } else {
+                    kind = .star
+                }
             case 0xD7, 0xB7, 0x22C5, 0x2217: kind = .star
             case 47, 0xF7, 0x2215: kind = .slash
             case 94: kind = .caret
@@ -72,21 +79,40 @@ struct Lexer {
             case 44: kind = .comma
             case 59: kind = .semicolon
             case 60:
-                if next == 61 { kind = .lessEqual; width = 2 } else { kind = .less }
+                if next == 61 {
+                    kind = .lessEqual
+                    width = 2
+                } else {
+                    kind = .less
+                }
             case 62:
-                if next == 61 { kind = .greaterEqual; width = 2 } else { kind = .greater }
+                if next == 61 {
+                    kind = .greaterEqual
+                    width = 2
+                } else {
+                    kind = .greater
+                }
             case 61:
-                if next == 61 { kind = .equal; width = 2 } else { kind = .equal }
+                if next == 61 {
+                    kind = .equal
+                    width = 2
+                } else {
+                    kind = .equal
+                }
             case 33:
                 guard next == 61 else { throw EngineError(column: i + 1, message: "Unexpected character '!'.") }
-                kind = .notEqual; width = 2
+                kind = .notEqual
+                width = 2
             case 0x2264: kind = .lessEqual
             case 0x2265: kind = .greaterEqual
             case 0x2260: kind = .notEqual
             case 34, 0x201C, 0x201D:
                 i += 1
                 var body = ""
-                while i < s.count, s[i].value != 34, s[i].value != 0x201D { body.unicodeScalars.append(s[i]); i += 1 }
+                while i < s.count, s[i].value != 34, s[i].value != 0x201D {
+                    body.unicodeScalars.append(s[i])
+                    i += 1
+                }
                 if i >= s.count {
                     throw EngineError(column: s.count + 1, message: "Close the text with '\"'.", isIncomplete: true)
                 }
@@ -127,7 +153,10 @@ struct Lexer {
         var scale = 0
         var exact = true
         func digit(_ v: UInt32, fraction: Bool) {
-            if mantissa == 0 && v == 48 { if fraction { scale -= 1 }; return }
+            if mantissa == 0 && v == 48 {
+                if fraction { scale -= 1 }
+                return
+            }
             if digits < 19 {
                 mantissa = mantissa * 10 + UInt64(v - 48)
                 digits += 1
@@ -137,10 +166,16 @@ struct Lexer {
                 if !fraction { scale += 1 }
             }
         }
-        while i < s.count, isDigit(s[i].value) { digit(s[i].value, fraction: false); i += 1 }
+        while i < s.count, isDigit(s[i].value) {
+            digit(s[i].value, fraction: false)
+            i += 1
+        }
         if i < s.count, s[i].value == 46 {
             i += 1
-            while i < s.count, isDigit(s[i].value) { digit(s[i].value, fraction: true); i += 1 }
+            while i < s.count, isDigit(s[i].value) {
+                digit(s[i].value, fraction: true)
+                i += 1
+            }
         }
         let mantissaEnd = i
         var exponent = 0

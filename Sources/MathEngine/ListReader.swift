@@ -9,7 +9,8 @@ enum ListReader {
         if let f = s.firstIndex(where: { $0 != " " }), s[f] == "[",
             let l = s.lastIndex(where: { $0 != " " }), l > f, s[l] == "]"
         {
-            s[f] = " "; s[l] = " "
+            s[f] = " "
+            s[l] = " "
         }
         var items: [Value] = []
         var start = 0

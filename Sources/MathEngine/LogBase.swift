@@ -19,7 +19,10 @@ public enum LogBase: Sendable, Hashable {
     /// Reads the content spelling: `e`, `natural` or `ln`; or a base such as `10` or `2`.
     public init?(_ text: String) {
         let t = text.lowercased()
-        if t == "e" || t == "natural" || t == "ln" { self = .natural; return }
+        if t == "e" || t == "natural" || t == "ln" {
+            self = .natural
+            return
+        }
         guard let b = Double(t), b.isFinite, b > 0, b != 1 else { return nil }
         self = b == M_E ? .natural : .base(b)
     }

@@ -69,10 +69,12 @@ public struct Parser: Sendable {
     // MARK: Levels
 
     mutating func expression() throws(EngineError) -> Expr {
-        try enter(); defer { depth -= 1 }
+        try enter()
+        defer { depth -= 1 }
         var left = try andLevel()
         while case .name("or") = current.kind, dialect != .student {
-            let c = current.column; advance()
+            let c = current.column
+            advance()
             left = .binary(.or, left, try andLevel(), column: c)
         }
         return left
@@ -81,7 +83,8 @@ public struct Parser: Sendable {
     private mutating func andLevel() throws(EngineError) -> Expr {
         var left = try notLevel()
         while case .name("and") = current.kind, dialect != .student {
-            let c = current.column; advance()
+            let c = current.column
+            advance()
             left = .binary(.and, left, try notLevel(), column: c)
         }
         return left
@@ -89,8 +92,10 @@ public struct Parser: Sendable {
 
     private mutating func notLevel() throws(EngineError) -> Expr {
         if case .name("not") = current.kind, dialect != .student {
-            try enter(); defer { depth -= 1 }
-            let c = current.column; advance()
+            try enter()
+            defer { depth -= 1 }
+            let c = current.column
+            advance()
             return .unary(.not, try notLevel(), column: c)
         }
         return try comparison()
@@ -111,7 +116,8 @@ public struct Parser: Sendable {
         if dialect == .student {
             throw EngineError(column: current.column, message: "Comparisons are not available in answers.")
         }
-        let c = current.column; advance()
+        let c = current.column
+        advance()
         return .binary(op, left, try additive(), column: c)
     }
 
@@ -126,7 +132,8 @@ public struct Parser: Sendable {
             }
             // `[1 -1]` is two entries; `[1 - 1]` and `[1-1]` are one.
             if rowMode && current.spaceBefore && !peek().spaceBefore { return left }
-            let c = current.column; advance()
+            let c = current.column
+            advance()
             left = .binary(op, left, try term(), column: c)
         }
     }
@@ -137,7 +144,8 @@ public struct Parser: Sendable {
             switch current.kind {
             case .star, .slash, .matmul:
                 let op: Expr.BinaryOperator = current.kind == .star ? .multiply : current.kind == .slash ? .divide : .matmul
-                let c = current.column; advance()
+                let c = current.column
+                advance()
                 left = .binary(op, left, try unary(), column: c)
             case .name(let n) where !isKeyword(n):
                 if rowMode && current.spaceBefore { return left }
@@ -154,11 +162,14 @@ public struct Parser: Sendable {
     private mutating func unary() throws(EngineError) -> Expr {
         switch current.kind {
         case .minus:
-            try enter(); defer { depth -= 1 }
-            let c = current.column; advance()
+            try enter()
+            defer { depth -= 1 }
+            let c = current.column
+            advance()
             return .unary(.negate, try unary(), column: c)
         case .plus:
-            try enter(); defer { depth -= 1 }
+            try enter()
+            defer { depth -= 1 }
             advance()
             return try unary()
         default:
@@ -169,8 +180,10 @@ public struct Parser: Sendable {
     private mutating func power() throws(EngineError) -> Expr {
         let base = try postfix()
         guard current.kind == .caret else { return base }
-        try enter(); defer { depth -= 1 }
-        let c = current.column; advance()
+        try enter()
+        defer { depth -= 1 }
+        let c = current.column
+        advance()
         return .binary(.power, base, try unary(), column: c)
     }
 
@@ -179,8 +192,12 @@ public struct Parser: Sendable {
         while true {
             let c = current.column
             switch current.kind {
-            case .square: advance(); e = .binary(.power, e, .number(2, column: c), column: c)
-            case .cube: advance(); e = .binary(.power, e, .number(3, column: c), column: c)
+            case .square:
+                advance()
+                e = .binary(.power, e, .number(2, column: c), column: c)
+            case .cube:
+                advance()
+                e = .binary(.power, e, .number(3, column: c), column: c)
             case .percent:
                 advance()
                 if dialect == .student, current.kind == .percent {
@@ -198,22 +215,27 @@ public struct Parser: Sendable {
         let t = current
         switch t.kind {
         case .number(let x):
-            advance(); return .number(x, column: t.column)
+            advance()
+            return .number(x, column: t.column)
         case .text(let s):
             if dialect == .student {
                 throw EngineError(column: t.column, message: "Text in quotes is not available in answers.")
             }
-            advance(); return .text(s, column: t.column)
+            advance()
+            return .text(s, column: t.column)
         case .name(let n):
             if isKeyword(n) { throw unexpected() }
             advance()
             return try nameOrCall(dialect == .student ? GreekNames.symbol(for: n) ?? n : n, t)
         case .lparen, .lbrace:
-            try enter(); defer { depth -= 1 }
+            try enter()
+            defer { depth -= 1 }
             let closer: Token.Kind = t.kind == .lparen ? .rparen : .rbrace
             advance()
             if current.kind == closer { throw EngineError(column: current.column, message: "Empty parentheses.") }
-            let saved = rowMode; rowMode = false; defer { rowMode = saved }
+            let saved = rowMode
+            rowMode = false
+            defer { rowMode = saved }
             let e = try expression()
             if current.kind == .comma {
                 throw EngineError(column: current.column, message: "Use square brackets for a vector, e.g. [1, 2].")
@@ -221,9 +243,12 @@ public struct Parser: Sendable {
             try close(closer, t)
             return e
         case .lbracket:
-            try enter(); defer { depth -= 1 }
+            try enter()
+            defer { depth -= 1 }
             advance()
-            let saved = rowMode; rowMode = true; defer { rowMode = saved }
+            let saved = rowMode
+            rowMode = true
+            defer { rowMode = saved }
             let rows = try rows(closer: .rbracket, open: t)
             return .array(rows, column: t.column)
         default:
@@ -232,7 +257,10 @@ public struct Parser: Sendable {
     }
 
     private mutating func close(_ closer: Token.Kind, _ open: Token) throws(EngineError) {
-        if current.kind == closer { advance(); return }
+        if current.kind == closer {
+            advance()
+            return
+        }
         if current.kind == .end {
             throw EngineError(
                 column: current.column, message: "Close the '\(open.display)' from column \(open.column).", isIncomplete: true)
@@ -257,19 +285,26 @@ public struct Parser: Sendable {
             advance()
         } else if current.kind == .caret, case .number(let k) = peek().kind, peek(2).kind == .lparen {
             exponent = .number(k, column: peek().column)
-            advance(); advance()
+            advance()
+            advance()
         }
         var call: Expr
         if current.kind == .lparen {
             let open = current
-            try enter(); defer { depth -= 1 }
+            try enter()
+            defer { depth -= 1 }
             advance()
-            let saved = rowMode; rowMode = false; defer { rowMode = saved }
+            let saved = rowMode
+            rowMode = false
+            defer { rowMode = saved }
             var args: [Expr] = []
             if current.kind != .rparen {
                 while true {
                     args.append(try expression())
-                    if current.kind == .comma { advance(); continue }
+                    if current.kind == .comma {
+                        advance()
+                        continue
+                    }
                     break
                 }
             }
@@ -299,11 +334,16 @@ public struct Parser: Sendable {
 
     /// Entries separated by commas or whitespace, rows by `;`, up to `closer` (nil: end of text).
     mutating func rows(closer: Token.Kind?, open: Token?) throws(EngineError) -> [[Expr]] {
-        let saved = rowMode; rowMode = true; defer { rowMode = saved }
+        let saved = rowMode
+        rowMode = true
+        defer { rowMode = saved }
         var rows: [[Expr]] = [[]]
         var count = 0
         let end = closer ?? .end
-        if current.kind == end { if closer != nil { advance() }; return [] }
+        if current.kind == end {
+            if closer != nil { advance() }
+            return []
+        }
         while true {
             rows[rows.count - 1].append(try expression())
             count += 1
@@ -315,7 +355,8 @@ public struct Parser: Sendable {
                 advance()
                 if current.kind == end && closer == nil { throw unexpected() }
             case .semicolon:
-                advance(); rows.append([])
+                advance()
+                rows.append([])
             case end:
                 if closer != nil { advance() }
                 return rows

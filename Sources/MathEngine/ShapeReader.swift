@@ -26,7 +26,13 @@ enum ShapeReader {
             var depth = 0, close = -1
             for i in lo..<hi {
                 if s[i] == "(" || s[i] == "[" { depth += 1 }
-                if s[i] == ")" || s[i] == "]" { depth -= 1; if depth == 0 { close = i; break } }
+                if s[i] == ")" || s[i] == "]" {
+                    depth -= 1
+                    if depth == 0 {
+                        close = i
+                        break
+                    }
+                }
             }
             if close < 0 {
                 throw EngineError(
@@ -37,7 +43,8 @@ enum ShapeReader {
                 if s[close] != closer {
                     throw EngineError(column: offset + close + 1, message: "Unexpected '\(Character(s[close]))'.")
                 }
-                lo += 1; hi -= 1
+                lo += 1
+                hi -= 1
                 while lo < hi, s[lo] == " " { lo += 1 }
                 if lo == hi { return [] } // `()` is a scalar
             }
@@ -149,7 +156,11 @@ enum ShapeReader {
         k += 1
         while k < close, part[k] == " " { k += 1 }
         var n = 0, digits = 0
-        while k < close, Lexer.isDigit(part[k].value), digits < 4 { n = n * 10 + Int(part[k].value - 48); k += 1; digits += 1 }
+        while k < close, Lexer.isDigit(part[k].value), digits < 4 {
+            n = n * 10 + Int(part[k].value - 48)
+            k += 1
+            digits += 1
+        }
         while k < close, part[k] == " " { k += 1 }
         guard digits > 0, k == close, n >= 1, n <= 100 else { return (part, 1) }
         var body = Array(part[..<open])

@@ -36,7 +36,14 @@ public enum Tolerance: Sendable, Hashable {
     public init?(_ text: String) {
         let parts = text.split(separator: " ", omittingEmptySubsequences: true)
         guard let head = parts.first else { return nil }
-        if parts.count == 1 { if head == "exact" { self = .exact; return } else { return nil } }
+        if parts.count == 1 {
+            if head == "exact" {
+                self = .exact
+                return
+            } else {
+                return nil
+            }
+        }
         guard parts.count == 2, let x = Double(parts[1]), x >= 0 else { return nil }
         switch head {
         case "abs": self = .absolute(x)

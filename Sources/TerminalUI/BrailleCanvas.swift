@@ -51,8 +51,14 @@ public struct BrailleCanvas: Hashable, Sendable {
             steps += 1
             if steps > 100_000 { break } // a guard against absurd coordinates
             let e2 = 2 * err
-            if e2 >= dy { err += dy; x0 += sx }
-            if e2 <= dx { err += dx; y0 += sy }
+            if e2 >= dy {
+                err += dy
+                x0 += sx
+            }
+            if e2 <= dx {
+                err += dx
+                y0 += sy
+            }
         }
     }
 

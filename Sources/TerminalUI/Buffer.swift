@@ -58,7 +58,10 @@ public struct Buffer: Hashable, Sendable {
                 continue
             }
             if x >= area.maxX { break }
-            if x < area.x { x += w; continue } // starts left of the clip: skip, keep advancing
+            if x < area.x {
+                x += w
+                continue
+            } // starts left of the clip: skip, keep advancing
             if w == 2 && x + 1 >= area.maxX { // wide char straddling the right edge
                 set(x, point.y, Cell(" ", style: style))
                 x += 1
@@ -85,7 +88,10 @@ public struct Buffer: Hashable, Sendable {
         var x = point.x
         for byte in string.utf8 {
             if x >= area.maxX { break }
-            if x < area.x { x += 1; continue }
+            if x < area.x {
+                x += 1
+                continue
+            }
             set(x, point.y, Cell(ascii: byte, style: style))
             x += 1
         }
@@ -108,7 +114,10 @@ public struct Buffer: Hashable, Sendable {
                 for x in r.x..<r.maxX { set(x, y, cell) }
             } else {
                 var x = r.x
-                while x < r.maxX { x = put(String(character), at: Point(x: x, y: y), style: style, clip: r); if w == 0 { break } }
+                while x < r.maxX {
+                    x = put(String(character), at: Point(x: x, y: y), style: style, clip: r)
+                    if w == 0 { break }
+                }
             }
         }
     }

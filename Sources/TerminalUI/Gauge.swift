@@ -29,7 +29,10 @@ public struct Gauge: Sendable {
         let halves = Int((f * Double(width * 2)).rounded(.down))
         var full = halves / 2
         var half = halves % 2 == 1
-        if !glyphs.isUnicode && half { full += 1; half = false } // ASCII has no half cell: round up
+        if !glyphs.isUnicode && half {
+            full += 1
+            half = false
+        } // ASCII has no half cell: round up
         full = min(full, width)
         let filled = String(repeating: glyphs.gaugeFull, count: full) + (half ? glyphs.gaugeHalf : "")
         let used = full + (half ? 1 : 0)

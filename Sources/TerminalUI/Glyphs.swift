@@ -62,17 +62,31 @@ public struct Glyphs: Hashable, Sendable {
         var i = 0
         while i < scalars.count {
             let u = scalars[i]
-            if u.isASCII { out.unicodeScalars.append(u); i += 1; continue }
-            if let mapped = asciiMap[u] { out += mapped; i += 1; continue }
+            if u.isASCII {
+                out.unicodeScalars.append(u)
+                i += 1
+                continue
+            }
+            if let mapped = asciiMap[u] {
+                out += mapped
+                i += 1
+                continue
+            }
             if superscripts[u] != nil {
                 var run = ""
-                while i < scalars.count, let c = superscripts[scalars[i]] { run.append(c); i += 1 }
+                while i < scalars.count, let c = superscripts[scalars[i]] {
+                    run.append(c)
+                    i += 1
+                }
                 out += run.hasPrefix("(") ? run : "^" + run
                 continue
             }
             if subscripts[u] != nil {
                 var run = ""
-                while i < scalars.count, let c = subscripts[scalars[i]] { run.append(c); i += 1 }
+                while i < scalars.count, let c = subscripts[scalars[i]] {
+                    run.append(c)
+                    i += 1
+                }
                 out += "_" + run
                 continue
             }

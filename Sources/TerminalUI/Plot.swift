@@ -124,7 +124,10 @@ public struct Plot: Sendable {
         for s in series {
             var prev: (x: Int, y: Int)? = nil
             for p in s.points {
-                guard let d = dot(p.x, p.y) else { prev = nil; continue }
+                guard let d = dot(p.x, p.y) else {
+                    prev = nil
+                    continue
+                }
                 if s.connected, let q = prev {
                     canvas.line(from: q, to: d, style: s.style)
                 } else {
@@ -149,8 +152,14 @@ public struct Plot: Sendable {
         if a >= 1e6 || a < 1e-3 { return v.formatted3e }
         var digits = 2
         var t = a
-        while t >= 10 { t /= 10; digits -= 1 }
-        while t < 1 { t *= 10; digits += 1 }
+        while t >= 10 {
+            t /= 10
+            digits -= 1
+        }
+        while t < 1 {
+            t *= 10
+            digits += 1
+        }
         var scale = 1.0
         for _ in 0..<max(0, digits) { scale *= 10 }
         let r = (v * scale).rounded() / scale
@@ -165,8 +174,14 @@ private extension Double {
     var formatted3e: String {
         var e = 0
         var m = abs(self)
-        while m >= 10 { m /= 10; e += 1 }
-        while m < 1 { m *= 10; e -= 1 }
+        while m >= 10 {
+            m /= 10
+            e += 1
+        }
+        while m < 1 {
+            m *= 10
+            e -= 1
+        }
         let r = (m * 100).rounded() / 100
         var ms = String(r)
         if ms.hasSuffix(".0") { ms.removeLast(2) }

@@ -56,21 +56,28 @@ public enum TextWrap {
             }
             if lineHasWord {
                 lines.append(line)
-                line = ""; lineWidth = 0; lineHasWord = false
+                line = ""
+                lineWidth = 0
+                lineHasWord = false
             }
             while ww > width - lineWidth { // hard-break an over-long word
                 let (head, hw) = DisplayWidth.prefix(w, fitting: width - lineWidth)
                 if hw == 0 { // a wide character cannot fit in a 1-column line: emit it alone
                     let first = String(w.prefix(1))
-                    lines.append(line + first); w.removeFirst()
+                    lines.append(line + first)
+                    w.removeFirst()
                 } else {
-                    lines.append(line + head); w.removeFirst(head.count)
+                    lines.append(line + head)
+                    w.removeFirst(head.count)
                 }
-                line = ""; lineWidth = 0
+                line = ""
+                lineWidth = 0
                 ww = DisplayWidth.of(w)
             }
             if !w.isEmpty {
-                line += w; lineWidth += ww; lineHasWord = true
+                line += w
+                lineWidth += ww
+                lineHasWord = true
             }
         }
         if lineHasWord || lines.isEmpty { lines.append(line) }

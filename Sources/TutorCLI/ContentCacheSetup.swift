@@ -1,9 +1,10 @@
+import TutorContent
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import TutorContent
 
 extension ContentOptions {
     /// The version both executables report (`dltutor --version`); part of the cache key.

@@ -104,7 +104,8 @@ public enum TutorLauncher {
             // Short seeds, so a student can tell a classmate or instructor which variant it was.
             nextSeed: { UInt64.random(in: 1...999_999) },
             perform: {
-                onEffect($0); return recorder.perform($0)
+                onEffect($0)
+                return recorder.perform($0)
             }, poll: { recorder.poll() }, inbox: inbox
         )
         let status = app.run()

@@ -85,16 +85,20 @@ public struct ContentCache: Sendable {
         guard let names = Self.yamlFiles(in: directory) else { return nil }
         var h = WordHash()
         h.add(Self.format)
-        h.add(Array(programVersion.utf8)); h.add(0)
-        h.add(Array(directory.utf8)); h.add(0)
+        h.add(Array(programVersion.utf8))
+        h.add(0)
+        h.add(Array(directory.utf8))
+        h.add(0)
         var folder = stat()
         guard stat(directory, &folder) == 0 else { return nil }
-        h.add(UInt64(folder.st_dev)); h.add(UInt64(folder.st_ino))
+        h.add(UInt64(folder.st_dev))
+        h.add(UInt64(folder.st_ino))
         for name in names {
             guard case .success(let bytes) = ContentFile.bytes(directory + "/" + name, limit: ContentFile.maxYAMLBytes) else {
                 return nil
             }
-            h.add(Array(name.utf8)); h.add(0)
+            h.add(Array(name.utf8))
+            h.add(0)
             h.add(UInt64(bytes.count))
             h.add(bytes)
         }

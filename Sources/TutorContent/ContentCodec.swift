@@ -46,7 +46,10 @@ enum ContentCodec {
 
     static func write(_ w: inout CacheWriter, _ d: Diagnostic) {
         // One byte: 0 warning, 1 error (the bool this once was), 2 note.
-        w.string(d.file); w.int(d.line); w.string(d.message); w.byte(d.isError ? 1 : d.severity == .note ? 2 : 0)
+        w.string(d.file)
+        w.int(d.line)
+        w.string(d.message)
+        w.byte(d.isError ? 1 : d.severity == .note ? 2 : 0)
     }
 
     static func readDiagnostic(_ r: inout CacheReader) throws(CacheCorrupt) -> Diagnostic {
@@ -67,14 +70,22 @@ enum ContentCodec {
         w.string(q.id); w.string(q.title); w.double(q.points); w.string(q.topic); w.optional(q.picture, write)
         write(&w, q.text)
         w.array(q.params) { w, p in
-            w.string(p.name); write(&w, p.value); w.optional(p.vary, write); w.int(p.line)
+            w.string(p.name)
+            write(&w, p.value)
+            w.optional(p.vary, write)
+            w.int(p.line)
         }
         w.array(q.derived) { w, d in
-            w.string(d.name); write(&w, d.formula); w.int(d.line)
+            w.string(d.name)
+            write(&w, d.formula)
+            w.int(d.line)
         }
         w.array(q.constraints, write)
         w.array(q.steps, write)
-        w.string(q.file); w.int(q.line); w.optional(q.logSetting, write); write(&w, q.log)
+        w.string(q.file)
+        w.int(q.line)
+        w.optional(q.logSetting, write)
+        write(&w, q.log)
     }
 
     static func readQuestion(_ r: inout CacheReader) throws(CacheCorrupt) -> Question {
@@ -94,21 +105,34 @@ enum ContentCodec {
     }
 
     static func write(_ w: inout CacheWriter, _ s: Step) {
-        w.string(s.id); w.string(s.part); write(&w, s.prompt); w.string(s.kind.rawValue); write(&w, s.answer)
-        write(&w, s.check); w.double(s.points)
+        w.string(s.id)
+        w.string(s.part)
+        write(&w, s.prompt)
+        w.string(s.kind.rawValue)
+        write(&w, s.answer)
+        write(&w, s.check)
+        w.double(s.points)
         switch s.options {
         case .none: w.byte(0)
-        case .templates(let ts): w.byte(1); w.array(ts, write)
-        case .formula(let f): w.byte(2); write(&w, f)
+        case .templates(let ts):
+            w.byte(1)
+            w.array(ts, write)
+        case .formula(let f):
+            w.byte(2)
+            write(&w, f)
         }
         w.array(s.variables) { w, v in
-            w.string(v.name); write(&w, v.formula)
+            w.string(v.name)
+            write(&w, v.formula)
         }
         w.array(s.accept) { w, a in
-            write(&w, a.value); write(&w, a.note)
+            write(&w, a.value)
+            write(&w, a.note)
         }
         w.array(s.mistakes) { w, m in
-            write(&w, m.value); write(&w, m.why); w.bool(m.fromAnswers)
+            write(&w, m.value)
+            write(&w, m.why)
+            w.bool(m.fromAnswers)
         }
         w.array(s.hints, write)
         write(&w, s.solution)
@@ -121,9 +145,12 @@ enum ContentCodec {
         w.bool(s.percent)
         w.optional(s.label) { $0.string($1) }
         w.array(s.tests) { w, t in
-            write(&w, t.input); w.string(t.expected.rawValue); w.optional(t.mistake) { $0.int($1) }
+            write(&w, t.input)
+            w.string(t.expected.rawValue)
+            w.optional(t.mistake) { $0.int($1) }
             w.array(t.given) { w, g in
-                w.string(g.step); write(&w, g.input)
+                w.string(g.step)
+                write(&w, g.input)
             }
             w.int(t.line)
         }
@@ -196,10 +223,19 @@ enum ContentCodec {
 
     static func write(_ w: inout CacheWriter, _ s: Template.Segment) {
         switch s {
-        case .literal(let text): w.byte(0); w.string(text)
-        case .formula(let f, let decimals): w.byte(1); write(&w, f); w.optional(decimals) { $0.int($1) }
+        case .literal(let text):
+            w.byte(0)
+            w.string(text)
+        case .formula(let f, let decimals):
+            w.byte(1)
+            write(&w, f)
+            w.optional(decimals) { $0.int($1) }
         case .repeating(let name, let from, let to, let body):
-            w.byte(2); w.string(name); write(&w, from); write(&w, to); w.array(body, write)
+            w.byte(2)
+            w.string(name)
+            write(&w, from)
+            write(&w, to)
+            w.array(body, write)
         }
     }
 
@@ -219,7 +255,9 @@ enum ContentCodec {
     }
 
     static func write(_ w: inout CacheWriter, _ f: Formula) {
-        w.string(f.source); write(&w, f.expr); w.int(f.line)
+        w.string(f.source)
+        write(&w, f.expr)
+        w.int(f.line)
     }
 
     static func readFormula(_ r: inout CacheReader) throws(CacheCorrupt) -> Formula {
@@ -229,10 +267,18 @@ enum ContentCodec {
     static func write(_ w: inout CacheWriter, _ t: Tolerance) {
         switch t {
         case .exact: w.byte(0)
-        case .absolute(let x): w.byte(1); w.double(x)
-        case .relative(let x): w.byte(2); w.double(x)
-        case .decimals(let n): w.byte(3); w.int(n)
-        case .significant(let n): w.byte(4); w.int(n)
+        case .absolute(let x):
+            w.byte(1)
+            w.double(x)
+        case .relative(let x):
+            w.byte(2)
+            w.double(x)
+        case .decimals(let n):
+            w.byte(3)
+            w.int(n)
+        case .significant(let n):
+            w.byte(4)
+            w.int(n)
         }
     }
 
@@ -250,7 +296,9 @@ enum ContentCodec {
     static func write(_ w: inout CacheWriter, _ log: LogBase) {
         switch log {
         case .natural: w.byte(0)
-        case .base(let b): w.byte(1); w.double(b)
+        case .base(let b):
+            w.byte(1)
+            w.double(b)
         }
     }
 
@@ -266,13 +314,38 @@ enum ContentCodec {
 
     static func write(_ w: inout CacheWriter, _ e: Expr) {
         switch e {
-        case .number(let x, let c): w.byte(0); w.double(x); w.int(c)
-        case .text(let s, let c): w.byte(1); w.string(s); w.int(c)
-        case .name(let n, let c): w.byte(2); w.string(n); w.int(c)
-        case .unary(let op, let a, let c): w.byte(3); w.string(op.rawValue); write(&w, a); w.int(c)
-        case .binary(let op, let a, let b, let c): w.byte(4); w.string(op.rawValue); write(&w, a); write(&w, b); w.int(c)
-        case .call(let f, let args, let c): w.byte(5); w.string(f); w.array(args, write); w.int(c)
-        case .array(let rows, let c): w.byte(6); w.array(rows) { w, row in w.array(row, write) }; w.int(c)
+        case .number(let x, let c):
+            w.byte(0)
+            w.double(x)
+            w.int(c)
+        case .text(let s, let c):
+            w.byte(1)
+            w.string(s)
+            w.int(c)
+        case .name(let n, let c):
+            w.byte(2)
+            w.string(n)
+            w.int(c)
+        case .unary(let op, let a, let c):
+            w.byte(3)
+            w.string(op.rawValue)
+            write(&w, a)
+            w.int(c)
+        case .binary(let op, let a, let b, let c):
+            w.byte(4)
+            w.string(op.rawValue)
+            write(&w, a)
+            write(&w, b)
+            w.int(c)
+        case .call(let f, let args, let c):
+            w.byte(5)
+            w.string(f)
+            w.array(args, write)
+            w.int(c)
+        case .array(let rows, let c):
+            w.byte(6)
+            w.array(rows) { w, row in w.array(row, write) }
+            w.int(c)
         }
     }
 

@@ -112,7 +112,10 @@ public enum EarnedLeakLint {
             return left ? c == "(" : ".,;:!?)".contains(c)
         }
         while i < chars.count {
-            guard chars[i].isNumber else { i += 1; continue }
+            guard chars[i].isNumber else {
+                i += 1
+                continue
+            }
             var j = i
             while j < chars.count, isPart(chars[j]) { j += 1 }
             var end = j
@@ -140,7 +143,10 @@ public enum EarnedLeakLint {
         var out = ""
         var chars = Array(text)[...]
         while let c = chars.popFirst() {
-            guard c == "_" else { out.append(c); continue }
+            guard c == "_" else {
+                out.append(c)
+                continue
+            }
             if chars.first == "{" {
                 while let d = chars.popFirst(), d != "}" {}
             } else {

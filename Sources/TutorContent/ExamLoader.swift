@@ -136,7 +136,9 @@ public enum ExamLoader {
         let text: String
         switch SourceCheck.decode(data, file: file) {
         case .success(let t): text = t
-        case .failure(let error): diagnostics.append(error.diagnostic); return nil
+        case .failure(let error):
+            diagnostics.append(error.diagnostic)
+            return nil
         }
         do {
             guard let node = try Yams.compose(yaml: text) else {

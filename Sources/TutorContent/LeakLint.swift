@@ -100,5 +100,8 @@ public enum LeakLint {
         return out
     }
 
-    private struct LeakKey: Hashable { let message: String; let line: Int }
+    private struct LeakKey: Hashable {
+        let message: String
+        let line: Int
+    }
 }

@@ -31,7 +31,10 @@ public enum LeakToken: Sendable, Hashable {
             if let (x, next) = number(chars, at: i) {
                 var j = next
                 var percent = false
-                if j < chars.count, chars[j] == "%" { percent = true; j += 1 }
+                if j < chars.count, chars[j] == "%" {
+                    percent = true
+                    j += 1
+                }
                 out.append(.number(x, percent: percent))
                 // Shapes: 4×8, 4 x 8, 256x1025x1.
                 var dims = [x]
@@ -65,7 +68,10 @@ public enum LeakToken: Sendable, Hashable {
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if c == " " || c == "," || c == ";" || c == "[" || c == "]" { i += 1; continue }
+            if c == " " || c == "," || c == ";" || c == "[" || c == "]" {
+                i += 1
+                continue
+            }
             guard let (x, next) = number(chars, at: i) else { return nil }
             out.append(x)
             i = next
@@ -96,17 +102,30 @@ public enum LeakToken: Sendable, Hashable {
         }
         var text = negative ? "-" : ""
         text.reserveCapacity(12)
-        while i < chars.count, isDigit(chars[i]) { text.unicodeScalars.append(chars[i]); i += 1 }
+        while i < chars.count, isDigit(chars[i]) {
+            text.unicodeScalars.append(chars[i])
+            i += 1
+        }
         if i + 1 < chars.count, chars[i] == ".", isDigit(chars[i + 1]) {
-            text.append("."); i += 1
-            while i < chars.count, isDigit(chars[i]) { text.unicodeScalars.append(chars[i]); i += 1 }
+            text.append(".")
+            i += 1
+            while i < chars.count, isDigit(chars[i]) {
+                text.unicodeScalars.append(chars[i])
+                i += 1
+            }
         }
         if i + 1 < chars.count, chars[i] == "e" || chars[i] == "E" {
             var j = i + 1
             var exp = "e"
-            if j < chars.count, chars[j] == "-" || chars[j] == "+" { exp.unicodeScalars.append(chars[j]); j += 1 }
+            if j < chars.count, chars[j] == "-" || chars[j] == "+" {
+                exp.unicodeScalars.append(chars[j])
+                j += 1
+            }
             if j < chars.count, isDigit(chars[j]) {
-                while j < chars.count, isDigit(chars[j]) { exp.unicodeScalars.append(chars[j]); j += 1 }
+                while j < chars.count, isDigit(chars[j]) {
+                    exp.unicodeScalars.append(chars[j])
+                    j += 1
+                }
                 text += exp
                 i = j
             }

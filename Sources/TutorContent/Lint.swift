@@ -101,7 +101,11 @@ public enum Lint {
     /// and lint builds every variant with all of them; the shipped steps have at most a handful.
     public static let maxMistakesPerStep = 100
 
-    struct Coincidence { let step: String; let line: Int; let what: String }
+    struct Coincidence {
+        let step: String
+        let line: Int
+        let what: String
+    }
 
     /// Mistakes equal to an earlier mistake under the step's rule, one coincidence per group of
     /// equal values ("mistakes 3 and 4", "mistakes 1, 2, 5 and 9"), so a step repeating one

@@ -32,7 +32,10 @@ final class QuestionParser {
 
     /// Runs `body`, turning a thrown `ContentError` into a diagnostic and returning nil.
     func attempt<T>(_ body: () throws(ContentError) -> T) -> T? {
-        do { return try body() } catch { diagnostics.append(error.diagnostic); return nil }
+        do { return try body() } catch {
+            diagnostics.append(error.diagnostic)
+            return nil
+        }
     }
 
     func fail(_ line: Int, _ message: String) {
@@ -72,18 +75,30 @@ final class QuestionParser {
         var params: [ParamSpec] = []
         for node in attempt({ () throws(ContentError) in try q.sequence("params") }) ?? [] {
             brokenUse = nil
-            guard let p = parseParam(node, known: known) else { markBroken(node); continue }
+            guard let p = parseParam(node, known: known) else {
+                markBroken(node)
+                continue
+            }
             if known.contains(p.name) { fail(p.line, "parameter '\(p.name)' is defined twice.") }
-            if let root = brokenUse { broken[p.name] = root; continue }
+            if let root = brokenUse {
+                broken[p.name] = root
+                continue
+            }
             known.insert(p.name)
             params.append(p)
         }
         var derived: [DerivedSpec] = []
         for node in attempt({ () throws(ContentError) in try q.sequence("derived") }) ?? [] {
             brokenUse = nil
-            guard let d = parseDerived(node, known: known) else { markBroken(node); continue }
+            guard let d = parseDerived(node, known: known) else {
+                markBroken(node)
+                continue
+            }
             if known.contains(d.name) { fail(d.line, "derived value '\(d.name)' is already defined.") }
-            if let root = brokenUse { broken[d.name] = root; continue }
+            if let root = brokenUse {
+                broken[d.name] = root
+                continue
+            }
             known.insert(d.name)
             derived.append(d)
         }

@@ -21,7 +21,11 @@ enum SourceCheck {
         }
         var line = 1, column = 1
         for scalar in text.unicodeScalars {
-            if scalar == "\n" { line += 1; column = 1; continue }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+                continue
+            }
             if isForbidden(scalar) {
                 return .failure(
                     ContentError(

@@ -10,7 +10,12 @@ enum StepTestLint {
         var failures: [String: Failure] = [:]
         var order: [String] = []
         func record(_ key: String, _ failure: Failure) {
-            if failures[key] == nil { order.append(key); failures[key] = failure } else { failures[key]!.merge(failure) }
+            if failures[key] == nil {
+                order.append(key)
+                failures[key] = failure
+            } else {
+                failures[key]!.merge(failure)
+            }
         }
         if let v = try? q.variantForGrading() {
             for (key, f) in failing(tested, in: v, variesOnly: false) { record(key, f) }

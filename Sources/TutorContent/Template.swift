@@ -67,8 +67,16 @@ public struct Template: Sendable, CustomStringConvertible {
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if c == "{" && i + 1 < chars.count && chars[i + 1] == "{" { literal.append("{"); i += 2; continue }
-            if c == "}" && i + 1 < chars.count && chars[i + 1] == "}" { literal.append("}"); i += 2; continue }
+            if c == "{" && i + 1 < chars.count && chars[i + 1] == "{" {
+                literal.append("{")
+                i += 2
+                continue
+            }
+            if c == "}" && i + 1 < chars.count && chars[i + 1] == "}" {
+                literal.append("}")
+                i += 2
+                continue
+            }
             if c == "}" {
                 throw ContentError(
                     file: file, line: currentLine, message: "\(what): unmatched '}' (write '}}' for a literal brace).")
@@ -92,7 +100,10 @@ public struct Template: Sendable, CustomStringConvertible {
                 while end < chars.count && chars[end] != "\n" { end += 1 }
                 if end < chars.count { end += 1 }
                 let body = try Template.parse(String(chars[(close + 1)..<end]), file: file, line: currentLine, what: what)
-                if !literal.isEmpty { segments.append(.literal(literal)); literal = "" }
+                if !literal.isEmpty {
+                    segments.append(.literal(literal))
+                    literal = ""
+                }
                 segments.append(.repeating(name: name, from: from, to: to, body: body.segments))
                 currentLine += 1
                 i = end
@@ -114,7 +125,10 @@ public struct Template: Sendable, CustomStringConvertible {
                     decimals = d
                     inner = String(inner[..<colon])
                 }
-                if !literal.isEmpty { segments.append(.literal(literal)); literal = "" }
+                if !literal.isEmpty {
+                    segments.append(.literal(literal))
+                    literal = ""
+                }
                 let f = try Formula.parse(
                     inner, dialect: .content, file: file, line: currentLine, what: "\(what): placeholder {\(inner)}")
                 segments.append(.formula(f, decimals: decimals))
@@ -258,7 +272,10 @@ public enum ValueText {
         let whole = Int(r)
         var frac = Int(((r - Double(whole)) * scale).rounded())
         var w = whole
-        if Double(frac) >= scale { w += 1; frac = 0 }
+        if Double(frac) >= scale {
+            w += 1
+            frac = 0
+        }
         var s = "\(w)"
         if d > 0 {
             var f = "\(frac)"
@@ -272,8 +289,14 @@ public enum ValueText {
         guard x.isFinite else { return number(x) }
         var e = 0
         var m = abs(x)
-        while m < 1 && m != 0 { m *= 10; e -= 1 }
-        while m >= 10 { m /= 10; e += 1 }
+        while m < 1 && m != 0 {
+            m *= 10
+            e -= 1
+        }
+        while m >= 10 {
+            m /= 10
+            e += 1
+        }
         let sign = x < 0 ? "−" : ""
         return "\(sign)\(fixed(m, 2))×10^\(e)"
     }

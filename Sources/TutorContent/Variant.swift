@@ -1,5 +1,5 @@
-import Synchronization
 import MathEngine
+import Synchronization
 
 /// A value with its name, for ordered parameter listings.
 public struct NamedValue: Sendable, Hashable {

@@ -78,7 +78,9 @@ struct QuestionScreen {
                 assert(
                     layer
                         == {
-                            var fresh = buffer; drawLayer(in: &fresh, layout); return fresh
+                            var fresh = buffer
+                            drawLayer(in: &fresh, layout)
+                            return fresh
                         }(), "stale layer")
                 buffer = layer
             } else {

@@ -34,7 +34,10 @@ public struct DemoTally: Sendable, Equatable {
     public struct Count: Sendable, Equatable {
         public var mistake: String
         public var count: Int
-        public init(mistake: String, count: Int) { self.mistake = mistake; self.count = count }
+        public init(mistake: String, count: Int) {
+            self.mistake = mistake
+            self.count = count
+        }
     }
 
     public var questionID: String

@@ -74,7 +74,10 @@ public struct DemoState: Sendable {
             return
         }
         let number = (pendingStep ?? 0) * 10 + digit
-        guard number >= 1 || pendingStep == nil else { pendingStep = nil; return }
+        guard number >= 1 || pendingStep == nil else {
+            pendingStep = nil
+            return
+        }
         if pendingStep != nil {
             pendingStep = number <= count ? number : nil
         } else if number * 10 > count {

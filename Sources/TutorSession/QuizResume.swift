@@ -87,7 +87,10 @@ extension Session {
 
     /// y continues the offered quiz; n abandons it (no score) and starts the new one asked for.
     mutating func answerQuizOffer(_ message: Message) -> [Effect] {
-        guard let offer = quizOffer else { askingQuizOffer = false; return [] }
+        guard let offer = quizOffer else {
+            askingQuizOffer = false
+            return []
+        }
         switch message {
         case .confirm(true):
             askingQuizOffer = false

@@ -34,7 +34,10 @@ extension Session {
         d.waiting = false
         d.revealed = cue.revealed
         d.fieldFocused = !d.isRevealed
-        if d.isRevealed { d.draft = Draft(); d.live = .empty }
+        if d.isRevealed {
+            d.draft = Draft()
+            d.live = .empty
+        }
         demo = d
         screen = .demo
         return []

@@ -9,7 +9,10 @@ extension Session {
         do {
             var d = DemoState(variant: try exam.questions[index].variant(seed: settings.seed))
             d.lastAdvance = now
-            if settings.demo.audience == .follower { d.waiting = true; d.fieldFocused = true }
+            if settings.demo.audience == .follower {
+                d.waiting = true
+                d.fieldFocused = true
+            }
             demo = d
             screen = .demo
         } catch {
@@ -18,7 +21,10 @@ extension Session {
     }
 
     mutating func handleDemo(_ message: Message) -> [Effect] {
-        guard var d = demo else { screen = .start; return [] }
+        guard var d = demo else {
+            screen = .start
+            return []
+        }
         if settings.demo.audience == .follower { return handleFollower(message) }
         if d.fieldFocused {
             switch message {
@@ -51,22 +57,34 @@ extension Session {
         }
         if d.pendingStep != nil {
             switch message {
-            case .stepDigit(let n): d.typeStepDigit(n); d.lastAdvance = now
-            case .submit, .nextStep: d.finishStepNumber(); d.lastAdvance = now
+            case .stepDigit(let n):
+                d.typeStepDigit(n)
+                d.lastAdvance = now
+            case .submit, .nextStep:
+                d.finishStepNumber()
+                d.lastAdvance = now
             default: d.pendingStep = nil // anything else cancels the number
             }
             demo = d
             return []
         }
         switch message {
-        case .stepDigit(let n): d.typeStepDigit(n); d.lastAdvance = now
+        case .stepDigit(let n):
+            d.typeStepDigit(n)
+            d.lastAdvance = now
         case .toggleLargeType: d.largeType.toggle()
         case .toggleBlank: d.blanked = true
         case .toggleAutoPause: d.toggleAutoPause(every: settings.demo.autoSeconds, now: now)
         case .nextStep, .submit: d.advance(at: now)
-        case .previousStep: d.go(to: d.stepIndex - 1); d.lastAdvance = now
-        case .goToStep(let i): d.go(to: i); d.lastAdvance = now
-        case .reveal: d.revealed[d.stepIndex] = true; d.lastAdvance = now
+        case .previousStep:
+            d.go(to: d.stepIndex - 1)
+            d.lastAdvance = now
+        case .goToStep(let i):
+            d.go(to: i)
+            d.lastAdvance = now
+        case .reveal:
+            d.revealed[d.stepIndex] = true
+            d.lastAdvance = now
         case .revealAll: d.revealAll()
         case .togglePanel: d.showText.toggle()
         case .focusCalledOut:
@@ -94,7 +112,11 @@ extension Session {
         guard let auto = settings.demo.autoSeconds, auto > 0, var d = demo, !d.fieldFocused, !d.autoPaused, !d.blanked,
             d.pendingStep == nil
         else { return }
-        guard let last = d.lastAdvance else { d.lastAdvance = now; demo = d; return }
+        guard let last = d.lastAdvance else {
+            d.lastAdvance = now
+            demo = d
+            return
+        }
         if now - last >= auto, !(d.isRevealed && d.stepIndex == d.variant.steps.count - 1) {
             d.advance(at: now)
             demo = d

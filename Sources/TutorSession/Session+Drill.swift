@@ -55,7 +55,10 @@ extension Session {
     }
 
     mutating func handleDrill(_ message: Message) -> [Effect] {
-        guard var d = drill else { screen = .start; return [] }
+        guard var d = drill else {
+            screen = .start
+            return []
+        }
         if d.phase == .results {
             if message == .back || message == .submit { screen = .start }
             return []
@@ -134,7 +137,11 @@ extension Session {
 
     mutating func drillTick(_ now: Double) -> [Effect] {
         guard var d = drill, d.phase == .running else { return [] }
-        if d.startedAt == nil { d.startedAt = now; drill = d; return [] }
+        if d.startedAt == nil {
+            d.startedAt = now
+            drill = d
+            return []
+        }
         if let deadline = d.deadline, now >= deadline { return finishDrill() }
         return []
     }

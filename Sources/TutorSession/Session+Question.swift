@@ -4,7 +4,10 @@ import TutorContent
 /// The question screen's rules: editing, checking, hints, reveals, step moves and variants.
 extension Session {
     mutating func handleQuestion(_ message: Message) -> [Effect] {
-        guard var p = practice else { screen = .start; return [] }
+        guard var p = practice else {
+            screen = .start
+            return []
+        }
         var effects: [Effect] = []
         let placeBefore = (p.variant.seed, p.stepIndex, p.variant.id)
         if p.showingSummary { return handleSummary(message, &p) }

@@ -10,7 +10,8 @@ extension Session {
         var questions: [PracticeState] = []
         for id in ids {
             guard let q = exam.question(id) else {
-                notice = "The quiz names question '\(id)', which this exam does not have."; return
+                notice = "The quiz names question '\(id)', which this exam does not have."
+                return
             }
             do {
                 var p = PracticeState(variant: try q.variant(seed: settings.seed), rules: .quiz(settings.quiz.feedback))
@@ -21,7 +22,10 @@ extension Session {
                 return
             }
         }
-        guard !questions.isEmpty else { notice = "The quiz has no questions."; return }
+        guard !questions.isEmpty else {
+            notice = "The quiz has no questions."
+            return
+        }
         var state = QuizState(
             questions: questions, minutes: settings.quiz.minutes, seed: settings.seed,
             feedback: settings.quiz.feedback)
@@ -32,7 +36,10 @@ extension Session {
     }
 
     mutating func handleQuiz(_ message: Message) -> [Effect] {
-        guard var q = quiz else { screen = .start; return [] }
+        guard var q = quiz else {
+            screen = .start
+            return []
+        }
         switch q.phase {
         case .ready:
             switch message {
@@ -58,7 +65,10 @@ extension Session {
                 q.phase = q.phase == .results ? .review : .results
                 q.scroll = 0
             case .back:
-                if settings.quiz.classSitting { quiz = q; return [.quit] }
+                if settings.quiz.classSitting {
+                    quiz = q
+                    return [.quit]
+                }
                 screen = .start
             default: break
             }
@@ -70,7 +80,10 @@ extension Session {
                 quiz = q
                 return yes ? finishQuiz(timedOut: false) : []
             }
-            if message == .back { q.phase = .running; quiz = q }
+            if message == .back {
+                q.phase = .running
+                quiz = q
+            }
             return []
         case .running:
             break
@@ -103,7 +116,10 @@ extension Session {
             store(p)
             return []
         case .nextStep where q.questions[q.current].stepIndex == q.questions[q.current].variant.steps.count - 1:
-            if q.current + 1 < q.questions.count { q.current += 1; Session.move(&q.questions[q.current], to: 0, now: now) }
+            if q.current + 1 < q.questions.count {
+                q.current += 1
+                Session.move(&q.questions[q.current], to: 0, now: now)
+            }
             quiz = q
             return []
         case .previousStep where q.questions[q.current].stepIndex == 0:

@@ -48,9 +48,15 @@ extension Session {
     }
 
     mutating func handleReview(_ message: Message) -> [Effect] {
-        guard var r = review else { screen = .start; return [] }
+        guard var r = review else {
+            screen = .start
+            return []
+        }
         if r.isFinished || r.practice == nil {
-            if message == .back || message == .submit { screen = .start; review = nil }
+            if message == .back || message == .submit {
+                screen = .start
+                review = nil
+            }
             return []
         }
         let settledBefore = r.practice!.record.status.isDone

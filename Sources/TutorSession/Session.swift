@@ -217,10 +217,16 @@ public struct Session: Sendable {
             open(selection)
             return positionEffect()
         case .openQuestion(let i):
-            if exam.questions.indices.contains(i) { selection = i; open(i) }
+            if exam.questions.indices.contains(i) {
+                selection = i
+                open(i)
+            }
             return positionEffect()
         case .openDemo(let i):
-            if exam.questions.indices.contains(i) { selection = i; openDemo(i) }
+            if exam.questions.indices.contains(i) {
+                selection = i
+                openDemo(i)
+            }
         case .startQuiz:
             startQuiz()
         case .startDrill:
@@ -268,7 +274,10 @@ extension Session {
         guard var t = tour else { return [] }
         switch message {
         case .submit, .nextStep:
-            if !t.turn(1) { tour = nil; return [.tourSeen] }
+            if !t.turn(1) {
+                tour = nil
+                return [.tourSeen]
+            }
         case .previousStep:
             _ = t.turn(-1)
         case .back:
@@ -286,7 +295,9 @@ extension Session {
         switch screen {
         case .quiz: return quizTick(to: now)
         case .drill: return drillTick(now)
-        case .demo: demoTick(now); return []
+        case .demo:
+            demoTick(now)
+            return []
         default: return []
         }
     }

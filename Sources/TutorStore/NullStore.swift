@@ -2,7 +2,7 @@
 /// review and resume still work for this run; nothing reaches the disk and no file is touched.
 /// `isSaving` is false and writes never throw.
 public final class NullStore: SQLiteStore, @unchecked Sendable {
-    /// `reason` is why saving is off (nil: the student asked for it, e.g. `--no-save`).
+    /// `reason` is why saving is off (nil: the mode records nothing by design, as a demo does).
     public init(reason: StoreError? = nil) {
         super.init(inMemoryBecause: reason ?? .failed(path: "(none)", detail: "saving is off"))
     }

@@ -42,7 +42,10 @@ struct ClassDBOptions: ParsableArguments {
         do {
             let db = try await ClassDatabase.connect(url)
             if checkSchema {
-                do { try await ClassSchema.check(db) } catch { await db.close(); throw error }
+                do { try await ClassSchema.check(db) } catch {
+                    await db.close()
+                    throw error
+                }
             }
             return db
         } catch let error as ClassError {
@@ -127,7 +130,10 @@ struct ClassRosterCommand: AsyncParsableCommand {
 
         func run() async throws {
             let all = try await withClassDatabase(db) { try await ClassRoster.list($0) }
-            if all.isEmpty { print("The roster is empty; add students with `dltutor class roster add ID --name NAME`."); return }
+            if all.isEmpty {
+                print("The roster is empty; add students with `dltutor class roster add ID --name NAME`.")
+                return
+            }
             for s in all {
                 let login = [s.sshKey.isEmpty ? nil : "ssh key", s.dbRole.map { "db role \($0)" }].compactMap { $0 }.joined(
                     separator: ", ")
@@ -146,7 +152,10 @@ struct ClassRosterCommand: AsyncParsableCommand {
 
         func run() async throws {
             let removed = try await withClassDatabase(db) { try await ClassRoster.remove($0, id: id, purge: purge) }
-            guard removed else { printError("dltutor: no student '\(id)' on the roster."); throw ExitCode(1) }
+            guard removed else {
+                printError("dltutor: no student '\(id)' on the roster.")
+                throw ExitCode(1)
+            }
             print(purge ? "Removed \(id) and their answers." : "Removed \(id); their answers are kept (--purge deletes them).")
         }
     }

@@ -12,7 +12,8 @@ final class DemoInbox: @unchecked Sendable {
 
     func take() -> [Message] {
         lock.withLock {
-            defer { messages = [] }; return messages
+            defer { messages = [] }
+            return messages
         }
     }
 }

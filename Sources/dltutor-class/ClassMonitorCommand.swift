@@ -21,7 +21,10 @@ struct ClassMonitorCommand: AsyncParsableCommand {
         try await withClassDatabase(db) { conn in
             let activity = try await requireActivity(conn, name)
             var regrade = ClassRegrade(exam: try loadActivityExam(activity, options: options), questions: activity.questions)
-            if once { print(try await Self.view(conn, activity, regrade: &regrade)); return }
+            if once {
+                print(try await Self.view(conn, activity, regrade: &regrade))
+                return
+            }
             try await Self.watch(url: url, conn: conn, activity: activity, regrade: regrade)
         }
     }
@@ -35,14 +38,20 @@ struct ClassMonitorCommand: AsyncParsableCommand {
         let (listener, events) = await ClassListener.open(url, activity: activity.name)
         defer { Task { await listener.close() } }
         let ticks = AsyncStream<Void> { c in
-            let t = Task { while !Task.isCancelled { c.yield(); try? await Task.sleep(for: .seconds(1)) } }
+            let t = Task {
+                while !Task.isCancelled {
+                    c.yield()
+                    try? await Task.sleep(for: .seconds(1))
+                }
+            }
             c.onTermination = { _ in t.cancel() }
         }
         let merged = AsyncStream<Void> { c in
             let a = Task { for await _ in events { c.yield() } }
             let b = Task { for await _ in ticks { c.yield() } }
             c.onTermination = { _ in
-                a.cancel(); b.cancel()
+                a.cancel()
+                b.cancel()
             }
         }
         let clock = ClassClock(local: { Date().timeIntervalSinceReferenceDate })

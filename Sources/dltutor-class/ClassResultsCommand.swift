@@ -53,10 +53,22 @@ struct ClassResultsCommand: AsyncParsableCommand {
 /// The numbers behind `class results`, kept apart from the command so they can be tested.
 struct Gradebook {
     struct Row {
-        var student: String; var name: String; var perQuestion: [Double]; var total: Double; var max: Double;
-        var seconds: Double?; var status: String; var regraded: Int
+        var student: String
+        var name: String
+        var perQuestion: [Double]
+        var total: Double
+        var max: Double
+        var seconds: Double?
+        var status: String
+        var regraded: Int
     }
-    struct StepStat { var question: String; var step: String; var answered: Int; var correct: Int; var mistakes: [(String, Int)] }
+    struct StepStat {
+        var question: String
+        var step: String
+        var answered: Int
+        var correct: Int
+        var mistakes: [(String, Int)]
+    }
 
     var questions: [String]
     var rows: [Row] = []

@@ -1,6 +1,6 @@
+import ArgumentParser
 import ClassroomStore
 import CursesTerminal
-import ArgumentParser
 import Foundation
 
 /// How a class process ends once its screen has closed. SIGTERM, SIGHUP (a closed terminal or

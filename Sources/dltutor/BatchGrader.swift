@@ -1,10 +1,11 @@
 import ArgumentParser
-#if canImport(Glibc)
-    @preconcurrency import Glibc
-#endif
 import Foundation
 import MathEngine
 import TutorContent
+
+#if canImport(Glibc)
+    @preconcurrency import Glibc
+#endif
 
 /// Grades many answers in one process (`check --batch`): how an instructor grades answers typed
 /// in from paper. A malformed line gets an error object and the rest are still graded.
@@ -94,7 +95,10 @@ struct BatchGrader {
         var seed: UInt64?
         var givenItems: [String] = []
         for extra in cols.dropFirst(3) where !extra.isEmpty {
-            if extra.contains("=") { givenItems.append(extra); continue }
+            if extra.contains("=") {
+                givenItems.append(extra)
+                continue
+            }
             guard let s = UInt64(extra.trimmingCharacters(in: .whitespaces)) else {
                 return failure("column 4 should be a seed (a whole number) or STEP=ANSWER, not '\(extra)'.")
             }
@@ -148,7 +152,10 @@ struct LineSplitter {
         for b in bytes {
             if b == 13 {
                 pendingCR += 1
-                if pendingCR == 3 { out.append(take()); pendingCR = 2 } // CR CR CR: the first CR was a lone one
+                if pendingCR == 3 {
+                    out.append(take())
+                    pendingCR = 2
+                } // CR CR CR: the first CR was a lone one
                 continue
             }
             if b == 10 {
@@ -169,12 +176,18 @@ struct LineSplitter {
 
     /// The last line when the input does not end with a line end.
     mutating func finish() -> Line? {
-        if pendingCR > 0 { pendingCR = 0; return take() }
+        if pendingCR > 0 {
+            pendingCR = 0
+            return take()
+        }
         return current.isEmpty && !truncated ? nil : take()
     }
 
     private mutating func take() -> Line {
-        defer { current = []; truncated = false }
+        defer {
+            current = []
+            truncated = false
+        }
         return Line(bytes: current, truncated: truncated)
     }
 }

@@ -1,7 +1,8 @@
+import Dispatch
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Dispatch
 
 /// A value computed on a thread of its own while the caller goes on; `value` waits for it.
 /// A plain POSIX thread: it starts in microseconds (a Foundation `Thread` took almost a

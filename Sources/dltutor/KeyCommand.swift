@@ -133,7 +133,10 @@ enum KeyRenderer {
     /// A fenced code block longer than any run of backticks inside `text`.
     static func fenced(_ text: String) -> [String] {
         var longest = 0, run = 0
-        for c in text { run = c == "`" ? run + 1 : 0; longest = max(longest, run) }
+        for c in text {
+            run = c == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
         let fence = String(repeating: "`", count: max(3, longest + 1))
         return [fence + "text", text, fence]
     }

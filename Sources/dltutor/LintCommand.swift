@@ -1,9 +1,10 @@
 import ArgumentParser
+import TutorContent
+import TutorScreens
+
 #if canImport(Glibc)
     @preconcurrency import Glibc
 #endif
-import TutorContent
-import TutorScreens
 
 /// `dltutor lint`: validates content before a student ever sees it.
 struct LintCommand: ParsableCommand {

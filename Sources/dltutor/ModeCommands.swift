@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TutorSession
+
 import class TutorStore.NullStore
 
 /// `dltutor demo`: the instructor's presenter view of worked solutions.

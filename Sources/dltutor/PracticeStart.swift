@@ -1,7 +1,8 @@
+import TutorSession
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import TutorSession
 
 /// `dltutor practice` as plain values, and the tutor's start. `PracticeCommand` (ArgumentParser)
 /// builds one, and so does `QuickCommandLine` for the everyday forms without building any

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+
 #if canImport(Glibc)
     import Glibc
 #endif

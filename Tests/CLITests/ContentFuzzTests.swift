@@ -72,7 +72,11 @@ struct ContentFuzzTests {
         try p.run()
         let clock = ContinuousClock(), end = clock.now.advanced(by: deadline)
         while p.isRunning && clock.now < end { usleep(5_000) }
-        if p.isRunning { kill(p.processIdentifier, SIGKILL); p.waitUntilExit(); return nil }
+        if p.isRunning {
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            return nil
+        }
         return p.terminationReason == .uncaughtSignal ? -p.terminationStatus : p.terminationStatus
     }
 

@@ -30,7 +30,10 @@ import Testing
         p.standardInput = input
         p.standardOutput = output
         try p.run()
-        defer { try? input.fileHandleForWriting.close(); p.waitUntilExit() }
+        defer {
+            try? input.fileHandleForWriting.close()
+            p.waitUntilExit()
+        }
         input.fileHandleForWriting.write(Data("q3\ta.total\t619\r\n".utf8))
         // The input stays open: the verdict must come anyway.
         var pfd = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)

@@ -167,7 +167,10 @@ public enum Shell {
         let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0)=\($1)" }
         let argv = ([tool] + args).map { strdup($0) } + [nil]
         let envp = env.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, tool, &actions, nil, argv, envp)
         guard rc == 0 else { throw ScratchPostgres.Failure(description: "cannot run \(tool): \(String(cString: strerror(rc)))") }

@@ -81,7 +81,10 @@ public final class ScratchSSHD: @unchecked Sendable {
     deinit { stop() }
 
     public func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGTERM); process.waitUntilExit() }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGTERM)
+            process.waitUntilExit()
+        }
         try? FileManager.default.removeItem(atPath: directory)
     }
 

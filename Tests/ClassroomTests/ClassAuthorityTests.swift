@@ -2,8 +2,8 @@ import ClassTestSupport
 import ClassroomStore
 import Foundation
 import MathEngine
-import PostgresNIO
 import PTYTestSupport
+import PostgresNIO
 import Testing
 import TutorContent
 

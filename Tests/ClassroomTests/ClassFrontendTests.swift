@@ -1,8 +1,8 @@
 import ClassTestSupport
 import ClassroomStore
 import Foundation
-import PostgresNIO
 import PTYTestSupport
+import PostgresNIO
 import Testing
 
 /// The SSH front end with its own login (`class frontend`), behind a real sshd: it joins and

@@ -1,8 +1,8 @@
 import ClassTestSupport
 import ClassroomStore
 import Foundation
-import PostgresNIO
 import PTYTestSupport
+import PostgresNIO
 import Testing
 
 /// A class quiz's clock is the server's: it keeps running while the tutor is stopped (Ctrl-Z, a

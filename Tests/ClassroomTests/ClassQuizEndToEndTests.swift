@@ -1,8 +1,8 @@
 import ClassTestSupport
 import ClassroomStore
 import Foundation
-import PostgresNIO
 import PTYTestSupport
+import PostgresNIO
 import Testing
 
 /// A class quiz through the real binary in ptys over a real database: answers reach the server

@@ -1,8 +1,8 @@
 import ClassTestSupport
 import ClassroomStore
 import Foundation
-import PostgresNIO
 import PTYTestSupport
+import PostgresNIO
 import Testing
 
 /// A class quiz through database faults, on the real binaries: three students over a real sshd

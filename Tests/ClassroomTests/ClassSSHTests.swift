@@ -1,8 +1,8 @@
 import ClassTestSupport
 import ClassroomStore
 import Foundation
-import PostgresNIO
 import PTYTestSupport
+import PostgresNIO
 import Testing
 
 /// Students over SSH: a real `sshd` on a loopback port with the class server's Match block.

@@ -33,7 +33,8 @@ struct ClassSecurityTests {
         let (_, db, amy) = try await classWithTwoStudents()
         defer {
             Task {
-                await db.close(); await amy.close()
+                await db.close()
+                await amy.close()
             }
         }
         let answers = try await amy.query("SELECT student, input FROM answer")
@@ -49,7 +50,8 @@ struct ClassSecurityTests {
         let (_, db, amy) = try await classWithTwoStudents()
         defer {
             Task {
-                await db.close(); await amy.close()
+                await db.close()
+                await amy.close()
             }
         }
         // Adding an answer in Ben's name is refused by the policy.
@@ -80,7 +82,8 @@ struct ClassSecurityTests {
         let (_, db, amy) = try await classWithTwoStudents()
         defer {
             Task {
-                await db.close(); await amy.close()
+                await db.close()
+                await amy.close()
             }
         }
         await #expect(throws: ClassError.self) {

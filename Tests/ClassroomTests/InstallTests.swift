@@ -18,6 +18,14 @@ struct InstallTests {
         // Run from the clone (the script copies content/ from there).
         let install = try Shell.status("/bin/sh", ["-c", "cd \(Self.root) && sh \(script) install \(prefix)"], environment: env)
         #expect(install.0 == 0, "\(install.1)")
+        // Installed binaries are stripped (the build folder's keep their symbols); the commands
+        // below then prove the stripped binaries still run.
+        for binary in ["dltutor", "dltutor-class"] {
+            let symbols = try Shell.status("/bin/sh", ["-c", "nm \(prefix)/bin/\(binary) 2>&1 | head -1"])
+            #expect(symbols.1.contains("no symbols"), "\(binary): \(symbols.1)")
+        }
+        let unstripped = try Shell.status("/bin/sh", ["-c", "nm \(ClassFixture.binary) | wc -l"])
+        #expect((Int(unstripped.1.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 1000, "\(unstripped.1)")
         let exams = try Shell.status(prefix + "/bin/dltutor", ["exams"], environment: ["XDG_DATA_HOME": prefix + "/xdg"])
         #expect(
             exams.1.contains("aml5202-sessional1") && exams.1.contains(prefix + "/share/dltutor/exams/aml5202-sessional1"),

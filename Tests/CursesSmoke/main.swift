@@ -5,6 +5,7 @@
 import CursesTerminal
 import TerminalUI
 import TutorSession
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -46,7 +47,9 @@ struct SmokeApp {
         case .char("q"), .escape: return false
         case .ctrl("e"): // a stray write to stderr while curses owns the screen
             _ = "stray stderr line\n".withCString { write(2, $0, strlen($0)) }
-        case .enter: entered = field.text; field.clear()
+        case .enter:
+            entered = field.text
+            field.clear()
         case .char(let c): field.insert(c)
         case .backspace: field.deleteBackward()
         case .delete: field.deleteForward()
@@ -85,7 +88,9 @@ func runSmoke() -> Int32 {
         case .key(let k): if !app.handle(k) { break loop }
         case .resize(let s): buffer = Buffer(size: s)
         case .tick: app.ticks += 1
-        case .signal(let s): code = 128 + s; break loop
+        case .signal(let s):
+            code = 128 + s
+            break loop
         }
         caret = app.render(into: &buffer, glyphs: glyphs)
         term.draw(buffer, cursor: caret)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MathEngine
 
 struct ContentDialectTests {
@@ -33,9 +34,15 @@ struct ContentDialectTests {
     @Test func q1Formulas() throws {
         let sigma = Value.vector([0.97, 0.91, 0.51, 0.96]), y = Value.vector([1, 1, 0, 0])
         let p = try eval("y*s + (1-y)*(1-s)", ["y": y, "s": sigma])
-        guard case .vector(let pv) = p else { Issue.record("not a vector"); return }
+        guard case .vector(let pv) = p else {
+            Issue.record("not a vector")
+            return
+        }
         #expect(zip(pv, [0.97, 0.91, 0.49, 0.04]).allSatisfy { abs($0 - $1) < 1e-12 })
-        guard case .number(let loss) = try eval("mean(-log10(p))", ["p": p]) else { Issue.record("not a number"); return }
+        guard case .number(let loss) = try eval("mean(-log10(p))", ["p": p]) else {
+            Issue.record("not a number")
+            return
+        }
         #expect(abs(loss - 0.440483) < 1e-6)
         #expect(try eval("mean((s > 0.5) == y)", ["s": sigma, "y": y]) == .number(0.5))
         #expect(try eval("if(s > 0.5, 1, 0)", ["s": sigma]) == .vector([1, 1, 1, 1]))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MathEngine
 
 /// The decimal reading behind `dp` and `sf`: the typed decimal is recovered from the double, and

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MathEngine
 
 /// Capitalising a feedback sentence never changes a symbol; ordinals and articles read right.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MathEngine
 
 /// Expression answers are compared as functions at fixed sample points.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MathEngine
 
 /// Edges found by testing the tutor: percentages without `%`, choices by key word, vectors as
@@ -92,7 +93,8 @@ struct GradingEdgeTests {
         // Shuffled options: the letters follow the order shown.
         let shuffled = [Self.fixes[3], Self.fixes[1], Self.fixes[2], Self.fixes[0]]
         guard case .invalid(_, let reason) = AnswerReader.read("tanh", as: .choice(shuffled)) else {
-            Issue.record("expected invalid"); return
+            Issue.record("expected invalid")
+            return
         }
         #expect(
             reason.contains("b) replace tanh by plain ReLU, c) replace tanh by the sigmoid and d) replace tanh by Leaky ReLU"))
@@ -112,7 +114,8 @@ struct GradingEdgeTests {
 
     @Test func aBareNumberIsAnOptionNumberNotAKeyWord() {
         guard case .invalid(_, let reason) = AnswerReader.read("3", as: .choice(Self.architectures)) else {
-            Issue.record("expected invalid"); return
+            Issue.record("expected invalid")
+            return
         }
         #expect(reason.hasPrefix("Choose one of: a) the deep network"))
     }

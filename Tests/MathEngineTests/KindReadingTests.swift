@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MathEngine
 
 /// Accepted forms per answer kind, as the grading scheme lists them.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MathEngine
 
 /// Partial and malformed input: the exact sentences and columns are frozen here.

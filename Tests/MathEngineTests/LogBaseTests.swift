@@ -1,10 +1,12 @@
+import Testing
+
+@testable import MathEngine
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Testing
-@testable import MathEngine
 
 /// The content's meaning of a one-argument `log` (AML 5202 writes `log` for log base 10).
 struct LogBaseTests {
@@ -42,7 +44,10 @@ struct LogBaseTests {
         let losses = [0.99, 0.93, 0.51].map { -log10($0) }
         #expect(AnswerReader.read("[-log(0.99), -log(0.93), -log(0.51)]", as: .vector, log: .base(10)).value == .vector(losses))
         #expect(try Calculator.evaluate("-log(0.99)", log: .base(10)) == .number(-log10(0.99)))
-        guard case .valid(_, let preview) = Calculator.live("log(100)", log: .base(10)) else { Issue.record("not valid"); return }
+        guard case .valid(_, let preview) = Calculator.live("log(100)", log: .base(10)) else {
+            Issue.record("not valid")
+            return
+        }
         #expect(preview == "= 2 (log is log base 10)")
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MathEngine
 
 /// Every numeric form students are expected to type; expected values computed by hand.
@@ -47,7 +48,8 @@ struct NumberReadingTests {
     ])
     func previews(text: String, preview: String) {
         guard case .valid(_, let shown) = AnswerReader.read(text, as: .number) else {
-            Issue.record("\(text) not valid"); return
+            Issue.record("\(text) not valid")
+            return
         }
         #expect(shown == preview)
     }

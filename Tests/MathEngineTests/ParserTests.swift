@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MathEngine
 
 /// Parses are compared through the fully parenthesised `Expr.description`.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MathEngine
 
 struct RandomTests {
@@ -32,7 +33,11 @@ struct RandomTests {
         for _ in 0..<count {
             let r = ((s[1] &* 5) << 7 | (s[1] &* 5) >> 57) &* 9
             let t = s[1] << 17
-            s[2] ^= s[0]; s[3] ^= s[1]; s[1] ^= s[2]; s[0] ^= s[3]; s[2] ^= t
+            s[2] ^= s[0]
+            s[3] ^= s[1]
+            s[1] ^= s[2]
+            s[0] ^= s[3]
+            s[2] ^= t
             s[3] = (s[3] << 45) | (s[3] >> 19)
             out.append(r)
         }
@@ -71,24 +76,43 @@ struct RandomTests {
         func draw(_ f: String) throws -> Value { try Evaluator.evaluate(Parser.parse(f, dialect: .random), in: env) }
         var seen = Set<Double>()
         for _ in 0..<2000 {
-            guard case .number(let x) = try draw("randint(5, 8)") else { Issue.record("randint"); return }
+            guard case .number(let x) = try draw("randint(5, 8)") else {
+                Issue.record("randint")
+                return
+            }
             #expect(x >= 5 && x <= 8 && x == x.rounded())
             seen.insert(x)
-            guard case .number(let u) = try draw("uniform(0.4, 0.49)") else { Issue.record("uniform"); return }
+            guard case .number(let u) = try draw("uniform(0.4, 0.49)") else {
+                Issue.record("uniform")
+                return
+            }
             #expect(u >= 0.4 && u < 0.49)
         }
         #expect(seen == [5, 6, 7, 8])
-        guard case .vector(let us) = try draw("uniform([0, 10], [1, 11])") else { Issue.record("uniform vec"); return }
+        guard case .vector(let us) = try draw("uniform([0, 10], [1, 11])") else {
+            Issue.record("uniform vec")
+            return
+        }
         #expect(us.count == 2 && us[0] >= 0 && us[0] < 1 && us[1] >= 10 && us[1] < 11)
-        guard case .vector(let un) = try draw("uniform(0.6, 0.98, 5)") else { Issue.record("uniform n"); return }
+        guard case .vector(let un) = try draw("uniform(0.6, 0.98, 5)") else {
+            Issue.record("uniform n")
+            return
+        }
         #expect(un.count == 5 && un.allSatisfy { $0 >= 0.6 && $0 < 0.98 })
         guard case .list(let s) = try draw("sample([\"age\", \"weight\", \"height\", \"bmi\"], 3)") else {
-            Issue.record("sample"); return
+            Issue.record("sample")
+            return
         }
         #expect(s.count == 3 && Set(s).count == 3)
-        guard case .vector(let sh) = try draw("shuffle([1, 2, 3, 4, 5])") else { Issue.record("shuffle"); return }
+        guard case .vector(let sh) = try draw("shuffle([1, 2, 3, 4, 5])") else {
+            Issue.record("shuffle")
+            return
+        }
         #expect(sh.sorted() == [1, 2, 3, 4, 5])
-        guard case .vector(let bits) = try draw("bits(50)") else { Issue.record("bits"); return }
+        guard case .vector(let bits) = try draw("bits(50)") else {
+            Issue.record("bits")
+            return
+        }
         #expect(bits.count == 50 && bits.allSatisfy { $0 == 0 || $0 == 1 } && bits.contains(0) && bits.contains(1))
         #expect(try [Value.number(4), .number(5), .number(6)].contains(draw("pick([4, 5, 6])")))
         #expect(throws: EngineError(column: 1, message: "'sample' cannot take 5 distinct items from 2.")) {

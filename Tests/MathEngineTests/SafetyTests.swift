@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MathEngine
 
 /// No input may crash or hang the engine. Times are not asserted; the tests just have to finish.

@@ -1,10 +1,12 @@
+import Testing
+
+@testable import MathEngine
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Testing
-@testable import MathEngine
 
 /// One row of a rule table: what a student types, the exact value, and whether the rule accepts.
 struct RuleCase: Sendable, CustomTestStringConvertible {
@@ -14,7 +16,10 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
     let accepted: Bool
 
     init(_ rule: Tolerance, _ typed: String, _ expected: Double, _ accepted: Bool) {
-        self.rule = rule; self.typed = typed; self.expected = expected; self.accepted = accepted
+        self.rule = rule
+        self.typed = typed
+        self.expected = expected
+        self.accepted = accepted
     }
 
     var testDescription: String { "\(rule): \(typed) for \(expected) → \(accepted ? "accept" : "reject")" }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MathEngine
 
 /// Answers as students type them around the value: calculations in shape steps, labels, decimal

@@ -1,7 +1,8 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Synchronization
 
 /// Serialises pty creation and spawning within the test process: between `openpty` and setting
 /// FD_CLOEXEC, a concurrent `posix_spawn` on another thread would inherit our pty descriptors.
@@ -80,7 +81,9 @@ public final class PTYProcess {
         _ = fcntl(slave, F_SETFD, FD_CLOEXEC)
         var nameBuf = [CChar](repeating: 0, count: 128) // ttyname() is not thread-safe
         guard ttyname_r(slave, &nameBuf, nameBuf.count) == 0 else {
-            close(master); close(slave); throw SpawnError(description: "ttyname_r failed")
+            close(master)
+            close(slave)
+            throw SpawnError(description: "ttyname_r failed")
         }
         let slaveName = String(decoding: nameBuf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 
@@ -113,7 +116,8 @@ public final class PTYProcess {
         let rc = posix_spawn(&child, executable, &fa, &attr, &cArgv, &cEnv)
         close(slave)
         guard rc == 0 else {
-            close(master); throw SpawnError(description: "posix_spawn \(executable) failed: \(String(cString: strerror(rc)))")
+            close(master)
+            throw SpawnError(description: "posix_spawn \(executable) failed: \(String(cString: strerror(rc)))")
         }
         return (child, master)
     }
@@ -149,7 +153,10 @@ public final class PTYProcess {
         var off = 0
         while off < bytes.count {
             let n = bytes[off...].withUnsafeBytes { Glibc.write(masterFD, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR || errno == EAGAIN { continue }; return }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return
+            }
             off += n
         }
     }
@@ -200,7 +207,11 @@ public final class PTYProcess {
             if !bytes.isEmpty { onOutput(bytes) }
             if let s = reap() {
                 // Drain what is left.
-                while true { let more = read(timeout: .milliseconds(5)); if more.isEmpty { break }; onOutput(more) }
+                while true {
+                    let more = read(timeout: .milliseconds(5))
+                    if more.isEmpty { break }
+                    onOutput(more)
+                }
                 return s
             }
         }

@@ -1,7 +1,8 @@
+import TerminalUI
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import TerminalUI
 
 /// The bytes a terminal sends for each key, read from terminfo for the child's TERM.
 ///

@@ -104,7 +104,12 @@ public struct VTScreen {
         case .ground: ground(b)
         case .escape: escape(b)
         case .csi:
-            if b >= 0x40 && b <= 0x7E { csi(final: b); state = .ground } else { params.append(Character(Unicode.Scalar(b))) }
+            if b >= 0x40 && b <= 0x7E {
+                csi(final: b)
+                state = .ground
+            } else {
+                params.append(Character(Unicode.Scalar(b)))
+            }
         case .osc: if b == 0x07 { state = .ground } else if b == 0x1B { state = .oscEscape }
         case .oscEscape: state = b == 0x5C ? .ground : .osc
         case .dcs: if b == 0x1B { state = .dcsEscape }
@@ -126,10 +131,16 @@ public struct VTScreen {
         }
         switch b {
         case 0x1B: state = .escape
-        case 0x0D: cursorColumn = 0; wrapPending = false
+        case 0x0D:
+            cursorColumn = 0
+            wrapPending = false
         case 0x0A, 0x0B, 0x0C: lineFeed()
-        case 0x08: if cursorColumn > 0 { cursorColumn -= 1 }; wrapPending = false
-        case 0x09: cursorColumn = min(columns - 1, (cursorColumn / 8 + 1) * 8); wrapPending = false
+        case 0x08:
+            if cursorColumn > 0 { cursorColumn -= 1 }
+            wrapPending = false
+        case 0x09:
+            cursorColumn = min(columns - 1, (cursorColumn / 8 + 1) * 8)
+            wrapPending = false
         case 0x07, 0x00, 0x0E, 0x0F: break
         default: if b >= 0x20 { print(Unicode.Scalar(b)) }
         }
@@ -138,15 +149,21 @@ public struct VTScreen {
     private mutating func escape(_ b: UInt8) {
         state = .ground
         switch b {
-        case UInt8(ascii: "["): state = .csi; params = ""
+        case UInt8(ascii: "["):
+            state = .csi
+            params = ""
         case UInt8(ascii: "]"): state = .osc
         case UInt8(ascii: "P"): state = .dcs
         case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"): state = .charset
         case UInt8(ascii: "7"): saved = (cursorRow, cursorColumn, attrs)
-        case UInt8(ascii: "8"): (cursorRow, cursorColumn, attrs) = saved; wrapPending = false
+        case UInt8(ascii: "8"):
+            (cursorRow, cursorColumn, attrs) = saved
+            wrapPending = false
         case UInt8(ascii: "M"): reverseIndex()
         case UInt8(ascii: "D"): lineFeed()
-        case UInt8(ascii: "E"): cursorColumn = 0; lineFeed()
+        case UInt8(ascii: "E"):
+            cursorColumn = 0
+            lineFeed()
         case UInt8(ascii: "="): applicationKeypad = true
         case UInt8(ascii: ">"): applicationKeypad = false
         case UInt8(ascii: "c"): self = VTScreen(columns: columns, rows: rows)
@@ -169,12 +186,20 @@ public struct VTScreen {
             return
         }
         if wrapPending || cursorColumn + w > columns {
-            if wrapPending || w == 2 { cursorColumn = 0; lineFeed() }
+            if wrapPending || w == 2 {
+                cursorColumn = 0
+                lineFeed()
+            }
         }
         wrapPending = false
         put(String(u), width: w, row: cursorRow, col: cursorColumn)
         lastPrinted = String(u)
-        if cursorColumn + w >= columns { cursorColumn = columns - 1; wrapPending = true } else { cursorColumn += w }
+        if cursorColumn + w >= columns {
+            cursorColumn = columns - 1
+            wrapPending = true
+        } else {
+            cursorColumn += w
+        }
     }
 
     private mutating func put(_ text: String, width: Int, row: Int, col: Int) {
@@ -205,11 +230,17 @@ public struct VTScreen {
     }
     private mutating func scrollUp(_ n: Int, from: Int? = nil) {
         let t = from ?? top
-        for _ in 0..<min(n, bottom - t + 1) { grid.remove(at: t); grid.insert(blankRow(), at: bottom) }
+        for _ in 0..<min(n, bottom - t + 1) {
+            grid.remove(at: t)
+            grid.insert(blankRow(), at: bottom)
+        }
     }
     private mutating func scrollDown(_ n: Int, from: Int? = nil) {
         let t = from ?? top
-        for _ in 0..<min(n, bottom - t + 1) { grid.remove(at: bottom); grid.insert(blankRow(), at: t) }
+        for _ in 0..<min(n, bottom - t + 1) {
+            grid.remove(at: bottom)
+            grid.insert(blankRow(), at: t)
+        }
     }
     private mutating func erase(row: Int, from: Int, to: Int) {
         guard from <= to else { return }
@@ -233,13 +264,19 @@ public struct VTScreen {
         }
         if f != "b" { wrapPending = false }
         switch f {
-        case "H", "f": cursorRow = min(rows - 1, p(0) - 1); cursorColumn = min(columns - 1, p(1) - 1)
+        case "H", "f":
+            cursorRow = min(rows - 1, p(0) - 1)
+            cursorColumn = min(columns - 1, p(1) - 1)
         case "A": cursorRow = max(cursorRow >= top ? top : 0, cursorRow - p(0))
         case "B", "e": cursorRow = min(cursorRow <= bottom ? bottom : rows - 1, cursorRow + p(0))
         case "C", "a": cursorColumn = min(columns - 1, cursorColumn + p(0))
         case "D": cursorColumn = max(0, cursorColumn - p(0))
-        case "E": cursorRow = min(rows - 1, cursorRow + p(0)); cursorColumn = 0
-        case "F": cursorRow = max(0, cursorRow - p(0)); cursorColumn = 0
+        case "E":
+            cursorRow = min(rows - 1, cursorRow + p(0))
+            cursorColumn = 0
+        case "F":
+            cursorRow = max(0, cursorRow - p(0))
+            cursorColumn = 0
         case "G", "`": cursorColumn = min(columns - 1, p(0) - 1)
         case "d": cursorRow = min(rows - 1, p(0) - 1)
         case "K":
@@ -274,8 +311,12 @@ public struct VTScreen {
         case "r":
             top = max(0, p(0) - 1)
             bottom = min(rows - 1, (ps.count > 1 && ps[1] != nil && ps[1]! > 0) ? ps[1]! - 1 : rows - 1)
-            if top >= bottom { top = 0; bottom = rows - 1 }
-            cursorRow = 0; cursorColumn = 0
+            if top >= bottom {
+                top = 0
+                bottom = rows - 1
+            }
+            cursorRow = 0
+            cursorColumn = 0
         case "b": if let l = lastPrinted, let u = l.unicodeScalars.first { for _ in 0..<p(0) { print(u) } }
         case "m": sgr(ps.map { $0 ?? 0 })
         case "s": saved = (cursorRow, cursorColumn, attrs)
@@ -314,7 +355,9 @@ public struct VTScreen {
             case 2: attrs.dim = true
             case 4: attrs.underline = true
             case 7: attrs.reverse = true
-            case 22: attrs.bold = false; attrs.dim = false
+            case 22:
+                attrs.bold = false
+                attrs.dim = false
             case 24: attrs.underline = false
             case 27: attrs.reverse = false
             case 30...37: attrs.foreground = c - 30

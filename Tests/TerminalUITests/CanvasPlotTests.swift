@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Suite struct CanvasPlotTests {
     @Test func brailleDotsMapToBits() {
@@ -8,7 +8,9 @@ import TerminalUI
         c.set(x: 1, y: 3) // dot 8
         #expect(c.lines(unicode: true) == ["\u{2881}"])
         #expect(c.isSet(x: 1, y: 3) && !c.isSet(x: 2, y: 0))
-        c.set(x: 2, y: 0); c.set(x: 3, y: 1); c.set(x: 99, y: 99)
+        c.set(x: 2, y: 0)
+        c.set(x: 3, y: 1)
+        c.set(x: 99, y: 99)
         #expect(c.lines(unicode: true) == ["\u{2881}\u{2811}"])
         #expect(c.lines(unicode: false) == ["**"])
     }
@@ -19,7 +21,9 @@ import TerminalUI
         #expect(c.lines(unicode: true) == ["  ⡠⠊", "⡠⠊"])
         #expect(c.lines(unicode: false) == ["  **", "**"])
         var d = BrailleCanvas(columns: 3, rows: 1)
-        d.set(x: 0, y: 0); d.set(x: 2, y: 0); d.set(x: 2, y: 1)
+        d.set(x: 0, y: 0)
+        d.set(x: 2, y: 0)
+        d.set(x: 2, y: 1)
         #expect(d.lines(unicode: false) == [".*"])
     }
 

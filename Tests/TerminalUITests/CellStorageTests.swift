@@ -63,7 +63,10 @@ import Testing
                 continue
             }
             if x >= area.maxX { break }
-            if x < area.x { x += w; continue }
+            if x < area.x {
+                x += w
+                continue
+            }
             if w == 2 && x + 1 >= area.maxX {
                 b.referenceSet(x, point.y, Cell(" ", style: style))
                 x += 1

@@ -1,6 +1,7 @@
-import Testing
-import TerminalUI
 import PTYTestSupport
+import TerminalUI
+import Testing
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -64,7 +65,10 @@ import PTYTestSupport
         h.settle()
         #expect(h.lines[3] == "answer> aσx")
         #expect(h.screen.cursor == Point(x: 10, y: 3))
-        h.press(.home); h.press(.delete); h.press(.end); h.type("2")
+        h.press(.home)
+        h.press(.delete)
+        h.press(.end)
+        h.type("2")
         #expect(h.waitFor(text: "answer> σx2"))
         h.press(.enter)
         #expect(h.waitFor(text: "entered: σx2 ✓"))

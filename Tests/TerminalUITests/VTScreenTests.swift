@@ -1,6 +1,7 @@
-import Testing
-import TerminalUI
 import PTYTestSupport
+import TerminalUI
+import Testing
+
 #if canImport(Glibc)
     import Glibc
 #endif

@@ -1,10 +1,11 @@
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 import TutorContent
 import TutorSession
-@testable import TutorStore
+
 @testable import TutorApp
+@testable import TutorStore
 
 /// Reveals and quiz checkpoints through the real run loop and recorder, on a real SQLite file.
 @MainActor
@@ -44,7 +45,9 @@ struct MemoryRecorderTests {
         let s = try ProgressRecorderTests().store(f)
         let settings = SessionSettings(mode: .quiz, seed: 4, quiz: QuizSettings(minutes: 5, questionIDs: ["q3"]))
         let start: (inout Session) -> Void = { s in
-            _ = s.handle(.tick(at: 800_000_000 - 30)); _ = s.handle(.startQuiz); _ = s.handle(.submit)
+            _ = s.handle(.tick(at: 800_000_000 - 30))
+            _ = s.handle(.startQuiz)
+            _ = s.handle(.submit)
         }
         // Ctrl-C (SIGINT) asks; n stays; then SIGTERM: a last checkpoint, exit 143.
         let (session, status) = run(
@@ -64,7 +67,8 @@ struct MemoryRecorderTests {
             [.key(.char("n")), .key(.enter), .key(.function(10)), .key(.char("y")), .key(.escape), .key(.char("q"))],
             store: s, settings: next,
             prepare: {
-                $0.offerQuiz(offer, ask: true); _ = $0.handle(.tick(at: 800_000_000))
+                $0.offerQuiz(offer, ask: true)
+                _ = $0.handle(.tick(at: 800_000_000))
             })
         #expect(done == 0)
         let quizzes = try s.quizzes()
@@ -79,7 +83,9 @@ struct MemoryRecorderTests {
         _ = run(
             TestTerminal.keys("6") + [.key(.enter), .signal(1)], store: s, settings: settings,
             prepare: { s in
-                _ = s.handle(.tick(at: 800_000_000 - 60)); _ = s.handle(.startQuiz); _ = s.handle(.submit)
+                _ = s.handle(.tick(at: 800_000_000 - 60))
+                _ = s.handle(.startQuiz)
+                _ = s.handle(.submit)
             })
         let offer = try #require(ProgressRecorder.quizOffer(store: s))
         let started = try #require(try s.quizzes().first?.startedAt)
@@ -89,7 +95,8 @@ struct MemoryRecorderTests {
             [.key(.char("y")), .key(.function(10)), .key(.char("y")), .key(.escape), .key(.char("q"))], store: s,
             settings: other,
             prepare: {
-                $0.offerQuiz(offer, ask: true); _ = $0.handle(.tick(at: 800_000_000))
+                $0.offerQuiz(offer, ask: true)
+                _ = $0.handle(.tick(at: 800_000_000))
             })
         let quiz = try #require(try s.quizzes().first)
         #expect(try s.quizzes().count == 1)

@@ -1,10 +1,11 @@
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 import TutorContent
+
+@testable import TutorApp
 @testable import TutorSession
 @testable import TutorStore
-@testable import TutorApp
 
 /// The recorder and the run loop against a real SQLite file in a temporary folder.
 @MainActor
@@ -96,7 +97,9 @@ struct ProgressRecorderTests {
             ],
             store: s, settings: settings,
             prepare: { s in
-                _ = s.handle(.tick(at: 800_000_000)); _ = s.handle(.startQuiz); _ = s.handle(.submit)
+                _ = s.handle(.tick(at: 800_000_000))
+                _ = s.handle(.startQuiz)
+                _ = s.handle(.submit)
             })
         let attempts = try s.attempts(questionID: "q3", seed: 4, mode: "quiz")
         #expect(attempts.map(\.input) == ["6", "[5, 7, 7, 7, 7, 7, 7, 10]"])

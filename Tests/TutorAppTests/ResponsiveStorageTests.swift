@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TutorApp
 @testable import TutorSession
 @testable import TutorStore

@@ -1,7 +1,8 @@
-import Testing
 import TerminalUI
+import Testing
 import TutorContent
 import TutorSession
+
 @testable import TutorApp
 
 /// The real run loop driven by a TestTerminal: keys in, frames and effects out.
@@ -19,7 +20,8 @@ struct RunLoopTests {
         TutorApp(
             session: Session(exam: Self.exam), terminal: terminal, clock: { time }, nextSeed: { 99 },
             perform: {
-                if case .record(let r) = $0 { log.records.append(r) }; return []
+                if case .record(let r) = $0 { log.records.append(r) }
+                return []
             })
     }
 

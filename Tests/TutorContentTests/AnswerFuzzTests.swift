@@ -1,6 +1,7 @@
 import Foundation
 import MathEngine
 import Testing
+
 @testable import TutorContent
 
 /// Seeded answer fuzzing: random and mutated answers for every step of the bundled exam (every
@@ -100,7 +101,8 @@ extension AnswerFuzzTests {
     @Test func aHugeNonWholeNumberPreviewsInsteadOfTrapping() {
         for text in ["999999999999999.5", "-923456789012345.7", "9.3e14 + 0.5"] {
             guard case .valid(_, let preview) = AnswerReader.read(text, as: .number) else {
-                Issue.record("\(text) reads as a number"); continue
+                Issue.record("\(text) reads as a number")
+                continue
             }
             #expect(preview.contains("e14") || preview.contains("e15"), "scientific: \(text): \(preview)")
         }

@@ -1,5 +1,6 @@
 import MathEngine
 import Testing
+
 @testable import TutorContent
 
 /// The reader behind lint's leak proof: it must find an answer however it is written, and must not

@@ -1,6 +1,7 @@
 import Foundation
 import MathEngine
 import Testing
+
 @testable import TutorContent
 
 /// Choice order and answer-field examples: nothing in how a step is presented gives its answer.

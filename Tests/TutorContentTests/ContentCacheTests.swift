@@ -1,6 +1,7 @@
 import Foundation
 import MathEngine
 import Testing
+
 @testable import TutorContent
 
 /// The compiled content cache: what it gives back is what the YAML gives, it is rebuilt when a
@@ -332,7 +333,9 @@ struct ContentCacheIntegrityTests {
             w.byte(3)
             w.string("-")
         }
-        w.byte(0); w.double(1); w.int(1)
+        w.byte(0)
+        w.double(1)
+        w.int(1)
         for _ in 0..<count { w.int(1) }
         return w.bytes
     }
@@ -352,21 +355,30 @@ struct ContentCacheIntegrityTests {
         let cache = ContentCache(folder: s.cache, programVersion: "test")
         let key = try #require(cache.key(directory: examDirectory))
         var question = CacheWriter()
-        question.string("q1"); question.string("title"); question.double(1); question.string("loss")
+        question.string("q1")
+        question.string("title")
+        question.double(1)
+        question.string("loss")
         question.byte(0) // no picture
-        question.string("{x}"); question.uint(1); question.byte(1); question.string("x")
+        question.string("{x}")
+        question.uint(1)
+        question.byte(1)
+        question.string("x")
         var body = CacheWriter()
         body.uint(0) // no diagnostics
         for text in ["exam", "title", examDirectory] { body.string(text) }
         body.byte(0) // no log setting
-        body.uint(1); body.string("q1")
+        body.uint(1)
+        body.string("q1")
         let tree = nestedMinus(100_000)
         body.uint(UInt64(question.bytes.count + tree.count))
         body.append(question)
         for b in tree { body.byte(b) }
         var file = CacheWriter()
         for b in "dltutor-content".utf8 { file.byte(b) }
-        file.uint(ContentCache.format); file.uint(key); file.uint(CacheReader.checksum(key: key, body.bytes[...]))
+        file.uint(ContentCache.format)
+        file.uint(key)
+        file.uint(CacheReader.checksum(key: key, body.bytes[...]))
         file.append(body)
         try FileManager.default.createDirectory(atPath: s.cache, withIntermediateDirectories: true)
         try Data(file.bytes).write(to: URL(fileURLWithPath: cache.path(directory: examDirectory)))

@@ -1,6 +1,7 @@
 import Foundation
 import MathEngine
 import Testing
+
 @testable import TutorContent
 
 /// The `log:` setting (exam and question) and `percent: true` steps, through loading and grading.
@@ -52,7 +53,8 @@ import Testing
         // ln is still the natural log, and still names the wrong-base mistake.
         let ln = "(" + p.map { "-ln(\($0))" }.joined(separator: " + ") + ")/\(p.count)"
         guard case .incorrect(let mistakes, _, _) = v.grade(step: "k.mean_loss", input: ln) else {
-            Issue.record("not incorrect"); return
+            Issue.record("not incorrect")
+            return
         }
         #expect(mistakes.first?.explanation.contains("base is wrong") == true)
         #expect(v.read(step: "k.mean_loss", input: "log(100)") == .number(2))

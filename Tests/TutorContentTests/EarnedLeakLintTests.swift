@@ -1,6 +1,7 @@
 import Foundation
 import MathEngine
 import Testing
+
 @testable import TutorContent
 
 /// Lint catches each leak the exam had, in the form it had: a copy of the bundled exam with one
@@ -107,7 +108,10 @@ import Testing
         let v = original("q5")
         let diagonal = try #require(v.step("a.diag"))
         let verdict = v.grade(step: "a.jacobian", input: diagonal.expected.display)
-        guard case .incorrect(let mistakes, _, _) = verdict else { Issue.record("\(verdict)"); return }
+        guard case .incorrect(let mistakes, _, _) = verdict else {
+            Issue.record("\(verdict)")
+            return
+        }
         #expect(mistakes.first?.explanation.contains("That is the diagonal") == true)
         let matrix = try #require(v.step("a.jacobian")).expected.display
         #expect(v.grade(step: "a.jacobian", input: matrix).isCorrect)

@@ -1,6 +1,7 @@
 import Foundation
 import MathEngine
 import Testing
+
 @testable import TutorContent
 
 /// Grading through a Variant: named mistakes, accepted forms and error carried forward.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TutorContent
 
 /// Lint's output grows with the number of distinct problems, not with the square of repeated

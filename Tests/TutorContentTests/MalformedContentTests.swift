@@ -1,6 +1,7 @@
 import Foundation
 import MathEngine
 import Testing
+
 @testable import TutorContent
 
 /// A broken file must be reported as `file:line: message` without stopping the good files.

@@ -1,6 +1,7 @@
 import Foundation
 import MathEngine
 import Testing
+
 @testable import TutorContent
 
 /// The original exam must reproduce the grading scheme. Here the literal numbers
@@ -119,7 +120,10 @@ import Testing
         let diag = numbers(expected("q5", "a.diag"))
         #expect(approx(diag.map { ($0 * 100).rounded() / 100 }, [0.00, 0.42, 0.00, 0.42]))
         #expect(approx(diag[1], 0.419974, 1e-6) && diag[0] < 1e-8 && diag[0] > 8e-9)
-        guard case .matrix(let j)? = expected("q5", "a.jacobian") else { Issue.record("not a matrix"); return }
+        guard case .matrix(let j)? = expected("q5", "a.jacobian") else {
+            Issue.record("not a matrix")
+            return
+        }
         #expect(j.count == 4 && j.indices.allSatisfy { r in j[r].indices.allSatisfy { c in r == c || j[r][c] == 0 } })
         #expect(expected("q5", "b.nodes") == .set([1, 3]))
         let nodeMistakes = mistakes("q5", "b.nodes")

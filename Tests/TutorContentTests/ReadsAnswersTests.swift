@@ -39,7 +39,10 @@ struct ReadsAnswersTests {
     @Test func q5RoundingRoutesAreWithinHalfAUnitAndTheJacobiansZerosAreZero() throws {
         let v = original("q5")
         let diag = try #require(v.step("a.diag"))
-        guard case .vector(let g) = diag.expected else { Issue.record("a.diag is not a vector"); return }
+        guard case .vector(let g) = diag.expected else {
+            Issue.record("a.diag is not a vector")
+            return
+        }
         let twoDp = g.map { ($0 * 100).rounded() / 100 }
         #expect(v.grade(step: "a.diag", input: Value.vector(twoDp).display).isCorrect)
         for shift in [-0.01, 0.01] {
@@ -68,7 +71,10 @@ struct ReadsAnswersTests {
         let v = original("q1")
         // A student whose predictions are wrong in the first sample, then gives their error rate.
         let pred = try #require(v.step("k.pred"))
-        guard case .vector(var own) = pred.expected else { Issue.record("k.pred"); return }
+        guard case .vector(var own) = pred.expected else {
+            Issue.record("k.pred")
+            return
+        }
         own[0] = 1 - own[0]
         let y: [Double] = numbers(v.values["y"])
         let errorRate = Double(zip(own, y).filter { $0 != $1 }.count) / Double(y.count)

@@ -1,6 +1,7 @@
 import Foundation
 import MathEngine
 import Testing
+
 @testable import TutorContent
 
 /// The Sessional-2 exam (`content/aml5202-sessional2`): for the original exam and 200 seeds per

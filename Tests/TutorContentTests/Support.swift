@@ -1,5 +1,6 @@
 import Foundation
 import MathEngine
+
 @testable import TutorContent
 
 /// The shipped exam directory, found from this file's path so tests run from any working directory.

@@ -1,6 +1,7 @@
 import Foundation
 import MathEngine
 import Testing
+
 @testable import TutorContent
 
 /// Content is data that always terminates: hostile numbers, nested repeats and nested lists are

@@ -23,7 +23,13 @@ struct TypedCorpusTests {
         }
     }
 
-    struct Case { let question: String; let seed: UInt64?; let step: String; let input: String; let expected: Expected }
+    struct Case {
+        let question: String
+        let seed: UInt64?
+        let step: String
+        let input: String
+        let expected: Expected
+    }
 
     static let seeds: [UInt64?] = [nil] + (1...24).map { UInt64($0) }
 

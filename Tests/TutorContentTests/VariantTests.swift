@@ -1,6 +1,7 @@
 import Foundation
 import MathEngine
 import Testing
+
 @testable import TutorContent
 
 /// 500 seeds per question: every variant builds, satisfies the answer key's variant rules, and
@@ -58,7 +59,10 @@ import Testing
         ]
         for v in try variants("q2") {
             let numeric = texts(v.values["numeric"])
-            guard case .text(let cat)? = v.values["cat_name"] else { Issue.record("no categorical"); continue }
+            guard case .text(let cat)? = v.values["cat_name"] else {
+                Issue.record("no categorical")
+                continue
+            }
             let pos = Int(number(v.values["pos"])), C = Int(number(v.values["C"]))
             var features = numeric
             features.insert(contentsOf: levels[cat]!.map { cat + $0 }, at: pos - 1)
@@ -123,7 +127,8 @@ import Testing
         for v in try variants("q5") {
             let z = numbers(v.values["z"])
             let g = z.map { x -> Double in
-                let t = tanh(x); return 1 - t * t
+                let t = tanh(x)
+                return 1 - t * t
             }
             let saturated = z.indices.filter { abs(z[$0]) >= 4 }.map { Double($0 + 1) }
             #expect(approx(numbers(v.step("a.diag")?.expected), g, 1e-12))

@@ -1,6 +1,7 @@
 import Foundation
 import MathEngine
 import Testing
+
 @testable import TutorContent
 
 /// The words a student reads: no feedback or hint gives the step's answer away, every level a

@@ -30,7 +30,11 @@ struct LocalEdgesEndToEndTests {
         for (k, v) in extra { env[k] = v }
         p.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
-        if let path { p.standardOutput = try #require(FileHandle(forWritingAtPath: path)) } else { p.standardOutput = out }
+        if let path {
+            p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: path)) // throws if it cannot open
+        } else {
+            p.standardOutput = out
+        }
         p.standardError = err
         p.standardInput = input
         try p.run()

@@ -13,7 +13,10 @@ struct ModesEndToEndTests {
         let clock = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-clock-\(UUID().uuidString)").path
         try "0".write(toFile: clock, atomically: true, encoding: .utf8)
         let db = TutorEndToEndTests.scratchDB()
-        defer { try? FileManager.default.removeItem(atPath: clock); TutorEndToEndTests.remove(db) }
+        defer {
+            try? FileManager.default.removeItem(atPath: clock)
+            TutorEndToEndTests.remove(db)
+        }
         let h = try PTYHarness(
             executable: PTYHarness.builtProduct("dltutor"),
             arguments: [

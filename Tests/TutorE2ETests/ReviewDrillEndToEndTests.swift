@@ -15,7 +15,10 @@ struct ReviewDrillEndToEndTests {
         return try PTYHarness(executable: PTYHarness.builtProduct("dltutor"), arguments: args + (practice ? ["--no-tour"] : []))
     }
 
-    func title(_ h: PTYHarness) -> String { h.settle(); return h.lines.first ?? "" }
+    func title(_ h: PTYHarness) -> String {
+        h.settle()
+        return h.lines.first ?? ""
+    }
 
     @Test func reviewInterleavesGivesEarlierValuesSaysTheIntervalAndKeepsTheDailyCap() throws {
         let f = ProgressEndToEndTests.Folder()

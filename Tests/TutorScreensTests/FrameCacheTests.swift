@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 import TutorContent
 import TutorSession
 

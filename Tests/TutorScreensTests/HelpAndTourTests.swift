@@ -1,7 +1,8 @@
-import Testing
 import TerminalUI
+import Testing
 import TutorContent
 import TutorSession
+
 @testable import TutorScreens
 
 /// The help screen scrolls through every section at the smallest sizes, `?` never types when

@@ -1,7 +1,8 @@
-import Testing
 import TerminalUI
+import Testing
 import TutorContent
 import TutorSession
+
 @testable import TutorScreens
 
 /// The help screen's tip says what `log` means for the question on screen (content `log:`).

@@ -1,8 +1,9 @@
 import MathEngine
-import Testing
 import TerminalUI
+import Testing
 import TutorContent
 import TutorSession
+
 @testable import TutorScreens
 
 /// Every key does what the screen says: each row of the help table, in every state where its

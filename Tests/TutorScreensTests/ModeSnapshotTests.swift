@@ -1,7 +1,8 @@
-import Testing
 import TerminalUI
+import Testing
 import TutorContent
 import TutorSession
+
 @testable import TutorScreens
 
 /// 80×24 snapshots of demo, quiz and drill screens, each with the assertion that matters most.
@@ -102,7 +103,10 @@ struct ModeSnapshotTests: ScreenTestHelpers {
         var s = demo(1)
         let size = Size(width: 160, height: 45)
         #expect(text(render(s, size: size)).contains("W is ?"), "no grid before W's shape is known")
-        for _ in 0..<5 { _ = s.handle(.reveal); _ = s.handle(.nextStep) }
+        for _ in 0..<5 {
+            _ = s.handle(.reveal)
+            _ = s.handle(.nextStep)
+        }
         // Step 6 (b.column) open: the grid is drawn, nothing lit yet.
         #expect(s.demo!.step.id == "b.column")
         #expect(!text(render(s, size: size)).contains("■"))

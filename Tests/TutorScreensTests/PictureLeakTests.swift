@@ -1,9 +1,10 @@
-import Testing
-import TerminalUI
 import MathEngine
+import TerminalUI
+import Testing
 import TutorContent
-@testable import TutorSession
+
 @testable import TutorScreens
+@testable import TutorSession
 
 /// Pictures show only what the student has answered or revealed.
 @Suite("Screens: pictures give nothing away")

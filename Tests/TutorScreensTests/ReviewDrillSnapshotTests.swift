@@ -1,8 +1,9 @@
-import Testing
 import TerminalUI
+import Testing
 import TutorContent
-@testable import TutorSession
+
 @testable import TutorScreens
+@testable import TutorSession
 
 /// 80×24 snapshots of a review item and a drill: earlier values given, the interval chosen, the
 /// worked step after a skip, and the list of misses.

@@ -1,7 +1,8 @@
-import Testing
 import TerminalUI
+import Testing
 import TutorContent
 import TutorSession
+
 @testable import TutorScreens
 
 /// 80×24 text snapshots of the main states; each also asserts the line that matters most, so a

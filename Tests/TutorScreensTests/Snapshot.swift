@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 
 /// Text snapshots of screens under `Snapshots/`, compared line by line. `RECORD_SNAPSHOTS=1
 /// make test` re-records them; a missing snapshot fails (it never passes silently).

@@ -1,7 +1,8 @@
-import Testing
 import TerminalUI
+import Testing
 import TutorContent
 import TutorSession
+
 @testable import TutorScreens
 
 /// The Q5 plot's slopes show which nodes saturate, which is what `b.nodes` asks: they wait for

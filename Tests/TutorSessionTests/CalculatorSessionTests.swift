@@ -1,6 +1,7 @@
 import MathEngine
 import Testing
 import TutorContent
+
 @testable import TutorSession
 
 /// The calculator line: `@`, `mean`, `sum`, `ans`, and Tab putting the result into the answer.

@@ -1,6 +1,7 @@
 import MathEngine
 import Testing
 import TutorContent
+
 @testable import TutorSession
 
 /// The live class demo in the pure session: the presenter's moves become cues; a student's
@@ -25,7 +26,10 @@ struct ClassDemoSessionTests {
                         revealed: [true] + Array(repeating: false, count: s.demo!.revealed.count - 1)))
             ])
         let next = s.handle(.nextStep)
-        guard case .demoCue(let cue) = next.last else { Issue.record("no cue: \(next)"); return }
+        guard case .demoCue(let cue) = next.last else {
+            Issue.record("no cue: \(next)")
+            return
+        }
         #expect(cue.stepIndex == 1 && cue.revealed[1] == false)
         #expect(s.handle(.togglePanel).isEmpty, "no move, no cue")
     }
@@ -40,7 +44,10 @@ struct ClassDemoSessionTests {
         #expect(s.demo?.waiting == false && s.demo?.fieldFocused == true)
         for c in "[0.97, 0.09, 0.51, 0.04]" { _ = s.handle(.type(c)) }
         let effects = s.handle(.submit)
-        guard case .record(let r) = effects.first else { Issue.record("no record: \(effects)"); return }
+        guard case .record(let r) = effects.first else {
+            Issue.record("no record: \(effects)")
+            return
+        }
         #expect(r.mode == "demo" && !r.correct && r.mistake?.contains("1 − σ") == true)
         #expect(s.demo?.verdict == nil && s.demo?.prediction == "[0.97, 0.09, 0.51, 0.04]")
         var open = closed

@@ -1,5 +1,6 @@
 import Testing
 import TutorContent
+
 @testable import TutorSession
 
 /// The presenter's keys as messages: step numbers of one and two digits, the `--auto` countdown

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TutorSession
 
 /// The one text-field model (TerminalUI's FieldState duplicated it and is gone).
@@ -7,9 +8,13 @@ struct DraftTests {
     @Test func editingMovesTheCursorByCharacters() {
         var d = Draft()
         for c in "13" { d.insert(c) }
-        d.moveLeft(); d.insert("2"); d.moveEnd(); d.insert("4")
+        d.moveLeft()
+        d.insert("2")
+        d.moveEnd()
+        d.insert("4")
         #expect(d.text == "1234" && d.cursor == 4)
-        d.moveHome(); d.deleteForward()
+        d.moveHome()
+        d.deleteForward()
         #expect(d.text == "234" && d.cursor == 0)
         d.deleteBackward()
         #expect(d.text == "234", "nothing before the cursor")

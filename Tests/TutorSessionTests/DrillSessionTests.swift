@@ -1,6 +1,7 @@
 import MathEngine
 import Testing
 import TutorContent
+
 @testable import TutorSession
 
 /// A drill that teaches: the answer of a skipped or failed item before the next one, varied

@@ -1,6 +1,7 @@
 import MathEngine
 import Testing
 import TutorContent
+
 @testable import TutorSession
 
 /// The guided practice flow: the finished-question summary, moving on after a reveal, recalled

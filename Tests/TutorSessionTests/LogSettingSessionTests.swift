@@ -1,12 +1,14 @@
+import MathEngine
+import Testing
+import TutorContent
+
+@testable import TutorSession
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import MathEngine
-import Testing
-import TutorContent
-@testable import TutorSession
 
 /// The answer field and the calculator line read `log` as the question on screen means it
 /// (Q1: log base 10, as the course writes it; the others: natural).

@@ -1,6 +1,7 @@
 import MathEngine
 import Testing
 import TutorContent
+
 @testable import TutorSession
 
 /// What the student did is what the tutor remembers: reveals, variants, quitting and quizzes,

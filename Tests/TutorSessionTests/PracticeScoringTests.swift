@@ -1,6 +1,7 @@
 import MathEngine
 import Testing
 import TutorContent
+
 @testable import TutorSession
 
 /// The practice scoring rule: full points only at the first try without help; wrong tries and
@@ -72,7 +73,10 @@ struct PracticeScoringTests {
         let effects = s.handle(.hint)
         #expect(effects.contains { if case .hintTaken(_, "a.total", _, "practice") = $0 { true } else { false } })
         let recorded = answer(key(s), &s)
-        guard case .record(let r)? = recorded.first else { Issue.record("no record effect"); return }
+        guard case .record(let r)? = recorded.first else {
+            Issue.record("no record effect")
+            return
+        }
         #expect(r.helped, "spaced review schedules a hinted answer as not known")
         #expect(credit(s) == s.practice!.step.points * (1 - PracticeScoring.hintShare))
         #expect(PracticeScoring.help(s.practice!.record) == .withHelp)

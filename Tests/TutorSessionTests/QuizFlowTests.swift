@@ -1,6 +1,7 @@
 import MathEngine
 import Testing
 import TutorContent
+
 @testable import TutorSession
 
 /// The quiz as a student meets it: rules before the clock, drafts and flags counted, a jump to the
@@ -69,7 +70,10 @@ struct QuizFlowTests {
     @Test func flagsSurviveAResume() {
         var s = ready()
         _ = s.handle(.submit)
-        guard case .saveQuizProgress(let snapshot)? = s.handle(.flagStep).first else { Issue.record("no checkpoint"); return }
+        guard case .saveQuizProgress(let snapshot)? = s.handle(.flagStep).first else {
+            Issue.record("no checkpoint")
+            return
+        }
         #expect(snapshot.questions[0].steps[0].flagged == true)
         var t = Session(exam: Self.exam, settings: SessionSettings(mode: .quiz))
         _ = t.handle(.tick(at: 2000))

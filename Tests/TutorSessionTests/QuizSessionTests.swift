@@ -1,6 +1,7 @@
 import MathEngine
 import Testing
 import TutorContent
+
 @testable import TutorSession
 
 /// Quiz, demo and drill rules, driven by messages with a manual clock (ticks carry the time).
@@ -50,7 +51,8 @@ struct QuizSessionTests {
         let effects = s.handle(.tick(at: 1000 + 600))
         #expect(s.quiz?.phase == .results)
         guard let report = effects.compactMap({ if case .finishQuiz(let r) = $0 { r } else { nil } }).first else {
-            Issue.record("no report"); return
+            Issue.record("no report")
+            return
         }
         #expect(report.timedOut)
         #expect(report.questions[0].steps[3].points == 2.5)
@@ -63,7 +65,8 @@ struct QuizSessionTests {
         type("7", &s) // never submitted
         let effects = s.handle(.tick(at: 1061))
         guard let report = effects.compactMap({ if case .finishQuiz(let r) = $0 { r } else { nil } }).first else {
-            Issue.record("no report"); return
+            Issue.record("no report")
+            return
         }
         #expect(report.questions[0].steps[0].answer == "7")
         #expect(report.questions[0].steps[0].points == 1)
@@ -83,7 +86,8 @@ struct QuizSessionTests {
         #expect(s.quiz?.phase == .confirmEnd)
         let effects = s.handle(.confirm(true))
         guard let report = effects.compactMap({ if case .finishQuiz(let r) = $0 { r } else { nil } }).first else {
-            Issue.record("no report"); return
+            Issue.record("no report")
+            return
         }
         #expect(!report.timedOut)
         let q3 = report.questions[0].steps, q5 = report.questions[1].steps
@@ -197,7 +201,10 @@ struct QuizSessionTests {
             case .text(let t): answer = t.split(separator: "(").first.map(String.init) ?? t
             default: answer = step.expected.display
             }
-            if step.kind == .expression { _ = s.handle(.skip); continue }
+            if step.kind == .expression {
+                _ = s.handle(.skip)
+                continue
+            }
             type(answer, &s)
             _ = s.handle(.submit)
         }

@@ -1,6 +1,7 @@
 import MathEngine
 import Testing
 import TutorContent
+
 @testable import TutorSession
 
 /// Spaced review as a sitting: questions interleaved, a daily cap, the interval SM-2 chose, and

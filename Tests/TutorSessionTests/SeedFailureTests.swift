@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TutorContent
+
 @testable import TutorSession
 
 /// A content error that only some seeds reach (here a list budget: `fill(10^n, 1)` with n drawn

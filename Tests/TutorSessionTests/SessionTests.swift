@@ -1,6 +1,7 @@
 import MathEngine
 import Testing
 import TutorContent
+
 @testable import TutorSession
 
 /// Session transitions driven by messages, as the keymap and run loop would send them.
@@ -61,7 +62,10 @@ struct SessionTests {
         _ = s.handle(.tick(at: 130))
         type("691", into: &s)
         let effects = s.handle(.submit)
-        guard case .record(let rec)? = effects.first else { Issue.record("no record effect"); return }
+        guard case .record(let rec)? = effects.first else {
+            Issue.record("no record effect")
+            return
+        }
         #expect(rec.stepID == "a.total" && rec.input == "691" && !rec.correct)
         #expect(rec.mistake?.contains("8 hidden layers") == true)
         #expect(rec.seconds == 30)

@@ -1,13 +1,15 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TutorStore
 
 @Suite struct FailureTests {
     @Test func garbageFileIsRefusedAndLeftUntouched() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
-        FileManager.default.createFile(atPath: tmp.db, contents: garbage)
+        #expect(FileManager.default.createFile(atPath: tmp.db, contents: garbage))
         let (store, warning) = SQLiteStore.open(path: tmp.db)
         #expect(store is NullStore)
         #expect(!store.isSaving)
@@ -21,11 +23,12 @@ import Testing
     }
 
     @Test func damagedPagesAreRefused() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         do {
             let store = try openSaving(tmp.db)
             for i in 0..<300 { try store.record(attempt("q1", "s\(i)", at: day(0), input: String(repeating: "x", count: 200))) }
-            try store.db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            _ = try store.db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         }
         var data = try #require(bytes(tmp.db))
         #expect(data.count > 8 * 4096)
@@ -40,7 +43,8 @@ import Testing
     }
 
     @Test func newerSchemaIsRefusedWithBothVersions() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         do {
             let store = try openSaving(tmp.db)
             try store.record(attempt("q1", "a", at: day(0)))
@@ -48,7 +52,7 @@ import Testing
                 try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v6'), ('v7')")
                 try db.execute(sql: "PRAGMA user_version = 7")
             }
-            try store.db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            _ = try store.db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         }
         let before = bytes(tmp.db)
         let (store, warning) = SQLiteStore.open(path: tmp.db)
@@ -61,7 +65,8 @@ import Testing
     }
 
     @Test func unknownMigrationAloneIsRefused() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         do {
             let store = try openSaving(tmp.db)
             try store.db.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v2-from-the-future')") }
@@ -71,7 +76,8 @@ import Testing
     }
 
     @Test func anotherProgramsDatabaseIsRefused() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         do {
             let queue = try DatabaseQueue(path: tmp.db)
             try queue.write { try $0.execute(sql: "CREATE TABLE photos (id INTEGER PRIMARY KEY)") }
@@ -90,11 +96,12 @@ import Testing
     /// so the read-only path is forced with `Options.readOnly` (the same branch access(2) selects).
     /// Run as an ordinary user, the chmod test below checks the automatic detection too.
     @Test func readOnlyFileStillServesReadsButSavesNothing() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         do {
             let store = try openSaving(tmp.db)
             try store.record(attempt("q1", "a", at: day(0)))
-            try store.db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            _ = try store.db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         }
         let before = bytes(tmp.db)
         let (store, warning) = SQLiteStore.open(path: tmp.db, options: .init(readOnly: true))
@@ -112,7 +119,8 @@ import Testing
     }
 
     @Test func readOnlyWithoutAFileGivesNullStore() {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let (store, warning) = SQLiteStore.open(path: tmp.db, options: .init(readOnly: true))
         #expect(store is NullStore)
         #expect(warning?.contains("is read-only") == true)
@@ -120,7 +128,11 @@ import Testing
     }
 
     @Test func chmodReadOnlyFolderIsDetectedWhenNotRoot() throws {
-        let tmp = TempFolder(); defer { chmod(tmp.path, 0o755); tmp.remove() }
+        let tmp = TempFolder()
+        defer {
+            chmod(tmp.path, 0o755)
+            tmp.remove()
+        }
         do { _ = try openSaving(tmp.db) }
         chmod(tmp.path, 0o555)
         let (store, warning) = SQLiteStore.open(path: tmp.db)
@@ -135,8 +147,9 @@ import Testing
     }
 
     @Test func folderThatCannotBeCreatedIsReported() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
-        FileManager.default.createFile(atPath: tmp.path + "/plain-file", contents: Data("x".utf8))
+        let tmp = TempFolder()
+        defer { tmp.remove() }
+        #expect(FileManager.default.createFile(atPath: tmp.path + "/plain-file", contents: Data("x".utf8)))
         let path = tmp.path + "/plain-file/dltutor/dltutor.sqlite" // a file is in the way, even for root
         let (store, warning) = SQLiteStore.open(path: path)
         #expect(store is NullStore)
@@ -151,7 +164,8 @@ import Testing
     /// A full disk, simulated with `PRAGMA max_page_count`: SQLite then answers SQLITE_FULL
     /// exactly as it does when the file system has no space.
     @Test func fullDiskThrowsOnceThenStopsSaving() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let store = try openSaving(tmp.db, options: .init(maxPageCount: 24))
         var saved = 0
         var errors: [StoreError] = []

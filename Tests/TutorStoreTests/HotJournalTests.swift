@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TutorStore
 
 /// A write killed halfway in rollback-journal mode leaves a hot `-journal`: the next open rolls
@@ -28,7 +29,8 @@ import Testing
     }
 
     @Test func aHotJournalIsRolledBackAndTheFileSaves() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         try hotJournal(tmp)
         let (store, warning) = SQLiteStore.open(path: tmp.db)
         #expect(warning == nil, "not read-only: \(warning ?? "")")
@@ -38,7 +40,8 @@ import Testing
     }
 
     @Test func readingAFileWithAHotJournalSeesItBeforeTheKilledWrite() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         try hotJournal(tmp)
         let reader = try SQLiteStore(readingFrom: tmp.db)
         #expect(try reader.allAttempts().map(\.questionID) == ["kept", "kept", "kept"])

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TutorStore
 
 /// Schema v4's `meta` table: the first-run tour is remembered per database, across a reopen, and
@@ -8,7 +9,8 @@ import Testing
 @Suite("Store: meta")
 struct MetaStoreTests {
     @Test func tourSeenSurvivesAReopen() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         do {
             let store = try SQLiteStore(path: tmp.db)
             #expect(try store.meta("tour_seen") == nil)
@@ -20,7 +22,8 @@ struct MetaStoreTests {
     }
 
     @Test func aVersion3FileGainsTheMetaTable() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         do {
             let queue = try DatabaseQueue(path: tmp.db)
             try Schema.migrator.migrate(queue, upTo: "v3")

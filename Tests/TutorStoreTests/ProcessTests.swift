@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TutorStore
 
 @Suite struct ProcessTests {
@@ -18,7 +19,8 @@ import Testing
 
     @Test func sigkillLosesNoCheckedAnswer() throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.writer))
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let (p, out) = try spawn(tmp.db, count: 100_000, tag: "killed")
         var seen = ""
         var lines = 0
@@ -42,7 +44,8 @@ import Testing
     }
 
     @Test func twoWriterProcessesAtOnceKeepEveryRow() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let n = 150
         let (a, outA) = try spawn(tmp.db, count: n, tag: "A")
         let (b, outB) = try spawn(tmp.db, count: n, tag: "B")
@@ -61,7 +64,8 @@ import Testing
     }
 
     @Test func twoStoresOnOneFileSeeEachOthersWrites() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let one = try openSaving(tmp.db)
         let two = try openSaving(tmp.db)
         try one.record(attempt("q1", "a", at: day(0)))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TutorStore
 
 /// A database SQLite cannot read in place is read from a private copy: the copy is gone as soon
@@ -19,7 +20,8 @@ import Testing
     func uniqueDB(_ tmp: TempFolder) -> String { tmp.path + "/p-\(UUID().uuidString).sqlite" }
 
     @Test func theCopyIsDeletedOnceOpenAndStillReadsTheWAL() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let db = uniqueDB(tmp), name = (db as NSString).lastPathComponent
         let writer = try openSaving(db) // stays open: the rows stay in the -wal
         try writer.record(attempt("q1", "a", at: day(0)))
@@ -36,7 +38,8 @@ import Testing
     }
 
     @Test func aDamagedFileLeavesNoCopyAndTheMessageNamesTheUsersFile() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let db = uniqueDB(tmp), name = (db as NSString).lastPathComponent
         try Data(String(repeating: "not a database ", count: 300).utf8).write(to: URL(fileURLWithPath: db))
         let (store, warning) = SQLiteStore.open(path: db, options: .init(readOnly: true))
@@ -52,7 +55,8 @@ import Testing
     }
 
     @Test func anOlderSchemaReadOnlyIsRefusedAndLeavesNoCopy() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let db = uniqueDB(tmp), name = (db as NSString).lastPathComponent
         let (empty, _) = SQLiteStore.open(path: db)
         _ = empty

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TutorStore
 
 /// Schema v3 on real SQLite files: reveals kept in order among checks, quiz checkpoints and
@@ -8,7 +9,8 @@ import Testing
 @Suite("TutorStore: reveals and quiz checkpoints")
 struct ResumeStoreTests {
     @Test func revealsSurviveReopeningAndKnowHowManyChecksCameBefore() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         do {
             let store = try openSaving(tmp.db)
             // Same instant for everything (as with a frozen clock): order must come from the ids.
@@ -34,7 +36,8 @@ struct ResumeStoreTests {
     }
 
     @Test func aRunningQuizKeepsItsCheckpointUntilAbandoned() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let settings = QuizSettings(minutes: 5, questionIDs: ["q3"], seed: 4, feedback: "end")
         let id: Int64
         do {
@@ -57,7 +60,8 @@ struct ResumeStoreTests {
     }
 
     @Test func aFinishedQuizIsNoLongerRunning() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let store = try openSaving(tmp.db)
         var quiz = QuizRecord(
             startedAt: day(0), settings: QuizSettings(minutes: 5, questionIDs: ["q3"], seed: nil, feedback: "end"))
@@ -73,7 +77,8 @@ struct ResumeStoreTests {
     }
 
     @Test func aVersion2FileIsMigratedInPlace() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         do { // what dltutor with schema 2 left: a finished quiz and an unfinished one
             let queue = try DatabaseQueue(path: tmp.db)
             try Schema.migrator.migrate(queue, upTo: "v2")

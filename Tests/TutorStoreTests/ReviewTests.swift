@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TutorStore
 
 @Suite struct ReviewTests {
@@ -62,7 +63,8 @@ import Testing
     }
 
     @Test func dueItemsInDueOrderOnDisk() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let store = try openSaving(tmp.db)
         try store.recordReview(question: "q1", step: "a", quality: 5, at: day(0)) // due day 1
         try store.recordReview(question: "q1", step: "a", quality: 5, at: day(1)) // due day 7
@@ -96,7 +98,8 @@ import Testing
     }
 
     @Test func csvQuotesCommasQuotesAndNewlines() throws {
-        let (store, tmp) = try fixture(); defer { tmp.remove() }
+        let (store, tmp) = try fixture()
+        defer { tmp.remove() }
         let csv = try store.export(.csv, since: nil)
         let expected =
             [
@@ -109,7 +112,8 @@ import Testing
     }
 
     @Test func jsonHasTheSameFieldsAndParses() throws {
-        let (store, tmp) = try fixture(); defer { tmp.remove() }
+        let (store, tmp) = try fixture()
+        defer { tmp.remove() }
         let json = try store.export(.json, since: nil)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
         #expect(parsed.count == 3)
@@ -126,7 +130,8 @@ import Testing
     }
 
     @Test func sinceKeepsLaterRowsOnly() throws {
-        let (store, tmp) = try fixture(); defer { tmp.remove() }
+        let (store, tmp) = try fixture()
+        defer { tmp.remove() }
         let csv = try store.export(.csv, since: day(1))
         #expect(csv.split(separator: "\r\n").map { $0.prefix(while: { $0 != "," }) } == ["kind", "quiz", "attempt"])
         #expect(try store.export(.json, since: day(5)) == "[]\n")
@@ -169,7 +174,8 @@ import Testing
     }
 
     @Test func freeTextQuizStepsAreNeitherRightNorWrong() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let store = try openSaving(tmp.db)
         try store.record(attempt("q2", "a", at: day(1), mode: "quiz", topic: "loss"))
         try store.record(attempt("q2", "why", at: day(1), verdict: "submitted", correct: false, mode: "quiz", topic: "loss"))
@@ -178,7 +184,8 @@ import Testing
     }
 
     @Test func accuracyPerQuestionAndTopic() throws {
-        let (store, tmp) = try fixture(); defer { tmp.remove() }
+        let (store, tmp) = try fixture()
+        defer { tmp.remove() }
         #expect(
             try store.accuracyByQuestion(mode: nil) == [
                 Accuracy(key: "q1", attempts: 4, correct: 2),
@@ -200,7 +207,8 @@ import Testing
     }
 
     @Test func mostFrequentMistakes() throws {
-        let (store, tmp) = try fixture(); defer { tmp.remove() }
+        let (store, tmp) = try fixture()
+        defer { tmp.remove() }
         #expect(
             try store.frequentMistakes(limit: 5) == [
                 MistakeCount(questionID: "q1", stepID: "a", mistake: "Forgot the bias.", count: 2),
@@ -210,7 +218,8 @@ import Testing
     }
 
     @Test func timesPerStepWithMedianAndMean() throws {
-        let (store, tmp) = try fixture(); defer { tmp.remove() }
+        let (store, tmp) = try fixture()
+        defer { tmp.remove() }
         #expect(
             try store.stepTimes() == [
                 TimeSummary(questionID: "*", stepID: "*", count: 6, mean: 20, median: 17.5),
@@ -222,13 +231,15 @@ import Testing
     }
 
     @Test func quizHistoryForTheChart() throws {
-        let (store, tmp) = try fixture(); defer { tmp.remove() }
+        let (store, tmp) = try fixture()
+        defer { tmp.remove() }
         #expect(try store.quizHistory().map { [$0.score, $0.maxScore] } == [[1, 2], [2, 2]])
         #expect(try store.quizHistory().map(\.startedAt) == [day(1), day(2)])
     }
 
     @Test func resetOneQuestionLeavesTheOthers() throws {
-        let (store, tmp) = try fixture(); defer { tmp.remove() }
+        let (store, tmp) = try fixture()
+        defer { tmp.remove() }
         try store.reset(questionID: "q1")
         #expect(try store.attempts(questionID: "q1", seed: nil, mode: nil).isEmpty)
         #expect(try store.lastPractice(questionID: "q1") == nil)
@@ -240,7 +251,8 @@ import Testing
     }
 
     @Test func resetAllEmptiesEverythingAndPersists() throws {
-        let (store, tmp) = try fixture(); defer { tmp.remove() }
+        let (store, tmp) = try fixture()
+        defer { tmp.remove() }
         try store.resetAll()
         let reopened = try openSaving(tmp.db)
         #expect(try reopened.allAttempts().isEmpty)
@@ -253,7 +265,8 @@ import Testing
 
 @Suite struct QuizMinutesAndFirstTryTests {
     @Test func fractionalMinutesAreKeptAndExported() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         do {
             let store = try openSaving(tmp.db)
             try store.saveQuiz(
@@ -271,7 +284,8 @@ import Testing
     }
 
     @Test func firstSecondsIsTheFirstTryOfThatStepEvenWhenOnlyLaterTriesAreExported() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let store = try openSaving(tmp.db)
         try store.record(attempt("q3", "a.total", at: day(0), input: "691", correct: false, seconds: 40, seed: 7))
         try store.record(attempt("q3", "a.total", at: day(0, hour: 10), input: "619", seconds: 8, seed: 7))
@@ -289,7 +303,8 @@ import Testing
 
 @Suite struct ReviewCapTests {
     @Test func stepsReviewedTodayCountOnceByCheckOrReveal() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let store = try openSaving(tmp.db)
         try store.record(attempt("q3", "a.total", at: day(1, hour: 8), mode: "review"))
         try store.record(attempt("q3", "a.total", at: day(1, hour: 8.1), mode: "review")) // same step again

@@ -1,11 +1,13 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TutorStore
 
 @Suite struct RoundTripTests {
     @Test func attemptsRoundTripEveryField() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let store = try openSaving(tmp.db)
         let a = attempt(
             "q3", "a.total", at: day(0), input: "3(n+1), \"x\"\nσ²", verdict: "named-mistake",
@@ -23,7 +25,8 @@ import Testing
     }
 
     @Test func practicePositionKeepsTheLatestPerQuestion() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let store = try openSaving(tmp.db)
         #expect(try store.lastPractice(questionID: "q1") == nil)
         try store.savePosition(PracticePosition(questionID: "q1", seed: 7, stepIndex: 2, updatedAt: day(0)))
@@ -37,7 +40,8 @@ import Testing
     }
 
     @Test func quizIsSavedAtStartAndReplacedAtEnd() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let store = try openSaving(tmp.db)
         let settings = QuizSettings(minutes: 30, questionIDs: ["q1", "q3"], seed: 12_345_678_901_234_567_890, feedback: "end")
         var quiz = QuizRecord(startedAt: day(0), settings: settings)
@@ -61,7 +65,8 @@ import Testing
     }
 
     @Test func attemptWithAnUnknownQuizIDIsStillSaved() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let store = try openSaving(tmp.db)
         try store.record(attempt("q1", "a", at: day(0), mode: "quiz", quizID: 99))
         #expect(store.isSaving)
@@ -69,7 +74,8 @@ import Testing
     }
 
     @Test func reviewItemRoundTrips() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let store = try openSaving(tmp.db)
         let item = try store.recordReview(question: "q2", step: "b", quality: 4, at: day(0))
         #expect(try store.reviewItem(question: "q2", step: "b") == item)
@@ -103,7 +109,8 @@ import Testing
 
 @Suite struct MigrationTests {
     @Test func freshFileGetsTheSchemaInWALWithFullSync() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let path = tmp.path + "/a/b/dltutor.sqlite" // folders created
         let store = try openSaving(path)
         let (version, app, journal, sync, migrations) = try store.db.read { db in
@@ -121,8 +128,9 @@ import Testing
     }
 
     @Test func emptyFileIsMigratedAndExistingDataSurvivesReopening() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
-        FileManager.default.createFile(atPath: tmp.db, contents: Data())
+        let tmp = TempFolder()
+        defer { tmp.remove() }
+        #expect(FileManager.default.createFile(atPath: tmp.db, contents: Data()))
         do {
             let store = try openSaving(tmp.db)
             try store.record(attempt("q1", "a", at: day(0)))
@@ -137,7 +145,8 @@ import Testing
 @Suite("TutorStore: drill results (schema v2)")
 struct DrillStoreTests {
     @Test func bestScorePerTopicSurvivesReopening() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         let path = tmp.db
         do {
             let store = try openSaving(path)
@@ -158,7 +167,8 @@ struct DrillStoreTests {
 @Suite("TutorStore: migration from schema v1")
 struct UpgradeTests {
     @Test func aVersion1FileIsMigratedToVersion2KeepingItsData() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         do { // what an earlier dltutor left: only v1 applied
             let queue = try DatabaseQueue(path: tmp.db)
             try Schema.migrator.migrate(queue, upTo: "v1")
@@ -179,7 +189,8 @@ struct UpgradeTests {
     }
 
     @Test func aVersion4FileGetsRealQuizMinutesInPlaceKeepingQuizzesAndTheirSteps() throws {
-        let tmp = TempFolder(); defer { tmp.remove() }
+        let tmp = TempFolder()
+        defer { tmp.remove() }
         do { // schema v4: minutes INTEGER, a finished quiz with its steps and a running one
             let queue = try DatabaseQueue(path: tmp.db)
             try Schema.migrator.migrate(queue, upTo: "v4")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TutorStore
 
 /// Exports a gradebook can open safely, and reading a database that never writes to it.

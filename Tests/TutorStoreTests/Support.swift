@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TutorStore
 
 /// A fresh folder under the system temporary directory (never the user's home), removed by the caller.
