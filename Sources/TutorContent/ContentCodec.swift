@@ -105,10 +105,13 @@ enum ContentCodec {
             w.string(v.name); write(&w, v.formula)
         }
         w.array(s.accept) { w, a in
-            write(&w, a.value); write(&w, a.note)
+            write(&w, a.value); write(&w, a.note); w.optional(a.map, write)
         }
         w.array(s.mistakes) { w, m in
             write(&w, m.value); write(&w, m.why); w.bool(m.fromAnswers)
+            w.array(m.causes) { w, c in
+                w.optional(c.when, write); write(&w, c.text)
+            }
         }
         w.array(s.hints, write)
         write(&w, s.solution)
@@ -128,6 +131,7 @@ enum ContentCodec {
             w.int(t.line)
         }
         w.bool(s.shuffle)
+        w.bool(s.distinct)
     }
 
     static func readTest(_ r: inout CacheReader) throws(CacheCorrupt) -> StepTest {
@@ -155,11 +159,16 @@ enum ContentCodec {
             (try r.string(), try readFormula(&r))
         }
         let accept = try r.array { r throws(CacheCorrupt) in
-            AlternativeSpec(value: try readFormula(&r), note: try readTemplate(&r))
+            var a = AlternativeSpec(value: try readFormula(&r), note: try readTemplate(&r))
+            a.map = try r.optional(readFormula)
+            return a
         }
         let mistakes = try r.array { r throws(CacheCorrupt) in
             var m = MistakeSpec(value: try readFormula(&r), why: try readTemplate(&r))
             m.fromAnswers = try r.bool()
+            m.causes = try r.array { r throws(CacheCorrupt) in
+                MistakeCause(when: try r.optional(readFormula), text: try readTemplate(&r))
+            }
             return m
         }
         let hints = try r.array(readTemplate)
@@ -180,6 +189,7 @@ enum ContentCodec {
         step.label = label
         step.tests = try r.array(readTest)
         step.shuffle = try r.bool()
+        step.distinct = try r.bool()
         return step
     }
 

@@ -55,7 +55,7 @@ extension Session {
             let given = Dictionary(
                 uniqueKeysWithValues: (0..<d.stepIndex).map { (d.variant.steps[$0].id, d.variant.steps[$0].expected) })
             let verdict = d.variant.grade(step: d.step.id, input: input, given: given)
-            if case .invalid = verdict {
+            if !verdict.countsAsTry {
                 // Not readable as an answer: say why (as practice does); nothing is sent.
                 d.verdict = verdict
                 d.judgedInput = input

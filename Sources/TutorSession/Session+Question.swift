@@ -147,7 +147,8 @@ extension Session {
             p.variant.grade(step: step.id, input: input, given: given),
             value: p.live.value, step: step.id, given: given, madeBefore: madeBefore)
         p.lastVerdict = verdict
-        if case .invalid = verdict { return [] } // not a try: the caret shows what to fix
+        // Not a try: the caret shows what to fix, or the feedback asks for more places.
+        if !verdict.countsAsTry { return [] }
         let seconds: Double? = if let start = p.stepClock, let now { max(0, now - start) } else { nil }
         p.record.attempts.append(Attempt(input: input, verdict: verdict, value: p.live.value, seconds: seconds))
         let mistake: String? = if case .incorrect(let ms, _, _) = verdict, let m = ms.first { m.explanation } else { nil }
@@ -185,7 +186,7 @@ extension Session {
                     p.notice = "After \(p.record.wrongTries) tries, here is the worked step."
                 }
             }
-        case .invalid:
+        case .invalid, .imprecise:
             break
         }
         if verdict.isCorrect || p.record.locked {
