@@ -288,4 +288,9 @@ import Testing
         let d2 = try #require(diagnostics2.first { $0.message.contains("'distinct' keeps named mistakes apart") })
         #expect(d2.line == distinctLine)
     }
+
+    @Test func aQuestionTestCanExpectTheImpreciseVerdict() {
+        #expect(StepTest.Expected(Verdict.imprecise(asked: "4 decimal places")) == .imprecise)
+        #expect(StepTest.Expected(rawValue: "imprecise") == .imprecise)
+    }
 }

@@ -58,6 +58,28 @@ struct PrecisionSessionTests {
         #expect(QuizScoring.points(.imprecise(asked: "4 decimal places"), step: step) == 0)
         #expect(QuizScoring.points(.correct, step: step) == step.points)
         #expect(Session.verdictWord(.imprecise(asked: "4 decimal places")) == "too few places")
-        #expect(StepTest.Expected(Verdict.imprecise(asked: "4 decimal places")) == .imprecise)
+    }
+
+    @Test func aQuizWithVerdictsAtTheEndKeepsTheAnswerAndScoresItAsNotAnswered() {
+        var s = Session(
+            exam: Self.exam,
+            settings: SessionSettings(
+                mode: .quiz, quiz: QuizSettings(minutes: 10, questionIDs: ["q3"], feedback: .end)))
+        _ = s.handle(.tick(at: 1000))
+        _ = s.handle(.startQuiz)
+        _ = s.handle(.submit)
+        _ = s.handle(.goToStep(s.practice!.variant.steps.firstIndex { $0.id == Self.stepID }!))
+        let n = asked(s)
+        let effects = answer(rounded(s, n - 2), &s)
+        // Saved without a word on whether it is right: "right value" would tell.
+        #expect(effects.contains { if case .record(let r) = $0 { r.verdict == "imprecise" && !r.correct } else { false } })
+        #expect(s.practice!.lastVerdict == nil)
+        let end = s.handle(.tick(at: 1000 + 601))
+        guard let report = end.compactMap({ if case .finishQuiz(let r) = $0 { r } else { nil } }).first else {
+            Issue.record("no report"); return
+        }
+        let step = report.questions[0].steps.first { $0.id == Self.stepID }
+        #expect(step?.verdict == .imprecise(asked: "\(n) decimal places"))
+        #expect(step?.points == 0)
     }
 }
