@@ -115,7 +115,8 @@ public enum ExamLoader {
                 diagnostics.append(
                     Diagnostic(
                         file: file, line: s.line,
-                        message: "step '\(s.id)': 'distinct: true' does not hold for the original exam (two of its named mistakes, or one and the answer, coincide)."
+                        message:
+                            "step '\(s.id)': 'distinct: true' does not hold for the original exam (two of its named mistakes, or one and the answer, coincide)."
                     ))
             }
         } catch {

@@ -8,7 +8,9 @@ import Testing
     static let exact = 1.417
     static func rounded(_ x: Double, _ places: Int) -> String { Value.number(x).display(decimals: places) }
 
-    func grade(_ typed: String, _ rule: Tolerance, expected: Value = .number(exact), mistakes: [Mistake] = [], carried: [Value] = [])
+    func grade(
+        _ typed: String, _ rule: Tolerance, expected: Value = .number(exact), mistakes: [Mistake] = [], carried: [Value] = []
+    )
         -> Verdict
     {
         Grader.grade(input: typed, kind: .number, expected: expected, rule: rule, mistakes: mistakes, carried: carried)
@@ -53,7 +55,8 @@ import Testing
 
     @Test func theCarriedForwardValueAtFewerPlacesAsksForMoreToo() {
         let carried = 2.718
-        #expect(grade(Self.rounded(carried, 2), .decimals(3), carried: [.number(carried)]) == .imprecise(asked: "3 decimal places"))
+        #expect(
+            grade(Self.rounded(carried, 2), .decimals(3), carried: [.number(carried)]) == .imprecise(asked: "3 decimal places"))
     }
 
     @Test func vectorsAskForMoreWhenEveryEntryIsRightOrShort() {

@@ -181,7 +181,9 @@ import Testing
     }
 
     @Test func theCacheKeepsCausesMapsAndDistinct() throws {
-        let q = try loaded(Self.filters.replacingOccurrences(of: "    points: 1\n    mistakes:", with: "    points: 1\n    distinct: true\n    mistakes:"))
+        let q = try loaded(
+            Self.filters.replacingOccurrences(
+                of: "    points: 1\n    mistakes:", with: "    points: 1\n    distinct: true\n    mistakes:"))
         #expect(q.steps[0].distinct)
         var w = CacheWriter()
         ContentCodec.write(&w, q)
@@ -259,7 +261,7 @@ import Testing
         ("{value: \"1\"}", "a mistake needs 'why' or 'causes'"),
         ("{value: \"1\", causes: []}", "'causes' needs at least one cause"),
         ("{value: \"1\", causes: [{when: \"zz > 1\", text: \"a\"}]}", "unknown name 'zz'"),
-        ("{value: \"1\", causes: [{when: \"n > 1\"}]}", "missing field 'text'"),
+        ("{value: \"1\", causes: [{when: \"n > 1\"}]}", "missing field 'text'")
     ])
     func brokenCausesAreErrorsAtTheirLine(mistake: String, message: String) throws {
         let text = Self.coinciding(distinct: false).replacingOccurrences(
@@ -284,7 +286,8 @@ import Testing
             of: "    kind: integer\n", with: "    kind: integer\n    distinct: true\n")
         let (q2, diagnostics2, _) = try load(noMistakes)
         #expect(q2 == nil)
-        let distinctLine = noMistakes.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("distinct:") }! + 1
+        let distinctLine =
+            noMistakes.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("distinct:") }! + 1
         let d2 = try #require(diagnostics2.first { $0.message.contains("'distinct' keeps named mistakes apart") })
         #expect(d2.line == distinctLine)
     }
