@@ -1,5 +1,6 @@
 /// Judges a submitted answer against the key, its accepted alternatives, the student's own earlier
-/// answers, and the step's named mistakes, in that order.
+/// answers, and the step's named mistakes, in that order; then, under a `dp N` / `sf N` rule, an
+/// answer that is the right value rounded at fewer places is `.imprecise` (give N places), not wrong.
 ///
 /// The order matters: a correct answer is never reported as a mistake even if some mistake
 /// happens to give the same value, and "carried forward" is only considered once the answer is
@@ -56,7 +57,9 @@ public enum Grader {
         let verdict = gradeAsTyped(
             value: value, kind: kind, expected: expected, rule: rule, mistakes: mistakes,
             alternatives: alternatives, carried: carried, definitions: definitions, log: log)
-        guard percent, kind == .number, !verdict.isCorrect, case .number(let x) = value, x >= 1, x <= 100 else {
+        guard percent, kind == .number, verdict.countsAsTry, !verdict.isCorrect, case .number(let x) = value, x >= 1,
+            x <= 100
+        else {
             return verdict
         }
         let proportion = gradeAsTyped(
@@ -102,6 +105,11 @@ public enum Grader {
         var named: [Mistake] = []
         for i in mistakes.indices where matches(value, mistakes[i].value) { named.append(mistakes[i]) }
         if !named.isEmpty { return .incorrect(mistakes: named, wrongEntries: [], reason: nil) }
+        if let asked = r.askedPrecision,
+            r.isShortRounding(value, expected) || carried.contains(where: { r.isShortRounding(value, $0) })
+        {
+            return .imprecise(asked: asked)
+        }
         if case .expression = kind { return .incorrect(mistakes: [], wrongEntries: [], reason: nil) }
         if isShape {
             let wrong = ShapeRank.wrongEntries(value, expected, rule: r)

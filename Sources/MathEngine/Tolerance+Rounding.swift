@@ -44,3 +44,61 @@ extension Tolerance {
         return Swift.abs(got - expected) <= 0.5 * pow(10, Double(place)) + slack(got, expected)
     }
 }
+
+/// Precision feedback: the right value typed with fewer places or figures than asked.
+extension Tolerance {
+    /// What a rounding rule asks for, as the feedback says it ("3 decimal places", "1
+    /// significant figure"); nil for the other rules.
+    public var askedPrecision: String? {
+        switch self {
+        case .decimals(let n): n == 1 ? "1 decimal place" : "\(n) decimal places"
+        case .significant(let n): n == 1 ? "1 significant figure" : "\(n) significant figures"
+        case .exact, .absolute, .relative: nil
+        }
+    }
+
+    /// Whether `got` is `expected` correctly rounded at fewer decimal places (or figures) than
+    /// this rule asks: 1.42 or 1.4 for 1.417 at `dp 3`, 1.4 for 1.417 at `sf 3`. A typed 0 never
+    /// is (it says nothing of the value), and neither is a rounding to tens or beyond at `dp N`.
+    public func isShortRounding(_ got: Double, _ expected: Double) -> Bool {
+        guard got.isFinite, expected.isFinite, got != 0 else { return false }
+        let answer = DecimalDigits.reading(got)
+        let exact = DecimalDigits.reading(expected)
+        switch self {
+        case .decimals(let n):
+            guard answer.exponent > -n, answer.exponent <= 0 else { return false }
+            return exact.rounded(toPlace: answer.exponent) == answer
+        case .significant(let n):
+            guard answer.digits.count < n else { return false }
+            return exact.rounded(toFigures: answer.digits.count) == answer
+        case .exact, .absolute, .relative:
+            return false
+        }
+    }
+
+    /// The same for whole values: a number, or a vector or matrix whose every entry is right or
+    /// a short rounding, at least one of them short.
+    public func isShortRounding(_ got: Value, _ expected: Value) -> Bool {
+        var short = false
+        func entry(_ a: Double, _ b: Double) -> Bool {
+            if accepts(a, b) { return true }
+            if isShortRounding(a, b) {
+                short = true
+                return true
+            }
+            return false
+        }
+        switch (got, expected) {
+        case (.number(let a), .number(let b)):
+            return entry(a, b) && short
+        case (.vector(let a), .vector(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { entry($0, $1) } && short
+        case (.matrix(let a), .matrix(let b)):
+            return a.count == b.count
+                && zip(a, b).allSatisfy { r, s in r.count == s.count && zip(r, s).allSatisfy { entry($0, $1) } }
+                && short
+        default:
+            return false
+        }
+    }
+}

@@ -38,11 +38,25 @@ public enum Verdict: Sendable, Equatable {
     /// that differ when the sizes agree; `reason`: a sentence when the sizes or kinds differ.
     case incorrect(mistakes: [Mistake], wrongEntries: [EntryIndex], reason: String?)
     case invalid(column: Int, reason: String)
+    /// The right value given at fewer places than a `dp N` / `sf N` step asks (1.42 for 1.417 at
+    /// `dp 3`); `asked` says what to give ("3 decimal places"). Not yet an answer: like an
+    /// unreadable one it costs no try and is recorded nowhere, since the method was right.
+    case imprecise(asked: String)
 
     public var isCorrect: Bool {
         switch self {
         case .correct, .correctAlternative, .carriedForward: true
-        case .incorrect, .invalid: false
+        case .incorrect, .invalid, .imprecise: false
+        }
+    }
+
+    /// Whether the verdict is a try that counts (recorded, scored, penalised when wrong): false
+    /// for an unreadable answer and for the right value at too few places, both of which ask the
+    /// student to fix the typed text rather than the method.
+    public var countsAsTry: Bool {
+        switch self {
+        case .invalid, .imprecise: false
+        case .correct, .correctAlternative, .carriedForward, .incorrect: true
         }
     }
 
@@ -66,6 +80,8 @@ public enum Verdict: Sendable, Equatable {
             return "Not quite."
         case .invalid(_, let reason):
             return reason
+        case .imprecise(let asked):
+            return "Right value; give \(asked)."
         }
     }
 
@@ -104,6 +120,7 @@ extension Verdict {
         case .carriedForward: "carried-forward"
         case .incorrect(let ms, _, _): ms.isEmpty ? "incorrect" : "named-mistake"
         case .invalid: "invalid"
+        case .imprecise: "imprecise"
         }
     }
 }

@@ -36,7 +36,7 @@ extension Variant {
         var firstChanged = target
         for (id, g) in given {
             guard let i = indexByID[id], i < firstChanged else { continue }
-            let value = facts.percent[i] ? Variant.proportion(g) : g
+            let value = canonicalGiven(g, at: i, percent: facts.percent[i])
             if !steps[i].tolerance.matches(value, steps[i].expected) { firstChanged = i }
         }
         if firstChanged == target { return nil }
@@ -62,7 +62,7 @@ extension Variant {
                 for i in 0..<target where read[i] {
                     let value: Value
                     if let g = given[facts.ids[i]] {
-                        value = facts.percent[i] ? Variant.proportion(g) : g
+                        value = canonicalGiven(g, at: i, percent: facts.percent[i])
                     } else if i > firstChanged, let v = recompute(i, specs, table, env: env) {
                         value = v
                     } else {
@@ -95,7 +95,7 @@ extension Variant {
             for i in 0..<target {
                 let value: Value
                 if let g = given[specs[i].id] {
-                    value = specs[i].percent ? Variant.proportion(g) : g
+                    value = canonicalGiven(g, at: i, percent: specs[i].percent)
                     if !steps[i].tolerance.matches(value, steps[i].expected) { changed = true }
                 } else if changed, let v = recomputeWithStep(specs[i], i, env: env) {
                     value = v
@@ -135,6 +135,28 @@ extension Variant {
         if spec.dependencies.isEmpty { return steps[index].expected }
         let raw = (try? question.options(of: spec, env: env)) ?? []
         return try? question.answerValue(spec.answer, step: spec, env: env, rawOptions: raw, what: "answer formula")
+    }
+
+    /// A given answer to step `i` as later steps see it: a `percent: true` step's percentage as a
+    /// proportion, and a value accepted as another form (`accept:`) as the canonical answer it
+    /// stands for: the form's `map:` applied to it, or without a map the key's value. So a
+    /// channels-first shape accepted for a channels-last step never enters a later formula that
+    /// reads the channels last, where it would make meaningless answers "consistent".
+    func canonicalGiven(_ given: Value, at i: Int, percent: Bool) -> Value {
+        let value = percent ? Variant.proportion(given) : given
+        guard !steps[i].alternatives.isEmpty, !steps[i].tolerance.matches(value, steps[i].expected) else { return value }
+        let kind = steps[i].answerKind, rule = steps[i].tolerance, definitions = steps[i].definitions
+        for k in steps[i].alternatives.indices
+        where Question.same(value, steps[i].alternatives[k].value, kind: kind, rule: rule, definitions: definitions) {
+            guard k < question.steps[i].accept.count, let map = question.steps[i].accept[k].map else {
+                return steps[i].expected
+            }
+            var env = Environment(variables: values, dialect: .content)
+            for j in 0..<i { env.overlay[Step.variableName(for: steps[j].id)] = steps[j].expected }
+            env.overlay["answer"] = value
+            return (try? question.evaluate(map, env, "accepted form's map")) ?? steps[i].expected
+        }
+        return value
     }
 
     /// A `percent: true` step's answer as a proportion: a plain number from 1 to 100 was typed as

@@ -155,6 +155,7 @@ enum ContentCodec {
             w.int(t.line)
         }
         w.bool(s.shuffle)
+        w.bool(s.distinct)
     }
 
     static func readTest(_ r: inout CacheReader) throws(CacheCorrupt) -> StepTest {
@@ -182,11 +183,16 @@ enum ContentCodec {
             (try r.string(), try readFormula(&r))
         }
         let accept = try r.array { r throws(CacheCorrupt) in
-            AlternativeSpec(value: try readFormula(&r), note: try readTemplate(&r))
+            var a = AlternativeSpec(value: try readFormula(&r), note: try readTemplate(&r))
+            a.map = try r.optional(readFormula)
+            return a
         }
         let mistakes = try r.array { r throws(CacheCorrupt) in
             var m = MistakeSpec(value: try readFormula(&r), why: try readTemplate(&r))
             m.fromAnswers = try r.bool()
+            m.causes = try r.array { r throws(CacheCorrupt) in
+                MistakeCause(when: try r.optional(readFormula), text: try readTemplate(&r))
+            }
             return m
         }
         let hints = try r.array(readTemplate)
@@ -207,6 +213,7 @@ enum ContentCodec {
         step.label = label
         step.tests = try r.array(readTest)
         step.shuffle = try r.bool()
+        step.distinct = try r.bool()
         return step
     }
 

@@ -111,6 +111,14 @@ public enum ExamLoader {
                     Diagnostic(
                         file: file, line: c.line, message: "constraint \"\(c.source)\" does not hold for the original exam."))
             }
+            for s in try question.coincidingDistinctSteps(original.values) {
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, line: s.line,
+                        message:
+                            "step '\(s.id)': 'distinct: true' does not hold for the original exam (two of its named mistakes, or one and the answer, coincide)."
+                    ))
+            }
         } catch {
             diagnostics.append(error.diagnostic)
             return (nil, diagnostics)

@@ -17,7 +17,7 @@ extension Variant {
         var differs = false
         for i in 0..<target {
             let s = question.steps[i]
-            let g = given[s.id].map { s.percent ? Variant.proportion($0) : $0 }
+            let g = given[s.id].map { canonicalGiven($0, at: i, percent: s.percent) }
             if let g, !steps[i].tolerance.matches(g, steps[i].expected) { differs = true }
             env.overlay[s.variableName] = g ?? steps[i].expected
         }
@@ -30,9 +30,10 @@ extension Variant {
                 !StepInstanceRules.same(v, steps[target], among: carried)
             else { continue }
             let id = "\(spec.id)#\(k + 1)"
+            let keyEnv = Environment(variables: values, dialect: .content)
             let why =
                 steps[target].mistakes.first { $0.id == id }?.explanation
-                ?? (try? m.why.render(Environment(variables: values, dialect: .content), file: "", what: "mistake"))
+                ?? ((try? question.explanation(of: m, env: keyEnv, what: "mistake")) ?? nil)
             guard let why else { continue }
             found.append(Mistake(id: id, value: v, explanation: why))
         }

@@ -27,7 +27,8 @@ final class QuestionParser {
     ]
     static let stepKeys: Set<String> = [
         "id", "partial", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
-        "accept", "mistakes", "hints", "solution", "model", "keywords", "percent", "levels", "label", "tests", "shuffle"
+        "accept", "mistakes", "hints", "solution", "model", "keywords", "percent", "levels", "label", "tests", "shuffle",
+        "distinct"
     ]
 
     /// Runs `body`, turning a thrown `ContentError` into a diagnostic and returning nil.

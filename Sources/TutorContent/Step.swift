@@ -4,12 +4,43 @@ import MathEngine
 public struct MistakeSpec: Sendable {
     /// Formula for the wrong value (same dialect and names as the step's answer).
     public let value: Formula
-    /// One sentence shown to the student; may contain `{placeholders}`.
+    /// One sentence shown to the student; may contain `{placeholders}`. Empty when the mistake
+    /// gives `causes` instead.
     public let why: Template
+    /// `causes:` several explanations of the one value, each with the condition under which it
+    /// applies; the feedback gives those that apply in the variant, and a variant where none
+    /// applies has no such mistake. Empty: `why` is the explanation, always.
+    public var causes: [MistakeCause] = []
     /// `from_answers: true`: the value is also computed with the student's own earlier answers
     /// (the `given` values error carried forward uses), so a slip made on top of an earlier
     /// wrong answer is still named (`1 - mean(k_pred == y)` with the student's predictions).
     public var fromAnswers = false
+}
+
+/// One explanation of a named mistake's value (`causes:`), e.g. `{when: "C > 1", text: …}`:
+/// `when` decides, per variant, whether this slip can give the value at all.
+public struct MistakeCause: Sendable {
+    /// nil: the cause always applies.
+    public let when: Formula?
+    public let text: Template
+
+    public init(when: Formula?, text: Template) {
+        self.when = when
+        self.text = text
+    }
+
+    /// The feedback of the causes that apply: one as it stands; several as one sentence
+    /// ("More than one slip gives this value: a; or b"), since the value cannot tell them apart.
+    public static func joined(_ texts: [String]) -> String {
+        guard texts.count > 1 else { return texts.first ?? "" }
+        var clauses = texts.map { text -> String in
+            var t = Substring(text)
+            while let last = t.last, last == "." || last == " " { t.removeLast() }
+            return String(t)
+        }
+        clauses[0] = "More than one slip gives this value: " + clauses[0]
+        return clauses.joined(separator: "; or ") + "."
+    }
 }
 
 /// Another correct form of the answer (e.g. accuracy typed as a percentage), with its note.
@@ -17,6 +48,11 @@ public struct AlternativeSpec: Sendable {
     public let value: Formula
     /// What the student sees when this form is accepted; a template like the other texts.
     public let note: Template
+    /// `map:` how the student's value in this form becomes the canonical answer, a formula in
+    /// `answer` (the student's value) and the question's names, e.g. `answer/100` for a
+    /// percentage. Later steps see the mapped value; without a map they see the key's value, so
+    /// another form never flows raw into a formula written for the canonical one.
+    public var map: Formula? = nil
 }
 
 /// The options of a `choice` step: either templates (one per option, rendered per variant)
@@ -73,6 +109,9 @@ public struct Step: Sendable {
     /// Choice steps: `shuffle: false` keeps the file's order, for options that are ordered
     /// (decreases / stays / increases), where any other order would confuse.
     public var shuffle = true
+    /// `distinct: true`: every variant keeps the step's named mistakes apart from its answer and
+    /// from each other under the step's check rule (a draw where two coincide is drawn again).
+    public var distinct = false
 
     /// The name formulas use for this step's value: `a.total` → `a_total`.
     public var variableName: String { Step.variableName(for: id) }

@@ -15,15 +15,12 @@ extension Question {
                 shown, correct: expected.textValue, questionID: id, stepID: step.id,
                 seed: seed, ordinal: ordinal)
         }
-        var answerKind = Self.answerKind(of: step, options: shown)
-        if answerKind == .shape, case .shape(let dims) = expected, dims.count == 1 { answerKind = .vectorLength }
-        let keep = Set(step.variables.map(\.name))
-        var definitions: [String: String] = [:]
-        for (name, f) in step.variables {
-            definitions[name] = ExpressionText.substitute(f.expr, values: env.allVariables, keep: keep)
-        }
+        let answerKind = Self.gradingKind(of: step, options: shown, expected: expected)
+        let definitions = Self.definitions(of: step, env: env)
         var mistakes: [Mistake] = []
         for (i, m) in step.mistakes.enumerated() {
+            // Causes first: a mistake none of whose causes applies here is not evaluated at all.
+            guard let why = try explanation(of: m, env: env, what: what) else { continue }
             let v = try answerValue(m.value, step: step, env: env, rawOptions: rawOptions, what: "mistake \(i + 1)")
             // A misconception that gives the right value in this variant is no mistake here: naming
             // it would call a correct method wrong, so it is left out of this variant (key, demo,
@@ -31,7 +28,6 @@ extension Question {
             if step.kind != .text, Self.same(v, expected, kind: answerKind, rule: step.check, definitions: definitions) {
                 continue
             }
-            let why = try m.why.render(env, file: file, what: "\(what): mistake explanation")
             mistakes.append(Mistake(id: "\(step.id)#\(i + 1)", value: v, explanation: why))
         }
         var alternatives: [Alternative] = []
@@ -58,6 +54,37 @@ extension Question {
             definitions: definitions)
         instance.label = step.label ?? step.id
         return instance
+    }
+
+    /// What a mistake says in this variant: its `why`, or the texts of its `causes` whose
+    /// condition holds there (`MistakeCause.joined`); nil when no cause holds, so the mistake is
+    /// left out of the variant, as one giving the correct value is.
+    func explanation(of m: MistakeSpec, env: Environment, what: String) throws(ContentError) -> String? {
+        guard !m.causes.isEmpty else { return try m.why.render(env, file: file, what: "\(what): mistake explanation") }
+        var texts: [String] = []
+        for cause in m.causes {
+            if let when = cause.when, !(try evaluate(when, env, "\(what): cause condition").isTruthy) { continue }
+            texts.append(try cause.text.render(env, file: file, what: "\(what): mistake cause"))
+        }
+        return texts.isEmpty ? nil : MistakeCause.joined(texts)
+    }
+
+    /// How the grader reads the step's answers: its kind's, with a one-dimensional shape read as
+    /// a vector's length.
+    static func gradingKind(of step: Step, options: [String], expected: Value) -> AnswerKind {
+        let kind = answerKind(of: step, options: options)
+        if kind == .shape, case .shape(let dims) = expected, dims.count == 1 { return .vectorLength }
+        return kind
+    }
+
+    /// Expression steps: each student variable's sample-value formula with the variant's values in.
+    static func definitions(of step: Step, env: Environment) -> [String: String] {
+        let keep = Set(step.variables.map(\.name))
+        var definitions: [String: String] = [:]
+        for (name, f) in step.variables {
+            definitions[name] = ExpressionText.substitute(f.expr, values: env.allVariables, keep: keep)
+        }
+        return definitions
     }
 
     static func answerKind(of step: Step, options: [String]) -> AnswerKind {

@@ -129,40 +129,8 @@ extension QuestionParser {
         }
         if kind == .choice, case .none = options { fail(fields.line, "\(what): a choice step needs 'options'.") }
 
-        var mistakes: [MistakeSpec] = []
-        for n in attempt({ () throws(ContentError) in try fields.sequence("mistakes") }) ?? [] {
-            if let m = attempt({ () throws(ContentError) -> MistakeSpec in
-                let mf = try YAMLFields(n, file: file, what: "\(what): mistake")
-                diagnostics += mf.unknownKeys(allowed: ["value", "why", "from_answers"])
-                let v = try Formula.parse(
-                    try mf.string("value"), dialect: .content, file: file, line: mf.line(of: "value"),
-                    what: "\(what): mistake formula")
-                var spec = MistakeSpec(value: v, why: Template(source: try mf.string("why"), segments: []))
-                spec.fromAnswers = try mf.optionalBool("from_answers") ?? false
-                return spec
-            }) {
-                checkNames(m.value, known: stepKnown, what: "\(what): mistake formula")
-                var spec = MistakeSpec(
-                    value: m.value, why: template(m.why.source, line: m.value.line, label: "mistake explanation"))
-                spec.fromAnswers = m.fromAnswers
-                mistakes.append(spec)
-            }
-        }
-        var accept: [AlternativeSpec] = []
-        for n in attempt({ () throws(ContentError) in try fields.sequence("accept") }) ?? [] {
-            if let a = attempt({ () throws(ContentError) -> AlternativeSpec in
-                let af = try YAMLFields(n, file: file, what: "\(what): accepted form")
-                diagnostics += af.unknownKeys(allowed: ["value", "note"])
-                let v = try Formula.parse(
-                    try af.string("value"), dialect: .content, file: file, line: af.line(of: "value"),
-                    what: "\(what): accepted form")
-                return AlternativeSpec(value: v, note: Template(source: try af.string("note"), segments: []))
-            }) {
-                checkNames(a.value, known: stepKnown, what: "\(what): accepted form")
-                let note = template(a.note.source, line: a.value.line, label: "accepted-form note")
-                accept.append(AlternativeSpec(value: a.value, note: note))
-            }
-        }
+        let mistakes = parseMistakes(fields, what: what, known: stepKnown, template: template)
+        let accept = parseAccepted(fields, what: what, known: stepKnown, template: template)
         var keywords: [[String]] = []
         for n in attempt({ () throws(ContentError) in try fields.sequence("keywords") }) ?? [] {
             switch n {
@@ -187,6 +155,10 @@ extension QuestionParser {
         if shuffle != nil && kind != .choice {
             fail(fields.line(of: "shuffle"), "\(what): 'shuffle' applies to choice steps only (their options' order).")
         }
+        let distinct = attempt({ () throws(ContentError) in try fields.optionalBool("distinct") }) ?? nil
+        if distinct == true && mistakes.isEmpty {
+            fail(fields.line(of: "distinct"), "\(what): 'distinct' keeps named mistakes apart, and this step has none.")
+        }
         let tests = parseTests(
             fields, step: id, kind: kind, known: stepKnown.union([Step.variableName(for: id)]), earlier: earlier)
         guard diagnostics.filter(\.isError).count == errorsBefore, let answer else { return nil }
@@ -198,6 +170,7 @@ extension QuestionParser {
             levels: levels, line: fields.line, percent: percent ?? false, label: label)
         step.tests = tests
         step.shuffle = shuffle ?? true
+        step.distinct = distinct ?? false
         return step
     }
 }

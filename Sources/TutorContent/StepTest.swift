@@ -13,6 +13,7 @@ public struct StepTest: Sendable {
         case incorrect
         case namedMistake = "named-mistake"
         case invalid
+        case imprecise
     }
 
     /// What the student types (a template: `{P + 1}` is one more than the key's P).
@@ -32,7 +33,7 @@ public struct StepTest: Sendable {
 
 extension StepTest.Expected {
     /// The word for what the grader said: `Verdict.shortName`, the words storage and reports
-    /// use (the same six, so every verdict has its case).
+    /// use (the same seven, so every verdict has its case).
     init(_ verdict: Verdict) {
         self = Self(rawValue: verdict.shortName)!
     }

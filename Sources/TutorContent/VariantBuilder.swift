@@ -46,7 +46,9 @@ extension Question {
 
     private func drawValues(seed: UInt64) throws(ContentError) -> [NamedValue] {
         let rng = RandomSource(seed: Question.generatorSeed(seed: seed, questionID: id))
-        var rejections = [Int](repeating: 0, count: constraints.count)
+        let distinct = distinctStepIndices
+        // One count per constraint, then one per `distinct: true` step.
+        var rejections = [Int](repeating: 0, count: constraints.count + distinct.count)
         for _ in 0..<Question.maxAttempts {
             let values = try computeValues(rng: rng)
             let env = Environment(variables: Dictionary(values.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }))
@@ -55,14 +57,19 @@ extension Question {
                 rejections[i] += 1
                 satisfied = false
             }
+            // Only a draw every constraint accepts is built far enough to compare mistakes.
+            if satisfied, let k = try firstCoincidingDistinct(env.variables, distinct: distinct) {
+                rejections[constraints.count + k] += 1
+                satisfied = false
+            }
             if satisfied { return values }
         }
-        throw noVariant(seed: seed, rejections: rejections)
+        throw noVariant(seed: seed, rejections: rejections, distinct: distinct)
     }
 
-    /// The error for a seed no draw satisfies, at the line of the constraint that rejected the most
-    /// draws, with how often it did: that constraint is the one to loosen.
-    private func noVariant(seed: UInt64, rejections: [Int]) -> ContentError {
+    /// The error for a seed no draw satisfies, at the line of the constraint (or `distinct: true`
+    /// step) that rejected the most draws, with how often it did: that rule is the one to loosen.
+    private func noVariant(seed: UInt64, rejections: [Int], distinct: [Int]) -> ContentError {
         var message =
             "question '\(id)': no variant for seed \(seed) satisfies the constraints after \(Question.maxAttempts) attempts"
         guard let worst = rejections.indices.max(by: { rejections[$0] < rejections[$1] }), rejections[worst] > 0 else {
@@ -70,6 +77,11 @@ extension Question {
         }
         let percent = Double(rejections[worst]) * 100 / Double(Question.maxAttempts)
         let share = percent >= 99.95 ? "every draw" : "\(ValueText.number((percent * 10).rounded() / 10))% of the draws"
+        if worst >= constraints.count {
+            let step = steps[distinct[worst - constraints.count]]
+            message += "; 'distinct: true' of step '\(step.id)' (its named mistakes coincide) rejects \(share)."
+            return ContentError(file: file, line: step.line, message: message)
+        }
         message += "; the constraint \"\(constraints[worst].source)\" rejects \(share)."
         return ContentError(file: file, line: constraints[worst].line, message: message)
     }

@@ -28,6 +28,8 @@ struct FeedbackLines {
                 add("\(glyphs.cross) \(verdict.message)", .role(.wrong).bold())
             case .invalid:
                 break // the live line under the field already shows the caret and the reason
+            case .imprecise:
+                add(verdict.message, .role(.warning).bold())
             }
         }
         if let notice = practice.notice { add(notice, .role(.warning)) }

@@ -15,8 +15,8 @@ public enum QuizScoring {
             let total = step.expected.entryCount
             guard total > 0, wrong.count < total else { return 0 }
             return step.points * Double(total - wrong.count) / Double(total)
-        case .invalid:
-            return 0
+        case .invalid, .imprecise:
+            return 0 // not yet an answer
         }
     }
 }

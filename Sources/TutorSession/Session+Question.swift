@@ -150,7 +150,11 @@ extension Session {
             p.variant.grade(step: step.id, input: input, given: given),
             value: p.live.value, step: step.id, given: given, madeBefore: madeBefore)
         p.lastVerdict = verdict
-        if case .invalid = verdict { return [] } // not a try: the caret shows what to fix
+        // Not a try: the caret shows what to fix, or the feedback asks for more places. With
+        // verdicts hidden until the end, "right value" would tell, so such an answer is kept like
+        // any other and scores as not yet answered.
+        if case .invalid = verdict { return [] }
+        if case .imprecise = verdict, p.rules.showVerdicts { return [] }
         let seconds: Double? = if let start = p.stepClock, let now { max(0, now - start) } else { nil }
         p.record.attempts.append(Attempt(input: input, verdict: verdict, value: p.live.value, seconds: seconds))
         let mistake: String? = if case .incorrect(let ms, _, _) = verdict, let m = ms.first { m.explanation } else { nil }
@@ -188,7 +192,7 @@ extension Session {
                     p.notice = "After \(p.record.wrongTries) tries, here is the worked step."
                 }
             }
-        case .invalid:
+        case .invalid, .imprecise:
             break
         }
         if verdict.isCorrect || p.record.locked {

@@ -187,6 +187,7 @@ extension Session {
         case .carriedForward: "right given your earlier answer"
         case .incorrect: "wrong"
         case .invalid: "not readable"
+        case .imprecise: "too few places"
         }
     }
 

@@ -130,6 +130,8 @@ enum VerdictText {
             return "correct: \(verdict.message)"
         case .incorrect:
             return "incorrect: \(verdict.message)"
+        case .imprecise:
+            return "imprecise: \(verdict.message)"
         }
     }
 }
@@ -138,13 +140,14 @@ enum VerdictText {
 enum VerdictJSON {
     static let selfAssessMessage = "Free text is self-assessed: compare it with the model answer."
 
-    /// 0 correct, 1 incorrect, 2 invalid, 3 self-assess (a free-text step: no machine verdict).
+    /// 0 correct, 1 incorrect, 2 not yet an answer (invalid, or the right value at too few
+    /// places), 3 self-assess (a free-text step: no machine verdict).
     static func exitStatus(_ verdict: Verdict, step: VariantStep) -> Int32 {
         if step.kind == .text, !verdict.isInvalid { return 3 }
         return switch verdict {
         case .correct, .correctAlternative, .carriedForward: 0
         case .incorrect: 1
-        case .invalid: 2
+        case .invalid, .imprecise: 2
         }
     }
 
@@ -167,6 +170,8 @@ enum VerdictJSON {
             pairs += [("column", .number(Double(column))), ("reason", .string(reason))]
         case .correctAlternative(let note):
             pairs.append(("note", .string(note)))
+        case .imprecise(let asked):
+            pairs.append(("asked", .string(asked)))
         case .incorrect(let mistakes, let wrong, let reason):
             pairs.append(("mistakes", .array(mistakes.map { .string($0.explanation) })))
             pairs.append(

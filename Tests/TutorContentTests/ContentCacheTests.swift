@@ -77,15 +77,17 @@ struct ContentCacheTests {
             fields(try #require(q.steps.first)) == [
                 "id", "part", "prompt", "kind", "answer", "check", "points", "options", "variables",
                 "accept", "mistakes", "hints", "solution", "model", "keywords", "dependencies",
-                "partialCredit", "levels", "line", "percent", "label", "tests", "shuffle"
+                "partialCredit", "levels", "line", "percent", "label", "tests", "shuffle", "distinct"
             ], "\(note)")
         #expect(fields(loaded.exam) == ["id", "title", "questions", "directory", "log"], "\(note)")
         #expect(fields(try #require(q.params.first)) == ["name", "value", "vary", "line"], "\(note)")
         #expect(fields(try #require(q.derived.first)) == ["name", "formula", "line"], "\(note)")
         #expect(fields(q.steps[0].answer) == ["source", "expr", "line"], "\(note)")
         #expect(fields(q.text) == ["source", "segments"], "\(note)")
-        #expect(fields(MistakeSpec(value: q.steps[0].answer, why: q.text)) == ["value", "why", "fromAnswers"], "\(note)")
-        #expect(fields(AlternativeSpec(value: q.steps[0].answer, note: q.text)) == ["value", "note"], "\(note)")
+        #expect(
+            fields(MistakeSpec(value: q.steps[0].answer, why: q.text)) == ["value", "why", "causes", "fromAnswers"], "\(note)")
+        #expect(fields(MistakeCause(when: nil, text: q.text)) == ["when", "text"], "\(note)")
+        #expect(fields(AlternativeSpec(value: q.steps[0].answer, note: q.text)) == ["value", "note", "map"], "\(note)")
         #expect(fields(Diagnostic(file: "f", line: 1, message: "m")) == ["file", "line", "message", "severity"], "\(note)")
         #expect(fields(loaded) == ["exam", "diagnostics"], "\(note)")
     }
