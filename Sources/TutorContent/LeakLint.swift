@@ -77,16 +77,21 @@ public enum LeakLint {
     /// Lint diagnostics for `q`: each leak of the original exam, then each leak found in random
     /// variants once, with the number of seeds it occurs in.
     static func check(_ q: Question, seeds: Int, extra: @escaping @Sendable (Variant) -> [Leak] = { _ in [] }) -> [Diagnostic] {
+        check(q, variants: LintVariants(q, seeds: seeds), extra: extra)
+    }
+
+    static func check(_ q: Question, variants: LintVariants, extra: (Variant) -> [Leak]) -> [Diagnostic] {
+        let seeds = variants.seeds
         var out: [Diagnostic] = []
-        let all: (Variant) -> [Leak] = { leaks(in: $0) + extra($0) }
-        if let v = try? q.variant() {
+        func all(_ v: Variant) -> [Leak] { leaks(in: v) + extra(v) }
+        if let v = variants.original {
             for l in all(v) {
                 out.append(Diagnostic(file: q.file, line: l.line, message: l.message + " (original exam)"))
             }
         }
         var counts: [String: (line: Int, count: Int, example: UInt64)] = [:]
-        for seed in 1...UInt64(max(seeds, 1)) {
-            guard let v = try? q.variant(seed: seed) else { continue }
+        for v in variants.built {
+            let seed = v.seed ?? 0
             for l in Set(all(v).map { LeakKey(message: $0.message, line: $0.line) }) {
                 let prev = counts[l.message]
                 counts[l.message] = (l.line, (prev?.count ?? 0) + 1, prev?.example ?? seed)

@@ -18,24 +18,34 @@ public enum PictureLint {
         // (z^[1]'s 256 is also a^[1]'s size, but the student earned it at z^[1]).
         let scan = AnswerLeak(questionText: variant.text)
         var out: [LeakLint.Leak] = []
+        var previous: ScannedText? = nil
         for open in 0...variant.steps.count {
             if open > 0 { practice.records[open - 1].status = .correct }
-            var text = ""
-            for (w, h, large) in [(100, 32, false), (140, 40, true)] {
-                var buffer = Buffer(width: w, height: h)
-                Picture(practice: practice, glyphs: .unicode, large: large).draw(
-                    in: &buffer, rect: Rect(x: 0, y: 0, width: w, height: h))
-                text += buffer.lines().joined(separator: "\n") + "\n"
-            }
+            let text = drawn(practice)
+            // A step the picture does not show leaves it unchanged: read it once.
+            let scanned = previous.flatMap { $0.text == text ? $0 : nil } ?? ScannedText(text)
+            previous = scanned
             let earned = variant.steps[..<open].map(\.expected)
             let after = open == 0 ? "before any step is answered" : "after step '\(variant.steps[open - 1].id)'"
             for id in scan.answersStated(
-                in: text, among: Array(variant.steps[open...]), ownStep: nil, own: earned,
+                in: scanned, among: Array(variant.steps[open...]), ownStep: nil, own: earned,
                 countSmallNumbers: true)
             {
                 out.append(LeakLint.Leak(step: "(picture)", place: "picture \(after)", answerOf: id, line: variant.question.line))
             }
         }
         return out
+    }
+
+    /// The picture's text at both sizes lint reads.
+    static func drawn(_ practice: PracticeState) -> String {
+        var text = ""
+        for (w, h, large) in [(100, 32, false), (140, 40, true)] {
+            var buffer = Buffer(width: w, height: h)
+            Picture(practice: practice, glyphs: .unicode, large: large).draw(
+                in: &buffer, rect: Rect(x: 0, y: 0, width: w, height: h))
+            text += buffer.lines().joined(separator: "\n") + "\n"
+        }
+        return text
     }
 }
