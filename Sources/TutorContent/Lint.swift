@@ -56,6 +56,7 @@ public enum Lint {
         out += TextLint.check(q, variants: variants)
         out += StepTestLint.check(q, variants: variants)
         out += ToleranceBandLint.check(q, variants: variants)
+        out += MistakeAnswerLint.check(q, variants: variants)
         return out + LeakLint.check(q, variants: variants, extra: { leaks($0) + EarnedLeakLint.leaks(in: $0) })
     }
 

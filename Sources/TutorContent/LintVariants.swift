@@ -28,3 +28,25 @@ struct LintVariants {
     /// The original exam (when it builds), then every seeded variant that builds.
     var all: [Variant] { (original.map { [$0] } ?? []) + built }
 }
+
+/// Where one finding happens among the variants lint read: the original exam, how many seeds,
+/// and the first seed, for an author to look at with `dltutor key --seed N`.
+struct LintOccurrence {
+    var original = false
+    var seeds = 0
+    var example: UInt64?
+
+    mutating func add(_ v: Variant) {
+        guard let seed = v.seed else { original = true; return }
+        seeds += 1
+        if example == nil { example = seed }
+    }
+
+    /// "original exam", "42 of 500 seeds, e.g. seed 7", or both joined with "and".
+    func place(seeds total: Int) -> String {
+        var parts: [String] = []
+        if original { parts.append("original exam") }
+        if let example { parts.append("\(seeds) of \(total) seeds, e.g. seed \(example)") }
+        return parts.joined(separator: " and ")
+    }
+}

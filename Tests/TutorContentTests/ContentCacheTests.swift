@@ -82,7 +82,7 @@ struct ContentCacheTests {
         #expect(fields(try #require(q.params.first)) == ["name", "value", "vary", "line"], "\(note)")
         #expect(fields(try #require(q.derived.first)) == ["name", "formula", "line"], "\(note)")
         #expect(fields(q.steps[0].answer) == ["source", "expr", "line"], "\(note)")
-        #expect(fields(q.text) == ["source", "segments"], "\(note)")
+        #expect(fields(q.text) == ["source", "segments", "line"], "\(note)")
         #expect(fields(MistakeSpec(value: q.steps[0].answer, why: q.text)) == ["value", "why", "fromAnswers"], "\(note)")
         #expect(fields(AlternativeSpec(value: q.steps[0].answer, note: q.text)) == ["value", "note"], "\(note)")
         #expect(fields(Diagnostic(file: "f", line: 1, message: "m")) == ["file", "line", "message", "severity"], "\(note)")
