@@ -19,7 +19,8 @@ enum LintBench {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = [binary, "lint", content].map { strdup($0) } + [nil]
+        let words: [String] = [binary, "lint", content]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
         let clock = ContinuousClock()
         let start = clock.now

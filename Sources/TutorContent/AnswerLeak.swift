@@ -154,18 +154,19 @@ public struct AnswerLeak: Sendable {
     private func statesFormula(_ answer: String, step: VariantStep, text: String) -> Bool {
         guard case .expression(let variables) = step.answerKind else { return false }
         guard Self.mayHoldFormula(text, variables: variables) else { return false }
-        let allowed = Set("0123456789.+-−*/^()·× ²³" + variables.joined())
+        // Runs of formula characters, read scalar by scalar (a picture's text is long).
+        let allowed = Set("0123456789.+-−*/^()·× ²³".unicodeScalars).union(variables.flatMap(\.unicodeScalars))
         var runs: [String] = []
-        var current = ""
-        for ch in text {
-            if allowed.contains(ch) || (ch.isLetter && ch.isLowercase && ch.isASCII) {
-                current.append(ch)
-            } else {
-                runs.append(current)
-                current = ""
+        var current = String.UnicodeScalarView()
+        for c in text.unicodeScalars {
+            if (c.value >= 0x61 && c.value <= 0x7A) || allowed.contains(c) {
+                current.append(c)
+            } else if !current.isEmpty {
+                runs.append(String(current))
+                current = String.UnicodeScalarView()
             }
         }
-        runs.append(current)
+        runs.append(String(current))
         for run in runs {
             let trimmed = run.trimmedSpaces
             guard variables.contains(where: { trimmed.contains($0) }), trimmed.count >= 3 else { continue }

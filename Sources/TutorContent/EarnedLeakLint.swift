@@ -111,6 +111,8 @@ public enum EarnedLeakLint {
     /// `z^[2]`, `x_3`, `10n`): what is left are the numbers a sentence states as values ("has 256
     /// nodes", "There are 3 classes", "4×8"), which count even when the question prints them.
     static func standalone(_ text: String) -> String {
+        // Plain ASCII without a digit has no number to blank (most hints).
+        if !text.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 >= 0x80 }) { return text }
         let chars = Array(text)
         var out = chars
         var i = 0
@@ -146,6 +148,7 @@ public enum EarnedLeakLint {
     /// `tanh²(z_i)` → `tanh²(z)`: a subscript (`_i`, `_{ij}`, `_1`) names an entry of the
     /// variable, so the formula is the variable's.
     static func withoutSubscripts(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "_")) else { return text }
         var out = ""
         var chars = Array(text)[...]
         while let c = chars.popFirst() {
