@@ -72,7 +72,9 @@ public enum LeakLint {
             }
             for m in s.mistakes {
                 let number = m.fileNumber
-                check(m.explanation, "feedback to mistake \(number)", line: LeakLintLines.mistake(spec, number: number), own: [m.value])
+                check(
+                    m.explanation, "feedback to mistake \(number)", line: LeakLintLines.mistake(spec, number: number),
+                    own: [m.value])
             }
         }
         return out

@@ -15,7 +15,9 @@ struct LintVariants {
     init(_ q: Question, seeds: Int) {
         original = try? q.variant()
         seeded = (1...UInt64(max(seeds, 1))).map { seed in
-            do throws(ContentError) { return (seed, .success(try q.variant(seed: seed))) } catch { return (seed, .failure(error)) }
+            do throws(ContentError) { return (seed, .success(try q.variant(seed: seed))) } catch {
+                return (seed, .failure(error))
+            }
         }
         self.seeds = seeds
     }

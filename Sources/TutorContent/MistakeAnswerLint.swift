@@ -29,7 +29,8 @@ enum MistakeAnswerLint {
     /// "original exam and all 500 seeds"; the seeds alone when the original could not be built.
     static func everywhere(_ variants: LintVariants, _ first: Variant) -> String {
         let n = variants.built.count
-        let seedText = "\(n == variants.seeded.count ? "all " : "the ")\(n) seed\(n == 1 ? "" : "s")\(n == variants.seeded.count ? "" : " that could be built")"
+        let seedText =
+            "\(n == variants.seeded.count ? "all " : "the ")\(n) seed\(n == 1 ? "" : "s")\(n == variants.seeded.count ? "" : " that could be built")"
         return first.isOriginal ? "original exam and \(seedText)" : seedText
     }
 }

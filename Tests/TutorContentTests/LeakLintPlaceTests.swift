@@ -61,7 +61,8 @@ struct LeakLintPlaceTests {
         #expect(leaks.first?.line == line(of: "{P} weights", in: lines))
         #expect(
             leaks.first?.message
-                == "step 'c.choice': the option 2 states the answer of step 'a.total' before it is earned (original exam and 10 of 10 seeds, e.g. seed 1).")
+                == "step 'c.choice': the option 2 states the answer of step 'a.total' before it is earned (original exam and 10 of 10 seeds, e.g. seed 1)."
+        )
     }
 
     @Test func aMistakeFeedbackLeakPointsAtTheMistake() throws {
