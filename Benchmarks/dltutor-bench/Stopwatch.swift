@@ -9,9 +9,19 @@ struct Measurement {
         return sorted[sorted.count / 2]
     }
 
+    /// The 99th percentile, nearest rank (the slowest sample when there are fewer than 100).
+    var p99: Duration {
+        let sorted = samples.sorted()
+        return sorted[min(sorted.count - 1, Int((0.99 * Double(sorted.count)).rounded(.up)) - 1)]
+    }
+
     /// Median in the most readable unit.
-    var medianText: String {
-        let ns = Double(median.components.seconds) * 1e9 + Double(median.components.attoseconds) / 1e9
+    var medianText: String { text(median) }
+
+    var p99Text: String { text(p99) }
+
+    private func text(_ d: Duration) -> String {
+        let ns = Double(d.components.seconds) * 1e9 + Double(d.components.attoseconds) / 1e9
         if ns < 1_000 { return String(format3(ns)) + " ns" }
         if ns < 1_000_000 { return String(format3(ns / 1_000)) + " µs" }
         if ns < 1_000_000_000 { return String(format3(ns / 1_000_000)) + " ms" }

@@ -51,8 +51,19 @@ public struct AnswerLeak: Sendable {
         in text: String, among steps: [VariantStep], ownStep: String?, own: [Value] = [],
         countSmallNumbers: Bool = false
     ) -> [String] {
+        answersStated(
+            in: ScannedText(text), among: steps, ownStep: ownStep, own: own, countSmallNumbers: countSmallNumbers)
+    }
+
+    /// `answersStated` for a text already read: a text checked again and again (a picture that
+    /// did not change when a step was answered) is tokenised and lower-cased once.
+    public func answersStated(
+        in scanned: ScannedText, among steps: [VariantStep], ownStep: String?, own: [Value] = [],
+        countSmallNumbers: Bool = false
+    ) -> [String] {
+        let text = scanned.text
         let ownNumbers = own.flatMap(\.numbers)
-        let tokens = LeakToken.scan(text).filter { tok in
+        let tokens = scanned.tokens.filter { tok in
             if given.contains(tok) { return false }
             guard case .number(let t, _) = tok else { return true }
             // The student's own value, as typed or rounded in the sentence.
@@ -65,7 +76,7 @@ public struct AnswerLeak: Sendable {
                 guard case .number(let t, _) = tok else { return true }
                 return !(t == t.rounded() && abs(t) <= 12)
             }
-        let lower = text.lowercased()
+        let lower = scanned.lowered
         var out: [String] = []
         for step in steps where step.kind != .text {
             let seen = step.id == ownStep ? tokens : withoutSmall
@@ -78,7 +89,7 @@ public struct AnswerLeak: Sendable {
         return out
     }
 
-    private func states(_ value: Value, step: VariantStep, tokens: [LeakToken], lowered: String, text: String) -> Bool {
+    private func states(_ value: Value, step: VariantStep, tokens: [LeakToken], lowered: LazyLowercase, text: String) -> Bool {
         let rule: Tolerance = step.kind == .integer ? .exact : step.tolerance
         // A whole number in a sentence ("2 decimal places") does not state a fraction however
         // loose the step's tolerance; a decimal states a value it equals under the step's rule.
@@ -109,7 +120,7 @@ public struct AnswerLeak: Sendable {
         case .matrix(let rows):
             return states(.vector(rows.flatMap { $0 }), step: step, tokens: tokens, lowered: lowered, text: text)
         case .shape(let dims):
-            if dims.isEmpty { return lowered.has("scalar") && !givenText.has("scalar") }
+            if dims.isEmpty { return lowered.value.has("scalar") && !givenText.has("scalar") }
             return tokens.contains { tok in
                 switch tok {
                 case .shape(let d): return d == dims || (dims.count == 1 && d == dims + [1])
@@ -127,10 +138,10 @@ public struct AnswerLeak: Sendable {
                 if case .text(let s) = item, telling(s) { return s.lowercased() }
                 return nil
             }
-            return !names.isEmpty && names.allSatisfy { lowered.has($0) }
+            return !names.isEmpty && names.allSatisfy { lowered.value.has($0) }
         case .text(let s):
             if case .expression = step.answerKind { return statesFormula(s, step: step, text: text) }
-            return telling(s) && lowered.has(s.lowercased())
+            return telling(s) && lowered.value.has(s.lowercased())
         }
     }
 
@@ -143,18 +154,19 @@ public struct AnswerLeak: Sendable {
     private func statesFormula(_ answer: String, step: VariantStep, text: String) -> Bool {
         guard case .expression(let variables) = step.answerKind else { return false }
         guard Self.mayHoldFormula(text, variables: variables) else { return false }
-        let allowed = Set("0123456789.+-−*/^()·× ²³" + variables.joined())
+        // Runs of formula characters, read scalar by scalar (a picture's text is long).
+        let allowed = Set("0123456789.+-−*/^()·× ²³".unicodeScalars).union(variables.flatMap(\.unicodeScalars))
         var runs: [String] = []
-        var current = ""
-        for ch in text {
-            if allowed.contains(ch) || (ch.isLetter && ch.isLowercase && ch.isASCII) {
-                current.append(ch)
-            } else {
-                runs.append(current)
-                current = ""
+        var current = String.UnicodeScalarView()
+        for c in text.unicodeScalars {
+            if (c.value >= 0x61 && c.value <= 0x7A) || allowed.contains(c) {
+                current.append(c)
+            } else if !current.isEmpty {
+                runs.append(String(current))
+                current = String.UnicodeScalarView()
             }
         }
-        runs.append(current)
+        runs.append(String(current))
         for run in runs {
             let trimmed = run.trimmedSpaces
             guard variables.contains(where: { trimmed.contains($0) }), trimmed.count >= 3 else { continue }
@@ -187,6 +199,35 @@ public struct AnswerLeak: Sendable {
     }
 }
 
+/// A text read once for leaks: its tokens, and its lower-case form once a check needs it.
+public struct ScannedText {
+    public let text: String
+    let tokens: [LeakToken]
+    let lowered: LazyLowercase
+
+    public init(_ text: String) {
+        self.text = text
+        tokens = LeakToken.scan(text)
+        lowered = LazyLowercase(text)
+    }
+}
+
+/// A text's lower-case form, made on first use: most texts are read only for numbers, and
+/// lower-casing every picture's braille and box-drawing text was an eighth of lint's time.
+final class LazyLowercase {
+    let text: String
+    private var cached: String?
+
+    init(_ text: String) { self.text = text }
+
+    var value: String {
+        if let cached { return cached }
+        let lower = text.lowercased()
+        cached = lower
+        return lower
+    }
+}
+
 extension AnswerLeak {
     static let functionNames: Set<String> = [
         "ln", "log", "exp", "sqrt", "abs", "tanh", "sinh", "cosh", "sech",
@@ -197,17 +238,24 @@ extension AnswerLeak {
     /// operator or a bracket (`20n`, `(n+1)`, `tanh²(z)`); a text with none is not read further.
     static func mayHoldFormula(_ text: String, variables: [String]) -> Bool {
         guard variables.allSatisfy({ $0.unicodeScalars.count == 1 }) else { return true }
-        let names = Set(variables.compactMap(\.unicodeScalars.first))
-        let scalars = Array(text.unicodeScalars)
+        let names = variables.compactMap(\.unicodeScalars.first)
         func formulaMark(_ c: Unicode.Scalar) -> Bool {
-            (c.value >= 48 && c.value <= 57) || "+-−*/^()·×²³".unicodeScalars.contains(c)
+            (c.value >= 48 && c.value <= 57) || formulaMarks.contains(c)
         }
-        for (i, c) in scalars.enumerated() where names.contains(c) {
-            if i > 0, formulaMark(scalars[i - 1]) { return true }
-            if i + 1 < scalars.count, formulaMark(scalars[i + 1]) { return true }
+        // One pass, no copy: a name with a mark just before it, or a mark just after one.
+        var previous: Unicode.Scalar? = nil
+        var previousIsName = false
+        for c in text.unicodeScalars {
+            if previousIsName && formulaMark(c) { return true }
+            let isName = names.contains(c)
+            if isName, let previous, formulaMark(previous) { return true }
+            previousIsName = isName
+            previous = c
         }
         return false
     }
+
+    static let formulaMarks = Array("+-−*/^()·×²³".unicodeScalars)
 
     /// Whether every run of letters in `word` is one of the formula's variables or a function.
     static func isFormulaWord(_ word: String, variables: [String]) -> Bool {
@@ -248,15 +296,26 @@ extension Value {
 }
 
 extension String {
-    /// Substring search on UTF-8 bytes (the texts are short; this avoids Foundation's bridging,
-    /// which dominated lint's time).
+    /// Substring search on UTF-8 bytes, in place (the texts are short; this avoids Foundation's
+    /// bridging and copying either text into an array, which dominated lint's time).
     func has(_ needle: String) -> Bool {
-        let h = Array(utf8), n = Array(needle.utf8)
-        guard !n.isEmpty, n.count <= h.count else { return n.isEmpty }
-        outer: for i in 0...(h.count - n.count) {
-            for j in 0..<n.count where h[i + j] != n[j] { continue outer }
-            return true
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard let first = n.first, n.count <= h.count else { return n.isEmpty }
+                var i = 0
+                let last = h.count - n.count
+                outer: while i <= last {
+                    if h[i] != first { i += 1; continue }
+                    var j = 1
+                    while j < n.count {
+                        if h[i + j] != n[j] { i += 1; continue outer }
+                        j += 1
+                    }
+                    return true
+                }
+                return false
+            }
         }
-        return false
     }
 }

@@ -222,10 +222,11 @@ enum ContentCodec {
     static func write(_ w: inout CacheWriter, _ t: Template) {
         w.string(t.source)
         w.array(t.segments, write)
+        w.int(t.line)
     }
 
     static func readTemplate(_ r: inout CacheReader) throws(CacheCorrupt) -> Template {
-        Template(source: try r.string(), segments: try r.array(readSegment))
+        Template(source: try r.string(), segments: try r.array(readSegment), line: try r.int())
     }
 
     static func write(_ w: inout CacheWriter, _ s: Template.Segment) {

@@ -22,37 +22,34 @@ public enum EarnedLeakLint {
         let formulaSteps = checked.filter { if case .expression = $0.answerKind { true } else { false } }
         for (spec, s) in zip(v.question.steps, v.steps) {
             for (i, hint) in s.hints.enumerated() where s.kind != .text && AnswerLeak().states(s, in: standalone(hint)) {
-                out.append(LeakLint.Leak(step: s.id, place: "hint \(i + 1)", answerOf: s.id, line: spec.line))
+                out.append(LeakLint.Leak(step: s.id, place: "hint \(i + 1)", answerOf: s.id, line: LeakLintLines.hint(spec, i)))
             }
-            var texts = [(s.prompt, "prompt")] + s.hints.enumerated().map { ($1, "hint \($0 + 1)") }
-            texts += s.mistakes.map { ($0.explanation, "feedback to mistake \($0.fileNumber)") }
-            for (text, place) in texts {
+            for (text, place, line) in shownBefore(s, spec) {
                 let plain = withoutSubscripts(text)
                 guard plain != text else { continue }
                 let own = s.kind == .expression ? [] : [s.id]
                 for id in scan.answersStated(in: plain, among: formulaSteps, ownStep: s.id) where !own.contains(id) {
-                    out.append(LeakLint.Leak(step: s.id, place: place, answerOf: id, line: spec.line))
+                    out.append(LeakLint.Leak(step: s.id, place: place, answerOf: id, line: line))
                 }
             }
             for (i, hint) in s.hints.enumerated() where statesBySum(hint, s) {
-                out.append(LeakLint.Leak(step: s.id, place: "hint \(i + 1)", answerOf: s.id, line: spec.line))
+                out.append(LeakLint.Leak(step: s.id, place: "hint \(i + 1)", answerOf: s.id, line: LeakLintLines.hint(spec, i)))
             }
             for c in checked where c.kind == .choice && c.id != s.id {
                 // Feedback may repeat what the student typed: a mistake whose own value holds the
                 // name (the raw column list) is the student's word, not a leak.
                 let answer = c.expected.textValue?.lowercased() ?? ""
                 let feedback = s.mistakes.filter { !$0.value.display.lowercased().has(answer) }.map {
-                    ($0.explanation, "feedback to mistake \($0.fileNumber)")
+                    ($0.explanation, "feedback to mistake \($0.fileNumber)", LeakLintLines.mistake(spec, number: $0.fileNumber))
                 }
-                for (text, place) in [(s.prompt, "prompt")] + s.hints.enumerated().map({ ($1, "hint \($0 + 1)") }) + feedback
-                where namesAlone(c, in: text) {
-                    out.append(LeakLint.Leak(step: s.id, place: place, answerOf: c.id, line: spec.line))
+                for (text, place, line) in shownBefore(s, spec, mistakes: false) + feedback where namesAlone(c, in: text) {
+                    out.append(LeakLint.Leak(step: s.id, place: place, answerOf: c.id, line: line))
                 }
             }
-            for (i, option) in s.options.enumerated() {
+            for option in s.options {
                 for c in checked where statesChoiceAnswer(option, of: c, besides: s) {
-                    out.append(
-                        LeakLint.Leak(step: s.id, place: "option \(ChoiceOrder.letter(i))", answerOf: c.id, line: spec.line))
+                    let (place, line) = LeakLintLines.option(spec, shown: option, in: v)
+                    out.append(LeakLint.Leak(step: s.id, place: place, answerOf: c.id, line: line))
                 }
             }
             for line in v.givenLines(for: s.id) where s.kind != .text && AnswerLeak().states(s, in: line) {
@@ -60,6 +57,18 @@ public enum EarnedLeakLint {
             }
         }
         return out
+    }
+
+    /// The prompt, the hints and (with `mistakes`) the feedback to each named mistake of `s`, each
+    /// with what it is and its file line.
+    static func shownBefore(_ s: VariantStep, _ spec: Step, mistakes: Bool = true) -> [(String, String, Int)] {
+        var texts = [(s.prompt, "prompt", LeakLintLines.prompt(spec))]
+        texts += s.hints.enumerated().map { ($1, "hint \($0 + 1)", LeakLintLines.hint(spec, $0)) }
+        guard mistakes else { return texts }
+        return texts
+            + s.mistakes.map {
+                ($0.explanation, "feedback to mistake \($0.fileNumber)", LeakLintLines.mistake(spec, number: $0.fileNumber))
+            }
     }
 
     /// Model answers and worked steps of `v` that state another step's answer (each is shown only
@@ -102,6 +111,8 @@ public enum EarnedLeakLint {
     /// `z^[2]`, `x_3`, `10n`): what is left are the numbers a sentence states as values ("has 256
     /// nodes", "There are 3 classes", "4×8"), which count even when the question prints them.
     static func standalone(_ text: String) -> String {
+        // Plain ASCII without a digit has no number to blank (most hints).
+        if !text.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 >= 0x80 }) { return text }
         let chars = Array(text)
         var out = chars
         var i = 0
@@ -140,6 +151,7 @@ public enum EarnedLeakLint {
     /// `tanh²(z_i)` → `tanh²(z)`: a subscript (`_i`, `_{ij}`, `_1`) names an entry of the
     /// variable, so the formula is the variable's.
     static func withoutSubscripts(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "_")) else { return text }
         var out = ""
         var chars = Array(text)[...]
         while let c = chars.popFirst() {

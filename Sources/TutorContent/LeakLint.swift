@@ -27,11 +27,15 @@ public enum LeakLint {
             self.line = line
         }
 
-        public var message: String {
+        /// "step 'a': the hint 2 states the answer of step 'b' before it is earned", without a
+        /// full stop, so lint can add where it happens.
+        public var statement: String {
             let whose = answerOf == step ? "its own answer" : "the answer of step '\(answerOf)'"
             let whereShown = step.hasPrefix("(") ? "the \(place)" : "step '\(step)': the \(place)"
-            return "\(whereShown) states \(whose) before it is earned."
+            return "\(whereShown) states \(whose) before it is earned"
         }
+
+        public var message: String { statement + "." }
     }
 
     /// Every leak in `v`'s texts.
@@ -51,53 +55,55 @@ public enum LeakLint {
                 }
             }
             check(FormatExample.placeholder(for: s, in: v), "answer-field example", line: spec.line, strict: true)
-            check(s.prompt, "prompt", line: spec.line)
+            check(s.prompt, "prompt", line: LeakLintLines.prompt(spec))
             check(s.label, "step label", line: spec.line)
             // A choice step's own answer is one of its options by design, and another choice
             // step's answer may stand among its options as a distractor (both steps offer it);
             // any other step's answer may not.
             let nonChoice = checked.filter { $0.kind != .choice }
-            for (i, option) in s.options.enumerated() {
+            for option in s.options {
                 for id in scan.answersStated(in: option, among: nonChoice, ownStep: nil) {
-                    out.append(Leak(step: s.id, place: "option \(ChoiceOrder.letter(i))", answerOf: id, line: spec.line))
+                    let (place, line) = LeakLintLines.option(spec, shown: option, in: v)
+                    out.append(Leak(step: s.id, place: place, answerOf: id, line: line))
                 }
             }
             for (i, hint) in s.hints.enumerated() {
-                check(hint, "hint \(i + 1)", line: spec.line)
+                check(hint, "hint \(i + 1)", line: LeakLintLines.hint(spec, i))
             }
             for m in s.mistakes {
                 let number = m.fileNumber
-                let line = spec.mistakes.indices.contains(number - 1) ? spec.mistakes[number - 1].value.line : spec.line
-                check(m.explanation, "feedback to mistake \(number)", line: line, own: [m.value])
+                check(
+                    m.explanation, "feedback to mistake \(number)", line: LeakLintLines.mistake(spec, number: number),
+                    own: [m.value])
             }
         }
         return out
     }
 
-    /// Lint diagnostics for `q`: each leak of the original exam, then each leak found in random
-    /// variants once, with the number of seeds it occurs in.
+    /// Lint diagnostics for `q`: one per leaking text and answer, at the text's line, saying
+    /// where it happens ("original exam and 42 of 500 seeds, e.g. seed 7").
     static func check(_ q: Question, seeds: Int, extra: @escaping @Sendable (Variant) -> [Leak] = { _ in [] }) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        let all: (Variant) -> [Leak] = { leaks(in: $0) + extra($0) }
-        if let v = try? q.variant() {
-            for l in all(v) {
-                out.append(Diagnostic(file: q.file, line: l.line, message: l.message + " (original exam)"))
+        check(q, variants: LintVariants(q, seeds: seeds), extra: extra)
+    }
+
+    static func check(_ q: Question, variants: LintVariants, extra: (Variant) -> [Leak]) -> [Diagnostic] {
+        var found: [LeakKey: LintOccurrence] = [:]
+        var order: [LeakKey] = []
+        let pictureLine = LeakLintLines.picture(q)
+        for v in variants.all {
+            // One count per variant, however many passes report the same text.
+            let keys = (leaks(in: v) + extra(v)).map { l in
+                LeakKey(message: l.statement, line: l.step == "(picture)" ? pictureLine : l.line)
+            }
+            var counted: Set<LeakKey> = []
+            for key in keys where counted.insert(key).inserted {
+                if found[key] == nil { order.append(key) }
+                found[key, default: LintOccurrence()].add(v)
             }
         }
-        var counts: [String: (line: Int, count: Int, example: UInt64)] = [:]
-        for seed in 1...UInt64(max(seeds, 1)) {
-            guard let v = try? q.variant(seed: seed) else { continue }
-            for l in Set(all(v).map { LeakKey(message: $0.message, line: $0.line) }) {
-                let prev = counts[l.message]
-                counts[l.message] = (l.line, (prev?.count ?? 0) + 1, prev?.example ?? seed)
-            }
+        return order.map { key in
+            Diagnostic(file: q.file, line: key.line, message: "\(key.message) (\(found[key]!.place(seeds: variants.seeds))).")
         }
-        for (message, c) in counts.sorted(by: { $0.key < $1.key }) {
-            out.append(
-                Diagnostic(
-                    file: q.file, line: c.line, message: "\(message) (in \(c.count) of \(seeds) seeds, e.g. seed \(c.example))"))
-        }
-        return out
     }
 
     private struct LeakKey: Hashable {

@@ -51,8 +51,22 @@ public enum Lint {
                 ))
         }
         if !crowded.isEmpty { return out }
-        // The original exam: report every coincidence.
-        if let v = try? q.variant() {
+        let variants = LintVariants(q, seeds: seeds)
+        out += coincidenceDiagnostics(q, variants)
+        out += TextLint.check(q, variants: variants)
+        out += StepTestLint.check(q, variants: variants)
+        out += ToleranceBandLint.check(q, variants: variants)
+        out += MistakeAnswerLint.check(q, variants: variants)
+        return out + LeakLint.check(q, variants: variants, extra: { leaks($0) + EarnedLeakLint.leaks(in: $0) })
+    }
+
+    /// Variants that cannot be built (errors, each kind once with how often) and named mistakes
+    /// that give the same value (warnings: every one of the original exam, each kind of the
+    /// seeds once with how often).
+    static func coincidenceDiagnostics(_ q: Question, _ variants: LintVariants) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let seeds = variants.seeds
+        if let v = variants.original {
             for c in coincidences(v) {
                 out.append(
                     Diagnostic(
@@ -64,18 +78,18 @@ public enum Lint {
         // Random variants: count failures and coincidences, report each kind once.
         var failures: [String: (line: Int, count: Int, example: UInt64)] = [:]
         var counts: [String: (line: Int, step: String, count: Int)] = [:]
-        for seed in 1...UInt64(max(seeds, 1)) {
-            do {
-                let v = try q.variant(seed: seed)
+        seedLoop: for (seed, result) in variants.seeded {
+            switch result {
+            case .success(let v):
                 for c in coincidences(v) {
                     let key = "\(c.step)|\(c.what)"
                     counts[key] = (c.line, c.step, (counts[key]?.count ?? 0) + 1)
                 }
-            } catch {
+            case .failure(let error):
                 let key = "\(error.line)|\(error.message.replacingSeed())"
                 let prev = failures[key]
                 failures[key] = (error.line, (prev?.count ?? 0) + 1, prev?.example ?? seed)
-                if let _ = prev {} else if failures.count > 20 { break }
+                if prev == nil && failures.count > 20 { break seedLoop }
             }
         }
         for (key, f) in failures.sorted(by: { $0.key < $1.key }) {
@@ -91,10 +105,7 @@ public enum Lint {
                     file: q.file, line: c.line, message: "step '\(c.step)': \(what) in \(c.count) of \(seeds) seeds.",
                     severity: .warning))
         }
-        out += TextLint.check(q, seeds: seeds)
-        out += StepTestLint.check(q, seeds: seeds)
-        out += ToleranceBandLint.check(q, seeds: seeds)
-        return out + LeakLint.check(q, seeds: seeds, extra: { leaks($0) + EarnedLeakLint.leaks(in: $0) })
+        return out
     }
 
     /// The most named mistakes one step may list. Each is graded against every wrong answer,

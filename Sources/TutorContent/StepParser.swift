@@ -93,7 +93,7 @@ extension QuestionParser {
                 checkNames(t, known: templateKnown, what: "\(what): \(label)")
                 return t
             }
-            return Template(source: text, segments: [.literal(text)])
+            return Template(source: text, segments: [.literal(text)], line: line)
         }
         var prompt = Template(source: "", segments: [])
         if let p = attempt({ () throws(ContentError) in try fields.string("prompt") }) {

@@ -5,6 +5,13 @@ import MathEngine
 /// its line, saying where it failed: "original exam", "12 of 500 seeds, e.g. seed 7", or both.
 enum StepTestLint {
     static func check(_ q: Question, seeds: Int) -> [Diagnostic] {
+        check(q, variants: LintVariants(q, seeds: seeds))
+    }
+
+    /// Runs the tests on the variants lint built; a variant whose texts could not be rendered is
+    /// built again for grading alone (its tests still run, as the tutor grades it).
+    static func check(_ q: Question, variants: LintVariants) -> [Diagnostic] {
+        let seeds = variants.seeds
         let tested = q.steps.filter { !$0.tests.isEmpty }
         guard !tested.isEmpty else { return [] }
         var failures: [String: Failure] = [:]
@@ -17,13 +24,14 @@ enum StepTestLint {
                 failures[key]!.merge(failure)
             }
         }
-        if let v = try? q.variantForGrading() {
+        if let v = variants.original ?? (try? q.variantForGrading()) {
             for (key, f) in failing(tested, in: v, variesOnly: false) { record(key, f) }
         }
         let varying = tested.contains { $0.tests.contains(where: \.varies) }
         if varying, seeds > 0 {
-            for seed in 1...UInt64(seeds) {
-                guard let v = try? q.variantForGrading(seed: seed) else { continue } // lint reports the seed itself
+            for (seed, result) in variants.seeded.prefix(seeds) {
+                // lint reports a seed that cannot be built itself
+                guard let v = (try? result.get()) ?? (try? q.variantForGrading(seed: seed)) else { continue }
                 for (key, f) in failing(tested, in: v, variesOnly: true) { record(key, f) }
             }
         }

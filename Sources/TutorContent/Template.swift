@@ -17,6 +17,9 @@ public struct Template: Sendable, CustomStringConvertible {
 
     public let source: String
     public let segments: [Segment]
+    /// The file line the text starts on (0 when unknown): lint reports a leaking hint or option
+    /// at its own line.
+    public var line: Int = 0
 
     public var description: String { source }
 
@@ -141,7 +144,7 @@ public struct Template: Sendable, CustomStringConvertible {
             i += 1
         }
         if !literal.isEmpty { segments.append(.literal(literal)) }
-        return Template(source: source, segments: segments)
+        return Template(source: source, segments: segments, line: line)
     }
 
     /// Renders with the given values; a failing placeholder throws with its line.

@@ -7,6 +7,11 @@ import MathEngine
 /// the number of seeds where they happen.
 enum TextLint {
     static func check(_ q: Question, seeds: Int) -> [Diagnostic] {
+        check(q, variants: LintVariants(q, seeds: seeds))
+    }
+
+    static func check(_ q: Question, variants: LintVariants) -> [Diagnostic] {
+        let seeds = variants.seeds
         var counts: [String: (line: Int, message: String, original: Bool, seeds: Int)] = [:]
         func add(_ v: Variant) {
             for p in LevelsLint.problems(v) + PlaceholderLint.problems(v) + SeparatorLint.problems(v)
@@ -18,8 +23,7 @@ enum TextLint {
                 counts[key] = c
             }
         }
-        if let v = try? q.variant() { add(v) }
-        for seed in 1...UInt64(max(seeds, 1)) { if let v = try? q.variant(seed: seed) { add(v) } }
+        for v in variants.all { add(v) }
         return counts.values.sorted { ($0.line, $0.message) < ($1.line, $1.message) }.map { c in
             let original = c.original ? "the original exam" : nil
             let seeded = c.seeds > 0 ? "\(c.seeds) of \(seeds) seeds" : nil

@@ -6,12 +6,16 @@ import MathEngine
 /// number of seeds where it happens.
 enum ToleranceBandLint {
     static func check(_ q: Question, seeds: Int) -> [Diagnostic] {
+        check(q, variants: LintVariants(q, seeds: seeds))
+    }
+
+    static func check(_ q: Question, variants: LintVariants) -> [Diagnostic] {
+        let seeds = variants.seeds
         var counts: [String: (line: Int, count: Int)] = [:]
         func add(_ v: Variant) {
             for p in problems(v) { counts["\(p.message)", default: (p.line, 0)].count += 1 }
         }
-        if let v = try? q.variant() { add(v) }
-        for seed in 1...UInt64(max(seeds, 1)) { if let v = try? q.variant(seed: seed) { add(v) } }
+        for v in variants.all { add(v) }
         return counts.sorted { ($0.value.line, $0.key) < ($1.value.line, $1.key) }.map { message, c in
             Diagnostic(
                 file: q.file, line: c.line, message: "\(message) (in \(c.count) of \(seeds + 1) variants).", severity: .warning)

@@ -25,6 +25,7 @@ public enum PictureLint {
         let line = pictureLine(picture, question: variant.question)
         var out: [LeakLint.Leak] = []
         var drawn: (state: Set<String>, text: String)?
+        var previous: ScannedText? = nil
         for open in 0...variant.steps.count {
             if open > 0 {
                 practice.records[open - 1].status = .correct
@@ -43,10 +44,13 @@ public enum PictureLint {
                 text = draw(practice, sizes: gates == nil ? builtInSizes : genericSizes)
             }
             drawn = (state, text)
+            // A step the picture does not show leaves it unchanged: read it once.
+            let scanned = previous.flatMap { $0.text == text ? $0 : nil } ?? ScannedText(text)
+            previous = scanned
             let earned = variant.steps[..<open].map(\.expected)
             let after = open == 0 ? "before any step is answered" : "after step '\(variant.steps[open - 1].id)'"
             for id in scan.answersStated(
-                in: text, among: Array(variant.steps[open...]), ownStep: nil, own: earned,
+                in: scanned, among: Array(variant.steps[open...]), ownStep: nil, own: earned,
                 countSmallNumbers: true)
             {
                 out.append(LeakLint.Leak(step: "(picture)", place: "picture \(after)", answerOf: id, line: line))

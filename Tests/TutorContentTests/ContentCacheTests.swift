@@ -83,7 +83,7 @@ struct ContentCacheTests {
         #expect(fields(try #require(q.params.first)) == ["name", "value", "vary", "line"], "\(note)")
         #expect(fields(try #require(q.derived.first)) == ["name", "formula", "line"], "\(note)")
         #expect(fields(q.steps[0].answer) == ["source", "expr", "line"], "\(note)")
-        #expect(fields(q.text) == ["source", "segments"], "\(note)")
+        #expect(fields(q.text) == ["source", "segments", "line"], "\(note)")
         #expect(
             fields(MistakeSpec(value: q.steps[0].answer, why: q.text)) == ["value", "why", "causes", "fromAnswers"], "\(note)")
         #expect(fields(MistakeCause(when: nil, text: q.text)) == ["when", "text"], "\(note)")

@@ -11,7 +11,9 @@ struct StepTestLintTests {
 
     /// q3 with `tests` (YAML lines, indented as a step's field) after a.total's solution.
     func q3(tests: String) throws -> String {
-        try editedExam("q3") { $0.replacingOccurrences(of: Self.totalSolution, with: Self.totalSolution + "\n" + tests) }
+        try editedExam("q3") {
+            withoutQuestionTests($0).replacingOccurrences(of: Self.totalSolution, with: Self.totalSolution + "\n" + tests)
+        }
     }
 
     func lint(_ dir: String, seeds: Int = 20) -> [Diagnostic] {
@@ -55,7 +57,7 @@ struct StepTestLintTests {
     @Test func givensAreTheStudentsEarlierAnswers() throws {
         let nHidden = "    solution: \"{n_in+1+C}n + {C} ≤ {P} ⇒"
         let dir = try editedExam("q3") {
-            $0.replacingOccurrences(
+            withoutQuestionTests($0).replacingOccurrences(
                 of: nHidden,
                 with: """
                         tests:

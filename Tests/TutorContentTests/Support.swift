@@ -65,3 +65,17 @@ func editedExam(_ id: String, _ edit: (String) -> String) throws -> String {
     try "id: edited\ntitle: \"Edited\"\nquestions: [\(id)]\n".write(toFile: dir + "/exam.yaml", atomically: true, encoding: .utf8)
     return dir
 }
+
+/// A question file without its `tests:` blocks, for tests that write their own question tests
+/// into a step (a second `tests:` field would be a duplicate key).
+func withoutQuestionTests(_ yaml: String) -> String {
+    var out: [Substring] = []
+    var inTests = false
+    for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+        if line == "    tests:" { inTests = true; continue }
+        if inTests, line.hasPrefix("      - ") || line.hasPrefix("      #") { continue }
+        inTests = false
+        out.append(line)
+    }
+    return out.joined(separator: "\n")
+}
