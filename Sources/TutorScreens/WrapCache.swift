@@ -26,16 +26,21 @@ enum WrapCache {
             last.withLock { $0 = (key, hit) }
             return hit
         }
-        let lines = Reflow.lines(text.trimmingNewlines).flatMap { line in
-            line.preformatted
-                ? Reflow.fit(glyphs.text(line.text), width: width, ellipsis: glyphs.ellipsis)
-                : TextWrap.wrap(glyphs.text(line.text), width: width)
-        }
+        let lines = wrapped(text, width: width, glyphs: glyphs)
         entries.withLock { cache in
             if cache.count >= limit { cache.removeAll() }
             cache[key] = lines
         }
         last.withLock { $0 = (key, lines) }
         return lines
+    }
+
+    /// The reference path the cache keeps: reflowed, transliterated and wrapped afresh.
+    static func wrapped(_ text: String, width: Int, glyphs: Glyphs) -> [String] {
+        Reflow.lines(text.trimmingNewlines).flatMap { line in
+            line.preformatted
+                ? Reflow.fit(glyphs.text(line.text), width: width, ellipsis: glyphs.ellipsis)
+                : TextWrap.wrap(glyphs.text(line.text), width: width)
+        }
     }
 }

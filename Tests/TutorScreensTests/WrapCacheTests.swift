@@ -12,11 +12,12 @@ struct WrapCacheTests {
         "A network has 19 inputs, 8 layers of 26 hidden units and 3 outputs.\n\nHow many parameters?",
         "σ(w·x) for x⁽¹⁾ … x⁽⁴⁾: write each to 2 decimal places.",
         "Short.",
+        "A layer table:\n\n    layer   output      params\n    conv1   30x30x8     224\n\nThen the question.",
         "漢字 and wide characters, wrapped by display width rather than by count of scalars."
     ]
 
     static func fresh(_ text: String, width: Int, glyphs: Glyphs) -> [String] {
-        TextWrap.wrap(glyphs.text(Reflow.paragraphs(text.trimmingNewlines)), width: width)
+        WrapCache.wrapped(text, width: width, glyphs: glyphs)
     }
 
     @Test func everyLookupEqualsAFreshWrap() {
