@@ -20,8 +20,9 @@ struct StartScreen {
         // The title gets every column the progress text leaves.
         let progressWidth = exam.questions.map { DisplayWidth.of(progress($0).0) }.max() ?? 0
         let titleWidth = max(20, width - 2 - 12 - 2 - progressWidth - 1)
+        var y = listTop
         for (i, q) in exam.questions.enumerated() {
-            let y = listTop + i
+            y = drawBroken(&buffer, before: i, from: y)
             guard y < buffer.height - 4 else { break }
             let selected = i == session.selection
             let style: Style = selected ? .role(.selection) : .normal
@@ -32,8 +33,10 @@ struct StartScreen {
             let used = buffer.put(line, at: Point(x: 1, y: y), style: style)
             let (text, role) = progress(q)
             buffer.put(glyphs.text(text), at: Point(x: 1 + used, y: y), style: selected ? style : .role(role))
+            y += 1
         }
-        let modesY = min(buffer.height - 3, listTop + exam.questions.count + 1)
+        y = drawBroken(&buffer, before: exam.questions.count, from: y)
+        let modesY = min(buffer.height - 3, y + 1)
         buffer.put(
             "Modes: Enter practise · d demo for a class · timed: dltutor quiz / drill", at: Point(x: 2, y: modesY),
             style: .role(.dim))
@@ -76,12 +79,32 @@ struct StartScreen {
             + "\(s.revealedSteps) revealed · \(s.firstTry) first try"
     }
 
+    /// The questions whose files have errors that come before loaded question `index` (or
+    /// after the last), one row each and not selectable; returns the next free row.
+    private func drawBroken(_ buffer: inout Buffer, before index: Int, from top: Int) -> Int {
+        var y = top
+        let atEnd = index == session.exam.questions.count
+        for b in session.exam.broken where b.position == index || (atEnd && b.position > index) {
+            guard y < buffer.height - 4 else { break }
+            let line = "  !  \(b.id.uppercased())  \(Self.brokenLine(b))"
+            buffer.put(
+                DisplayWidth.truncate(glyphs.text(line), to: buffer.width - 3, ellipsis: glyphs.ellipsis),
+                at: Point(x: 1, y: y), style: .role(.wrong))
+            y += 1
+        }
+        return y
+    }
+
+    /// "Softmax — has errors: run dltutor lint": a question whose file did not load.
+    static func brokenLine(_ b: BrokenQuestion) -> String { "\(b.name) — has errors: run dltutor lint" }
+
     static func withoutProgramName(_ s: String) -> String {
         s.hasPrefix("dltutor: ") ? String(s.dropFirst(9)) : s
     }
 
     private var variantLabel: String {
-        session.settings.seed.map { "variant: seed \($0)" } ?? "original exam"
+        let note = session.preview?.note.map { "\($0) · " } ?? ""
+        return note + (session.settings.seed.map { "variant: seed \($0)" } ?? "original exam")
     }
 
     /// "not started", "in progress · 3/15 steps · 2.5/10 pts", "done · 8/10 pts".
