@@ -18,7 +18,9 @@ enum ContentCodec {
         // one question it grades and passes over the others.
         w.array(r.exam.questions) { w, q in w.string(q.id) }
         for q in r.exam.questions { w.block { write(&$0, q) } }
-        w.array(r.exam.broken) { w, b in w.string(b.id); w.optional(b.title) { $0.string($1) }; w.int(b.position); write(&w, b.error) }
+        w.array(r.exam.broken) { w, b in
+            w.string(b.id); w.optional(b.title) { $0.string($1) }; w.int(b.position); write(&w, b.error)
+        }
     }
 
     static func readLoadResult(_ r: inout CacheReader) throws(CacheCorrupt) -> LoadResult {

@@ -40,7 +40,8 @@ struct PreviewScreenTests: ScreenTestHelpers {
         _ = s.handle(.openQuestion(2))
         let error = "/exam/q3.yaml:4: invalid YAML: did not find expected ',' or ']'."
         let cache = FrameCache()
-        let before = Screens.render(s, size: Size(width: 100, height: 30), capabilities: ScreenSnapshotTests.unicode, cache: cache)
+        let before = Screens.render(
+            s, size: Size(width: 100, height: 30), capabilities: ScreenSnapshotTests.unicode, cache: cache)
         #expect(text(before).contains("You want to train"))
         s.showContentError(error)
         let after = Screens.render(s, size: Size(width: 100, height: 30), capabilities: ScreenSnapshotTests.unicode, cache: cache)
