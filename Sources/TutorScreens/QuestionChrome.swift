@@ -28,7 +28,7 @@ struct QuestionChrome: Equatable {
         var chrome = QuestionChrome(
             titleRight: "\(note)\(variant) · \(formatPoints(p.score))/\(formatPoints(p.totalPoints)) pts ",
             keys: "Enter check · Tab next · F2 hint · F3 reveal · F5 new · F8 original · F1 keys · F4 calc · Esc back")
-        chrome.contentError = preview?.contentError
+        chrome.contentError = preview?.contentError(for: p.variant.id)
         return chrome
     }
 

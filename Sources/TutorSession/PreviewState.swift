@@ -11,6 +11,11 @@ public struct PreviewState: Sendable, Equatable {
     /// `file:line: message`: the open question's file has errors, so its steps on screen are
     /// those of the last version that loaded, and this shows in place of its text.
     public internal(set) var contentError: String?
+    /// The question `contentError` belongs to (another question opened meanwhile shows its text).
+    public internal(set) var contentErrorQuestion: String?
+
+    /// The content error to show in place of question `id`'s text, if any.
+    public func contentError(for id: String) -> String? { contentErrorQuestion == id ? contentError : nil }
 
     public init() {}
 

@@ -41,6 +41,7 @@ extension Session {
         notePreview(PreviewState.reloadedNote)
         if screen == .question {
             preview?.contentError = error
+            preview?.contentErrorQuestion = currentID
         } else {
             notice = error
         }

@@ -70,7 +70,8 @@ struct PreviewSessionTests {
         let broken = try #require(exam.brokenQuestion("q3"))
         #expect(broken.error.file.hasSuffix("/q3.yaml") && broken.error.line > 0)
         s.showContentError(broken.error.description)
-        #expect(s.preview?.contentError == broken.error.description)
+        #expect(s.preview?.contentError(for: "q3") == broken.error.description)
+        #expect(s.preview?.contentError(for: "q1") == nil, "another question opened meanwhile shows its text")
         #expect(s.practice?.stepIndex == 2 && s.practice?.record.draft.text == "7")
     }
 
