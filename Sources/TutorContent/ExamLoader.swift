@@ -82,7 +82,7 @@ public enum ExamLoader {
             guard var question else {
                 if let first = found.first(where: \.isError) {
                     broken.append(
-                        BrokenQuestion(id: item.id, title: title(ofFile: file), position: questions.count, error: first))
+                        BrokenQuestion(id: item.id, title: Self.title(ofFile: file), position: questions.count, error: first))
                 }
                 continue
             }
