@@ -27,7 +27,7 @@ public final class TutorApp {
     /// Asked after every event (ticks included) whether the session should change from outside:
     /// `dltutor preview` swaps in the session on the content as the author last saved it.
     /// Returns whether it changed anything (then the screen is drawn again).
-    private let refresh: (inout Session) -> Bool
+    private let refresh: @MainActor (inout Session) -> Bool
     /// What the last frame drew that the next may reuse (the question screen around its fields).
     private let frameCache = FrameCache()
 
@@ -36,7 +36,7 @@ public final class TutorApp {
         tickInterval: Duration = .milliseconds(250),
         clock: @escaping @Sendable () -> Double, nextSeed: @escaping () -> UInt64,
         perform: @escaping (Effect) -> [Message] = { _ in [] }, poll: @escaping () -> [Message] = { [] },
-        inbox: @escaping () -> [Message] = { [] }, refresh: @escaping (inout Session) -> Bool = { _ in false }
+        inbox: @escaping () -> [Message] = { [] }, refresh: @escaping @MainActor (inout Session) -> Bool = { _ in false }
     ) {
         self.session = session
         self.terminal = terminal

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TutorContent
 
 /// Watches a content folder for `dltutor preview` on a thread of its own: it polls the folder's
@@ -7,34 +8,31 @@ import TutorContent
 ///
 /// It loads with `ExamLoader` straight from the YAML, never through the content cache: what the
 /// author just saved is what the preview shows, and drafts of an exam never fill the cache.
-final class PreviewWatcher: @unchecked Sendable {
+final class PreviewWatcher: Sendable {
     private let directory: String
     private let interval: Double
-    private let lock = NSLock()
-    private var pending: LoadResult?
-    private var stopped = false
+    /// The newest load not yet taken, and whether the watching should end.
+    private let state = Mutex<(pending: LoadResult?, stopped: Bool)>((nil, false))
 
     /// Starts watching `directory`, whose stamp was `stamp` when the shown content was loaded.
     init(directory: String, from stamp: FolderStamp, every interval: Double = 0.25) {
         self.directory = directory
         self.interval = interval
-        let thread = Thread { [self] in watch(from: stamp) }
-        thread.name = "preview-watcher"
-        thread.start()
+        Thread.detachNewThread { [self] in watch(from: stamp) }
     }
 
     /// The content as last loaded after a change, once; nil when nothing changed since.
     func take() -> LoadResult? {
-        lock.withLock {
-            defer { pending = nil }
-            return pending
+        state.withLock { s in
+            defer { s.pending = nil }
+            return s.pending
         }
     }
 
     /// Ends the polling (within one interval).
-    func stop() { lock.withLock { stopped = true } }
+    func stop() { state.withLock { $0.stopped = true } }
 
-    private var isStopped: Bool { lock.withLock { stopped } }
+    private var isStopped: Bool { state.withLock { $0.stopped } }
 
     /// Polls until stopped. A change seen while a load runs is loaded again afterwards, so the
     /// last result always reflects the last save.
@@ -46,7 +44,7 @@ final class PreviewWatcher: @unchecked Sendable {
             guard now != stamp else { continue }
             stamp = now
             let result = ExamLoader.load(directory: directory)
-            lock.withLock { pending = result }
+            state.withLock { $0.pending = result }
         }
     }
 }
