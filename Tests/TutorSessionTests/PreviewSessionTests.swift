@@ -57,8 +57,15 @@ struct PreviewSessionTests {
         let last = SessionTests.exam.question("q3")!.steps.count - 1
         let old = previewOnQ3(step: last, draft: "")
         let exam = try examWithQ3 { text in
-            String(text[..<text.range(of: "\n  - id: ", options: .backwards)!.lowerBound]) + "\n"
+            // Without its last step, the question's total lowered by that step's points.
+            let last = text.range(of: "\n  - id: ", options: .backwards)!
+            let removed = SessionTests.exam.question("q3")!.steps.last!.points
+            let total = SessionTests.exam.question("q3")!.points
+            let kept = String(text[..<last.lowerBound]) + "\n"
+            return kept.replacingOccurrences(
+                of: "\npoints: \(formatted(total))\n", with: "\npoints: \(formatted(total - removed))\n")
         }
+        #expect(exam.question("q3") != nil, "the edited file loads")
         let s = Session.reloading(exam, from: old)
         #expect(s.practice?.stepIndex == last - 1)
         #expect(s.practice?.variant.steps.count == last)
@@ -82,4 +89,6 @@ struct PreviewSessionTests {
         let s = Session.reloading(SessionTests.exam, from: old)
         #expect(s.screen == .start && s.selection == 3)
     }
+
+    func formatted(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
 }
