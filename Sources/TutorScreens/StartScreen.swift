@@ -16,26 +16,7 @@ struct StartScreen {
         buffer.put(
             "Choose a question to practise step by step; every value is checked as you type.",
             at: Point(x: 2, y: 3), style: .role(.dim))
-        let listTop = 5
-        // The title gets every column the progress text leaves.
-        let progressWidth = exam.questions.map { DisplayWidth.of(progress($0).0) }.max() ?? 0
-        let titleWidth = max(20, width - 2 - 12 - 2 - progressWidth - 1)
-        var y = listTop
-        for (i, q) in exam.questions.enumerated() {
-            y = drawBroken(&buffer, before: i, from: y)
-            guard y < buffer.height - 4 else { break }
-            let selected = i == session.selection
-            let style: Style = selected ? .role(.selection) : .normal
-            let marker = selected ? glyphs.arrowRight : " "
-            let title = DisplayWidth.truncate(glyphs.text(q.title), to: titleWidth)
-            let line = " \(marker) \(i + 1)  \(q.id.uppercased())  \(DisplayWidth.pad(title, to: titleWidth))  "
-            buffer.fill(Rect(x: 1, y: y, width: width - 2, height: 1), style: style)
-            let used = buffer.put(line, at: Point(x: 1, y: y), style: style)
-            let (text, role) = progress(q)
-            buffer.put(glyphs.text(text), at: Point(x: 1 + used, y: y), style: selected ? style : .role(role))
-            y += 1
-        }
-        y = drawBroken(&buffer, before: exam.questions.count, from: y)
+        let y = drawQuestionList(&buffer, top: 5)
         let modesY = min(buffer.height - 3, y + 1)
         buffer.put(
             "Modes: Enter practise · d demo for a class · timed: dltutor quiz / drill", at: Point(x: 2, y: modesY),
@@ -77,6 +58,32 @@ struct StartScreen {
     static func splitLine(_ s: PointsSplit) -> String {
         "Points: \(formatPoints(s.unaided)) unaided · \(formatPoints(s.withHelp)) with help · "
             + "\(s.revealedSteps) revealed · \(s.firstTry) first try"
+    }
+
+    /// The questions, one row each, with the ones whose files have errors in their places;
+    /// returns the row after the list.
+    private func drawQuestionList(_ buffer: inout Buffer, top: Int) -> Int {
+        let width = buffer.width
+        let exam = session.exam
+        // The title gets every column the progress text leaves.
+        let progressWidth = exam.questions.map { DisplayWidth.of(progress($0).0) }.max() ?? 0
+        let titleWidth = max(20, width - 2 - 12 - 2 - progressWidth - 1)
+        var y = top
+        for (i, q) in exam.questions.enumerated() {
+            y = drawBroken(&buffer, before: i, from: y)
+            guard y < buffer.height - 4 else { break }
+            let selected = i == session.selection
+            let style: Style = selected ? .role(.selection) : .normal
+            let marker = selected ? glyphs.arrowRight : " "
+            let title = DisplayWidth.truncate(glyphs.text(q.title), to: titleWidth)
+            let line = " \(marker) \(i + 1)  \(q.id.uppercased())  \(DisplayWidth.pad(title, to: titleWidth))  "
+            buffer.fill(Rect(x: 1, y: y, width: width - 2, height: 1), style: style)
+            let used = buffer.put(line, at: Point(x: 1, y: y), style: style)
+            let (text, role) = progress(q)
+            buffer.put(glyphs.text(text), at: Point(x: 1 + used, y: y), style: selected ? style : .role(role))
+            y += 1
+        }
+        return drawBroken(&buffer, before: exam.questions.count, from: y)
     }
 
     /// The questions whose files have errors that come before loaded question `index` (or

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 import TutorContent
 import TutorSession
 @testable import TutorScreens
