@@ -24,6 +24,10 @@ public final class TutorApp {
     /// Messages from outside the terminal (a live class demo's cues and counts), taken after
     /// every event, so they arrive within one tick.
     private let inbox: () -> [Message]
+    /// Asked after every event (ticks included) whether the session should change from outside:
+    /// `dltutor preview` swaps in the session on the content as the author last saved it.
+    /// Returns whether it changed anything (then the screen is drawn again).
+    private let refresh: @MainActor (inout Session) -> Bool
     /// What the last frame drew that the next may reuse (the question screen around its fields).
     private let frameCache = FrameCache()
 
@@ -32,7 +36,7 @@ public final class TutorApp {
         tickInterval: Duration = .milliseconds(250),
         clock: @escaping @Sendable () -> Double, nextSeed: @escaping () -> UInt64,
         perform: @escaping (Effect) -> [Message] = { _ in [] }, poll: @escaping () -> [Message] = { [] },
-        inbox: @escaping () -> [Message] = { [] }
+        inbox: @escaping () -> [Message] = { [] }, refresh: @escaping @MainActor (inout Session) -> Bool = { _ in false }
     ) {
         self.session = session
         self.terminal = terminal
@@ -43,6 +47,7 @@ public final class TutorApp {
         self.perform = perform
         self.poll = poll
         self.inbox = inbox
+        self.refresh = refresh
     }
 
     /// Runs until the student quits, input ends or a terminating signal arrives; returns the
@@ -75,7 +80,8 @@ public final class TutorApp {
             }
             messages += poll()
             messages += inbox()
-            let changed = !messages.isEmpty
+            let refreshed = refresh(&session)
+            let changed = !messages.isEmpty || refreshed
             while !messages.isEmpty {
                 let message = messages.removeFirst()
                 for effect in session.handle(message) {

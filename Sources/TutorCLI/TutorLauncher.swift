@@ -58,14 +58,16 @@ public enum TutorLauncher {
     }
 
     /// The same, from the synchronous entry point's main thread (no concurrency runtime), on
-    /// `terminal` when the caller opened it already (see `openTerminal`).
+    /// `terminal` when the caller opened it already (see `openTerminal`). `refresh` may change
+    /// the session between events (see `TutorApp`; a preview reloads its content there).
     public static func runSynchronously(
-        _ session: Session, screen: ScreenSettings, terminal: CursesTerminal? = nil, store: any ProgressStore = NullStore()
+        _ session: Session, screen: ScreenSettings, terminal: CursesTerminal? = nil, store: any ProgressStore = NullStore(),
+        refresh: @escaping @MainActor (inout Session) -> Bool = { _ in false }
     ) throws {
         let status: Int32 = try MainActor.assumeIsolated {
             try runOnMain(
                 session, screen: screen, terminal: terminal, store: store, inbox: { [] }, onEffect: { _ in },
-                tick: .milliseconds(250), clock: nil)
+                tick: .milliseconds(250), clock: nil, refresh: refresh)
         }
         if status != 0 { throw ExitCode(status) }
     }
@@ -87,7 +89,8 @@ public enum TutorLauncher {
     @MainActor private static func runOnMain(
         _ session: Session, screen: ScreenSettings, terminal opened: CursesTerminal?, store: any ProgressStore,
         inbox: @escaping @Sendable () -> [Message], onEffect: @escaping @Sendable (Effect) -> Void,
-        tick: Duration, clock sessionClock: (@Sendable () -> Double)?
+        tick: Duration, clock sessionClock: (@Sendable () -> Double)?,
+        refresh: @escaping @MainActor (inout Session) -> Bool = { _ in false }
     ) throws -> Int32 {
         let clock = makeClock(file: screen.clockFile)
         let terminal = try opened ?? openTerminal(screen)
@@ -106,7 +109,7 @@ public enum TutorLauncher {
             perform: {
                 onEffect($0)
                 return recorder.perform($0)
-            }, poll: { recorder.poll() }, inbox: inbox
+            }, poll: { recorder.poll() }, inbox: inbox, refresh: refresh
         )
         let status = app.run()
         waitForQueuedWrites(recorder, store: store, status: status)

@@ -18,6 +18,9 @@ enum ContentCodec {
         // one question it grades and passes over the others.
         w.array(r.exam.questions) { w, q in w.string(q.id) }
         for q in r.exam.questions { w.block { write(&$0, q) } }
+        w.array(r.exam.broken) { w, b in
+            w.string(b.id); w.optional(b.title) { $0.string($1) }; w.int(b.position); write(&w, b.error)
+        }
     }
 
     static func readLoadResult(_ r: inout CacheReader) throws(CacheCorrupt) -> LoadResult {
@@ -40,8 +43,13 @@ enum ContentCodec {
                 try r.skipBlock()
             }
         }
-        return LoadResult(
-            exam: Exam(id: id, title: title, questions: questions, directory: directory, log: log), diagnostics: diagnostics)
+        var exam = Exam(id: id, title: title, questions: questions, directory: directory, log: log)
+        exam.broken = try r.array { r throws(CacheCorrupt) in
+            BrokenQuestion(
+                id: try r.string(), title: try r.optional { r throws(CacheCorrupt) in try r.string() }, position: try r.int(),
+                error: try readDiagnostic(&r))
+        }
+        return LoadResult(exam: exam, diagnostics: diagnostics)
     }
 
     static func write(_ w: inout CacheWriter, _ d: Diagnostic) {

@@ -68,15 +68,24 @@ public enum ExamLoader {
             return loadQuestion(file: file)
         }
         var questions: [Question] = []
+        var broken: [BrokenQuestion] = []
         for (item, result) in zip(order, loaded) {
             let file = dir + "/" + item.id + ".yaml"
             guard let (question, found) = result else {
-                diagnostics.append(
-                    Diagnostic(file: examFile, line: item.line, message: "question file '\(item.id).yaml' does not exist."))
+                let missing = Diagnostic(
+                    file: examFile, line: item.line, message: "question file '\(item.id).yaml' does not exist.")
+                diagnostics.append(missing)
+                broken.append(BrokenQuestion(id: item.id, title: nil, position: questions.count, error: missing))
                 continue
             }
             diagnostics += found
-            guard var question else { continue }
+            guard var question else {
+                if let first = found.first(where: \.isError) {
+                    broken.append(
+                        BrokenQuestion(id: item.id, title: Self.title(ofFile: file), position: questions.count, error: first))
+                }
+                continue
+            }
             if question.logSetting == nil, let examLog { question.log = examLog }
             if question.id != item.id {
                 diagnostics.append(
@@ -91,7 +100,8 @@ public enum ExamLoader {
             }
             questions.append(question)
         }
-        let exam = Exam(id: examID, title: title, questions: questions, directory: dir, log: examLog)
+        var exam = Exam(id: examID, title: title, questions: questions, directory: dir, log: examLog)
+        exam.broken = broken
         return LoadResult(exam: exam, diagnostics: diagnostics)
     }
 
@@ -124,6 +134,15 @@ public enum ExamLoader {
             return (nil, diagnostics)
         }
         return (question, diagnostics)
+    }
+
+    /// The `title:` of a question file that did not load, when its YAML reads that far.
+    static func title(ofFile file: String) -> String? {
+        var ignored: [Diagnostic] = []
+        guard let root = parseFile(file, into: &ignored), case .mapping(let fields) = root,
+            let entry = fields.first(where: { $0.key.string == "title" }), case .scalar(let title) = entry.value
+        else { return nil }
+        return SourceCheck.printable(title.string)
     }
 
     /// A question file stem that stays inside the exam folder.

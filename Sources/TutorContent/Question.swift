@@ -46,6 +46,11 @@ public struct Exam: Sendable {
     public let directory: String
     /// The exam's `log:` setting (nil: not given); each question's `log` already includes it.
     public internal(set) var log: LogBase? = nil
+    /// The listed questions whose files have errors, in the exam's order.
+    public internal(set) var broken: [BrokenQuestion] = []
 
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+
+    /// The broken question with this id (a file stem), if the exam lists one.
+    public func brokenQuestion(_ id: String) -> BrokenQuestion? { broken.first { $0.id == id } }
 }

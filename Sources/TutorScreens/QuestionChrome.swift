@@ -18,12 +18,18 @@ struct QuestionChrome: Equatable {
     /// Quiz: mark steps with unsubmitted text (✎) and flagged steps (⚑) in the step list.
     var flagged: [Bool] = []
     var marksDrafts = false
+    /// Preview: the open question's file has errors; this shows in place of its text.
+    var contentError: String?
 
-    static func practice(_ p: PracticeState) -> QuestionChrome {
+    /// `preview` (from `dltutor preview`) adds its reload note to the title and its content error.
+    static func practice(_ p: PracticeState, preview: PreviewState? = nil) -> QuestionChrome {
         let variant = p.variant.seed.map { "variant seed \($0)" } ?? "original exam"
-        return QuestionChrome(
-            titleRight: "\(variant) · \(formatPoints(p.score))/\(formatPoints(p.totalPoints)) pts ",
+        let note = preview?.note.map { "\($0) · " } ?? ""
+        var chrome = QuestionChrome(
+            titleRight: "\(note)\(variant) · \(formatPoints(p.score))/\(formatPoints(p.totalPoints)) pts ",
             keys: "Enter check · Tab next · F2 hint · F3 reveal · F5 new · F8 original · F1 keys · F4 calc · Esc back")
+        chrome.contentError = preview?.contentError(for: p.variant.id)
+        return chrome
     }
 
     /// `classSitting`: a class quiz, whose seed is never shown (it reproduces the key).

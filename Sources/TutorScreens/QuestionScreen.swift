@@ -153,7 +153,9 @@ struct QuestionScreen {
             area = rest.inset(left: 2)
         }
         let picture = Picture(practice: practice, glyphs: glyphs)
-        if picture.exists && area.width >= 100 {
+        if let error = chrome.contentError {
+            drawContentError(&buffer, error, rect: area)
+        } else if picture.exists && area.width >= 100 {
             let (left, right) = area.splitLeft(area.width / 2)
             drawText(&buffer, rect: left.inset(right: 2))
             picture.draw(in: &buffer, rect: right)
@@ -205,6 +207,20 @@ struct QuestionScreen {
             let down = glyphs.isUnicode ? "↓" : "v", up = glyphs.isUnicode ? "↑" : "^"
             let more = scroll < maxScroll ? "\(down) more: PgDn" : "\(up) top: PgUp"
             buffer.put(more, at: Point(x: rect.maxX - DisplayWidth.of(more), y: rect.maxY - 1), style: .role(.accent))
+        }
+    }
+
+    /// A preview's question whose file no longer loads: its first error and what to do, in
+    /// place of the text (the steps are those of the last version that loaded).
+    private func drawContentError(_ buffer: inout Buffer, _ error: String, rect: Rect) {
+        guard rect.width > 4, rect.height > 0 else { return }
+        let heading = "This question's file has errors (the steps are from the last version that loaded):"
+        var lines = TextWrap.wrap(glyphs.text(heading), width: rect.width).map { StyledLine($0, .role(.warning).bold()) }
+        lines += TextWrap.wrap(glyphs.text(error), width: rect.width).map { StyledLine($0, .role(.wrong)) }
+        lines += TextWrap.wrap("Save a fix and the question comes back; dltutor lint lists every problem.", width: rect.width)
+            .map { StyledLine($0, .role(.dim)) }
+        for (i, line) in lines.prefix(rect.height).enumerated() {
+            buffer.put(line.text, at: Point(x: rect.x, y: rect.y + i), style: line.style)
         }
     }
 

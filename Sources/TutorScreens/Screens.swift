@@ -32,7 +32,7 @@ public enum Screens {
             StartScreen(session: session, glyphs: glyphs).draw(in: &buffer)
         case .question:
             if let p = session.practice {
-                cursor = QuestionScreen(practice: p, glyphs: glyphs, chrome: .practice(p))
+                cursor = QuestionScreen(practice: p, glyphs: glyphs, chrome: .practice(p, preview: session.preview))
                     .draw(in: &buffer, cache: cache)
                 if p.showingSummary {
                     drawDialog(&buffer, title: "Finished", glyphs: glyphs, lines: summaryLines(p, width: buffer.width - 6))

@@ -16,24 +16,8 @@ struct StartScreen {
         buffer.put(
             "Choose a question to practise step by step; every value is checked as you type.",
             at: Point(x: 2, y: 3), style: .role(.dim))
-        let listTop = 5
-        // The title gets every column the progress text leaves.
-        let progressWidth = exam.questions.map { DisplayWidth.of(progress($0).0) }.max() ?? 0
-        let titleWidth = max(20, width - 2 - 12 - 2 - progressWidth - 1)
-        for (i, q) in exam.questions.enumerated() {
-            let y = listTop + i
-            guard y < buffer.height - 4 else { break }
-            let selected = i == session.selection
-            let style: Style = selected ? .role(.selection) : .normal
-            let marker = selected ? glyphs.arrowRight : " "
-            let title = DisplayWidth.truncate(glyphs.text(q.title), to: titleWidth)
-            let line = " \(marker) \(i + 1)  \(q.id.uppercased())  \(DisplayWidth.pad(title, to: titleWidth))  "
-            buffer.fill(Rect(x: 1, y: y, width: width - 2, height: 1), style: style)
-            let used = buffer.put(line, at: Point(x: 1, y: y), style: style)
-            let (text, role) = progress(q)
-            buffer.put(glyphs.text(text), at: Point(x: 1 + used, y: y), style: selected ? style : .role(role))
-        }
-        let modesY = min(buffer.height - 3, listTop + exam.questions.count + 1)
+        let y = drawQuestionList(&buffer, top: 5)
+        let modesY = min(buffer.height - 3, y + 1)
         buffer.put(
             "Modes: Enter practise · d demo for a class · timed: dltutor quiz / drill", at: Point(x: 2, y: modesY),
             style: .role(.dim))
@@ -76,12 +60,58 @@ struct StartScreen {
             + "\(s.revealedSteps) revealed · \(s.firstTry) first try"
     }
 
+    /// The questions, one row each, with the ones whose files have errors in their places;
+    /// returns the row after the list.
+    private func drawQuestionList(_ buffer: inout Buffer, top: Int) -> Int {
+        let width = buffer.width
+        let exam = session.exam
+        // The title gets every column the progress text leaves.
+        let progressWidth = exam.questions.map { DisplayWidth.of(progress($0).0) }.max() ?? 0
+        let titleWidth = max(20, width - 2 - 12 - 2 - progressWidth - 1)
+        var y = top
+        for (i, q) in exam.questions.enumerated() {
+            y = drawBroken(&buffer, before: i, from: y)
+            guard y < buffer.height - 4 else { break }
+            let selected = i == session.selection
+            let style: Style = selected ? .role(.selection) : .normal
+            let marker = selected ? glyphs.arrowRight : " "
+            let title = DisplayWidth.truncate(glyphs.text(q.title), to: titleWidth)
+            let line = " \(marker) \(i + 1)  \(q.id.uppercased())  \(DisplayWidth.pad(title, to: titleWidth))  "
+            buffer.fill(Rect(x: 1, y: y, width: width - 2, height: 1), style: style)
+            let used = buffer.put(line, at: Point(x: 1, y: y), style: style)
+            let (text, role) = progress(q)
+            buffer.put(glyphs.text(text), at: Point(x: 1 + used, y: y), style: selected ? style : .role(role))
+            y += 1
+        }
+        return drawBroken(&buffer, before: exam.questions.count, from: y)
+    }
+
+    /// The questions whose files have errors that come before loaded question `index` (or
+    /// after the last), one row each and not selectable; returns the next free row.
+    private func drawBroken(_ buffer: inout Buffer, before index: Int, from top: Int) -> Int {
+        var y = top
+        let atEnd = index == session.exam.questions.count
+        for b in session.exam.broken where b.position == index || (atEnd && b.position > index) {
+            guard y < buffer.height - 4 else { break }
+            let line = "  !  \(b.id.uppercased())  \(Self.brokenLine(b))"
+            buffer.put(
+                DisplayWidth.truncate(glyphs.text(line), to: buffer.width - 3, ellipsis: glyphs.ellipsis),
+                at: Point(x: 1, y: y), style: .role(.wrong))
+            y += 1
+        }
+        return y
+    }
+
+    /// "Softmax — has errors: run dltutor lint": a question whose file did not load.
+    static func brokenLine(_ b: BrokenQuestion) -> String { "\(b.name) — has errors: run dltutor lint" }
+
     static func withoutProgramName(_ s: String) -> String {
         s.hasPrefix("dltutor: ") ? String(s.dropFirst(9)) : s
     }
 
     private var variantLabel: String {
-        session.settings.seed.map { "variant: seed \($0)" } ?? "original exam"
+        let note = session.preview?.note.map { "\($0) · " } ?? ""
+        return note + (session.settings.seed.map { "variant: seed \($0)" } ?? "original exam")
     }
 
     /// "not started", "in progress · 3/15 steps · 2.5/10 pts", "done · 8/10 pts".

@@ -48,6 +48,8 @@ public struct Session: Sendable {
     public internal(set) var quizOffer: QuizResumeOffer?
     /// The offer is on screen as a yes/no question (`dltutor quiz` asks before starting a new one).
     public internal(set) var askingQuizOffer = false
+    /// `dltutor preview`: its reload note and the open question's content error (nil otherwise).
+    public internal(set) var preview: PreviewState?
 
     public init(exam: Exam, settings: SessionSettings = SessionSettings()) {
         self.exam = exam

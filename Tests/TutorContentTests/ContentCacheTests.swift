@@ -79,7 +79,9 @@ struct ContentCacheTests {
                 "accept", "mistakes", "hints", "solution", "model", "keywords", "dependencies",
                 "partialCredit", "levels", "line", "percent", "label", "tests", "shuffle", "distinct"
             ], "\(note)")
-        #expect(fields(loaded.exam) == ["id", "title", "questions", "directory", "log"], "\(note)")
+        #expect(fields(loaded.exam) == ["id", "title", "questions", "directory", "log", "broken"], "\(note)")
+        let broken = BrokenQuestion(id: "q", title: nil, position: 0, error: Diagnostic(file: "f", line: 1, message: "m"))
+        #expect(fields(broken) == ["id", "title", "position", "error"], "\(note)")
         #expect(fields(try #require(q.params.first)) == ["name", "value", "vary", "line"], "\(note)")
         #expect(fields(try #require(q.derived.first)) == ["name", "formula", "line"], "\(note)")
         #expect(fields(q.steps[0].answer) == ["source", "expr", "line"], "\(note)")
@@ -90,6 +92,21 @@ struct ContentCacheTests {
         #expect(fields(AlternativeSpec(value: q.steps[0].answer, note: q.text)) == ["value", "note", "map"], "\(note)")
         #expect(fields(Diagnostic(file: "f", line: 1, message: "m")) == ["file", "line", "message", "severity"], "\(note)")
         #expect(fields(loaded) == ["exam", "diagnostics"], "\(note)")
+    }
+
+    /// A question whose file has errors comes back from the cache with its title, place and error.
+    @Test func questionsWithErrorsAreReadBack() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-broken-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: examDirectory, toPath: dir)
+        try "id: q2\ntitle: \"Draft\"\npoints: 10\n".write(toFile: dir + "/q2.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: dir + "/q5.yaml")
+        let result = ExamLoader.load(directory: dir)
+        #expect(result.exam.broken.map(\.id) == ["q2", "q5"])
+        #expect(result.exam.broken.map(\.title) == ["Draft", nil])
+        #expect(result.exam.broken.map(\.position) == [1, 3])
+        let back = try roundTrip(result)
+        #expect(back.exam.broken == result.exam.broken)
     }
 
     @Test func variantsFromTheCacheAreTheVariantsFromYAML() throws {
