@@ -1,4 +1,5 @@
 import MathEngine
+import TutorContent
 
 /// Lint's proof that no text shown before a step is answered gives an answer away.
 ///

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import ContentLoading
 import TutorContent
 
 extension ContentOptions {

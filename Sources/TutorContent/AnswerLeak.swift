@@ -235,7 +235,7 @@ private extension String {
 
 extension Value {
     /// Every number in the value (entries of vectors, matrices, sets, shapes and lists).
-    var numbers: [Double] {
+    package var numbers: [Double] {
         switch self {
         case .number(let x): [x]
         case .vector(let xs), .set(let xs): xs
@@ -250,7 +250,7 @@ extension Value {
 extension String {
     /// Substring search on UTF-8 bytes (the texts are short; this avoids Foundation's bridging,
     /// which dominated lint's time).
-    func has(_ needle: String) -> Bool {
+    package func has(_ needle: String) -> Bool {
         let h = Array(utf8), n = Array(needle.utf8)
         guard !n.isEmpty, n.count <= h.count else { return n.isEmpty }
         outer: for i in 0...(h.count - n.count) {

@@ -2,6 +2,8 @@ import ArgumentParser
 #if canImport(Glibc)
     @preconcurrency import Glibc
 #endif
+import ContentLint
+import ContentLoading
 import TutorContent
 import TutorScreens
 
