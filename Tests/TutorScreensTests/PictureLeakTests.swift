@@ -1,3 +1,4 @@
+import ContentLint
 import Testing
 import TerminalUI
 import MathEngine

@@ -1,4 +1,5 @@
 import TerminalUI
+import TestFixtures
 import TutorSession
 
 @testable import TutorScreens
@@ -17,5 +18,4 @@ extension ScreenTestHelpers {
 
     func text(_ f: RenderedFrame) -> String { f.buffer.lines().joined(separator: "\n") }
 
-    func type(_ text: String, _ s: inout Session) { for c in text { _ = s.handle(.type(c)) } }
 }

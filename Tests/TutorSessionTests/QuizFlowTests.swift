@@ -1,4 +1,5 @@
 import MathEngine
+import TestFixtures
 import Testing
 import TutorContent
 @testable import TutorSession
@@ -18,8 +19,6 @@ struct QuizFlowTests {
         _ = s.handle(.startQuiz)
         return s
     }
-
-    func type(_ text: String, _ s: inout Session) { for c in text { _ = s.handle(.type(c)) } }
 
     @Test func theClockStartsOnEnterNotBefore() {
         var s = ready()
