@@ -40,7 +40,9 @@ let package = Package(
         // Attempts, sessions, progress and spaced review in SQLite (GRDB), behind `ProgressStore`.
         .target(name: "TutorStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // A class in PostgreSQL: schema, roster, answers, quizzes, live demo (see ClassroomStore/README).
-        .target(name: "ClassroomStore", dependencies: ["TutorStore", "TutorSession", .product(name: "PostgresNIO", package: "postgres-nio")]),
+        .target(
+            name: "ClassroomStore",
+            dependencies: ["TutorStore", "TutorSession", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .target(name: "TutorApp", dependencies: ["TutorScreens", "TutorSession", "TutorStore", "TerminalUI"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
@@ -91,21 +93,28 @@ let package = Package(
         .testTarget(
             name: "TutorContentTests",
             dependencies: ["TutorContent", "ContentLoading", "ContentLint", "MathEngine", "TestFixtures"]),
-        .testTarget(name: "TutorSessionTests", dependencies: ["TutorSession", "TutorContent", "ContentLoading", "MathEngine", "TestFixtures"]),
+        .testTarget(
+            name: "TutorSessionTests",
+            dependencies: ["TutorSession", "TutorContent", "ContentLoading", "MathEngine", "TestFixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PTYTestSupport"]),
         // The real `curses-smoke` program in a pty (CursesTerminal end to end).
         .testTarget(name: "CursesTerminalTests", dependencies: ["TerminalUI", "PTYTestSupport"]),
         .testTarget(
             name: "TutorAppTests",
-            dependencies: ["TutorApp", "TutorSession", "TutorContent", "ContentLoading", "TutorStore", "TerminalUI", "TestFixtures"]),
+            dependencies: [
+                "TutorApp", "TutorSession", "TutorContent", "ContentLoading", "TutorStore", "TerminalUI", "TestFixtures"
+            ]),
         .testTarget(
             name: "TutorScreensTests",
-            dependencies: ["TutorScreens", "TutorSession", "TutorContent", "ContentLoading", "ContentLint", "TerminalUI", "TestFixtures"],
+            dependencies: [
+                "TutorScreens", "TutorSession", "TutorContent", "ContentLoading", "ContentLint", "TerminalUI", "TestFixtures"
+            ],
             exclude: ["Snapshots"]),
         // Fixtures every suite shares: where the bundled exams are, typing into a session, an
         // edited copy of a question, an exam whose variants fail for some seeds, a lock holder.
         .target(
-            name: "TestFixtures", dependencies: ["TutorContent", "ContentLoading", "TutorSession", "PTYTestSupport"], path: "Tests/TestFixtures"),
+            name: "TestFixtures", dependencies: ["TutorContent", "ContentLoading", "TutorSession", "PTYTestSupport"],
+            path: "Tests/TestFixtures"),
         // Test support shared by end-to-end suites: a pty driver and a small VT screen model.
         .target(name: "PTYTestSupport", dependencies: ["TerminalUI"], path: "Tests/PTYTestSupport"),
         // A minimal CursesTerminal program the pty tests and benchmarks drive (not a product).
@@ -117,7 +126,8 @@ let package = Package(
             name: "store-writer", dependencies: ["TutorStore", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/StoreWriter"),
         .testTarget(
-            name: "CLITests", dependencies: ["dltutor", "TestFixtures", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            name: "CLITests",
+            dependencies: ["dltutor", "TestFixtures", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "TutorE2ETests", dependencies: ["dltutor", "PTYTestSupport", "TerminalUI", "TestFixtures"]),
         // Classroom tests start their own PostgreSQL and sshd on loopback (scratch folders).
         .target(name: "ClassTestSupport", path: "Tests/ClassTestSupport"),

@@ -5,7 +5,6 @@ import ArgumentParser
 import ContentLint
 import ContentLoading
 import TutorContent
-import TutorScreens
 
 /// `dltutor lint`: validates content before a student ever sees it.
 struct LintCommand: ParsableCommand {

@@ -10,9 +10,9 @@ public enum ExamFolder {
     /// `content/<name>` in the package (this file is `Tests/TestFixtures/ExamFolder.swift`).
     public static func path(_ name: String) -> String {
         URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // TestFixtures
-            .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()  // package root
+            .deletingLastPathComponent() // TestFixtures
+            .deletingLastPathComponent() // Tests
+            .deletingLastPathComponent() // package root
             .appendingPathComponent("content/" + name).path
     }
 }

@@ -1,11 +1,11 @@
 import TerminalUI
-import TestFixtures
 import TutorSession
 
 @testable import TutorScreens
 
 /// What every screen test suite does: render a session (80×24, Unicode and colour unless told
-/// otherwise), read the frame back as text, and type into the session key by key.
+/// otherwise) and read the frame back as text. (Typing into a session is `type(_:_:)` in
+/// TestFixtures.)
 protocol ScreenTestHelpers {}
 
 extension ScreenTestHelpers {
@@ -17,5 +17,4 @@ extension ScreenTestHelpers {
     }
 
     func text(_ f: RenderedFrame) -> String { f.buffer.lines().joined(separator: "\n") }
-
 }

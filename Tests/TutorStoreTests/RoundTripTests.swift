@@ -39,7 +39,8 @@ import Testing
     @Test func quizIsSavedAtStartAndReplacedAtEnd() throws {
         let tmp = TempFolder(); defer { tmp.remove() }
         let store = try openSaving(tmp.db)
-        let settings = StoredQuizSettings(minutes: 30, questionIDs: ["q1", "q3"], seed: 12_345_678_901_234_567_890, feedback: "end")
+        let settings = StoredQuizSettings(
+            minutes: 30, questionIDs: ["q1", "q3"], seed: 12_345_678_901_234_567_890, feedback: "end")
         var quiz = QuizRecord(startedAt: day(0), settings: settings)
         let id = try #require(try store.saveQuiz(quiz))
         #expect(try store.quizzes() == [QuizRecord(id: id, startedAt: day(0), settings: settings)])
