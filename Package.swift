@@ -120,7 +120,7 @@ let package = Package(
         // A minimal CursesTerminal program the pty tests and benchmarks drive (not a product).
         .executableTarget(
             name: "curses-smoke", dependencies: ["CursesTerminal", "TerminalUI", "TutorSession"], path: "Tests/CursesSmoke"),
-        .testTarget(name: "TutorStoreTests", dependencies: ["TutorStore"]),
+        .testTarget(name: "TutorStoreTests", dependencies: ["TutorStore", "PTYTestSupport"]),
         // A child process that writes attempts through TutorStore; the durability tests SIGKILL it.
         .executableTarget(
             name: "store-writer", dependencies: ["TutorStore", .product(name: "GRDB", package: "GRDB.swift")],
