@@ -31,10 +31,18 @@ let package = Package(
         .target(name: "TutorScreens", dependencies: ["TutorSession", "TutorContent", "MathEngine", "TerminalUI"]),
 
         // MARK: Edges (I/O)
+        // Content from disk: the exam folder's files, read in parallel, and the parsed-content cache.
+        .target(name: "ContentLoading", dependencies: ["TutorContent", "MathEngine", .product(name: "Yams", package: "Yams")]),
+        // Content lint: every check across many variants, pictures included (drawn by TutorScreens).
+        .target(
+            name: "ContentLint",
+            dependencies: ["ContentLoading", "TutorContent", "MathEngine", "TutorSession", "TutorScreens", "TerminalUI"]),
         // Attempts, sessions, progress and spaced review in SQLite (GRDB), behind `ProgressStore`.
         .target(name: "TutorStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // A class in PostgreSQL: schema, roster, answers, quizzes, live demo (see docs/class-server.md).
-        .target(name: "ClassroomStore", dependencies: ["TutorStore", .product(name: "PostgresNIO", package: "postgres-nio")]),
+        .target(
+            name: "ClassroomStore",
+            dependencies: ["TutorStore", "TutorSession", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .target(name: "TutorApp", dependencies: ["TutorScreens", "TutorSession", "TutorStore", "TerminalUI"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
@@ -42,14 +50,14 @@ let package = Package(
         .target(
             name: "TutorCLI",
             dependencies: [
-                "TutorContent", "TutorSession", "TutorApp", "TutorStore", "CursesTerminal", "TerminalUI",
+                "TutorContent", "ContentLoading", "TutorSession", "TutorApp", "TutorStore", "CursesTerminal", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]),
         .executableTarget(
             name: "dltutor",
             dependencies: [
-                "MathEngine", "TutorContent", "TutorSession", "TutorApp", "TutorScreens", "TutorStore", "CursesTerminal",
-                "TerminalUI",
+                "MathEngine", "TutorContent", "ContentLoading", "ContentLint", "TutorSession", "TutorApp", "TutorScreens",
+                "TutorStore", "CursesTerminal", "TerminalUI",
                 "TutorCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
@@ -66,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "dltutor-class",
             dependencies: [
-                "ClassroomStore", "TutorCLI", "TutorContent", "TutorSession", "TutorStore", "CursesTerminal",
+                "ClassroomStore", "TutorCLI", "TutorContent", "ContentLoading", "TutorSession", "TutorStore", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
@@ -75,45 +83,63 @@ let package = Package(
         .executableTarget(
             name: "dltutor-bench",
             dependencies: [
-                "MathEngine", "TutorContent", "TutorSession", "TutorScreens", "TerminalUI",
+                "MathEngine", "TutorContent", "ContentLoading", "ContentLint", "TutorSession", "TutorScreens", "TerminalUI",
                 "PTYTestSupport", .product(name: "Yams", package: "Yams")
             ],
             path: "Benchmarks/dltutor-bench"),
 
         // MARK: Tests
         .testTarget(name: "MathEngineTests", dependencies: ["MathEngine"]),
-        .testTarget(name: "TutorContentTests", dependencies: ["TutorContent", "MathEngine"]),
-        .testTarget(name: "TutorSessionTests", dependencies: ["TutorSession", "TutorContent", "MathEngine"]),
+        .testTarget(
+            name: "TutorContentTests",
+            dependencies: ["TutorContent", "ContentLoading", "ContentLint", "MathEngine", "TestFixtures"]),
+        .testTarget(
+            name: "TutorSessionTests",
+            dependencies: ["TutorSession", "TutorContent", "ContentLoading", "MathEngine", "TestFixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PTYTestSupport"]),
+        // The real `curses-smoke` program in a pty (CursesTerminal end to end).
+        .testTarget(name: "CursesTerminalTests", dependencies: ["TerminalUI", "PTYTestSupport"]),
         .testTarget(
-            name: "TutorAppTests", dependencies: ["TutorApp", "TutorSession", "TutorContent", "TutorStore", "TerminalUI"]),
+            name: "TutorAppTests",
+            dependencies: [
+                "TutorApp", "TutorSession", "TutorContent", "ContentLoading", "TutorStore", "TerminalUI", "TestFixtures"
+            ]),
         .testTarget(
-            name: "TutorScreensTests", dependencies: ["TutorScreens", "TutorSession", "TutorContent", "TerminalUI"],
+            name: "TutorScreensTests",
+            dependencies: [
+                "TutorScreens", "TutorSession", "TutorContent", "ContentLoading", "ContentLint", "TerminalUI", "TestFixtures"
+            ],
             exclude: ["Snapshots"]),
+        // Fixtures every suite shares: where the bundled exams are, typing into a session, an
+        // edited copy of a question, an exam whose variants fail for some seeds, a lock holder.
+        .target(
+            name: "TestFixtures", dependencies: ["TutorContent", "ContentLoading", "TutorSession", "PTYTestSupport"],
+            path: "Tests/TestFixtures"),
         // Test support shared by end-to-end suites: a pty driver and a small VT screen model.
         .target(name: "PTYTestSupport", dependencies: ["TerminalUI"], path: "Tests/PTYTestSupport"),
         // A minimal CursesTerminal program the pty tests and benchmarks drive (not a product).
         .executableTarget(
             name: "curses-smoke", dependencies: ["CursesTerminal", "TerminalUI", "TutorSession"], path: "Tests/CursesSmoke"),
-        .testTarget(name: "TutorStoreTests", dependencies: ["TutorStore"]),
+        .testTarget(name: "TutorStoreTests", dependencies: ["TutorStore", "PTYTestSupport"]),
         // A child process that writes attempts through TutorStore; the durability tests SIGKILL it.
         .executableTarget(
             name: "store-writer", dependencies: ["TutorStore", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/StoreWriter"),
         .testTarget(
-            name: "CLITests", dependencies: ["dltutor", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(name: "TutorE2ETests", dependencies: ["dltutor", "PTYTestSupport", "TerminalUI"]),
+            name: "CLITests",
+            dependencies: ["dltutor", "TestFixtures", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "TutorE2ETests", dependencies: ["dltutor", "PTYTestSupport", "TerminalUI", "TestFixtures"]),
         // Classroom tests start their own PostgreSQL and sshd on loopback (scratch folders).
         .target(name: "ClassTestSupport", path: "Tests/ClassTestSupport"),
         .testTarget(
             name: "ClassroomTests",
             dependencies: [
                 "ClassroomStore", "ClassTestSupport", "dltutor", "dltutor-class", "MathEngine", "PTYTestSupport", "TerminalUI",
-                "TutorContent"
+                "TutorContent", "ContentLoading", "TestFixtures"
             ]),
         .executableTarget(
             name: "dltutor-bench-class",
-            dependencies: ["ClassroomStore", "ClassTestSupport", "TutorContent", "TutorSession", "MathEngine"],
+            dependencies: ["ClassroomStore", "ClassTestSupport", "TutorContent", "ContentLoading", "TutorSession", "MathEngine"],
             path: "Benchmarks/dltutor-bench-class")
     ]
 )

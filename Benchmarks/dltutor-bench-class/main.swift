@@ -1,5 +1,6 @@
 import ClassTestSupport
 import ClassroomStore
+import ContentLoading
 import Foundation
 import MathEngine
 import TutorContent

@@ -1,3 +1,5 @@
+import ContentLint
+import ContentLoading
 import Foundation
 import MathEngine
 import PTYTestSupport

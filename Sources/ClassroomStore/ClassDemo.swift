@@ -1,27 +1,11 @@
 import PostgresNIO
+import TutorSession
 
 /// The live class demo on the server: `demo_state` holds where the instructor is (one row per
 /// demo, written only by the instructor; students may read it, never change it, by the grants
 /// in `ClassSchema`), and its trigger sends `step` on the demo's channel on every change.
 /// Students' predictions are ordinary rows in `answer`, whose trigger sends `answer`.
 public enum ClassDemo {
-    /// Where the instructor is: question, variant, open step, which steps are revealed.
-    public struct Cue: Sendable, Equatable {
-        public var question: String
-        public var seed: UInt64?
-        public var stepIndex: Int
-        public var stepID: String
-        public var revealed: [Bool]
-
-        public init(question: String, seed: UInt64?, stepIndex: Int, stepID: String, revealed: [Bool]) {
-            self.question = question
-            self.seed = seed
-            self.stepIndex = stepIndex
-            self.stepID = stepID
-            self.revealed = revealed
-        }
-    }
-
     /// The class's predictions for one step: each student's latest answer counts once.
     public struct Tally: Sendable, Equatable {
         public var joined: Int
@@ -37,14 +21,14 @@ public enum ClassDemo {
     }
 
     /// The instructor moved: one upsert, which notifies every student listening.
-    public static func setCue(_ db: ClassDatabase, activity: String, _ cue: Cue) async throws(ClassError) {
+    public static func setCue(_ db: ClassDatabase, activity: String, _ cue: DemoCue) async throws(ClassError) {
         let seed = cue.seed.map { Int64($0) }
         let revealed = cue.revealed.map { $0 ? "1" : "0" }.joined()
         let current = cue.revealed.indices.contains(cue.stepIndex) && cue.revealed[cue.stepIndex]
         try await db.query(
             """
             INSERT INTO demo_state (activity, question, step, revealed, seed, step_index, revealed_steps)
-            VALUES (\(activity), \(cue.question), \(cue.stepID), \(current), \(seed), \(cue.stepIndex), \(revealed))
+            VALUES (\(activity), \(cue.questionID), \(cue.stepID), \(current), \(seed), \(cue.stepIndex), \(revealed))
             ON CONFLICT (activity) DO UPDATE SET question = EXCLUDED.question, step = EXCLUDED.step, revealed = EXCLUDED.revealed,
               seed = EXCLUDED.seed, step_index = EXCLUDED.step_index, revealed_steps = EXCLUDED.revealed_steps,
               opened_at = clock_timestamp()
@@ -52,7 +36,7 @@ public enum ClassDemo {
     }
 
     /// Where the instructor is now (nil before the first step opens).
-    public static func cue(_ db: ClassDatabase, activity: String) async throws(ClassError) -> Cue? {
+    public static func cue(_ db: ClassDatabase, activity: String) async throws(ClassError) -> DemoCue? {
         let rows = try await db.query(
             """
             SELECT question, seed, step_index, step, revealed_steps FROM demo_state WHERE activity = \(activity)
@@ -62,8 +46,8 @@ public enum ClassDemo {
         else {
             return nil
         }
-        return Cue(
-            question: q, seed: seed.map { UInt64($0) }, stepIndex: index, stepID: step, revealed: revealed.map { $0 == "1" })
+        return DemoCue(
+            questionID: q, seed: seed.map { UInt64($0) }, stepIndex: index, stepID: step, revealed: revealed.map { $0 == "1" })
     }
 
     /// The predictions for one step of the demo, with how many students have joined.

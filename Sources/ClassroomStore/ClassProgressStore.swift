@@ -14,7 +14,7 @@ public final class ClassProgressStore: ProgressStore, @unchecked Sendable {
     public let outbox: ClassOutbox<ClassDatabase>
     private let activity: String
     private let student: String
-    private let local = NullStore()
+    private let local = InMemoryStore()
 
     public init(link: ClassLink, activity: String, student: String) {
         self.link = link

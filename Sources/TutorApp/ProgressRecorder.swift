@@ -122,7 +122,7 @@ public final class ProgressRecorder {
         case .finishQuiz(let report):
             var record = openQuiz()
             // The quiz's own setup (a continued quiz keeps the one it started with).
-            record.settings = TutorStore.QuizSettings(
+            record.settings = StoredQuizSettings(
                 minutes: report.minutes, questionIDs: report.questions.map(\.id), seed: report.seed,
                 feedback: report.feedback.rawValue)
             record.startedAt = resumedStart ?? Date(timeIntervalSinceReferenceDate: report.startedAt)
@@ -178,7 +178,7 @@ public final class ProgressRecorder {
         let ids = s.questionIDs.isEmpty ? exam.questions.map(\.id) : s.questionIDs
         return QuizRecord(
             startedAt: now,
-            settings: TutorStore.QuizSettings(
+            settings: StoredQuizSettings(
                 minutes: s.minutes, questionIDs: ids, seed: settings.seed, feedback: s.feedback.rawValue),
             score: 0, maxScore: 0, steps: [])
     }

@@ -5,6 +5,8 @@ import TutorContent
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import ContentLoading
+import TutorContent
 
 extension ContentOptions {
     /// The version both executables report (`dltutor --version`); part of the cache key.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContentLoading
 import Foundation
 import MathEngine
 import TutorContent

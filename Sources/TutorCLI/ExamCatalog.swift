@@ -1,3 +1,4 @@
+import ContentLoading
 import Foundation
 import TutorContent
 

@@ -39,12 +39,12 @@ public struct ScreenSettings: Sendable, Equatable {
 
 /// Opens the terminal, runs the session to its end and turns the outcome into an exit status.
 public enum TutorLauncher {
-    /// Runs `session` full screen; effects go to `store` (a NullStore records nothing).
+    /// Runs `session` full screen; effects go to `store` (a InMemoryStore records nothing).
     /// `inbox` and `onEffect` connect a live class demo (messages in, cues out); `tick` is how
     /// often the inbox is read at the latest. `clock` replaces the session's clock (a class
     /// keeps the server's time, which does not stop while the tutor is stopped).
     public static func run(
-        _ session: Session, screen: ScreenOptions, store: any ProgressStore = NullStore(),
+        _ session: Session, screen: ScreenOptions, store: any ProgressStore = InMemoryStore(),
         inbox: @escaping @Sendable () -> [Message] = { [] }, onEffect: @escaping @Sendable (Effect) -> Void = { _ in },
         tick: Duration = .milliseconds(250), clock: (@Sendable () -> Double)? = nil
     ) async throws {
@@ -61,7 +61,7 @@ public enum TutorLauncher {
     /// `terminal` when the caller opened it already (see `openTerminal`). `refresh` may change
     /// the session between events (see `TutorApp`; a preview reloads its content there).
     public static func runSynchronously(
-        _ session: Session, screen: ScreenSettings, terminal: CursesTerminal? = nil, store: any ProgressStore = NullStore(),
+        _ session: Session, screen: ScreenSettings, terminal: CursesTerminal? = nil, store: any ProgressStore = InMemoryStore(),
         refresh: @escaping @MainActor (inout Session) -> Bool = { _ in false }
     ) throws {
         let status: Int32 = try MainActor.assumeIsolated {

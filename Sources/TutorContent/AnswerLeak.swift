@@ -283,7 +283,7 @@ private extension String {
 
 extension Value {
     /// Every number in the value (entries of vectors, matrices, sets, shapes and lists).
-    var numbers: [Double] {
+    package var numbers: [Double] {
         switch self {
         case .number(let x): [x]
         case .vector(let xs), .set(let xs): xs
@@ -298,7 +298,7 @@ extension Value {
 extension String {
     /// Substring search on UTF-8 bytes, in place (the texts are short; this avoids Foundation's
     /// bridging and copying either text into an array, which dominated lint's time).
-    func has(_ needle: String) -> Bool {
+    package func has(_ needle: String) -> Bool {
         var haystack = self, needle = needle
         return haystack.withUTF8 { h in
             needle.withUTF8 { n in

@@ -1,14 +1,14 @@
 /// A compact binary form for the content cache (`ContentCache`): little-endian doubles, zigzag
 /// varints, length-prefixed UTF-8. The reader checks every bound and throws on anything it does
 /// not expect, so a damaged or foreign file is a cache miss, never a crash.
-struct CacheWriter {
-    private(set) var bytes: [UInt8] = []
+package struct CacheWriter {
+    package private(set) var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(64 * 1024) }
+    package init() { bytes.reserveCapacity(64 * 1024) }
 
-    mutating func byte(_ b: UInt8) { bytes.append(b) }
+    package mutating func byte(_ b: UInt8) { bytes.append(b) }
 
-    mutating func uint(_ value: UInt64) {
+    package mutating func uint(_ value: UInt64) {
         var v = value
         while v >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
@@ -30,7 +30,7 @@ struct CacheWriter {
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     /// Appends everything `other` wrote.
-    mutating func append(_ other: CacheWriter) { bytes.append(contentsOf: other.bytes) }
+    package mutating func append(_ other: CacheWriter) { bytes.append(contentsOf: other.bytes) }
 
     mutating func string(_ value: String) {
         var s = value
@@ -64,9 +64,9 @@ struct CacheWriter {
 }
 
 /// The cache file does not hold what this program wrote (damaged, truncated or another format).
-struct CacheCorrupt: Error {}
+package struct CacheCorrupt: Error {}
 
-struct CacheReader {
+package struct CacheReader {
     private let bytes: [UInt8]
     private var at = 0
     /// How deep `nested` calls are: a syntax tree or template read back is never deeper than
@@ -75,12 +75,12 @@ struct CacheReader {
     private var depth = 0
     static let maxDepth = 600
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    package init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    var isAtEnd: Bool { at == bytes.count }
+    package var isAtEnd: Bool { at == bytes.count }
 
     /// The checksum of a cache body: the key folded into a hash of the bytes.
-    static func checksum(key: UInt64, _ body: ArraySlice<UInt8>) -> UInt64 {
+    package static func checksum(key: UInt64, _ body: ArraySlice<UInt8>) -> UInt64 {
         var h = WordHash()
         h.add(key)
         h.add(body)
@@ -88,7 +88,7 @@ struct CacheReader {
     }
 
     /// The checksum of the bytes not read yet (the body, after the header).
-    func restChecksum(key: UInt64) -> UInt64 { Self.checksum(key: key, bytes[at...]) }
+    package func restChecksum(key: UInt64) -> UInt64 { Self.checksum(key: key, bytes[at...]) }
 
     /// Reads one level of a recursive structure (a syntax tree, a repeated template), at most
     /// `maxDepth` levels deep.
@@ -115,13 +115,13 @@ struct CacheReader {
         at += n
     }
 
-    mutating func byte() throws(CacheCorrupt) -> UInt8 {
+    package mutating func byte() throws(CacheCorrupt) -> UInt8 {
         guard at < bytes.count else { throw CacheCorrupt() }
         defer { at += 1 }
         return bytes[at]
     }
 
-    mutating func uint() throws(CacheCorrupt) -> UInt64 {
+    package mutating func uint() throws(CacheCorrupt) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {

@@ -5,10 +5,10 @@ import MathEngine
 /// order; a question read back builds exactly the variants of the one parsed from YAML (tested).
 /// Adding a field to a content type means adding it here (the memberwise initialisers below stop
 /// compiling otherwise) and bumping `ContentCache.format`.
-enum ContentCodec {
+package enum ContentCodec {
     // MARK: Load result
 
-    static func write(_ r: LoadResult, to w: inout CacheWriter) {
+    package static func write(_ r: LoadResult, to w: inout CacheWriter) {
         w.array(r.diagnostics, write)
         w.string(r.exam.id)
         w.string(r.exam.title)
@@ -23,13 +23,13 @@ enum ContentCodec {
         }
     }
 
-    static func readLoadResult(_ r: inout CacheReader) throws(CacheCorrupt) -> LoadResult {
+    package static func readLoadResult(_ r: inout CacheReader) throws(CacheCorrupt) -> LoadResult {
         try readLoadResult(&r) { ids in Array(ids.indices) }
     }
 
     /// The exam with only the questions at the indices `keep` returns (given every question's id,
     /// in order); the others are passed over undecoded.
-    static func readLoadResult(_ r: inout CacheReader, keep: ([String]) -> [Int]) throws(CacheCorrupt) -> LoadResult {
+    package static func readLoadResult(_ r: inout CacheReader, keep: ([String]) -> [Int]) throws(CacheCorrupt) -> LoadResult {
         let diagnostics = try r.array(readDiagnostic)
         let id = try r.string(), title = try r.string(), directory = try r.string()
         let log = try r.optional(readLog)

@@ -9,7 +9,7 @@ import MathEngine
 /// explicitly (`log10`, `ln`), so a setting can never change a key.
 extension YAMLFields {
     /// `log: 10`, `log: 2`, `log: e` (or `natural`); nil when absent.
-    func logBase() throws(ContentError) -> LogBase? {
+    package func logBase() throws(ContentError) -> LogBase? {
         guard let text = try optionalString("log") else { return nil }
         guard let base = LogBase(text) else {
             throw error("\(what): 'log' must be a base such as 10 or 2, or e for the natural log; not '\(text)'.", at: "log")

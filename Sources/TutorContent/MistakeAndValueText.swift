@@ -12,5 +12,5 @@ extension Value {
 extension Mistake {
     /// The mistake's 1-based place in its step's `mistakes:` list (ids are `step#N`); it stays
     /// the same when mistakes equal to the answer are left out of a variant. 0 when unknown.
-    var fileNumber: Int { Int(id?.split(separator: "#").last ?? "") ?? 0 }
+    package var fileNumber: Int { Int(id?.split(separator: "#").last ?? "") ?? 0 }
 }

@@ -25,7 +25,7 @@ public struct Question: Sendable {
     public internal(set) var logSetting: LogBase? = nil
     /// What a one-argument `log` means in the student's answers: the question's `log:`, else the
     /// exam's, else the natural log (see `LogSetting.swift`).
-    public internal(set) var log: LogBase = .natural
+    public package(set) var log: LogBase = .natural
 
     public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
 
@@ -48,6 +48,14 @@ public struct Exam: Sendable {
     public internal(set) var log: LogBase? = nil
     /// The listed questions whose files have errors, in the exam's order.
     public internal(set) var broken: [BrokenQuestion] = []
+
+    package init(id: String, title: String, questions: [Question], directory: String, log: LogBase? = nil) {
+        self.id = id
+        self.title = title
+        self.questions = questions
+        self.directory = directory
+        self.log = log
+    }
 
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
 

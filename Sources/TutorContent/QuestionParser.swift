@@ -6,9 +6,9 @@ import Yams
 ///
 /// It keeps going after an error (a bad step does not hide a bad parameter below it) so an author
 /// sees all of a file's problems at once; the question is only returned if there were no errors.
-final class QuestionParser {
+package final class QuestionParser {
     let file: String
-    var diagnostics: [Diagnostic] = []
+    package var diagnostics: [Diagnostic] = []
     /// Step ids seen so far, including steps dropped for errors, so duplicates are still caught.
     var seenStepIDs: Set<String> = []
     /// Names whose definition has an error (a parameter, derived value or step), each with the
@@ -20,7 +20,7 @@ final class QuestionParser {
     /// What was not checked because of each broken root, in the order met: one note per root.
     var unchecked: [(root: String, line: Int, owner: String)] = []
 
-    init(file: String) { self.file = file }
+    package init(file: String) { self.file = file }
 
     static let questionKeys: Set<String> = [
         "id", "title", "points", "topic", "text", "params", "derived", "constraints", "steps", "picture", "log"
@@ -61,7 +61,7 @@ final class QuestionParser {
         for f in template.formulas { checkNames(f, known: known.union(template.loopNames), what: what) }
     }
 
-    func parse(_ root: Node) -> Question? {
+    package func parse(_ root: Node) -> Question? {
         guard let q = attempt({ () throws(ContentError) in try YAMLFields(root, file: file, what: "question") }) else {
             return nil
         }

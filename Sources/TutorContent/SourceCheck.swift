@@ -4,9 +4,9 @@ import Foundation
 /// without a usable line get one: invalid UTF-8 (the line of the first bad byte) and control
 /// characters (their line and column, the character shown escaped so a diagnostic never sends a
 /// raw escape sequence to the author's terminal).
-enum SourceCheck {
+package enum SourceCheck {
     /// The text, or the diagnostic that stops this file.
-    static func decode(_ data: Data, file: String) -> Result<String, ContentError> {
+    package static func decode(_ data: Data, file: String) -> Result<String, ContentError> {
         let bytes = [UInt8](data)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let bad = firstInvalidByte(bytes)
@@ -52,7 +52,7 @@ enum SourceCheck {
     }
 
     /// Text with every control character replaced by its `U+XXXX` name, for messages.
-    static func printable(_ text: String) -> String {
+    package static func printable(_ text: String) -> String {
         var out = ""
         for s in text.unicodeScalars {
             if isForbidden(s) || s == "\t" || s == "\n" || s == "\r" { out += escaped(s) } else { out.unicodeScalars.append(s) }

@@ -34,7 +34,7 @@ public struct StepTest: Sendable {
 extension StepTest.Expected {
     /// The word for what the grader said: `Verdict.shortName`, the words storage and reports
     /// use (the same seven, so every verdict has its case).
-    init(_ verdict: Verdict) {
+    package init(_ verdict: Verdict) {
         self = Self(rawValue: verdict.shortName)!
     }
 }

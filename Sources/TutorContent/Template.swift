@@ -148,7 +148,7 @@ public struct Template: Sendable, CustomStringConvertible {
     }
 
     /// Renders with the given values; a failing placeholder throws with its line.
-    func render(_ env: Environment, file: String, what: String) throws(ContentError) -> String {
+    package func render(_ env: Environment, file: String, what: String) throws(ContentError) -> String {
         var budget = RenderBudget()
         return try Template.render(segments, env, file: file, what: what, budget: &budget)
     }

@@ -37,7 +37,7 @@ extension Question {
     }
 
     /// The original exam's values, then whether each constraint holds for them (lint uses this).
-    func failingConstraints(_ values: [String: Value]) throws(ContentError) -> [Formula] {
+    package func failingConstraints(_ values: [String: Value]) throws(ContentError) -> [Formula] {
         var failing: [Formula] = []
         let env = Environment(variables: values, dialect: .content)
         for c in constraints where !(try evaluate(c, env, "constraint").isTruthy) { failing.append(c) }

@@ -11,7 +11,7 @@ extension Node {
 /// Every accessor throws a `ContentError` carrying the file and the line of the offending value
 /// (or of the mapping when a required key is missing), which is what makes `file:line: message`
 /// diagnostics possible without a second pass over the text.
-struct YAMLFields {
+package struct YAMLFields {
     let file: String
     let line: Int
     /// Keys in file order with their value nodes.
@@ -19,7 +19,7 @@ struct YAMLFields {
     /// What this mapping is, for messages ("step 'a.total'").
     let what: String
 
-    init(_ node: Node, file: String, what: String) throws(ContentError) {
+    package init(_ node: Node, file: String, what: String) throws(ContentError) {
         guard case .mapping(let mapping) = node else {
             throw ContentError(file: file, line: node.line, message: "\(what) must be a mapping of 'key: value' lines.")
         }
@@ -38,12 +38,12 @@ struct YAMLFields {
     /// Line of the key if present, else of the mapping.
     func line(of key: String) -> Int { entries.first { $0.key == key }?.line ?? line }
 
-    func error(_ message: String, at key: String? = nil) -> ContentError {
+    package func error(_ message: String, at key: String? = nil) -> ContentError {
         ContentError(file: file, line: key.map(line(of:)) ?? line, message: message)
     }
 
     /// A required scalar, as text (numbers and formulas alike are kept as written).
-    func string(_ key: String) throws(ContentError) -> String {
+    package func string(_ key: String) throws(ContentError) -> String {
         guard let n = node(key) else { throw error("\(what): missing field '\(key)'.") }
         return try Self.scalar(n, file: file, what: "\(what): field '\(key)'")
     }
@@ -91,7 +91,7 @@ struct YAMLFields {
         }
     }
 
-    func stringList(_ key: String) throws(ContentError) -> [(text: String, line: Int)] {
+    package func stringList(_ key: String) throws(ContentError) -> [(text: String, line: Int)] {
         var out: [(text: String, line: Int)] = []
         for n in try sequence(key) {
             out.append((try Self.scalar(n, file: file, what: "\(what): an item of '\(key)'"), n.line))
@@ -100,7 +100,7 @@ struct YAMLFields {
     }
 
     /// Keys not in `allowed`, so a typo such as `mistake:` is reported instead of silently ignored.
-    func unknownKeys(allowed: Set<String>) -> [Diagnostic] {
+    package func unknownKeys(allowed: Set<String>) -> [Diagnostic] {
         entries.filter { !allowed.contains($0.key) }.map {
             Diagnostic(file: file, line: $0.line, message: "\(what): unknown field '\($0.key)'.", severity: .warning)
         }

@@ -6,16 +6,22 @@ import TutorSession
 /// The picture beside a question, drawn from the variant's own values. Pictures show only what
 /// the student has already worked out (or had revealed): a blank stays `?` until its step is done,
 /// so the picture teaches without giving answers away.
-struct Picture {
+package struct Picture {
     let practice: PracticeState
     let glyphs: Glyphs
     /// A projector-sized terminal: plots may use the width they are given instead of the
     /// compact caps that keep them beside the text on a laptop.
     var large = false
 
+    package init(practice: PracticeState, glyphs: Glyphs, large: Bool = false) {
+        self.practice = practice
+        self.glyphs = glyphs
+        self.large = large
+    }
+
     var exists: Bool { practice.variant.question.picture != nil }
 
-    func draw(in buffer: inout Buffer, rect: Rect) {
+    package func draw(in buffer: inout Buffer, rect: Rect) {
         guard rect.width >= 20, rect.height >= 3 else { return }
         switch practice.variant.question.picture {
         case .builtIn(let name)?: drawBuiltIn(name, &buffer, rect)

@@ -109,7 +109,7 @@ public enum Message: Sendable, Equatable {
 /// What the session wants done; the run loop performs these (the core does no I/O).
 public enum Effect: Sendable, Equatable {
     /// A checked answer, to be stored the moment it is checked.
-    case record(AttemptRecord)
+    case record(CheckedAnswer)
     /// A quiz ended (time ran out or the student ended it); storage keeps the report.
     case finishQuiz(QuizReport)
     /// A drill ended with this many steps right.
@@ -139,7 +139,7 @@ public enum Effect: Sendable, Equatable {
 }
 
 /// One checked answer as storage and reports need it.
-public struct AttemptRecord: Sendable, Equatable {
+public struct CheckedAnswer: Sendable, Equatable {
     public var mode: String
     public var questionID: String
     public var stepID: String

@@ -76,7 +76,7 @@ extension Session {
             let mistake: String? = if case .incorrect(let ms, _, _) = verdict, let m = ms.first { m.explanation } else { nil }
             return [
                 .record(
-                    AttemptRecord(
+                    CheckedAnswer(
                         mode: "demo", questionID: d.variant.id, stepID: d.step.id, seed: d.variant.seed,
                         input: input, verdict: verdict.shortName, mistake: mistake,
                         correct: verdict.isCorrect, seconds: nil))

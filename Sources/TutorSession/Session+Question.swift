@@ -207,9 +207,9 @@ extension Session {
     private func attemptRecord(
         _ p: PracticeState, input: String, verdict: String, mistake: String?,
         correct: Bool
-    ) -> AttemptRecord {
+    ) -> CheckedAnswer {
         let seconds: Double? = if let start = p.stepClock, let now { max(0, now - start) } else { nil }
-        return AttemptRecord(
+        return CheckedAnswer(
             mode: recordMode, questionID: p.variant.id, stepID: p.step.id,
             seed: p.variant.seed, input: input, verdict: verdict, mistake: mistake,
             correct: correct, seconds: seconds, helped: p.record.hintsTaken > 0)

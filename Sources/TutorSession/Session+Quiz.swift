@@ -238,7 +238,7 @@ extension Session {
                         if case .incorrect(let ms, _, _)? = verdict, let m = ms.first { m.explanation } else { nil }
                     effects.append(
                         .record(
-                            AttemptRecord(
+                            CheckedAnswer(
                                 mode: "quiz", questionID: p.variant.id, stepID: step.id, seed: p.variant.seed, input: input,
                                 verdict: verdict?.shortName ?? "submitted", mistake: mistake,
                                 correct: verdict?.isCorrect ?? false,

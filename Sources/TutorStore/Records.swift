@@ -1,6 +1,6 @@
 import Foundation
 
-/// One checked answer, as stored. The app maps `TutorSession.AttemptRecord` onto this and adds the
+/// One checked answer, as stored. The app maps `TutorSession.CheckedAnswer` onto this and adds the
 /// time (the store never reads the clock) and, if it knows it, the question's topic.
 public struct StoredAttempt: Sendable, Equatable {
     /// When the answer was checked.
@@ -63,7 +63,7 @@ public struct PracticePosition: Sendable, Equatable {
 }
 
 /// How a quiz was set up.
-public struct QuizSettings: Sendable, Equatable {
+public struct StoredQuizSettings: Sendable, Equatable {
     /// The time limit; fractional minutes are kept (schema v5).
     public var minutes: Double
     /// The questions asked, in order.
@@ -105,7 +105,7 @@ public struct QuizRecord: Sendable, Equatable {
     public var id: Int64?
     public var startedAt: Date
     public var endedAt: Date?
-    public var settings: QuizSettings
+    public var settings: StoredQuizSettings
     public var score: Double
     public var maxScore: Double
     public var steps: [QuizStepResult]
@@ -113,7 +113,7 @@ public struct QuizRecord: Sendable, Equatable {
     public var status: QuizStatus
 
     public init(
-        id: Int64? = nil, startedAt: Date, endedAt: Date? = nil, settings: QuizSettings,
+        id: Int64? = nil, startedAt: Date, endedAt: Date? = nil, settings: StoredQuizSettings,
         score: Double = 0, maxScore: Double = 0, steps: [QuizStepResult] = [], status: QuizStatus? = nil
     ) {
         self.id = id

@@ -64,7 +64,7 @@ extension SQLiteStore {
                 let ids: String = r["question_ids"]
                 return QuizRecord(
                     id: id, startedAt: Self.date(r["started_at"]), endedAt: (r["ended_at"] as Double?).map(Self.date),
-                    settings: QuizSettings(
+                    settings: StoredQuizSettings(
                         minutes: r["minutes"], questionIDs: ids.split(separator: " ").map(String.init),
                         seed: (r["seed"] as Int64?).map(Self.decode), feedback: r["feedback"]),
                     score: r["score"], maxScore: r["max_score"],

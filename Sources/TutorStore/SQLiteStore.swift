@@ -50,7 +50,7 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
     private var identity: (device: UInt64, inode: UInt64)?
 
     /// Opens (creating folder, file and schema as needed) the database at `path`. Never throws:
-    /// when the file cannot be used the store returned does not save (a `NullStore`, or this
+    /// when the file cannot be used the store returned does not save (a `InMemoryStore`, or this
     /// store read-only) and `warning` is the one line to show.
     public static func open(path: String, options: Options = Options()) -> (store: any ProgressStore, warning: String?) {
         do {
@@ -59,8 +59,8 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
         } catch {
             // Locked while opening (a migration needs the write lock): nothing is queued yet, so
             // this session runs without saving, and says so.
-            if case .busy = error { return (NullStore(reason: error), error.message + " Not saving in this session.") }
-            return (NullStore(reason: error), error.message)
+            if case .busy = error { return (InMemoryStore(reason: error), error.message + " Not saving in this session.") }
+            return (InMemoryStore(reason: error), error.message)
         }
     }
 
@@ -255,7 +255,7 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
         }
     }
 
-    /// A store in memory: keeps progress for this run only (used by `NullStore`).
+    /// A store in memory: keeps progress for this run only (used by `InMemoryStore`).
     init(inMemoryBecause why: StoreError?) {
         location = nil
         busySeconds = 0
@@ -313,7 +313,7 @@ public class SQLiteStore: ProgressStore, @unchecked Sendable {
     // MARK: State
 
     public var isSaving: Bool { lock.withLock { reason == nil } }
-    /// `NullStore` keeps writing to its in-memory database although it is "not saving".
+    /// `InMemoryStore` keeps writing to its in-memory database although it is "not saving".
     var acceptsWritesWhenNotSaving: Bool { false }
     public var notSavingReason: StoreError? { lock.withLock { reason } }
 

@@ -60,7 +60,7 @@ struct ClassDemoCommand: AsyncParsableCommand {
             inbox: presenter.inbox)
         let status = await ClassShutdown.screenStatus {
             try await TutorLauncher.run(
-                session, screen: screen, store: NullStore(), inbox: { news.messages() },
+                session, screen: screen, store: InMemoryStore(), inbox: { news.messages() },
                 onEffect: { if case .demoCue(let cue) = $0 { presenter.move(cue) } },
                 tick: .milliseconds(100))
         }

@@ -27,17 +27,7 @@ final class Latest<T: Sendable>: @unchecked Sendable {
     func set(_ v: T) { lock.withLock { value = v } }
 }
 
-/// Converting between the session's demo values and the store's rows.
-extension ClassDemo.Cue {
-    init(_ cue: DemoCue) {
-        self.init(question: cue.questionID, seed: cue.seed, stepIndex: cue.stepIndex, stepID: cue.stepID, revealed: cue.revealed)
-    }
-
-    var sessionCue: DemoCue {
-        DemoCue(questionID: question, seed: seed, stepIndex: stepIndex, stepID: stepID, revealed: revealed)
-    }
-}
-
+/// Converting the store's counts into the session's.
 extension DemoTally {
     init(_ t: ClassDemo.Tally, question: String, step: String) {
         // A mistake's text is what a student's tutor sent: shown as text, never as terminal control.

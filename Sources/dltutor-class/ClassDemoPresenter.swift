@@ -71,7 +71,7 @@ final class ClassDemoPresenter: @unchecked Sendable {
     private func writeNewest() async {
         let activity = self.activity
         while !Task.isCancelled {
-            let cue = ClassDemo.Cue(current.get())
+            let cue = current.get()
             do {
                 try await link.run { db throws(ClassError) in
                     try await db.committed(doing: "open the demo's step") { db throws(ClassError) in

@@ -20,7 +20,7 @@ enum ClassDemoStudent {
         let name = activity.name
         let pull: @Sendable () async -> Void = {
             let cue = try? await link.run { db throws(ClassError) in try await ClassDemo.cue(db, activity: name) }
-            if let cue = cue ?? nil { inbox.push(.demoCue(cue.sessionCue)) }
+            if let cue = cue ?? nil { inbox.push(.demoCue(cue)) }
         }
         await pull()
         let follower = Task.detached {

@@ -135,7 +135,7 @@ struct ClassJoinCommand: AsyncParsableCommand {
         let localID = try? store.saveQuiz(
             QuizRecord(
                 startedAt: activity.startedAt,
-                settings: TutorStore.QuizSettings(
+                settings: StoredQuizSettings(
                     minutes: activity.minutes, questionIDs: activity.questions, seed: enrolment.seed, feedback: "end")))
         var session = Session(exam: exam, settings: SessionSettings(mode: .quiz, seed: enrolment.seed, quiz: quiz))
         _ = session.handle(.tick(at: clock.now()))

@@ -52,7 +52,7 @@ enum ClassHandOff {
 }
 
 /// `dltutor class ...` as `dltutor --help` lists it; the arguments go to `dltutor-class`.
-struct ClassCommand: ParsableCommand {
+struct ClassHandOffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "class",
         abstract: "Run a class: one quiz or demo for everyone, answers in PostgreSQL, students over SSH.",

@@ -17,7 +17,7 @@ struct DLTutor: AsyncParsableCommand {
         subcommands: [
             PracticeCommand.self, DemoCommand.self, QuizCommand.self, DrillCommand.self, ReviewCommand.self,
             StatsCommand.self, ExportCommand.self, ResetCommand.self, ListCommand.self, KeyCommand.self, CheckCommand.self,
-            LintCommand.self, PreviewCommand.self, EvalCommand.self, ExamsCommand.self, ClassCommand.self
+            LintCommand.self, PreviewCommand.self, EvalCommand.self, ExamsCommand.self, ClassHandOffCommand.self
         ],
         defaultSubcommand: PracticeCommand.self
     )

@@ -5,6 +5,9 @@ import TutorScreens
 #if canImport(Glibc)
     @preconcurrency import Glibc
 #endif
+import ContentLint
+import ContentLoading
+import TutorContent
 
 /// `dltutor lint`: validates content before a student ever sees it.
 struct LintCommand: ParsableCommand {

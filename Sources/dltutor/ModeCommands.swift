@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
 import TutorSession
-
-import class TutorStore.NullStore
+import class TutorStore.InMemoryStore
 
 /// `dltutor demo`: the instructor's presenter view of worked solutions.
 struct DemoCommand: AsyncParsableCommand {
@@ -41,7 +40,7 @@ struct DemoCommand: AsyncParsableCommand {
             exam: exam, settings: SessionSettings(mode: .demo, seed: seed, demo: DemoSettings(autoSeconds: auto)))
         _ = session.handle(.openDemo(exam.questions.firstIndex { $0.id == q.id } ?? 0))
         // A demo records nothing: nobody's attempts, no schedule.
-        try await TutorLauncher.run(session, screen: screen, store: NullStore())
+        try await TutorLauncher.run(session, screen: screen, store: InMemoryStore())
     }
 }
 

@@ -32,7 +32,7 @@ struct PreviewCommand: ParsableCommand {
             PreviewReloader(watcher: watcher, target: session.screen == .question ? nil : question)
         }
         try TutorLauncher.runSynchronously(
-            session, screen: screen.settings, terminal: terminal, store: NullStore(),
+            session, screen: screen.settings, terminal: terminal, store: InMemoryStore(),
             refresh: { reloader.refresh(&$0) })
     }
 

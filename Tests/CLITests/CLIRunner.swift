@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 
 /// Runs the built `dltutor` binary (which `swift test` builds next to the test bundle) and
 /// captures its output and exit status: the CLI tested as a user runs it.
@@ -15,10 +16,7 @@ enum CLI {
         return dir.appendingPathComponent("dltutor")
     }
 
-    static var contentDir: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("content/aml5202-sessional1").path
-    }
+    static var contentDir: String { ExamFolder.sessional1 }
 
     static func run(_ args: [String], stdin: String? = nil, content: Bool = true) throws -> CLIResult {
         let p = Process()

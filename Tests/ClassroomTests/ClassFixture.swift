@@ -2,6 +2,7 @@ import ClassTestSupport
 import ClassroomStore
 import Foundation
 import PTYTestSupport
+import TestFixtures
 
 /// One real PostgreSQL server for this test process (started on first use, stopped at exit),
 /// and a fresh database per test. When the server cannot start, every class test fails with the
@@ -34,10 +35,7 @@ enum ClassFixture {
     static var binary: String { PTYHarness.builtProduct("dltutor") }
     static var classBinary: String { PTYHarness.builtProduct("dltutor-class") }
 
-    static var content: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("content/aml5202-sessional1").path
-    }
+    static var content: String { ExamFolder.sessional1 }
 
     /// Runs the dltutor binary (no terminal) and returns (status, stdout + stderr).
     static func cli(_ args: [String], env: [String: String] = [:]) throws -> (Int32, String) {

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 
 @testable import TutorApp
@@ -14,22 +15,9 @@ struct LockedDatabaseTests {
     static let exam = RunLoopTests.exam
     static let busy = 0.2
 
-    /// Holds the lock of `db` for `seconds`; returns once the holder says it has the lock.
-    func holdLock(_ db: String, seconds: Double) throws -> Process {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: ProcessTestsPath.writer)
-        p.arguments = ["--hold", db, String(seconds)]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
-        #expect(line.hasPrefix("locked"), "holder: \(line)")
-        return p
-    }
-
     func answer(_ i: Int, mode: String = "practice") -> Effect {
         .record(
-            AttemptRecord(
+            CheckedAnswer(
                 mode: mode, questionID: "q3", stepID: "s\(i)", seed: nil, input: "answer \(i)",
                 verdict: "correct", mistake: nil, correct: true, seconds: 1))
     }
@@ -108,7 +96,7 @@ struct LockedDatabaseTests {
         for i in 0..<500 {
             messages += recorder.perform(
                 .record(
-                    AttemptRecord(
+                    CheckedAnswer(
                         mode: "practice", questionID: "q3", stepID: "s\(i)", seed: nil, input: String(repeating: "y", count: 300),
                         verdict: "correct", mistake: nil, correct: true, seconds: 1)))
         }
@@ -116,19 +104,5 @@ struct LockedDatabaseTests {
         #expect(problems.count == 1 && problems.first.map { "\($0)".contains("is full") } == true, "\(messages)")
         #expect(!messages.contains { if case .storageWaiting = $0 { true } else { false } }, "a full disk is not a lock")
         #expect(recorder.writes.status.pending == 0, "nothing left waiting when saving has stopped")
-    }
-}
-
-/// Where `swift test` built the store-writer helper.
-enum ProcessTestsPath {
-    static var writer: String {
-        var buf = [CChar](repeating: 0, count: 4096)
-        let n = readlink("/proc/self/exe", &buf, buf.count - 1)
-        var dir = n > 0 ? String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
-        while let slash = dir.lastIndex(of: "/") {
-            dir = String(dir[..<slash])
-            if !dir.hasSuffix(".xctest") { break }
-        }
-        return dir + "/store-writer"
     }
 }

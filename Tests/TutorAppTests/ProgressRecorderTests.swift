@@ -119,7 +119,7 @@ struct ProgressRecorderTests {
         func check(_ mode: String, seed: UInt64) -> [Message] {
             recorder.perform(
                 .record(
-                    AttemptRecord(
+                    CheckedAnswer(
                         mode: mode, questionID: "q3", stepID: "a.total", seed: seed, input: "1",
                         verdict: "correct", mistake: nil, correct: true, seconds: 3)))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 
 @testable import TutorApp
@@ -19,7 +20,7 @@ struct ResponsiveStorageTests {
         #expect(warning == nil)
         let recorder = ProgressRecorder(
             store: store, exam: LockedDatabaseTests.exam, settings: SessionSettings(), clock: { 800_000_000 })
-        let holder = try locked.holdLock(f.db, seconds: 3)
+        let holder = try holdLock(f.db, seconds: 3)
         let clock = ContinuousClock()
         var slowest = Duration.zero
         var messages: [Message] = []

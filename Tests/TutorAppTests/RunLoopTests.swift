@@ -1,3 +1,6 @@
+import ContentLoading
+import TestFixtures
+import Testing
 import TerminalUI
 import Testing
 import TutorContent
@@ -9,12 +12,9 @@ import TutorSession
 @MainActor
 @Suite("Run loop")
 struct RunLoopTests {
-    static let exam: Exam = {
-        let dir = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/") + "/content/aml5202-sessional1"
-        return ExamLoader.load(directory: dir).exam
-    }()
+    static let exam = ExamLoader.load(directory: ExamFolder.sessional1).exam
 
-    final class Log { var records: [AttemptRecord] = [] }
+    final class Log { var records: [CheckedAnswer] = [] }
 
     func app(_ terminal: TestTerminal, log: Log, time: Double = 0) -> TutorApp {
         TutorApp(

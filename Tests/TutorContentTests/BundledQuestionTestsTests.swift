@@ -11,7 +11,7 @@ struct BundledQuestionTestsTests {
 
     /// A bundled exam's folder, beside the one the other tests load.
     static func directory(_ exam: String) -> String {
-        URL(fileURLWithPath: examDirectory).deletingLastPathComponent().appendingPathComponent(exam).path
+        URL(fileURLWithPath: ExamFolder.sessional1).deletingLastPathComponent().appendingPathComponent(exam).path
     }
 
     /// A test holds on the original exam, or (with placeholders) on every seed; a mistake the

@@ -1,3 +1,4 @@
+@testable import ContentLoading
 import Dispatch
 import Foundation
 import MathEngine

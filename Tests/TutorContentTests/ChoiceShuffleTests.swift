@@ -1,4 +1,6 @@
+@testable import ContentLoading
 import Foundation
+import TestFixtures
 import Testing
 
 @testable import TutorContent

@@ -1,5 +1,7 @@
+@testable import ContentLoading
 import Foundation
 import MathEngine
+import TestFixtures
 import Testing
 
 @testable import TutorContent
@@ -13,7 +15,7 @@ struct ContentCacheTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-cache-\(UUID().uuidString)").path
         init(copyExam: Bool = false) throws {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            if copyExam { try FileManager.default.copyItem(atPath: examDirectory, toPath: exam) }
+            if copyExam { try FileManager.default.copyItem(atPath: ExamFolder.sessional1, toPath: exam) }
         }
         var cache: String { path + "/cache" }
         var exam: String { path + "/exam" }
@@ -54,7 +56,7 @@ struct ContentCacheTests {
 
     /// Question tests come back from the cache as written (the second exam keeps tests).
     @Test func questionTestsAreReadBack() throws {
-        let second = ExamLoader.load(directory: examDirectory.replacingOccurrences(of: "sessional1", with: "sessional2"))
+        let second = ExamLoader.load(directory: ExamFolder.sessional1.replacingOccurrences(of: "sessional1", with: "sessional2"))
         let tests = second.exam.questions.flatMap(\.steps).flatMap(\.tests)
         #expect(tests.count > 50)
         #expect(tests.contains { !$0.given.isEmpty } || tests.contains { $0.mistake != nil })
@@ -98,7 +100,7 @@ struct ContentCacheTests {
     @Test func questionsWithErrorsAreReadBack() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-broken-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.copyItem(atPath: examDirectory, toPath: dir)
+        try FileManager.default.copyItem(atPath: ExamFolder.sessional1, toPath: dir)
         try "id: q2\ntitle: \"Draft\"\npoints: 10\n".write(toFile: dir + "/q2.yaml", atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(atPath: dir + "/q5.yaml")
         let result = ExamLoader.load(directory: dir)
@@ -163,10 +165,10 @@ struct ContentCacheTests {
     @Test func theSecondLoadComesFromTheCacheAndMatches() throws {
         let s = try Scratch()
         let cache = ContentCache(folder: s.cache, programVersion: "test")
-        #expect(!cache.isFresh(directory: examDirectory))
-        let first = cache.load(directory: examDirectory)
-        #expect(cache.isFresh(directory: examDirectory))
-        let second = cache.load(directory: examDirectory)
+        #expect(!cache.isFresh(directory: ExamFolder.sessional1))
+        let first = cache.load(directory: ExamFolder.sessional1)
+        #expect(cache.isFresh(directory: ExamFolder.sessional1))
+        let second = cache.load(directory: ExamFolder.sessional1)
         #expect(dump(first.exam.questions) == dump(loaded.exam.questions))
         #expect(dump(second.exam.questions) == dump(loaded.exam.questions))
         #expect(second.diagnostics == loaded.diagnostics)
@@ -201,26 +203,26 @@ struct ContentCacheTests {
     @Test func aDamagedCacheIsIgnoredAndRewritten() throws {
         let s = try Scratch()
         let cache = ContentCache(folder: s.cache, programVersion: "test")
-        _ = cache.load(directory: examDirectory)
-        let file = cache.path(directory: examDirectory)
+        _ = cache.load(directory: ExamFolder.sessional1)
+        let file = cache.path(directory: ExamFolder.sessional1)
         let good = try Data(contentsOf: URL(fileURLWithPath: file))
         // Truncated anywhere, or with a byte flipped: never a crash, always the YAML's exam.
         for cut in stride(from: 0, to: good.count, by: max(1, good.count / 97)) {
             try good.prefix(cut).write(to: URL(fileURLWithPath: file))
-            #expect(!cache.isFresh(directory: examDirectory))
+            #expect(!cache.isFresh(directory: ExamFolder.sessional1))
         }
         var flipped = good
         for i in stride(from: 40, to: flipped.count, by: 1_013) { flipped[i] ^= 0xA5 }
         try flipped.write(to: URL(fileURLWithPath: file))
-        let result = cache.load(directory: examDirectory)
+        let result = cache.load(directory: ExamFolder.sessional1)
         #expect(result.exam.questions.count == loaded.exam.questions.count)
         // Garbage, then the file replaced by a folder (unreadable): the YAML still loads.
         try Data("not a cache".utf8).write(to: URL(fileURLWithPath: file))
-        #expect(dump(cache.load(directory: examDirectory).exam.questions) == dump(loaded.exam.questions))
-        #expect(cache.isFresh(directory: examDirectory)) // rewritten
+        #expect(dump(cache.load(directory: ExamFolder.sessional1).exam.questions) == dump(loaded.exam.questions))
+        #expect(cache.isFresh(directory: ExamFolder.sessional1)) // rewritten
         try FileManager.default.removeItem(atPath: file)
         try FileManager.default.createDirectory(atPath: file, withIntermediateDirectories: false)
-        #expect(dump(cache.load(directory: examDirectory).exam.questions) == dump(loaded.exam.questions))
+        #expect(dump(cache.load(directory: ExamFolder.sessional1).exam.questions) == dump(loaded.exam.questions))
     }
 
     @Test func anUnwritableCacheFolderIsNotFatal() throws {
@@ -228,8 +230,8 @@ struct ContentCacheTests {
         // The cache folder's parent is a file: nothing can be written, the YAML still loads.
         try Data().write(to: URL(fileURLWithPath: s.path + "/file"))
         let cache = ContentCache(folder: s.path + "/file/dltutor", programVersion: "test")
-        #expect(dump(cache.load(directory: examDirectory).exam.questions) == dump(loaded.exam.questions))
-        #expect(!cache.isFresh(directory: examDirectory))
+        #expect(dump(cache.load(directory: ExamFolder.sessional1).exam.questions) == dump(loaded.exam.questions))
+        #expect(!cache.isFresh(directory: ExamFolder.sessional1))
     }
 
     @Test func theFolderFollowsXDG() {
@@ -245,26 +247,26 @@ struct ContentCacheOneQuestionTests {
     @Test func oneQuestionIsTheQuestionOfTheWholeExamOnAHitAndOnAMiss() throws {
         let s = try ContentCacheTests.Scratch()
         let cache = ContentCache(folder: s.cache, programVersion: "test")
-        let whole = ExamLoader.load(directory: examDirectory).exam
+        let whole = ExamLoader.load(directory: ExamFolder.sessional1).exam
         let ids = whole.questions.map(\.id)
         for round in ["miss", "hit"] {
-            #expect(cache.isFresh(directory: examDirectory) == (round == "hit"))
+            #expect(cache.isFresh(directory: ExamFolder.sessional1) == (round == "hit"))
             for (index, question) in whole.questions.enumerated() {
-                let (picked, seen) = cache.load(directory: examDirectory) { all in all.firstIndex(of: question.id) }
+                let (picked, seen) = cache.load(directory: ExamFolder.sessional1) { all in all.firstIndex(of: question.id) }
                 #expect(seen == ids, "\(round)")
                 #expect(picked.exam.questions.count == 1, "\(round) \(question.id)")
                 let one = try #require(picked.exam.questions.first)
                 #expect(
                     ContentCacheTests().dump(one) == ContentCacheTests().dump(whole.questions[index]), "\(round) \(question.id)")
             }
-            let (none, seen) = cache.load(directory: examDirectory) { _ in nil }
+            let (none, seen) = cache.load(directory: ExamFolder.sessional1) { _ in nil }
             #expect(none.exam.questions.isEmpty && seen == ids, "\(round)")
         }
     }
 
     @Test func aTruncatedQuestionBlockIsACacheMiss() throws {
         var w = CacheWriter()
-        ContentCodec.write(ExamLoader.load(directory: examDirectory), to: &w)
+        ContentCodec.write(ExamLoader.load(directory: ExamFolder.sessional1), to: &w)
         var cut = CacheReader(Array(w.bytes.dropLast(5)))
         #expect(throws: CacheCorrupt.self) { try ContentCodec.readLoadResult(&cut) { ids in [ids.count - 1] } }
         var skipped = CacheReader(Array(w.bytes.dropLast(5)))
@@ -298,8 +300,8 @@ struct ContentCacheIntegrityTests {
     @Test func everyFlippedBitOfTheBodyIsAMissAndTheCacheIsRebuilt() throws {
         let s = try Scratch()
         let cache = ContentCache(folder: s.cache, programVersion: "test")
-        _ = cache.load(directory: examDirectory)
-        let file = cache.path(directory: examDirectory)
+        _ = cache.load(directory: ExamFolder.sessional1)
+        let file = cache.path(directory: ExamFolder.sessional1)
         let good = try Data(contentsOf: URL(fileURLWithPath: file))
         let start = headerLength(good)
         var accepted = 0, trials = 0
@@ -308,10 +310,10 @@ struct ContentCacheIntegrityTests {
             flipped[i] ^= UInt8(1 << (n % 8))
             try flipped.write(to: URL(fileURLWithPath: file))
             trials += 1
-            if cache.isFresh(directory: examDirectory) { accepted += 1 }
+            if cache.isFresh(directory: ExamFolder.sessional1) { accepted += 1 }
         }
         #expect(trials >= 500 && accepted == 0, "\(accepted) of \(trials) flipped bits accepted")
-        #expect(dump(cache.load(directory: examDirectory).exam.questions) == dump(loaded.exam.questions))
+        #expect(dump(cache.load(directory: ExamFolder.sessional1).exam.questions) == dump(loaded.exam.questions))
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == good, "rebuilt from the YAML")
     }
 
@@ -372,7 +374,7 @@ struct ContentCacheIntegrityTests {
     @Test func aCraftedDeepCacheWithAValidChecksumFallsBackToTheYAML() throws {
         let s = try Scratch()
         let cache = ContentCache(folder: s.cache, programVersion: "test")
-        let key = try #require(cache.key(directory: examDirectory))
+        let key = try #require(cache.key(directory: ExamFolder.sessional1))
         var question = CacheWriter()
         question.string("q1")
         question.string("title")
@@ -385,7 +387,7 @@ struct ContentCacheIntegrityTests {
         question.string("x")
         var body = CacheWriter()
         body.uint(0) // no diagnostics
-        for text in ["exam", "title", examDirectory] { body.string(text) }
+        for text in ["exam", "title", ExamFolder.sessional1] { body.string(text) }
         body.byte(0) // no log setting
         body.uint(1)
         body.string("q1")
@@ -400,9 +402,9 @@ struct ContentCacheIntegrityTests {
         file.uint(CacheReader.checksum(key: key, body.bytes[...]))
         file.append(body)
         try FileManager.default.createDirectory(atPath: s.cache, withIntermediateDirectories: true)
-        try Data(file.bytes).write(to: URL(fileURLWithPath: cache.path(directory: examDirectory)))
-        #expect(dump(cache.load(directory: examDirectory).exam.questions) == dump(loaded.exam.questions))
-        #expect(cache.isFresh(directory: examDirectory), "rewritten")
+        try Data(file.bytes).write(to: URL(fileURLWithPath: cache.path(directory: ExamFolder.sessional1)))
+        #expect(dump(cache.load(directory: ExamFolder.sessional1).exam.questions) == dump(loaded.exam.questions))
+        #expect(cache.isFresh(directory: ExamFolder.sessional1), "rewritten")
     }
 
     /// A cache that is a FIFO, a link to /dev/zero or a link to a good cache is not read (the
@@ -411,26 +413,26 @@ struct ContentCacheIntegrityTests {
     @Test func aCacheThatIsNotARegularFileIsNotRead() throws {
         let s = try Scratch()
         let cache = ContentCache(folder: s.cache, programVersion: "test")
-        _ = cache.load(directory: examDirectory)
-        let file = cache.path(directory: examDirectory)
+        _ = cache.load(directory: ExamFolder.sessional1)
+        let file = cache.path(directory: ExamFolder.sessional1)
         try FileManager.default.moveItem(atPath: file, toPath: s.path + "/good.bin")
         try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: s.path + "/good.bin")
-        #expect(!cache.isFresh(directory: examDirectory), "a symbolic link is not followed")
+        #expect(!cache.isFresh(directory: ExamFolder.sessional1), "a symbolic link is not followed")
         // Nor written through: the rebuilt cache replaces the link, the file it named is untouched.
         let victim = s.path + "/victim"
         try Data("keep".utf8).write(to: URL(fileURLWithPath: victim))
         try FileManager.default.removeItem(atPath: file)
         try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: victim)
-        _ = cache.load(directory: examDirectory)
+        _ = cache.load(directory: ExamFolder.sessional1)
         #expect(try Data(contentsOf: URL(fileURLWithPath: victim)) == Data("keep".utf8))
-        #expect(cache.isFresh(directory: examDirectory), "a regular cache file now")
+        #expect(cache.isFresh(directory: ExamFolder.sessional1), "a regular cache file now")
         try FileManager.default.removeItem(atPath: file)
         try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: "/dev/zero")
-        #expect(!cache.isFresh(directory: examDirectory))
+        #expect(!cache.isFresh(directory: ExamFolder.sessional1))
         try FileManager.default.removeItem(atPath: file)
         #expect(mkfifo(file, 0o600) == 0)
-        #expect(!cache.isFresh(directory: examDirectory), "a FIFO is refused without waiting for a writer")
-        #expect(dump(cache.load(directory: examDirectory).exam.questions) == dump(loaded.exam.questions))
+        #expect(!cache.isFresh(directory: ExamFolder.sessional1), "a FIFO is refused without waiting for a writer")
+        #expect(dump(cache.load(directory: ExamFolder.sessional1).exam.questions) == dump(loaded.exam.questions))
     }
 
     /// A question file that is a FIFO, a link to /dev/zero or larger than the limit is an error

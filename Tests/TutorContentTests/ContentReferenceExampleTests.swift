@@ -1,4 +1,7 @@
+@testable import ContentLint
+@testable import ContentLoading
 import Foundation
+import TestFixtures
 import Testing
 
 @testable import TutorContent
@@ -8,7 +11,7 @@ import Testing
 struct ContentReferenceExampleTests {
     /// The first ```yaml block after the "## A complete example" heading.
     static func exampleQuestion() throws -> String {
-        let docs = URL(fileURLWithPath: examDirectory).deletingLastPathComponent().deletingLastPathComponent()
+        let docs = URL(fileURLWithPath: ExamFolder.sessional1).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("docs/content-format.md")
         let text = try String(contentsOf: docs, encoding: .utf8)
         let section = try #require(text.range(of: "## A complete example"))

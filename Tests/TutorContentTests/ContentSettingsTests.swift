@@ -1,3 +1,4 @@
+@testable import ContentLoading
 import Foundation
 import MathEngine
 import Testing

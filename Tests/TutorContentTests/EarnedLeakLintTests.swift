@@ -1,5 +1,7 @@
+@testable import ContentLint
 import Foundation
 import MathEngine
+import TestFixtures
 import Testing
 
 @testable import TutorContent
@@ -12,8 +14,8 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-earned-\(getpid())-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        for name in try FileManager.default.contentsOfDirectory(atPath: examDirectory) where name.hasSuffix(".yaml") {
-            var text = try String(contentsOfFile: examDirectory + "/" + name, encoding: .utf8)
+        for name in try FileManager.default.contentsOfDirectory(atPath: ExamFolder.sessional1) where name.hasSuffix(".yaml") {
+            var text = try String(contentsOfFile: ExamFolder.sessional1 + "/" + name, encoding: .utf8)
             if name == file {
                 #expect(text.contains(new), "the shipped \(file) has the fixed text")
                 text = text.replacingOccurrences(of: new, with: old)
@@ -69,8 +71,8 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-option-\(getpid())-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        for name in try FileManager.default.contentsOfDirectory(atPath: examDirectory) where name.hasSuffix(".yaml") {
-            var text = try String(contentsOfFile: examDirectory + "/" + name, encoding: .utf8)
+        for name in try FileManager.default.contentsOfDirectory(atPath: ExamFolder.sessional1) where name.hasSuffix(".yaml") {
+            var text = try String(contentsOfFile: ExamFolder.sessional1 + "/" + name, encoding: .utf8)
             if name == "q2.yaml" {
                 // The column-major reading as it was, and no constraint keeping the parts apart.
                 text = text.replacingOccurrences(

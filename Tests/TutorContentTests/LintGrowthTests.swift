@@ -1,4 +1,6 @@
+@testable import ContentLint
 import Foundation
+import TestFixtures
 import Testing
 
 @testable import TutorContent
@@ -15,7 +17,7 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-growth-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let q3 = try String(contentsOfFile: examDirectory + "/q3.yaml", encoding: .utf8)
+        let q3 = try String(contentsOfFile: ExamFolder.sessional1 + "/q3.yaml", encoding: .utf8)
         #expect(q3.contains(Self.line))
         let repeated = q3.replacingOccurrences(of: Self.line, with: String(repeating: Self.line, count: copies))
         try repeated.write(to: dir.appendingPathComponent("q3.yaml"), atomically: true, encoding: .utf8)

@@ -1,4 +1,6 @@
+@testable import ContentLint
 import Foundation
+import TestFixtures
 import Testing
 
 @testable import TutorContent

@@ -1,11 +1,14 @@
+@testable import ContentLint
+@testable import ContentLoading
 import Foundation
 import MathEngine
+import TestFixtures
 import Testing
 
 @testable import TutorContent
 
 @Suite struct LintTests {
-    static let report = Lint.run(directory: examDirectory, seeds: 100)
+    static let report = Lint.run(directory: ExamFolder.sessional1, seeds: 100)
 
     @Test func shippedContentHasNoLintErrors() {
         let errors = Self.report.filter(\.isError)
@@ -43,7 +46,7 @@ import Testing
         try? FileManager.default.removeItem(at: dir)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let q3 = try String(contentsOfFile: examDirectory + "/q3.yaml", encoding: .utf8)
+        let q3 = try String(contentsOfFile: ExamFolder.sessional1 + "/q3.yaml", encoding: .utf8)
         let line =
             "      - {value: \"P_nobias\", why: \"Each weight matrix also has a bias column: count (#inputs + 1) per node.\"}\n"
         #expect(q3.contains(line))

@@ -1,5 +1,7 @@
+@testable import ContentLoading
 import Foundation
 import MathEngine
+import TestFixtures
 import Testing
 
 @testable import TutorContent
@@ -13,7 +15,7 @@ import Testing
         return dir
     }
 
-    let good = try! String(contentsOfFile: examDirectory + "/q3.yaml", encoding: .utf8)
+    let good = try! String(contentsOfFile: ExamFolder.sessional1 + "/q3.yaml", encoding: .utf8)
 
     @Test func unknownNameInAnAnswerIsReportedWithFileAndLine() throws {
         let broken = good.replacingOccurrences(of: "answer: \"shape_params(a_shapes)\"", with: "answer: \"Pp + 1\"")

@@ -1,3 +1,4 @@
+@testable import ContentLint
 import MathEngine
 import Testing
 

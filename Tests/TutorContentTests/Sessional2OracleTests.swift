@@ -1,5 +1,8 @@
+@testable import ContentLint
+@testable import ContentLoading
 import Foundation
 import MathEngine
+import TestFixtures
 import Testing
 
 @testable import TutorContent
@@ -10,13 +13,7 @@ import Testing
 /// engine's; then typed answers for the original exam go through the real grader, every named
 /// mistake included.
 @Suite struct Sessional2OracleTests {
-    static let directory: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        url.deleteLastPathComponent() // TutorContentTests
-        url.deleteLastPathComponent() // Tests
-        url.deleteLastPathComponent() // package root
-        return url.appendingPathComponent("content/aml5202-sessional2").path
-    }()
+    static let directory = ExamFolder.sessional2
     static let loaded = ExamLoader.load(directory: directory)
     static let seeds: [UInt64] = Array(1...200)
 

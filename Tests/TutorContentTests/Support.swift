@@ -1,19 +1,11 @@
+@testable import ContentLoading
 import Foundation
 import MathEngine
-
+import TestFixtures
 @testable import TutorContent
 
-/// The shipped exam directory, found from this file's path so tests run from any working directory.
-let examDirectory: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    url.deleteLastPathComponent() // TutorContentTests
-    url.deleteLastPathComponent() // Tests
-    url.deleteLastPathComponent() // package root
-    return url.appendingPathComponent("content/aml5202-sessional1").path
-}()
-
 /// Loaded once for all tests.
-let loaded: LoadResult = ExamLoader.load(directory: examDirectory)
+let loaded: LoadResult = ExamLoader.load(directory: ExamFolder.sessional1)
 
 func question(_ id: String) -> Question {
     guard let q = loaded.exam.question(id) else { fatalError("question \(id) did not load: \(loaded.errors)") }
@@ -52,20 +44,6 @@ func answerLetter(_ v: Variant, _ stepID: String) -> String {
     guard let s = v.step(stepID), case .text(let t) = s.expected, let i = s.options.firstIndex(of: t) else { return "?" }
     return ChoiceOrder.letter(i)
 }
-
-/// A temporary exam folder holding only the bundled question `id`, its text changed by `edit`
-/// (which must change it). The caller removes the folder.
-func editedExam(_ id: String, _ edit: (String) -> String) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-edited-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    let original = try String(contentsOfFile: examDirectory + "/\(id).yaml", encoding: .utf8)
-    let edited = edit(original)
-    if edited == original { throw ContentError(file: id, line: 0, message: "the edit did not apply") }
-    try edited.write(toFile: dir + "/\(id).yaml", atomically: true, encoding: .utf8)
-    try "id: edited\ntitle: \"Edited\"\nquestions: [\(id)]\n".write(toFile: dir + "/exam.yaml", atomically: true, encoding: .utf8)
-    return dir
-}
-
 /// A question file without its `tests:` blocks, for tests that write their own question tests
 /// into a step (a second `tests:` field would be a duplicate key).
 func withoutQuestionTests(_ yaml: String) -> String {

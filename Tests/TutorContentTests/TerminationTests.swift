@@ -1,5 +1,7 @@
+@testable import ContentLoading
 import Foundation
 import MathEngine
+import TestFixtures
 import Testing
 
 @testable import TutorContent
@@ -7,7 +9,7 @@ import Testing
 /// Content is data that always terminates: hostile numbers, nested repeats and nested lists are
 /// errors with their `file:line`, never a trap or an endless render.
 @Suite struct TerminationTests {
-    let good = try! String(contentsOfFile: examDirectory + "/q3.yaml", encoding: .utf8)
+    let good = try! String(contentsOfFile: ExamFolder.sessional1 + "/q3.yaml", encoding: .utf8)
 
     /// q3 with `extra` as the first line of its question text.
     func q3(textLine extra: String) -> String {

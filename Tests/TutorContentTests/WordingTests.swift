@@ -1,5 +1,7 @@
+@testable import ContentLint
 import Foundation
 import MathEngine
+import TestFixtures
 import Testing
 
 @testable import TutorContent
@@ -119,7 +121,7 @@ import Testing
         try? FileManager.default.removeItem(at: dir)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let q2 = try String(contentsOfFile: examDirectory + "/q2.yaml", encoding: .utf8)
+        let q2 = try String(contentsOfFile: ExamFolder.sessional1 + "/q2.yaml", encoding: .utf8)
         #expect(q2.contains("\"A, O, B, AB\""))
         // The original exam's gender row loses "male", and bloodtype shows three of four levels.
         let broken = q2.replacingOccurrences(of: "\"A, O, B, AB\"", with: "\"A, O, B\"")
@@ -132,7 +134,7 @@ import Testing
             })
         #expect(d.contains { $0.isError && $0.message.contains("level 'AB' does not appear") })
         #expect(!d.contains { $0.message.contains("level 'A' ") })
-        #expect(!Lint.run(directory: examDirectory, seeds: 200).contains { $0.message.contains("does not appear") })
+        #expect(!Lint.run(directory: ExamFolder.sessional1, seeds: 200).contains { $0.message.contains("does not appear") })
     }
 
     @Test func leftoverPlaceholdersAreFound() {

@@ -1,6 +1,7 @@
 import Foundation
 import PTYTestSupport
 import TerminalUI
+import TestFixtures
 import Testing
 
 /// The real tutor in a pty while another process (`store-writer --hold`) keeps the progress
@@ -10,19 +11,6 @@ import Testing
 @Suite("dltutor with a locked database, in a pty", .serialized)
 struct LockedDatabaseEndToEndTests {
     let e2e = ProgressEndToEndTests()
-
-    /// Starts a process holding `db`'s write lock for `seconds`; returns once it has the lock.
-    func holdLock(_ db: String, seconds: Double) throws -> Process {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: PTYHarness.builtProduct("store-writer"))
-        p.arguments = ["--hold", db, String(seconds)]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
-        #expect(line.hasPrefix("locked"), "holder: \(line)")
-        return p
-    }
 
     @Test func answersWaitForTheLockAndAreSavedWhenItIsReleased() throws {
         let f = ProgressEndToEndTests.Folder()

@@ -1,6 +1,7 @@
 import Foundation
 import PTYTestSupport
 import TerminalUI
+import TestFixtures
 import Testing
 
 /// The real tutor on an exam whose variants fail for most seeds (a list budget that only large
@@ -9,31 +10,9 @@ import Testing
 @Suite("dltutor with content that fails for some seeds, in a pty", .serialized)
 struct SeedFailureEndToEndTests {
     @Test func f5OnAFailingSeedIsAMessageNotACrash() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-seedfail-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try "id: seedfail\ntitle: Seeds that fail\nquestions: [q1]\n".write(
-            toFile: dir + "/exam.yaml", atomically: true, encoding: .utf8)
         // n ≥ 5 (96 of 100 draws) asks `fill` for more than its 10000 entries.
-        try """
-        id: q1
-        title: Mostly too big
-        points: 1
-        topic: loss
-        text: "n is {n}; the list has {len(big)} ones."
-        params:
-          - {name: n, value: "2", vary: "randint(1, 100)"}
-        derived:
-          - {name: big, formula: "fill(10^min(n, 9), 1)"}
-        steps:
-          - id: a
-            prompt: "What is n + 1?"
-            kind: integer
-            answer: "n + 1"
-            points: 1
-            hints: ["add one", "n + 1"]
-            solution: "{n + 1}"
-        """.write(toFile: dir + "/q1.yaml", atomically: true, encoding: .utf8)
+        let dir = try seedFailureExam(largestN: 100)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let h = try PTYHarness(
             executable: PTYHarness.builtProduct("dltutor"),
             arguments: ["--content", dir, "--db", dir + "/progress.sqlite", "--no-tour", "--question", "q1"])

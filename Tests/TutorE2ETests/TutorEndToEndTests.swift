@@ -1,14 +1,14 @@
 import Foundation
 import PTYTestSupport
 import TerminalUI
+import TestFixtures
 import Testing
 
 /// The real `dltutor` binary in a real pseudo-terminal: keys in, screen text out, as a student
 /// would use it.
 @Suite("dltutor in a pty", .serialized)
 final class TutorEndToEndTests {
-    static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("content/aml5202-sessional1").path
+    static let content = ExamFolder.sessional1
 
     /// A progress database of the test's own, never the user's; removed with its WAL files.
     static func scratchDB() -> String {

@@ -1,3 +1,6 @@
+import ContentLint
+import Testing
+import TerminalUI
 import MathEngine
 import TerminalUI
 import Testing

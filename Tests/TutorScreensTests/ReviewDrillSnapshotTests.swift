@@ -1,3 +1,5 @@
+import TestFixtures
+import Testing
 import TerminalUI
 import Testing
 import TutorContent

@@ -1,3 +1,6 @@
+import ContentLoading
+import TestFixtures
+import Testing
 import TerminalUI
 import Testing
 import TutorContent
@@ -9,10 +12,7 @@ import TutorSession
 /// re-recorded snapshot cannot hide a lost verdict or caret.
 @Suite("Screens: 80×24 snapshots")
 struct ScreenSnapshotTests: ScreenTestHelpers {
-    static let exam: Exam = {
-        let dir = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/") + "/content/aml5202-sessional1"
-        return ExamLoader.load(directory: dir).exam
-    }()
+    static let exam = ExamLoader.load(directory: ExamFolder.sessional1).exam
     static let unicode = TerminalCapabilities(unicode: true, color: true)
     static let ascii = TerminalCapabilities(unicode: false, color: false)
 

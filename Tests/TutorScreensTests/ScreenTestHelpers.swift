@@ -4,7 +4,8 @@ import TutorSession
 @testable import TutorScreens
 
 /// What every screen test suite does: render a session (80×24, Unicode and colour unless told
-/// otherwise), read the frame back as text, and type into the session key by key.
+/// otherwise) and read the frame back as text. (Typing into a session is `type(_:_:)` in
+/// TestFixtures.)
 protocol ScreenTestHelpers {}
 
 extension ScreenTestHelpers {
@@ -16,6 +17,4 @@ extension ScreenTestHelpers {
     }
 
     func text(_ f: RenderedFrame) -> String { f.buffer.lines().joined(separator: "\n") }
-
-    func type(_ text: String, _ s: inout Session) { for c in text { _ = s.handle(.type(c)) } }
 }

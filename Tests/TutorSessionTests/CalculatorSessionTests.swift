@@ -1,4 +1,5 @@
 import MathEngine
+import TestFixtures
 import Testing
 import TutorContent
 
@@ -7,7 +8,6 @@ import TutorContent
 /// The calculator line: `@`, `mean`, `sum`, `ans`, and Tab putting the result into the answer.
 @Suite("Session: calculator")
 struct CalculatorSessionTests {
-    func type(_ text: String, _ s: inout Session) { for c in text { _ = s.handle(.type(c)) } }
 
     @Test func matrixProductMeanAnsAndInsert() {
         var s = Session(exam: SessionTests.exam)

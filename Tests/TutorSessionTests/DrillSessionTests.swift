@@ -1,4 +1,5 @@
 import MathEngine
+import TestFixtures
 import Testing
 import TutorContent
 
@@ -17,8 +18,6 @@ struct DrillSessionTests {
         _ = s.handle(.startDrill)
         return s
     }
-
-    func type(_ text: String, _ s: inout Session) { for c in text { _ = s.handle(.type(c)) } }
 
     /// Skips (and moves past the shown answer) until an item of `kind` is on screen.
     func skip(to kind: StepKind, _ s: inout Session) throws {

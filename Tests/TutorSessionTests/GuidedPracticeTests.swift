@@ -1,4 +1,5 @@
 import MathEngine
+import TestFixtures
 import Testing
 import TutorContent
 
@@ -20,8 +21,6 @@ struct GuidedPracticeTests {
     func go(_ id: String, _ s: inout Session) {
         _ = s.handle(.goToStep(s.practice!.variant.steps.firstIndex { $0.id == id }!))
     }
-
-    func type(_ text: String, _ s: inout Session) { for c in text { _ = s.handle(.type(c)) } }
 
     @Test func finishingShowsASummaryAndEnterOpensTheNextUnfinishedQuestion() {
         var s = q3()

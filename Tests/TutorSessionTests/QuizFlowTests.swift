@@ -1,4 +1,5 @@
 import MathEngine
+import TestFixtures
 import Testing
 import TutorContent
 
@@ -19,8 +20,6 @@ struct QuizFlowTests {
         _ = s.handle(.startQuiz)
         return s
     }
-
-    func type(_ text: String, _ s: inout Session) { for c in text { _ = s.handle(.type(c)) } }
 
     @Test func theClockStartsOnEnterNotBefore() {
         var s = ready()

@@ -1,4 +1,5 @@
 import MathEngine
+import TestFixtures
 import Testing
 import TutorContent
 
@@ -22,8 +23,6 @@ struct QuizSessionTests {
         _ = s.handle(.submit) // Enter on the rules starts the clock
         return s
     }
-
-    func type(_ text: String, _ s: inout Session) { for c in text { _ = s.handle(.type(c)) } }
 
     func answer(_ step: String, _ text: String, _ s: inout Session) {
         let i = s.practice!.variant.steps.firstIndex { $0.id == step }!

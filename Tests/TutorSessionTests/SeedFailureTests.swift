@@ -1,4 +1,6 @@
+import ContentLoading
 import Foundation
+import TestFixtures
 import Testing
 import TutorContent
 
@@ -9,36 +11,8 @@ import TutorContent
 /// question and variant they had, and the next seed that works still switches.
 @Suite("Session: a variant that fails for some seeds")
 struct SeedFailureTests {
-    /// A one-question exam in a temporary folder (the fixture the pty test uses too).
-    static func fixture() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dltutor-seedfail-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try "id: seedfail\ntitle: Seeds that fail\nquestions: [q1]\n".write(
-            toFile: dir + "/exam.yaml", atomically: true, encoding: .utf8)
-        try """
-        id: q1
-        title: Sometimes too big
-        points: 1
-        topic: loss
-        text: "n is {n}; the list has {len(big)} ones."
-        params:
-          - {name: n, value: "2", vary: "randint(1, 6)"}
-        derived:
-          - {name: big, formula: "fill(10^n, 1)"}
-        steps:
-          - id: a
-            prompt: "What is n + 1?"
-            kind: integer
-            answer: "n + 1"
-            points: 1
-            hints: ["add one", "n + 1"]
-            solution: "{n + 1}"
-        """.write(toFile: dir + "/q1.yaml", atomically: true, encoding: .utf8)
-        return dir
-    }
-
     @Test func aFailingSeedIsAOneLineNoticeAndTheQuestionStays() throws {
-        let dir = try Self.fixture()
+        let dir = try seedFailureExam(largestN: 6)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let loaded = ExamLoader.load(directory: dir)
         #expect(loaded.errors.isEmpty, "the original exam is fine: \(loaded.errors)")

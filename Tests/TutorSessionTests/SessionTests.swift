@@ -1,4 +1,6 @@
+import ContentLoading
 import MathEngine
+import TestFixtures
 import Testing
 import TutorContent
 
@@ -7,10 +9,7 @@ import TutorContent
 /// Session transitions driven by messages, as the keymap and run loop would send them.
 @Suite("Session: practice")
 struct SessionTests {
-    static let exam: Exam = {
-        let dir = String(#filePath.split(separator: "/").dropLast(3).joined(separator: "/"))
-        return ExamLoader.load(directory: "/" + dir + "/content/aml5202-sessional1").exam
-    }()
+    static let exam = ExamLoader.load(directory: ExamFolder.sessional1).exam
 
     func session(revealAfter: Int = 3) -> Session {
         var s = Session(exam: Self.exam, settings: SessionSettings(revealAfter: revealAfter))
@@ -27,10 +26,6 @@ struct SessionTests {
         return s
     }
 
-    func type(_ text: String, into s: inout Session) {
-        for c in text { _ = s.handle(.type(c)) }
-    }
-
     @Test func startsOnTheStartScreenAndOpensAQuestion() {
         var s = session()
         #expect(s.screen == .start)
@@ -44,9 +39,9 @@ struct SessionTests {
 
     @Test func typingUpdatesTheLiveState() {
         var s = openQ3Total()
-        type("61", into: &s)
+        type("61", &s)
         #expect(s.practice?.live == .valid(.number(61), preview: "= 61"))
-        type("(", into: &s)
+        type("(", &s)
         if case .incomplete = s.practice?.live {
         } else {
             Issue.record("expected incomplete, got \(String(describing: s.practice?.live))")
@@ -60,7 +55,7 @@ struct SessionTests {
     @Test func aNamedMistakeIsRecordedAndThenTheRightAnswerIsCorrect() {
         var s = openQ3Total()
         _ = s.handle(.tick(at: 130))
-        type("691", into: &s)
+        type("691", &s)
         let effects = s.handle(.submit)
         guard case .record(let rec)? = effects.first else {
             Issue.record("no record effect")
@@ -72,7 +67,7 @@ struct SessionTests {
         #expect(s.practice?.record.status == .wrong)
         #expect(s.practice?.record.draft.text == "691", "a wrong answer stays for editing")
         _ = s.handle(.clearField)
-        type("619", into: &s)
+        type("619", &s)
         _ = s.handle(.submit)
         #expect(s.practice?.record.status == .correct)
         #expect(s.practice?.lastVerdict == .correct)
@@ -81,7 +76,7 @@ struct SessionTests {
 
     @Test func invalidInputIsNotATry() {
         var s = openQ3Total()
-        type("6)19", into: &s)
+        type("6)19", &s)
         let effects = s.handle(.submit)
         #expect(effects.isEmpty)
         #expect(s.practice?.record.attempts.isEmpty == true)
@@ -94,11 +89,11 @@ struct SessionTests {
 
     @Test func errorIsCarriedForwardFromTheStudentsOwnEarlierAnswer() {
         var s = openQ3Total()
-        type("691", into: &s)
+        type("691", &s)
         _ = s.handle(.submit)
         let next = s.practice!.variant.steps.firstIndex { $0.id == "b.n_hidden" }!
         _ = s.handle(.goToStep(next))
-        type("29", into: &s)
+        type("29", &s)
         _ = s.handle(.submit)
         #expect(s.practice?.record.status == .carriedForward)
         #expect(s.practice?.lastVerdict == .carriedForward)
@@ -108,7 +103,7 @@ struct SessionTests {
         var s = openQ3Total()
         for wrong in ["1", "2", "3"] {
             _ = s.handle(.clearField)
-            type(wrong, into: &s)
+            type(wrong, &s)
             _ = s.handle(.submit)
         }
         #expect(s.practice?.record.revealed == true)
@@ -129,7 +124,7 @@ struct SessionTests {
         var s = openQ3Total()
         for t in ["691", "547"] {
             _ = s.handle(.clearField)
-            type(t, into: &s)
+            type(t, &s)
             _ = s.handle(.submit)
         }
         _ = s.handle(.clearField)
@@ -155,7 +150,7 @@ struct SessionTests {
         var s = session()
         #expect(s.handle(.quit) == [.quit])
         var t = openQ3Total()
-        type("6", into: &t)
+        type("6", &t)
         _ = t.handle(.back)
         #expect(t.handle(.quit).isEmpty)
         #expect(t.confirmingQuit)
@@ -169,7 +164,7 @@ struct SessionTests {
         _ = s.handle(.openQuestion(2))
         let i = s.practice!.variant.steps.firstIndex { $0.kind == .text }!
         _ = s.handle(.goToStep(i))
-        type("Deep: hierarchical features with a similar budget", into: &s)
+        type("Deep: hierarchical features with a similar budget", &s)
         _ = s.handle(.submit)
         #expect(s.practice?.record.status == .awaitingAssessment)
         let effects = s.handle(.selfAssess(true))
@@ -180,7 +175,7 @@ struct SessionTests {
     @Test func calculatorEvaluatesWithoutTouchingTheAnswer() {
         var s = openQ3Total()
         _ = s.handle(.toggleCalculator)
-        type("8*20+6*8*9+3*9", into: &s)
+        type("8*20+6*8*9+3*9", &s)
         _ = s.handle(.submit)
         #expect(s.practice?.calculatorLive == .valid(.number(619), preview: "= 619"))
         #expect(s.practice?.record.draft.isEmpty == true)

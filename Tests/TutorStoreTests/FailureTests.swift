@@ -11,7 +11,7 @@ import Testing
         let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
         #expect(FileManager.default.createFile(atPath: tmp.db, contents: garbage))
         let (store, warning) = SQLiteStore.open(path: tmp.db)
-        #expect(store is NullStore)
+        #expect(store is InMemoryStore)
         #expect(!store.isSaving)
         #expect(
             warning
@@ -37,7 +37,7 @@ import Testing
         try? FileManager.default.removeItem(atPath: tmp.db + "-wal")
         try? FileManager.default.removeItem(atPath: tmp.db + "-shm")
         let (store, warning) = SQLiteStore.open(path: tmp.db)
-        #expect(store is NullStore)
+        #expect(store is InMemoryStore)
         #expect(warning?.hasPrefix("dltutor: the progress database at \(tmp.db) is damaged or not a database (") == true)
         #expect(bytes(tmp.db) == data)
     }
@@ -56,7 +56,7 @@ import Testing
         }
         let before = bytes(tmp.db)
         let (store, warning) = SQLiteStore.open(path: tmp.db)
-        #expect(store is NullStore)
+        #expect(store is InMemoryStore)
         #expect(
             warning
                 == "dltutor: the progress database at \(tmp.db) was written by a newer dltutor (schema 7; this one knows 5); not saving. Use --db to choose another file."
@@ -84,7 +84,7 @@ import Testing
         }
         let before = bytes(tmp.db)
         let (store, warning) = SQLiteStore.open(path: tmp.db)
-        #expect(store is NullStore)
+        #expect(store is InMemoryStore)
         #expect(
             warning
                 == "dltutor: \(tmp.db) is an SQLite database of another program; not saving, and the file is left as it is. Use --db to choose another file."
@@ -110,7 +110,7 @@ import Testing
                 == "dltutor: the progress database at \(tmp.db) is read-only (file or folder); not saving. Use --db to choose another file."
         )
         #expect(!store.isSaving)
-        #expect(!(store is NullStore))
+        #expect(!(store is InMemoryStore))
         #expect(try store.attempts(questionID: "q1", seed: nil, mode: nil).count == 1)
         try store.record(attempt("q1", "b", at: day(1))) // dropped, no throw
         try store.resetAll()
@@ -122,7 +122,7 @@ import Testing
         let tmp = TempFolder()
         defer { tmp.remove() }
         let (store, warning) = SQLiteStore.open(path: tmp.db, options: .init(readOnly: true))
-        #expect(store is NullStore)
+        #expect(store is InMemoryStore)
         #expect(warning?.contains("is read-only") == true)
         #expect(!FileManager.default.fileExists(atPath: tmp.db))
     }
@@ -152,7 +152,7 @@ import Testing
         #expect(FileManager.default.createFile(atPath: tmp.path + "/plain-file", contents: Data("x".utf8)))
         let path = tmp.path + "/plain-file/dltutor/dltutor.sqlite" // a file is in the way, even for root
         let (store, warning) = SQLiteStore.open(path: path)
-        #expect(store is NullStore)
+        #expect(store is InMemoryStore)
         #expect(
             warning?.hasPrefix("dltutor: cannot create the folder \(tmp.path)/plain-file/dltutor for the progress database (")
                 == true)

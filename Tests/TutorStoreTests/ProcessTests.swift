@@ -1,10 +1,11 @@
 import Foundation
+import PTYTestSupport
 import Testing
 
 @testable import TutorStore
 
 @Suite struct ProcessTests {
-    static let writer = builtProduct("store-writer")
+    static let writer = PTYHarness.builtProduct("store-writer")
 
     /// Runs store-writer and returns it with a pipe on its standard output.
     func spawn(_ db: String, count: Int, tag: String) throws -> (Process, FileHandle) {

@@ -43,7 +43,7 @@ import Testing
         let db = uniqueDB(tmp), name = (db as NSString).lastPathComponent
         try Data(String(repeating: "not a database ", count: 300).utf8).write(to: URL(fileURLWithPath: db))
         let (store, warning) = SQLiteStore.open(path: db, options: .init(readOnly: true))
-        #expect(store is NullStore)
+        #expect(store is InMemoryStore)
         #expect(warning?.contains("at \(db) is damaged") == true, "\(warning ?? "")")
         #expect(warning?.contains("dltutor-readonly-") == false, "never the copy's name: \(warning ?? "")")
         #expect(copiesLeft(of: name).isEmpty)
@@ -66,7 +66,7 @@ import Testing
             try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = (SELECT MAX(identifier) FROM grdb_migrations)")
         }
         let (store, warning) = SQLiteStore.open(path: db, options: .init(readOnly: true))
-        #expect(store is NullStore)
+        #expect(store is InMemoryStore)
         #expect(warning == StoreError.readOnly(path: db).message)
         #expect(copiesLeft(of: name).isEmpty)
     }

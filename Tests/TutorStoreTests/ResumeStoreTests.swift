@@ -38,7 +38,7 @@ struct ResumeStoreTests {
     @Test func aRunningQuizKeepsItsCheckpointUntilAbandoned() throws {
         let tmp = TempFolder()
         defer { tmp.remove() }
-        let settings = QuizSettings(minutes: 5, questionIDs: ["q3"], seed: 4, feedback: "end")
+        let settings = StoredQuizSettings(minutes: 5, questionIDs: ["q3"], seed: 4, feedback: "end")
         let id: Int64
         do {
             let store = try openSaving(tmp.db)
@@ -64,7 +64,7 @@ struct ResumeStoreTests {
         defer { tmp.remove() }
         let store = try openSaving(tmp.db)
         var quiz = QuizRecord(
-            startedAt: day(0), settings: QuizSettings(minutes: 5, questionIDs: ["q3"], seed: nil, feedback: "end"))
+            startedAt: day(0), settings: StoredQuizSettings(minutes: 5, questionIDs: ["q3"], seed: nil, feedback: "end"))
         quiz.id = try store.saveQuiz(quiz)
         try store.saveQuizCheckpoint(id: quiz.id!, elapsed: 10, checkpoint: "{}")
         quiz.endedAt = day(0, hour: 9.1)

@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func qualityFourKeepsEF25AndGivesIntervals1_6_15() throws {
-        let items = try schedule([4, 4, 4, 4], store: NullStore())
+        let items = try schedule([4, 4, 4, 4], store: InMemoryStore())
         #expect(items.map(\.intervalDays) == [1, 6, 15, 38]) // 15·2.5 = 37.5 → 38
         #expect(items.map(\.easiness) == [2.5, 2.5, 2.5, 2.5])
         #expect(items.map(\.repetitions) == [1, 2, 3, 4])
@@ -24,27 +24,27 @@ import Testing
     /// q = 5 raises EF by 0.1 per review; the interval uses EF before the review (Wikipedia's
     /// SM-2 pseudocode), so the third interval is round(6 × 2.7) = 16.
     @Test func qualityFiveRaisesEF() throws {
-        let items = try schedule([5, 5, 5], store: NullStore())
+        let items = try schedule([5, 5, 5], store: InMemoryStore())
         #expect(items.map(\.intervalDays) == [1, 6, 16])
         #expect(items.map { ($0.easiness * 100).rounded() / 100 } == [2.6, 2.7, 2.8])
         #expect(items[2].due == day(23))
     }
 
     @Test func easinessNeverFallsBelow1_3() throws {
-        let items = try schedule([0, 0, 0, 0, 0], store: NullStore())
+        let items = try schedule([0, 0, 0, 0, 0], store: InMemoryStore())
         #expect(items.map { ($0.easiness * 100).rounded() / 100 } == [1.7, 1.3, 1.3, 1.3, 1.3])
         #expect(items.allSatisfy { $0.intervalDays == 1 && $0.repetitions == 0 })
     }
 
     @Test func qualityBelowThreeResetsRepetitions() throws {
-        let items = try schedule([5, 5, 5, 2, 4], store: NullStore())
+        let items = try schedule([5, 5, 5, 2, 4], store: InMemoryStore())
         #expect(items.map(\.repetitions) == [1, 2, 3, 0, 1])
         #expect(items.map(\.intervalDays) == [1, 6, 16, 1, 1])
         #expect(items[3].easiness < items[2].easiness)
     }
 
     @Test func namedMistakeComesBackSoonerThanACorrectAnswer() throws {
-        let store = NullStore()
+        let store = InMemoryStore()
         for q in ["q1", "q2"] { try store.recordReview(question: q, step: "a", quality: 5, at: day(0)) }
         for q in ["q1", "q2"] { try store.recordReview(question: q, step: "a", quality: 5, at: day(1)) }
         let ok = try store.recordReview(question: "q1", step: "a", quality: SM2.quality(.correctFirstTry), at: day(7))
@@ -91,7 +91,7 @@ import Testing
         try store.saveQuiz(
             QuizRecord(
                 startedAt: day(1), endedAt: day(1, hour: 9.5),
-                settings: QuizSettings(minutes: 30, questionIDs: ["q1", "q2"], seed: nil, feedback: "end"),
+                settings: StoredQuizSettings(minutes: 30, questionIDs: ["q1", "q2"], seed: nil, feedback: "end"),
                 score: 7.5, maxScore: 10))
         try store.record(attempt("q2", "b", at: day(2), input: "σ(z)", seconds: nil, mode: "quiz", quizID: 1))
         return (store, tmp)
@@ -164,11 +164,11 @@ import Testing
         try store.recordReview(question: "q2", step: "a", quality: 5, at: day(1))
         try store.saveQuiz(
             QuizRecord(
-                startedAt: day(1), settings: QuizSettings(minutes: 10, questionIDs: ["q2"], seed: 1, feedback: "end"),
+                startedAt: day(1), settings: StoredQuizSettings(minutes: 10, questionIDs: ["q2"], seed: 1, feedback: "end"),
                 score: 1, maxScore: 2))
         try store.saveQuiz(
             QuizRecord(
-                startedAt: day(2), settings: QuizSettings(minutes: 10, questionIDs: ["q2"], seed: 2, feedback: "end"),
+                startedAt: day(2), settings: StoredQuizSettings(minutes: 10, questionIDs: ["q2"], seed: 2, feedback: "end"),
                 score: 2, maxScore: 2))
         return (store, tmp)
     }
@@ -272,7 +272,7 @@ import Testing
             try store.saveQuiz(
                 QuizRecord(
                     startedAt: day(1), endedAt: day(1, hour: 9.2),
-                    settings: QuizSettings(minutes: 12.5, questionIDs: ["q3"], seed: 4, feedback: "end"),
+                    settings: StoredQuizSettings(minutes: 12.5, questionIDs: ["q3"], seed: 4, feedback: "end"),
                     score: 3, maxScore: 10))
         }
         let store = try openSaving(tmp.db)

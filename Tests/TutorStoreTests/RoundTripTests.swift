@@ -43,7 +43,8 @@ import Testing
         let tmp = TempFolder()
         defer { tmp.remove() }
         let store = try openSaving(tmp.db)
-        let settings = QuizSettings(minutes: 30, questionIDs: ["q1", "q3"], seed: 12_345_678_901_234_567_890, feedback: "end")
+        let settings = StoredQuizSettings(
+            minutes: 30, questionIDs: ["q1", "q3"], seed: 12_345_678_901_234_567_890, feedback: "end")
         var quiz = QuizRecord(startedAt: day(0), settings: settings)
         let id = try #require(try store.saveQuiz(quiz))
         #expect(try store.quizzes() == [QuizRecord(id: id, startedAt: day(0), settings: settings)])
@@ -87,7 +88,7 @@ import Testing
     }
 
     @Test func nullStoreKeepsThisRunInMemoryAndNeverThrows() throws {
-        let store = NullStore()
+        let store = InMemoryStore()
         #expect(!store.isSaving)
         #expect(store.location == nil)
         try store.record(attempt("q1", "a", at: day(0)))
@@ -223,7 +224,7 @@ struct UpgradeTests {
         try store.saveQuiz(
             QuizRecord(
                 startedAt: Date(timeIntervalSince1970: 9000),
-                settings: QuizSettings(minutes: 7.5, questionIDs: ["q5"], seed: nil, feedback: "end"),
+                settings: StoredQuizSettings(minutes: 7.5, questionIDs: ["q5"], seed: nil, feedback: "end"),
                 score: 0, maxScore: 0, steps: []))
         #expect(try store.quizzes().last?.settings.minutes == 7.5)
     }

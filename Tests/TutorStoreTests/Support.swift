@@ -42,15 +42,3 @@ func openSaving(_ path: String, options: SQLiteStore.Options = .init()) throws -
 }
 
 func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
-
-/// Path of an executable built next to the test bundle (`swift test` builds every target).
-func builtProduct(_ name: String) -> String {
-    let exe =
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-        ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
-    var dir = (exe as NSString).deletingLastPathComponent
-    while dir.hasSuffix(".xctest") || dir.contains(".xctest/") {
-        dir = (dir as NSString).deletingLastPathComponent
-    }
-    return dir + "/" + name
-}

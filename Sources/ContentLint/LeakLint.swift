@@ -1,4 +1,5 @@
 import MathEngine
+import TutorContent
 
 /// Lint's proof that no text shown before a step is answered gives an answer away.
 ///
@@ -8,7 +9,7 @@ import MathEngine
 /// prompt, its options, its hints and the feedback to each named mistake (which may repeat the
 /// student's own wrong value). Each must not state the answer of any step the student may not yet
 /// have given: the step itself and every other step, since a student can take them in any order.
-/// Pictures are checked the same way by the terminal layer (`PictureLint` in TutorScreens).
+/// Pictures are checked the same way, drawn by the terminal layer (`PictureLint`).
 public enum LeakLint {
     /// One place where a shown text states an answer.
     public struct Leak: Sendable, Equatable {

@@ -6,8 +6,8 @@ import Testing
 /// What the student did is what the tutor remembers, through the real binary in a pty on a real
 /// SQLite file: a scripted session, quit, restart (also into review), and the screens compared;
 /// a quiz killed with SIGKILL continued by the next `dltutor quiz`.
-@Suite("dltutor remembers in a pty", .serialized)
-struct MemoryEndToEndTests {
+@Suite("dltutor resumes in a pty", .serialized)
+struct ResumeEndToEndTests {
     static let content = TutorEndToEndTests.content
     /// Q3's step labels as the step list shows them (content `label:`).
     static let q3Steps = [

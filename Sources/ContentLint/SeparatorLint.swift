@@ -1,4 +1,5 @@
 import MathEngine
+import TutorContent
 
 /// Rendered texts that read as a list glued into a sentence: a stray separator (`the , 18th,
 /// entry`, `a, , b`) or an ordinal suffix with no number (`the th entry`). These come from a

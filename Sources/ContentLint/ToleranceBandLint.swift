@@ -1,4 +1,5 @@
 import MathEngine
+import TutorContent
 
 /// Accepted alternatives whose tolerance band is too wide: it takes in a named mistake's value,
 /// or a value one unit off in the last decimal the step asks for (`0.41` when the answer is

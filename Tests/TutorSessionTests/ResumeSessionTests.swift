@@ -1,4 +1,5 @@
 import MathEngine
+import TestFixtures
 import Testing
 import TutorContent
 
@@ -6,8 +7,8 @@ import TutorContent
 
 /// What the student did is what the tutor remembers: reveals, variants, quitting and quizzes,
 /// driven by messages with a manual clock.
-@Suite("Session: memory of reveals, variants, quits and quizzes")
-struct MemorySessionTests {
+@Suite("Session: resuming reveals, variants, quits and quizzes")
+struct ResumeSessionTests {
     static let exam = SessionTests.exam
 
     func session(revealAfter: Int = 3, saved: Bool = true) -> Session {
@@ -17,8 +18,6 @@ struct MemorySessionTests {
         _ = s.handle(.tick(at: 100))
         return s
     }
-
-    func type(_ text: String, _ s: inout Session) { for c in text { _ = s.handle(.type(c)) } }
 
     func submit(_ text: String, _ s: inout Session) -> [Effect] {
         _ = s.handle(.clearField)

@@ -1,4 +1,5 @@
 import MathEngine
+import TutorContent
 
 /// Lint's proof of what `LeakLint` leaves open:
 ///

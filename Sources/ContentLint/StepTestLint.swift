@@ -1,4 +1,5 @@
 import MathEngine
+import TutorContent
 
 /// Runs the authors' question tests (`tests:` on a step) as lint: every test on the original exam,
 /// and a test with `{placeholders}` on every seeded variant too. A failing test is one error at

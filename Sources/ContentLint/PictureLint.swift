@@ -1,5 +1,6 @@
 import TerminalUI
 import TutorContent
+import TutorScreens
 import TutorSession
 
 /// Lint's proof for pictures: no label of a question's picture states an answer the student has

@@ -1,17 +1,7 @@
 import Foundation
 import MathEngine
+import TutorContent
 import Yams
-
-/// The result of loading an exam directory: what loaded, and every problem found on the way.
-public struct LoadResult: Sendable {
-    /// The exam with every question that loaded without errors (possibly none).
-    public let exam: Exam
-    /// Errors and warnings, each `file:line: message`, in file order.
-    public let diagnostics: [Diagnostic]
-
-    public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
-    public var warnings: [Diagnostic] { diagnostics.filter(\.isWarning) }
-}
 
 /// Loads `content/<exam>/`: `exam.yaml` (id, title, question order) and one YAML file per question.
 ///

@@ -1,4 +1,5 @@
 import MathEngine
+import TutorContent
 
 /// Lint: every text a step expects the student to read off the question (its `levels:`, e.g.
 /// the levels of a categorical feature that one-hot encoding turns into columns) appears in the

@@ -1,4 +1,5 @@
 import MathEngine
+import TutorContent
 
 /// Lint of the texts a student reads, over the original exam and random variants: no template
 /// placeholder reaches the screen unrendered (`PlaceholderLint`), every level a step expects

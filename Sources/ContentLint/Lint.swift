@@ -1,4 +1,6 @@
+import ContentLoading
 import MathEngine
+import TutorContent
 
 /// Content lint: everything the loader checks, plus what only shows up across many variants.
 ///

@@ -10,7 +10,7 @@ import TutorSession
 /// Reveals and quiz checkpoints through the real run loop and recorder, on a real SQLite file.
 @MainActor
 @Suite("Progress: reveals and quiz checkpoints on a real SQLite file", .serialized)
-struct MemoryRecorderTests {
+struct ResumeRecorderTests {
     static let exam = RunLoopTests.exam
     typealias Folder = ProgressRecorderTests.Folder
 
