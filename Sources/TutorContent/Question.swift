@@ -47,7 +47,7 @@ public struct Exam: Sendable {
     /// The exam's `log:` setting (nil: not given); each question's `log` already includes it.
     public internal(set) var log: LogBase? = nil
     /// The listed questions whose files have errors, in the exam's order.
-    public internal(set) var broken: [BrokenQuestion] = []
+    public package(set) var broken: [BrokenQuestion] = []
 
     package init(id: String, title: String, questions: [Question], directory: String, log: LogBase? = nil) {
         self.id = id

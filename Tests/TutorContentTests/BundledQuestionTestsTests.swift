@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import TutorContent
+import ContentLoading
+@testable import ContentLint
+import TestFixtures
 
 /// The bundled exams keep question tests (`tests:` on a step) for every named mistake, and lint
 /// runs them: a mistake whose formula or condition changes is caught by its test, on the original

@@ -2,6 +2,7 @@ import Foundation
 import MathEngine
 import Testing
 @testable import TutorContent
+import ContentLoading
 
 /// The grading rules a question states: accepted forms and what later steps see of them
 /// (`accept:` with `map:`), several causes of one mistake (`causes:`), mistakes kept apart from

@@ -3,6 +3,9 @@ import MathEngine
 import Testing
 
 @testable import TutorContent
+import ContentLoading
+import ContentLint
+import TestFixtures
 
 /// Lint points at the text that leaks (the hint, option or mistake line, not the step's `id:`
 /// line) and says once where it leaks: "original exam and 20 of 20 seeds, e.g. seed 1". A named

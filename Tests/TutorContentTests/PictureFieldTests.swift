@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TutorContent
+import ContentLoading
 
 /// The `picture:` field: a generic kind's fields load into a `PictureSpec`, and every kind of
 /// bad picture is an error at the line that has it.

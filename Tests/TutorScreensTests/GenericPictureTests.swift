@@ -5,6 +5,8 @@ import TerminalUI
 import TutorContent
 @testable import TutorSession
 @testable import TutorScreens
+import ContentLoading
+import ContentLint
 
 /// The generic picture kinds, drawn from the second exam's questions (a conv chain, softmax
 /// bars, a sigmoid plot) and the first exam's weight grid: each at two widths, with every

@@ -2,6 +2,7 @@ import MathEngine
 import Testing
 import TutorContent
 @testable import TutorSession
+import ContentLoading
 
 /// The right value at fewer places than a `dp N` step asks, in practice and in a quiz: the
 /// feedback asks for the places, nothing is recorded, no try is charged, and the step is not

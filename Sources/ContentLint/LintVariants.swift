@@ -1,4 +1,5 @@
 import MathEngine
+import TutorContent
 
 /// The variants lint reads for one question: the original exam and seeds 1…N, each built once.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import MathEngine
+import TutorContent
 
 /// Where a text lint reads is written in its file, so a leak is reported at the hint, option,
 /// prompt, mistake or `picture:` line that says it, not at the step's `id:` line.

@@ -1,4 +1,5 @@
 import MathEngine
+import TutorContent
 
 /// Named mistakes that can never be shown: a mistake whose value equals the step's answer is
 /// left out of that variant (naming it would call a right answer wrong), so one that equals the
