@@ -52,7 +52,11 @@ enum LintBench {
             return
         }
         let name = "dltutor lint (500 seeds), \(results.count) runs"
-        print("\(name.padding(toLength: 52, withPad: " ", startingAt: 0)) CPU median / p99 \(medianAndP99(results.map(\.cpuSeconds))) (aim < 1 s)")
-        print("\("  wall".padding(toLength: 52, withPad: " ", startingAt: 0)) median / p99 \(medianAndP99(results.map(\.wallSeconds)))")
+        print(
+            "\(name.padding(toLength: 52, withPad: " ", startingAt: 0)) CPU median / p99 \(medianAndP99(results.map(\.cpuSeconds))) (aim < 1 s)"
+        )
+        print(
+            "\("  wall".padding(toLength: 52, withPad: " ", startingAt: 0)) median / p99 \(medianAndP99(results.map(\.wallSeconds)))"
+        )
     }
 }

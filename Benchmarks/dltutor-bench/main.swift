@@ -25,9 +25,11 @@ while let a = args.popFirst() {
     case "--binary": binary = args.popFirst() ?? binary
     case "--runs": runs = Int(args.popFirst() ?? "") ?? runs
     case "--lint-runs": lintRuns = max(1, Int(args.popFirst() ?? "") ?? lintRuns)
-    case "--terminal-only": terminalOnly = true   // skip the in-process medians (lint takes seconds)
-    case "--engine-only": engineOnly = true       // only the in-process medians, without lint and the terminal
-    default: print("dltutor-bench: unknown argument \(a)"); exit(64)
+    case "--terminal-only": terminalOnly = true // skip the in-process medians (lint takes seconds)
+    case "--engine-only": engineOnly = true // only the in-process medians, without lint and the terminal
+    default:
+        print("dltutor-bench: unknown argument \(a)")
+        exit(64)
     }
 }
 
@@ -52,35 +54,43 @@ if !terminalOnly {
     }
     report(Measurement(name: perKeystroke.name, samples: perKeystroke.samples.map { $0 / keystrokes.count }), aim: "< 1 µs")
 
-let load = ExamLoader.load(directory: contentDir)
-guard load.errors.isEmpty, let q3 = load.exam.question("q3"), let q1 = load.exam.question("q1") else {
-    print("dltutor-bench: content failed to load from \(contentDir)"); exit(1)
-}
-let v3 = try q3.variant()
-let v1 = try q1.variant()
-report(measure("check: q3 a.total '691' (named mistake)", outer: 51, inner: 2000) {
-    blackHole(v3.grade(step: "a.total", input: "691"))
-}, aim: "<= 0.4 µs")
-report(measure("check: q1 k.mean_loss '1.01' (named mistake)", outer: 51, inner: 2000) {
-    blackHole(v1.grade(step: "k.mean_loss", input: "1.01"))
-}, aim: "<= 0.4 µs")
-report(measure("check: q3 b.n_hidden '29' with carried forward", outer: 51, inner: 500) {
-    blackHole(v3.grade(step: "b.n_hidden", input: "29", given: ["a.total": .number(691)]))
-}, aim: "<= 1 µs")
-report(measure("load all content (5 questions, parse + original exam)", outer: 21) {
-    blackHole(ExamLoader.load(directory: contentDir))
-}, aim: "< 10 ms")
-let files = (1...5).map { "\(contentDir)/q\($0).yaml" }
-report(measure("  of which: read + YAML compose of 5 files (Yams)", outer: 21) {
-    for f in files { blackHole(try? Yams.compose(yaml: String(contentsOfFile: f, encoding: .utf8))) }
-}, aim: "-")
-if !engineOnly {
-// What `dltutor lint` runs, pictures included; the slowest run stands for p99 with so few.
-let lintTimes = measure("lint: original + 500 seeds per question (2,505 variants)", outer: lintRuns) {
-    blackHole(Lint.run(directory: contentDir, seeds: 500, leaks: PictureLint.leaks))
-}
-print("\(lintTimes.name.padding(toLength: 52, withPad: " ", startingAt: 0)) median \(lintTimes.medianText) p99 \(lintTimes.p99Text) (aim < 1 s)")
-}
+    let load = ExamLoader.load(directory: contentDir)
+    guard load.errors.isEmpty, let q3 = load.exam.question("q3"), let q1 = load.exam.question("q1") else {
+        print("dltutor-bench: content failed to load from \(contentDir)")
+        exit(1)
+    }
+    let v3 = try q3.variant()
+    let v1 = try q1.variant()
+    report(
+        measure("check: q3 a.total '691' (named mistake)", outer: 51, inner: 2000) {
+            blackHole(v3.grade(step: "a.total", input: "691"))
+        }, aim: "<= 0.4 µs")
+    report(
+        measure("check: q1 k.mean_loss '1.01' (named mistake)", outer: 51, inner: 2000) {
+            blackHole(v1.grade(step: "k.mean_loss", input: "1.01"))
+        }, aim: "<= 0.4 µs")
+    report(
+        measure("check: q3 b.n_hidden '29' with carried forward", outer: 51, inner: 500) {
+            blackHole(v3.grade(step: "b.n_hidden", input: "29", given: ["a.total": .number(691)]))
+        }, aim: "<= 1 µs")
+    report(
+        measure("load all content (5 questions, parse + original exam)", outer: 21) {
+            blackHole(ExamLoader.load(directory: contentDir))
+        }, aim: "< 10 ms")
+    let files = (1...5).map { "\(contentDir)/q\($0).yaml" }
+    report(
+        measure("  of which: read + YAML compose of 5 files (Yams)", outer: 21) {
+            for f in files { blackHole(try? Yams.compose(yaml: String(contentsOfFile: f, encoding: .utf8))) }
+        }, aim: "-")
+    if !engineOnly {
+        // What `dltutor lint` runs, pictures included; the slowest run stands for p99 with so few.
+        let lintTimes = measure("lint: original + 500 seeds per question (2,505 variants)", outer: lintRuns) {
+            blackHole(Lint.run(directory: contentDir, seeds: 500, leaks: PictureLint.leaks))
+        }
+        print(
+            "\(lintTimes.name.padding(toLength: 52, withPad: " ", startingAt: 0)) median \(lintTimes.medianText) p99 \(lintTimes.p99Text) (aim < 1 s)"
+        )
+    }
 
     // One frame of the question screen with a live check, as every keystroke renders it.
     var frameSession = Session(exam: load.exam)

@@ -40,7 +40,10 @@ struct LintOccurrence {
     var example: UInt64?
 
     mutating func add(_ v: Variant) {
-        guard let seed = v.seed else { original = true; return }
+        guard let seed = v.seed else {
+            original = true
+            return
+        }
         seeds += 1
         if example == nil { example = seed }
     }

@@ -1,9 +1,10 @@
+import TutorContent
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import TutorContent
 
 /// The parsed exam kept in a compact binary file (`$XDG_CACHE_HOME/dltutor`, else `~/.cache/dltutor`),
 /// so starting the tutor or a one-shot command skips YAML and formula parsing.

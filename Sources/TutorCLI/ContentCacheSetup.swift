@@ -1,3 +1,4 @@
+import ContentLoading
 import TutorContent
 
 #if canImport(Glibc)
@@ -5,8 +6,6 @@ import TutorContent
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import ContentLoading
-import TutorContent
 
 extension ContentOptions {
     /// The version both executables report (`dltutor --version`); part of the cache key.

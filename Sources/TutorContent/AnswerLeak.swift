@@ -306,10 +306,16 @@ extension String {
                 var i = 0
                 let last = h.count - n.count
                 outer: while i <= last {
-                    if h[i] != first { i += 1; continue }
+                    if h[i] != first {
+                        i += 1
+                        continue
+                    }
                     var j = 1
                     while j < n.count {
-                        if h[i + j] != n[j] { i += 1; continue outer }
+                        if h[i + j] != n[j] {
+                            i += 1
+                            continue outer
+                        }
                         j += 1
                     }
                     return true

@@ -5,9 +5,11 @@ extension ContentCodec {
     static func write(_ w: inout CacheWriter, _ picture: QuestionPicture) {
         switch picture {
         case .builtIn(let name):
-            w.byte(0); w.string(name)
+            w.byte(0)
+            w.string(name)
         case .generic(let spec):
-            w.byte(1); w.string(spec.kind.rawValue)
+            w.byte(1)
+            w.string(spec.kind.rawValue)
             write(&w, spec.fields)
             w.array(spec.items) { w, item in write(&w, item) }
         }
@@ -27,13 +29,16 @@ extension ContentCodec {
 
     static func write(_ w: inout CacheWriter, _ f: PictureFields) {
         w.array(f.formulas.sorted { $0.key < $1.key }) { w, e in
-            w.string(e.key); write(&w, e.value)
+            w.string(e.key)
+            write(&w, e.value)
         }
         w.array(f.texts.sorted { $0.key < $1.key }) { w, e in
-            w.string(e.key); write(&w, e.value)
+            w.string(e.key)
+            write(&w, e.value)
         }
         w.array(f.gates.sorted { $0.key < $1.key }) { w, e in
-            w.string(e.key); w.array(e.value) { w, id in w.string(id) }
+            w.string(e.key)
+            w.array(e.value) { w, id in w.string(id) }
         }
         w.array(f.flags.sorted()) { w, flag in w.string(flag) }
         w.int(f.line)

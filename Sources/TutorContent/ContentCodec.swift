@@ -19,7 +19,10 @@ package enum ContentCodec {
         w.array(r.exam.questions) { w, q in w.string(q.id) }
         for q in r.exam.questions { w.block { write(&$0, q) } }
         w.array(r.exam.broken) { w, b in
-            w.string(b.id); w.optional(b.title) { $0.string($1) }; w.int(b.position); write(&w, b.error)
+            w.string(b.id)
+            w.optional(b.title) { $0.string($1) }
+            w.int(b.position)
+            write(&w, b.error)
         }
     }
 
@@ -75,7 +78,11 @@ package enum ContentCodec {
     // MARK: Question and step
 
     static func write(_ w: inout CacheWriter, _ q: Question) {
-        w.string(q.id); w.string(q.title); w.double(q.points); w.string(q.topic); w.optional(q.picture, write)
+        w.string(q.id)
+        w.string(q.title)
+        w.double(q.points)
+        w.string(q.topic)
+        w.optional(q.picture, write)
         write(&w, q.text)
         w.array(q.params) { w, p in
             w.string(p.name)

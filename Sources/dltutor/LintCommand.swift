@@ -1,13 +1,12 @@
 import ArgumentParser
+import ContentLint
+import ContentLoading
 import TutorContent
 import TutorScreens
 
 #if canImport(Glibc)
     @preconcurrency import Glibc
 #endif
-import ContentLint
-import ContentLoading
-import TutorContent
 
 /// `dltutor lint`: validates content before a student ever sees it.
 struct LintCommand: ParsableCommand {

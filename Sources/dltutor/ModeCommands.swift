@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TutorSession
+
 import class TutorStore.InMemoryStore
 
 /// `dltutor demo`: the instructor's presenter view of worked solutions.

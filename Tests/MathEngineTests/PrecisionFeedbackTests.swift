@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MathEngine
 
 /// Precision feedback: the right value at fewer places than a `dp N` / `sf N` step asks is
@@ -28,13 +29,18 @@ import Testing
 
     @Test func aWrongRoundingOrAZeroIsStillWrong() {
         let off = Self.rounded(Self.exact + 0.01, 2) // a different 2-decimal value
-        guard case .incorrect = grade(off, .decimals(3)) else { Issue.record("\(off) was not wrong"); return }
+        guard case .incorrect = grade(off, .decimals(3)) else {
+            Issue.record("\(off) was not wrong")
+            return
+        }
         guard case .incorrect = grade("0", .decimals(3), expected: .number(0.003)) else {
-            Issue.record("0 was taken for a rounding"); return
+            Issue.record("0 was taken for a rounding")
+            return
         }
         // Tens are no rounding at dp N.
         guard case .incorrect = grade("10", .decimals(3), expected: .number(12.345)) else {
-            Issue.record("10 was taken for a rounding"); return
+            Issue.record("10 was taken for a rounding")
+            return
         }
     }
 
@@ -67,7 +73,10 @@ import Testing
                 == .imprecise(asked: "3 decimal places"))
         let oneWrong = "[\(Self.rounded(exact[0], 2)), \(exact[1] + 0.1), \(exact[2])]"
         guard case .incorrect = Grader.grade(input: oneWrong, kind: .vector, expected: .vector(exact), rule: .decimals(3))
-        else { Issue.record("a vector with a wrong entry asked for more places"); return }
+        else {
+            Issue.record("a vector with a wrong entry asked for more places")
+            return
+        }
     }
 
     @Test func anImpreciseAnswerIsNoTryAndHasItsOwnName() {

@@ -1,7 +1,6 @@
 import ContentLoading
-import TestFixtures
-import Testing
 import TerminalUI
+import TestFixtures
 import Testing
 import TutorContent
 import TutorSession

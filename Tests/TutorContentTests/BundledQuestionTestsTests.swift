@@ -1,10 +1,10 @@
+import ContentLoading
 import Foundation
+import TestFixtures
 import Testing
 
-@testable import TutorContent
-import ContentLoading
 @testable import ContentLint
-import TestFixtures
+@testable import TutorContent
 
 /// The bundled exams keep question tests (`tests:` on a step) for every named mistake, and lint
 /// runs them: a mistake whose formula or condition changes is caught by its test, on the original

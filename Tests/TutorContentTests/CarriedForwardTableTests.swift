@@ -1,10 +1,10 @@
-@testable import ContentLoading
 import Dispatch
 import Foundation
 import MathEngine
 import Synchronization
 import Testing
 
+@testable import ContentLoading
 @testable import TutorContent
 
 /// The per-variant grading table (`StepTable`) and the carried-forward check that uses it must

@@ -1,8 +1,8 @@
-@testable import ContentLoading
 import Foundation
 import TestFixtures
 import Testing
 
+@testable import ContentLoading
 @testable import TutorContent
 
 /// `shuffle: false` on a choice step keeps the file's order of its options in every variant (for

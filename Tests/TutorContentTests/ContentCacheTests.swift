@@ -1,9 +1,9 @@
-@testable import ContentLoading
 import Foundation
 import MathEngine
 import TestFixtures
 import Testing
 
+@testable import ContentLoading
 @testable import TutorContent
 
 /// The compiled content cache: what it gives back is what the YAML gives, it is rebuilt when a

@@ -1,9 +1,9 @@
-@testable import ContentLint
-@testable import ContentLoading
 import Foundation
 import TestFixtures
 import Testing
 
+@testable import ContentLint
+@testable import ContentLoading
 @testable import TutorContent
 
 /// The complete example question in the authors' reference (`docs/content-format.md`) loads and

@@ -1,8 +1,8 @@
-@testable import ContentLoading
 import Foundation
 import MathEngine
 import Testing
 
+@testable import ContentLoading
 @testable import TutorContent
 
 /// The `log:` setting (exam and question) and `percent: true` steps, through loading and grading.

@@ -1,9 +1,9 @@
-@testable import ContentLint
 import Foundation
 import MathEngine
 import TestFixtures
 import Testing
 
+@testable import ContentLint
 @testable import TutorContent
 
 /// Lint catches each leak the exam had, in the form it had: a copy of the bundled exam with one

@@ -1,8 +1,9 @@
+import ContentLoading
 import Foundation
 import MathEngine
 import Testing
+
 @testable import TutorContent
-import ContentLoading
 
 /// The grading rules a question states: accepted forms and what later steps see of them
 /// (`accept:` with `map:`), several causes of one mistake (`causes:`), mistakes kept apart from
@@ -163,11 +164,13 @@ import ContentLoading
         let step = try #require(v.step("a.params"))
         #expect(step.mistakes.map(\.id) == ["a.params#1", "a.params#2"])
         guard case .incorrect(let one, _, _) = v.grade(step: "a.params", input: String(Int(k * k * f))) else {
-            Issue.record("not a named mistake"); return
+            Issue.record("not a named mistake")
+            return
         }
         #expect(one.map(\.explanation) == ["Two slips: a filter spans every input channel, and each filter has a bias."])
         guard case .incorrect(let two, _, _) = v.grade(step: "a.params", input: String(Int(k * k * c * f))) else {
-            Issue.record("not a named mistake"); return
+            Issue.record("not a named mistake")
+            return
         }
         #expect(
             two.first?.explanation

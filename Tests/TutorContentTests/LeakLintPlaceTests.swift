@@ -1,11 +1,11 @@
+import ContentLint
+import ContentLoading
 import Foundation
 import MathEngine
+import TestFixtures
 import Testing
 
 @testable import TutorContent
-import ContentLoading
-import ContentLint
-import TestFixtures
 
 /// Lint points at the text that leaks (the hint, option or mistake line, not the step's `id:`
 /// line) and says once where it leaks: "original exam and 20 of 20 seeds, e.g. seed 1". A named
@@ -46,7 +46,10 @@ struct LeakLintPlaceTests {
             guard case .number(let c)? = try q.variant(seed: UInt64(seed)).values["C"] else { return false }
             return c > 6
         }
-        guard case .number(let original)? = try q.variant().values["C"] else { Issue.record("no C"); return }
+        guard case .number(let original)? = try q.variant().values["C"] else {
+            Issue.record("no C")
+            return
+        }
         #expect(original <= 6 && !leaking.isEmpty && leaking.count < 40, "the edit must leak in some seeds only")
         let leaks = found.filter { $0.message.contains("step 'b.n_hidden': the hint 2 states its own answer") }
         #expect(leaks.count == 1, "\(found.map(\.description))")

@@ -1,8 +1,8 @@
-@testable import ContentLint
 import Foundation
 import TestFixtures
 import Testing
 
+@testable import ContentLint
 @testable import TutorContent
 
 /// Lint's output grows with the number of distinct problems, not with the square of repeated

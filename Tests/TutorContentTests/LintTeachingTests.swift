@@ -1,8 +1,8 @@
-@testable import ContentLint
 import Foundation
 import TestFixtures
 import Testing
 
+@testable import ContentLint
 @testable import TutorContent
 
 /// Lint says what is wrong in the author's terms: the root cause once (what depends on it is a

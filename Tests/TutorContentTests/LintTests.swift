@@ -1,10 +1,10 @@
-@testable import ContentLint
-@testable import ContentLoading
 import Foundation
 import MathEngine
 import TestFixtures
 import Testing
 
+@testable import ContentLint
+@testable import ContentLoading
 @testable import TutorContent
 
 @Suite struct LintTests {

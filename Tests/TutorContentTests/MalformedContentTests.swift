@@ -1,9 +1,9 @@
-@testable import ContentLoading
 import Foundation
 import MathEngine
 import TestFixtures
 import Testing
 
+@testable import ContentLoading
 @testable import TutorContent
 
 /// A broken file must be reported as `file:line: message` without stopping the good files.

@@ -1,7 +1,8 @@
+import ContentLoading
 import Foundation
 import Testing
+
 @testable import TutorContent
-import ContentLoading
 
 /// The `picture:` field: a generic kind's fields load into a `PictureSpec`, and every kind of
 /// bad picture is an error at the line that has it.

@@ -1,7 +1,7 @@
-@testable import ContentLint
 import MathEngine
 import Testing
 
+@testable import ContentLint
 @testable import TutorContent
 
 /// The bundled exam read as students type it: calculations in shape steps, false accepts closed,

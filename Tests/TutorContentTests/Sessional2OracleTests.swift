@@ -1,10 +1,10 @@
-@testable import ContentLint
-@testable import ContentLoading
 import Foundation
 import MathEngine
 import TestFixtures
 import Testing
 
+@testable import ContentLint
+@testable import ContentLoading
 @testable import TutorContent
 
 /// The Sessional-2 exam (`content/aml5202-sessional2`): for the original exam and 200 seeds per

@@ -1,8 +1,8 @@
-@testable import ContentLint
 import Foundation
 import TestFixtures
 import Testing
 
+@testable import ContentLint
 @testable import TutorContent
 
 /// Question tests kept in the YAML (`tests:` on a step) run as lint: a passing test is silent, a

@@ -1,7 +1,8 @@
-@testable import ContentLoading
 import Foundation
 import MathEngine
 import TestFixtures
+
+@testable import ContentLoading
 @testable import TutorContent
 
 /// Loaded once for all tests.
@@ -50,7 +51,10 @@ func withoutQuestionTests(_ yaml: String) -> String {
     var out: [Substring] = []
     var inTests = false
     for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
-        if line == "    tests:" { inTests = true; continue }
+        if line == "    tests:" {
+            inTests = true
+            continue
+        }
         if inTests, line.hasPrefix("      - ") || line.hasPrefix("      #") { continue }
         inTests = false
         out.append(line)

@@ -1,9 +1,9 @@
-@testable import ContentLoading
 import Foundation
 import MathEngine
 import TestFixtures
 import Testing
 
+@testable import ContentLoading
 @testable import TutorContent
 
 /// Content is data that always terminates: hostile numbers, nested repeats and nested lists are

@@ -1,9 +1,9 @@
-@testable import ContentLint
 import Foundation
 import MathEngine
 import TestFixtures
 import Testing
 
+@testable import ContentLint
 @testable import TutorContent
 
 /// The words a student reads: no feedback or hint gives the step's answer away, every level a

@@ -1,12 +1,13 @@
+import ContentLint
+import ContentLoading
 import Foundation
 import MathEngine
-import Testing
 import TerminalUI
+import Testing
 import TutorContent
-@testable import TutorSession
+
 @testable import TutorScreens
-import ContentLoading
-import ContentLint
+@testable import TutorSession
 
 /// The generic picture kinds, drawn from the second exam's questions (a conv chain, softmax
 /// bars, a sigmoid plot) and the first exam's weight grid: each at two widths, with every

@@ -1,6 +1,4 @@
 import ContentLint
-import Testing
-import TerminalUI
 import MathEngine
 import TerminalUI
 import Testing

@@ -1,10 +1,11 @@
+import ContentLoading
 import Foundation
 import TerminalUI
 import Testing
 import TutorContent
 import TutorSession
+
 @testable import TutorScreens
-import ContentLoading
 
 /// What the screens show of content with errors: a start-screen row per question that did not
 /// load, and, in a preview, the open question's error in place of its text.

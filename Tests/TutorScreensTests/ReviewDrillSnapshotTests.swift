@@ -1,6 +1,5 @@
-import TestFixtures
-import Testing
 import TerminalUI
+import TestFixtures
 import Testing
 import TutorContent
 

@@ -1,4 +1,6 @@
+import ContentLoading
 import MathEngine
+import TestFixtures
 import Testing
 import TutorContent
 
@@ -9,12 +11,6 @@ import TutorContent
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import ContentLoading
-import MathEngine
-import TestFixtures
-import Testing
-import TutorContent
-@testable import TutorSession
 
 /// The answer field and the calculator line read `log` as the question on screen means it
 /// (Q1: log base 10, as the course writes it; the others: natural).

@@ -1,8 +1,9 @@
+import ContentLoading
 import MathEngine
 import Testing
 import TutorContent
+
 @testable import TutorSession
-import ContentLoading
 
 /// The right value at fewer places than a `dp N` step asks, in practice and in a quiz: the
 /// feedback asks for the places, nothing is recorded, no try is charged, and the step is not
@@ -77,7 +78,8 @@ struct PrecisionSessionTests {
         #expect(s.practice!.lastVerdict == nil)
         let end = s.handle(.tick(at: 1000 + 601))
         guard let report = end.compactMap({ if case .finishQuiz(let r) = $0 { r } else { nil } }).first else {
-            Issue.record("no report"); return
+            Issue.record("no report")
+            return
         }
         let step = report.questions[0].steps.first { $0.id == Self.stepID }
         #expect(step?.verdict == .imprecise(asked: "\(n) decimal places"))

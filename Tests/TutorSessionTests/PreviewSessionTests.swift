@@ -1,8 +1,9 @@
+import ContentLoading
 import Foundation
 import Testing
 import TutorContent
+
 @testable import TutorSession
-import ContentLoading
 
 /// A preview's reload: the session on the content as saved now keeps the question, the step
 /// (the nearest when it is gone) and the drafts; an error is shown in place of the question.
