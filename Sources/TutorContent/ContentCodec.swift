@@ -143,11 +143,16 @@ package enum ContentCodec {
         w.array(s.accept) { w, a in
             write(&w, a.value)
             write(&w, a.note)
+            w.optional(a.map, write)
         }
         w.array(s.mistakes) { w, m in
             write(&w, m.value)
             write(&w, m.why)
             w.bool(m.fromAnswers)
+            w.array(m.causes) { w, c in
+                w.optional(c.when, write)
+                write(&w, c.text)
+            }
         }
         w.array(s.hints, write)
         write(&w, s.solution)
