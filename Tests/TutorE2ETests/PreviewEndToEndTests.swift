@@ -112,6 +112,8 @@ struct PreviewEndToEndTests {
             executable: PTYHarness.builtProduct("dltutor"),
             arguments: ["practice", "--content", exam.path, "--db", db, "--no-tour"], columns: 100, rows: 30)
         #expect(h.waitFor(text: "Softmax, broken — has errors: run dltutor lint"), "\(screenText(h))")
+        // The row is drawn before the rest of the list has reached the screen: wait for the next one.
+        #expect(h.waitFor(text: "2  Q3"), "\(screenText(h))")
         let broken = try #require(h.lines.firstIndex { $0.contains("has errors") })
         #expect(h.lines[broken - 1].contains("Q1"), "in the exam's order")
         #expect(h.lines[broken + 1].contains("2  Q3"), "the next loaded question keeps its own number")
