@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "ClassroomStore",
             dependencies: ["TutorStore", "TutorSession", .product(name: "PostgresNIO", package: "postgres-nio")]),
-        .target(name: "TutorApp", dependencies: ["TutorScreens", "TutorSession", "TutorStore", "TerminalUI"]),
+        .target(name: "TutorApp", dependencies: ["TutorScreens", "TutorSession", "TutorStore", "TerminalUI", "MathEngine"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
         // What both executables share: content and screen options, the full-screen launcher.
@@ -102,7 +102,8 @@ let package = Package(
         .testTarget(
             name: "TutorAppTests",
             dependencies: [
-                "TutorApp", "TutorSession", "TutorContent", "ContentLoading", "TutorStore", "TerminalUI", "TestFixtures"
+                "TutorApp", "TutorSession", "TutorContent", "ContentLoading", "TutorStore", "TerminalUI", "TestFixtures",
+                "MathEngine"
             ]),
         .testTarget(
             name: "TutorScreensTests",
