@@ -129,7 +129,7 @@ extension Session {
                 // A quiz does not self-assess: the sentence is kept for the instructor's review.
                 p.record.status = .answered
                 p.notice = "Answer saved; the review shows the model answer."
-                return [.record(attemptRecord(p, input: input, verdict: "submitted", mistake: nil, correct: false))]
+                return [.record(attemptRecord(p, input: input, verdict: .submitted, mistake: nil, correct: false))]
             }
             p.record.status = .awaitingAssessment
             p.record.draft.clear()
