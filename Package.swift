@@ -27,6 +27,9 @@ let package = Package(
         .target(name: "TutorSession", dependencies: ["TutorContent", "MathEngine"]),
 
         // MARK: Presentation (pure)
+        // Text for a terminal, a CSV cell or a JSON string: one hidden-control filter, CSV with
+        // formula neutralising, JSON writing (used by both executables and the export).
+        .target(name: "TutorOutput"),
         .target(name: "TerminalUI"),
         .target(name: "TutorScreens", dependencies: ["TutorSession", "TutorContent", "MathEngine", "TerminalUI"]),
 
@@ -38,12 +41,12 @@ let package = Package(
             name: "ContentLint",
             dependencies: ["ContentLoading", "TutorContent", "MathEngine", "TutorSession", "TutorScreens", "TerminalUI"]),
         // Attempts, sessions, progress and spaced review in SQLite (GRDB), behind `ProgressStore`.
-        .target(name: "TutorStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "TutorStore", dependencies: ["TutorOutput", .product(name: "GRDB", package: "GRDB.swift")]),
         // A class in PostgreSQL: schema, roster, answers, quizzes, live demo (see docs/class-server.md).
         .target(
             name: "ClassroomStore",
             dependencies: ["TutorStore", "TutorSession", .product(name: "PostgresNIO", package: "postgres-nio")]),
-        .target(name: "TutorApp", dependencies: ["TutorScreens", "TutorSession", "TutorStore", "TerminalUI"]),
+        .target(name: "TutorApp", dependencies: ["TutorScreens", "TutorSession", "TutorStore", "TerminalUI", "MathEngine"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
         // What both executables share: content and screen options, the full-screen launcher.
@@ -51,13 +54,13 @@ let package = Package(
             name: "TutorCLI",
             dependencies: [
                 "TutorContent", "ContentLoading", "TutorSession", "TutorApp", "TutorStore", "CursesTerminal", "TerminalUI",
-                .product(name: "ArgumentParser", package: "swift-argument-parser")
+                "TutorOutput", .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]),
         .executableTarget(
             name: "dltutor",
             dependencies: [
                 "MathEngine", "TutorContent", "ContentLoading", "ContentLint", "TutorSession", "TutorApp", "TutorScreens",
-                "TutorStore", "CursesTerminal", "TerminalUI",
+                "TutorStore", "CursesTerminal", "TerminalUI", "TutorOutput",
                 "TutorCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
@@ -90,6 +93,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "MathEngineTests", dependencies: ["MathEngine"]),
+        .testTarget(name: "TutorOutputTests", dependencies: ["TutorOutput"]),
         .testTarget(
             name: "TutorContentTests",
             dependencies: ["TutorContent", "ContentLoading", "ContentLint", "MathEngine", "TestFixtures"]),
@@ -102,7 +106,8 @@ let package = Package(
         .testTarget(
             name: "TutorAppTests",
             dependencies: [
-                "TutorApp", "TutorSession", "TutorContent", "ContentLoading", "TutorStore", "TerminalUI", "TestFixtures"
+                "TutorApp", "TutorSession", "TutorContent", "ContentLoading", "TutorStore", "TerminalUI", "TestFixtures",
+                "MathEngine"
             ]),
         .testTarget(
             name: "TutorScreensTests",

@@ -112,15 +112,18 @@ public enum Verdict: Sendable, Equatable {
 }
 
 extension Verdict {
-    /// A stable one-word name for storage and reports.
-    public var shortName: String {
+    /// The word this verdict is stored and reported under.
+    public var kind: VerdictKind {
         switch self {
-        case .correct: "correct"
-        case .correctAlternative: "correct-alternative"
-        case .carriedForward: "carried-forward"
-        case .incorrect(let ms, _, _): ms.isEmpty ? "incorrect" : "named-mistake"
-        case .invalid: "invalid"
-        case .imprecise: "imprecise"
+        case .correct: .correct
+        case .correctAlternative: .correctAlternative
+        case .carriedForward: .carriedForward
+        case .incorrect(let ms, _, _): ms.isEmpty ? .incorrect : .namedMistake
+        case .invalid: .invalid
+        case .imprecise: .imprecise
         }
     }
+
+    /// A stable one-word name for storage and reports: `kind`'s stored string.
+    public var shortName: String { kind.rawValue }
 }

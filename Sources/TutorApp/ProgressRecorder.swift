@@ -84,13 +84,13 @@ public final class ProgressRecorder {
                 try store.record(
                     StoredAttempt(
                         time: time, mode: r.mode, questionID: r.questionID, stepID: r.stepID, seed: r.seed, input: r.input,
-                        verdict: r.verdict, mistake: r.mistake, correct: r.correct, seconds: r.seconds,
+                        verdict: r.verdict.rawValue, mistake: r.mistake, correct: r.correct, seconds: r.seconds,
                         topic: topic, quizID: r.mode == "quiz" ? ctx.quizID : nil))
             }
             out += schedule(
                 r.questionID, r.stepID, r.seed, mode: r.mode,
                 quality: SM2.quality(
-                    SM2.outcome(verdict: r.verdict, wrongTriesBefore: 0, revealed: false, helped: r.helped)))
+                    SM2.Outcome(verdict: r.verdict, wrongTriesBefore: 0, revealed: false, helped: r.helped)))
             return out
         case .hintTaken(let q, let step, let seed, let mode):
             // Kept beside the reveals (reason `hint`), so a restart charges the same hints.

@@ -1,3 +1,5 @@
+import MathEngine
+
 /// Everything that can happen to a session. The keymap turns keys into these; the run loop adds
 /// ticks and resizes. The session never sees a key.
 public enum Message: Sendable, Equatable {
@@ -145,7 +147,7 @@ public struct CheckedAnswer: Sendable, Equatable {
     public var stepID: String
     public var seed: UInt64?
     public var input: String
-    public var verdict: String
+    public var verdict: VerdictKind
     public var mistake: String?
     public var correct: Bool
     /// Seconds from opening the step (or the previous try) to this check; nil without ticks.

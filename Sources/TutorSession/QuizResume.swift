@@ -36,6 +36,17 @@ public struct QuizSnapshot: Sendable, Equatable, Codable {
     public var questions: [Question]
 
     public var secondsLeft: Int { max(0, Int((minutes * 60 - elapsed).rounded(.up))) }
+
+    /// A quiz nobody has answered yet: no time used, the first question open, no answers.
+    /// Continuing it starts a quiz with exactly these settings (a class quiz's student starts
+    /// this way, since the session builds quizzes only from settings or from snapshots).
+    public static func fresh(
+        minutes: Double, questionIDs: [String], seed: UInt64?, feedback: QuizSettings.Feedback = .end
+    ) -> QuizSnapshot {
+        QuizSnapshot(
+            minutes: minutes, seed: seed, feedback: feedback.rawValue, elapsed: 0, current: 0, warned: [],
+            questions: questionIDs.map { Question(id: $0, stepIndex: 0, steps: []) })
+    }
 }
 
 /// A stored unfinished quiz, offered to the student: its storage id and its snapshot.

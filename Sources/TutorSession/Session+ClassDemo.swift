@@ -78,7 +78,7 @@ extension Session {
                 .record(
                     CheckedAnswer(
                         mode: "demo", questionID: d.variant.id, stepID: d.step.id, seed: d.variant.seed,
-                        input: input, verdict: verdict.shortName, mistake: mistake,
+                        input: input, verdict: verdict.kind, mistake: mistake,
                         correct: verdict.isCorrect, seconds: nil))
             ]
         default:

@@ -93,7 +93,7 @@ extension Session {
                     .record(
                         attemptRecord(
                             p, input: p.record.attempts.last?.input ?? "",
-                            verdict: covered ? "self-assessed covered" : "self-assessed missed",
+                            verdict: covered ? .selfAssessedCovered : .selfAssessedMissed,
                             mistake: nil, correct: covered)))
                 Session.recheckCarriedForward(&p)
             }
@@ -129,7 +129,7 @@ extension Session {
                 // A quiz does not self-assess: the sentence is kept for the instructor's review.
                 p.record.status = .answered
                 p.notice = "Answer saved; the review shows the model answer."
-                return [.record(attemptRecord(p, input: input, verdict: "submitted", mistake: nil, correct: false))]
+                return [.record(attemptRecord(p, input: input, verdict: .submitted, mistake: nil, correct: false))]
             }
             p.record.status = .awaitingAssessment
             p.record.draft.clear()
@@ -159,7 +159,7 @@ extension Session {
         p.record.attempts.append(Attempt(input: input, verdict: verdict, value: p.live.value, seconds: seconds))
         let mistake: String? = if case .incorrect(let ms, _, _) = verdict, let m = ms.first { m.explanation } else { nil }
         let record = attemptRecord(
-            p, input: input, verdict: verdict.shortName, mistake: mistake,
+            p, input: input, verdict: verdict.kind, mistake: mistake,
             correct: verdict.isCorrect)
         if !p.rules.showVerdicts {
             // Quiz with feedback at the end: keep the answer (still editable), say nothing yet.
@@ -205,7 +205,7 @@ extension Session {
     }
 
     private func attemptRecord(
-        _ p: PracticeState, input: String, verdict: String, mistake: String?,
+        _ p: PracticeState, input: String, verdict: VerdictKind, mistake: String?,
         correct: Bool
     ) -> CheckedAnswer {
         let seconds: Double? = if let start = p.stepClock, let now { max(0, now - start) } else { nil }

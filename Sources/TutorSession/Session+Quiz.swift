@@ -240,7 +240,7 @@ extension Session {
                         .record(
                             CheckedAnswer(
                                 mode: "quiz", questionID: p.variant.id, stepID: step.id, seed: p.variant.seed, input: input,
-                                verdict: verdict?.shortName ?? "submitted", mistake: mistake,
+                                verdict: verdict?.kind ?? .submitted, mistake: mistake,
                                 correct: verdict?.isCorrect ?? false,
                                 seconds: q.timeSpent[qi][si])))
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import TutorOutput
 
 /// One exported row: an attempt or a quiz. CSV and JSON carry the same fields, in this order.
 ///
@@ -29,7 +30,7 @@ import Foundation
 ///
 /// Times are ISO-8601 UTC (`2025-03-01T09:30:00Z`). CSV follows RFC 4180: CRLF line ends, a header
 /// row, fields with a comma, quote, CR or LF quoted and inner quotes doubled; text cells are
-/// neutralised against formula injection and bidi spoofing (`csvNeutralised`). JSON is an array of
+/// neutralised against formula injection and bidi spoofing (`CSV.neutralised`). JSON is an array of
 /// objects with every key present. Rows are in time order.
 public struct ExportRow {
     static let columns = [
@@ -112,7 +113,7 @@ public struct ExportRow {
             out +=
                 row.fields.map { f -> String in
                     switch f {
-                    case .text(let s): csvQuote(s)
+                    case .text(let s): CSV.cell(s)
                     case .number(let x): number(x)
                     case .integer(let i): String(i)
                     case .bool(let b): b ? "true" : "false"
@@ -121,45 +122,6 @@ public struct ExportRow {
                 }.joined(separator: ",") + "\r\n"
         }
         return out
-    }
-
-    /// One text cell exactly as `export` writes it, for the other CSV writers (`class results`).
-    public static func csvCell(_ raw: String) -> String { csvQuote(raw) }
-
-    static func csvQuote(_ raw: String) -> String {
-        let s = csvNeutralised(raw)
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// A text cell a spreadsheet will not run and a reader will not misread: a cell starting
-    /// with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (OWASP's advice against CSV
-    /// injection, so `=HYPERLINK(...)` typed as an answer stays text; `-3` becomes `'-3`), and
-    /// bidi controls and other invisible controls are written as `<U+202E>`, so reordered text
-    /// cannot disguise a cell. Tab, CR and LF inside a cell are kept (the cell is quoted).
-    static func csvNeutralised(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            if isHiddenControl(u) { out += "<U+" + hex4(u.value) + ">" } else { out.unicodeScalars.append(u) }
-        }
-        if let first = out.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { out = "'" + out }
-        return out
-    }
-
-    /// Controls that change how text looks without being seen: C0 (but tab, LF, CR), DEL, C1,
-    /// and the bidirectional marks, embeddings, overrides and isolates.
-    static func isHiddenControl(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x09, 0x0A, 0x0D: false
-        case 0x00...0x1F, 0x7F...0x9F: true
-        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
-        }
-    }
-
-    static func hex4(_ v: UInt32) -> String {
-        let h = String(v, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, 4 - h.count)) + h
     }
 
     // MARK: JSON
@@ -171,31 +133,15 @@ public struct ExportRow {
                 + zip(columns, row.fields).map { key, f in
                     let value =
                         switch f {
-                        case .text(let s): jsonString(s)
+                        case .text(let s): JSONValue.quote(s)
                         case .number(let x): number(x)
                         case .integer(let i): String(i)
                         case .bool(let b): b ? "true" : "false"
                         case .null: "null"
                         }
-                    return jsonString(key) + ": " + value
+                    return JSONValue.quote(key) + ": " + value
                 }.joined(separator: ", ") + "}"
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
-    }
-
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where isHiddenControl(u): out += "\\u" + hex4(u.value).lowercased() // bidi too
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
     }
 }

@@ -39,7 +39,8 @@ public enum SM2 {
             lastReviewed: time, lastQuality: q)
     }
 
-    /// How a step went, for the review quality.
+    /// How a step went, for the review quality. The app decides it where the verdict is known;
+    /// the schedule sees only the outcome's quality.
     public enum Outcome: Sendable, Equatable {
         case correctFirstTry, correctAfterTries, carriedForward, withHelp, namedMistake, wrong, revealed
     }
@@ -56,23 +57,6 @@ public enum SM2 {
         case .wrong: 2
         case .namedMistake: 1
         case .revealed: 0
-        }
-    }
-
-    /// The outcome of a step from the session's verdict names (`Verdict.shortName`, or
-    /// "self-assessed covered"/"self-assessed missed"), the wrong tries before this one, and
-    /// whether the worked step was revealed.
-    public static func outcome(verdict: String, wrongTriesBefore: Int, revealed: Bool, helped: Bool = false) -> Outcome {
-        if revealed { return .revealed }
-        if helped, ["correct", "correct-alternative", "carried-forward", "self-assessed covered"].contains(verdict) {
-            return .withHelp
-        }
-        switch verdict {
-        case "correct", "correct-alternative", "self-assessed covered":
-            return wrongTriesBefore == 0 ? .correctFirstTry : .correctAfterTries
-        case "carried-forward": return .carriedForward
-        case "named-mistake": return .namedMistake
-        default: return .wrong
         }
     }
 }

@@ -120,12 +120,9 @@ struct ClassJoinCommand: AsyncParsableCommand {
         }
         // The class's clock, not the student's: quiz time used is the server's time since the start.
         let elapsed = max(0, now.timeIntervalSince(activity.startedAt))
-        guard
-            var snapshot = enrolment.checkpoint.flatMap(Self.decode)
-                ?? Self.decode(Self.freshSnapshot(activity, seed: enrolment.seed))
-        else {
-            throw ClassError("the quiz \(activity.name) could not be set up.")
-        }
+        var snapshot =
+            enrolment.checkpoint.flatMap(Self.decode)
+            ?? .fresh(minutes: activity.minutes, questionIDs: activity.questions, seed: enrolment.seed)
         snapshot.minutes = activity.minutes
         snapshot.seed = enrolment.seed
         snapshot.elapsed = elapsed
@@ -147,19 +144,6 @@ struct ClassJoinCommand: AsyncParsableCommand {
 
     static func decode(_ json: String) -> QuizSnapshot? {
         try? JSONDecoder().decode(QuizSnapshot.self, from: Data(json.utf8))
-    }
-
-    /// A snapshot of a quiz nobody has answered yet: resuming it starts the student's quiz with
-    /// the class's settings (the session only builds quizzes from settings or from snapshots).
-    static func freshSnapshot(_ a: ClassActivity, seed: UInt64?) -> String {
-        let questions = a.questions.map { ["id": $0, "stepIndex": 0, "steps": [Any]()] as [String: Any] }
-        var object: [String: Any] = [
-            "minutes": a.minutes, "feedback": QuizSettings.Feedback.end.rawValue, "elapsed": 0,
-            "current": 0, "warned": [Int](), "questions": questions
-        ]
-        if let seed { object["seed"] = seed }
-        let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
-        return String(decoding: data, as: UTF8.self)
     }
 
     /// --student, $DLTUTOR_STUDENT (set by the class server's sshd from the key), or the

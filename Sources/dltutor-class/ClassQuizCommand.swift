@@ -19,10 +19,7 @@ struct ClassQuizCommand: AsyncParsableCommand {
         @OptionGroup var options: ContentOptions
         @Argument(help: "The quiz's name (letters, digits, . _ -).")
         var name: String
-        @Option(help: ArgumentHelp("Questions, comma-separated (e.g. q1,q3); default: all.", valueName: "list"))
-        var questions: String?
-        @Option(help: "Length in minutes.")
-        var minutes: Double = 30
+        @OptionGroup var quizOptions: QuizOptions
         @Flag(name: .customLong("same-variant"), help: "Everyone gets the same variant (--seed, or the original exam).")
         var sameVariant = false
         @Option(
@@ -35,15 +32,10 @@ struct ClassQuizCommand: AsyncParsableCommand {
             help: "Graded work: students take it on the class server only (their own database login may not join).")
         var sshOnly = false
 
-        func validate() throws {
-            guard minutes > 0, minutes <= 600 else { throw ValidationError("--minutes takes more than 0 and at most 600.") }
-        }
-
         func run() async throws {
             let exam = try options.load()
-            let ids = try (questions ?? "").split(separator: ",").map {
-                try exam.find(String($0).trimmingCharacters(in: .whitespaces)).id
-            }
+            let ids = try quizOptions.questionIDs(in: exam)
+            let minutes = quizOptions.minutes
             let seed = sameVariant ? self.seed : (self.seed ?? UInt64.random(in: 1...999_999))
             let a = ClassActivity(
                 name: name, kind: .quiz, exam: exam.id, questions: ids.isEmpty ? exam.questions.map(\.id) : ids,

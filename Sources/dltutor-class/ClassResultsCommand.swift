@@ -113,13 +113,13 @@ struct Gradebook {
 
     func gradebookCSV() -> String {
         let header = ["student", "name"] + questions + ["total", "max", "seconds", "status", "regraded"]
-        var lines = [header.map(ExportRow.csvCell).joined(separator: ",")]
+        var lines = [CSV.line(header)]
         for r in rows {
             let cells =
                 [r.student, r.name] + r.perQuestion.map(num) + [
                     num(r.total), num(r.max), r.seconds.map { num($0.rounded()) } ?? "", r.status, String(r.regraded)
                 ]
-            lines.append(cells.map(ExportRow.csvCell).joined(separator: ","))
+            lines.append(CSV.line(cells))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
@@ -129,29 +129,31 @@ struct Gradebook {
         for s in stats {
             let share = s.answered == 0 ? "" : String(format: "%.3f", Double(s.correct) / Double(s.answered))
             let m = s.mistakes.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
-            lines.append([s.question, s.step, String(s.answered), share, m].map(ExportRow.csvCell).joined(separator: ","))
+            lines.append(CSV.line([s.question, s.step, String(s.answered), share, m]))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// Both tables as one JSON object (keys in alphabetical order), written by `JSONValue`.
     func json() -> String {
-        let book: [[String: Any]] = rows.map { r in
-            [
-                "student": r.student, "name": r.name, "scores": Dictionary(uniqueKeysWithValues: zip(questions, r.perQuestion)),
-                "total": r.total, "max": r.max, "seconds": r.seconds as Any, "status": r.status, "regraded": r.regraded
-            ]
+        let book: [JSONValue] = rows.map { r in
+            .object([
+                ("max", .number(r.max)), ("name", .string(r.name)), ("regraded", .number(Double(r.regraded))),
+                ("scores", .object(zip(questions, r.perQuestion).sorted { $0.0 < $1.0 }.map { ($0.0, .number($0.1)) })),
+                ("seconds", r.seconds.map(JSONValue.number) ?? .null), ("status", .string(r.status)),
+                ("student", .string(r.student)), ("total", .number(r.total))
+            ])
         }
-        let steps: [[String: Any]] = stats.map { s in
-            [
-                "question": s.question, "step": s.step, "answered": s.answered,
-                "share_correct": s.answered == 0 ? NSNull() : Double(s.correct) / Double(s.answered) as Any,
-                "mistakes": s.mistakes.map { ["mistake": $0.0, "count": $0.1] }
-            ]
+        let steps: [JSONValue] = stats.map { s in
+            .object([
+                ("answered", .number(Double(s.answered))),
+                ("mistakes", .array(s.mistakes.map { .object([("count", .number(Double($0.1))), ("mistake", .string($0.0))]) })),
+                ("question", .string(s.question)),
+                ("share_correct", s.answered == 0 ? .null : .number(Double(s.correct) / Double(s.answered))),
+                ("step", .string(s.step))
+            ])
         }
-        let data =
-            (try? JSONSerialization.data(
-                withJSONObject: ["gradebook": book, "steps": steps], options: [.prettyPrinted, .sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        return JSONValue.object([("gradebook", .array(book)), ("steps", .array(steps))]).text
     }
 
     private func num(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x) }

@@ -59,10 +59,7 @@ struct QuizCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ContentOptions
     @OptionGroup var screen: ScreenOptions
-    @Option(help: "Length of the quiz in minutes.")
-    var minutes: Double = 30
-    @Option(help: ArgumentHelp("Questions to include, comma-separated (e.g. q1,q3); default: all.", valueName: "list"))
-    var questions: String?
+    @OptionGroup var quizOptions: QuizOptions
     @Option(help: "The variant (default: the original exam).")
     var seed: UInt64?
     @Option(
@@ -72,19 +69,10 @@ struct QuizCommand: AsyncParsableCommand {
     var quietTimer = false
     @OptionGroup var storage: StoreOptions
 
-    func validate() throws {
-        guard minutes > 0, minutes <= 600 else { throw ValidationError("--minutes takes more than 0 and at most 600.") }
-    }
-
     func run() async throws {
         let exam = try options.load()
-        let ids = try (questions ?? "").split(separator: ",").map {
-            try exam.find(String($0).trimmingCharacters(in: .whitespaces)).id
-        }
-        if let repeated = ids.enumerated().first(where: { ids[..<$0.offset].contains($0.element) })?.element {
-            throw ValidationError("--questions names \(repeated) twice; list each question once.")
-        }
-        let quiz = QuizSettings(minutes: minutes, questionIDs: ids, feedback: feedback, quietTimer: quietTimer)
+        let ids = try quizOptions.questionIDs(in: exam)
+        let quiz = QuizSettings(minutes: quizOptions.minutes, questionIDs: ids, feedback: feedback, quietTimer: quietTimer)
         let (store, warning) = try TutorLauncher.openStore(storage)
         var settings = SessionSettings(mode: .quiz, seed: seed, quiz: quiz)
         StoreStartup.prepare(&settings, store: store, now: TutorLauncher.now(screen))

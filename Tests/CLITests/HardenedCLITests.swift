@@ -76,6 +76,14 @@ import Testing
         #expect(r.status == 64 && r.stderr.contains("--questions names q1 twice"), "\(r.stderr)")
     }
 
+    /// The class quiz reads `--questions` with the same option group, so it refuses a repeat
+    /// before it reaches the class database.
+    @Test func aQuestionTwiceInAClassQuizIsRefused() throws {
+        let r = try CLI.run(
+            ["class", "quiz", "start", "mid", "--questions", "q1,1", "--content", CLI.contentDir], content: false)
+        #expect(r.status == 64 && r.stderr.contains("--questions names q1 twice"), "\(r.stderr)")
+    }
+
     @Test func controlCharactersInAnswersNeverReachTheTerminalRaw() throws {
         let r = try CLI.run(["check", "q3", "a.total", "61\u{1B}[2J9\u{202E}"])
         #expect(!r.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" }, "\(r.stdout)")

@@ -19,7 +19,7 @@ struct LockedDatabaseTests {
         .record(
             CheckedAnswer(
                 mode: mode, questionID: "q3", stepID: "s\(i)", seed: nil, input: "answer \(i)",
-                verdict: "correct", mistake: nil, correct: true, seconds: 1))
+                verdict: .correct, mistake: nil, correct: true, seconds: 1))
     }
 
     /// Polls the recorder (as the run loop's ticks do) until `done` or `limit` seconds.
@@ -98,7 +98,7 @@ struct LockedDatabaseTests {
                 .record(
                     CheckedAnswer(
                         mode: "practice", questionID: "q3", stepID: "s\(i)", seed: nil, input: String(repeating: "y", count: 300),
-                        verdict: "correct", mistake: nil, correct: true, seconds: 1)))
+                        verdict: .correct, mistake: nil, correct: true, seconds: 1)))
         }
         let problems = messages.filter { if case .storageProblem(let m) = $0 { m.contains(f.db) } else { false } }
         #expect(problems.count == 1 && problems.first.map { "\($0)".contains("is full") } == true, "\(messages)")

@@ -121,7 +121,7 @@ struct ProgressRecorderTests {
                 .record(
                     CheckedAnswer(
                         mode: mode, questionID: "q3", stepID: "a.total", seed: seed, input: "1",
-                        verdict: "correct", mistake: nil, correct: true, seconds: 3)))
+                        verdict: .correct, mistake: nil, correct: true, seconds: 3)))
         }
         #expect(check("practice", seed: 1).isEmpty, "practice is scheduled silently")
         #expect(

@@ -49,7 +49,7 @@ struct PrecisionSessionTests {
         #expect(s.practice!.record.wrongTries == 0)
         #expect(!s.practice!.record.status.isDone)
         let done = answer(rounded(s, n), &s)
-        #expect(done.contains { if case .record(let r) = $0 { r.verdict == "correct" } else { false } })
+        #expect(done.contains { if case .record(let r) = $0 { r.verdict == .correct } else { false } })
         #expect(PracticeScoring.credit(s.practice!.record, step: s.practice!.step) == s.practice!.step.points)
         #expect(PracticeScoring.isFirstTry(s.practice!.record))
     }
@@ -74,7 +74,7 @@ struct PrecisionSessionTests {
         let n = asked(s)
         let effects = answer(rounded(s, n - 2), &s)
         // Saved without a word on whether it is right: "right value" would tell.
-        #expect(effects.contains { if case .record(let r) = $0 { r.verdict == "imprecise" && !r.correct } else { false } })
+        #expect(effects.contains { if case .record(let r) = $0 { r.verdict == .imprecise && !r.correct } else { false } })
         #expect(s.practice!.lastVerdict == nil)
         let end = s.handle(.tick(at: 1000 + 601))
         guard let report = end.compactMap({ if case .finishQuiz(let r) = $0 { r } else { nil } }).first else {

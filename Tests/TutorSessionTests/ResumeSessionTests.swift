@@ -31,7 +31,7 @@ struct ResumeSessionTests {
         var reveals: [SavedPractice.Reveal] = []
         for e in effects {
             if case .record(let r) = e, r.questionID == question, r.seed == seed {
-                checks.append(.init(stepID: r.stepID, input: r.input, verdict: r.verdict))
+                checks.append(.init(stepID: r.stepID, input: r.input, verdict: r.verdict.rawValue))
             }
             if case .revealed(let q, let step, let s, _, _) = e, q == question, s == seed {
                 reveals.append(.init(stepID: step, afterChecks: checks.count))

@@ -53,15 +53,6 @@ import Testing
         #expect(missed.due == day(8))
     }
 
-    @Test func qualityFromVerdicts() {
-        #expect(SM2.quality(SM2.outcome(verdict: "correct", wrongTriesBefore: 0, revealed: false)) == 5)
-        #expect(SM2.quality(SM2.outcome(verdict: "correct-alternative", wrongTriesBefore: 2, revealed: false)) == 4)
-        #expect(SM2.quality(SM2.outcome(verdict: "carried-forward", wrongTriesBefore: 0, revealed: false)) == 3)
-        #expect(SM2.quality(SM2.outcome(verdict: "incorrect", wrongTriesBefore: 0, revealed: false)) == 2)
-        #expect(SM2.quality(SM2.outcome(verdict: "named-mistake", wrongTriesBefore: 0, revealed: false)) == 1)
-        #expect(SM2.quality(SM2.outcome(verdict: "correct", wrongTriesBefore: 3, revealed: true)) == 0)
-    }
-
     @Test func dueItemsInDueOrderOnDisk() throws {
         let tmp = TempFolder()
         defer { tmp.remove() }

@@ -1,9 +1,9 @@
 import Foundation
-import MathEngine
 
-/// A JSON tree for the machine-readable outputs (`key --format json`, `check --json`), so each
-/// command builds plain data and one encoder writes it.
-indirect enum JSONValue: Equatable {
+/// A JSON tree for the machine-readable outputs (`key --format json`, `check --json`,
+/// `class results --format json`, the export's strings), so each command builds plain data and
+/// one encoder writes it.
+public indirect enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -13,10 +13,10 @@ indirect enum JSONValue: Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    static func == (a: JSONValue, b: JSONValue) -> Bool { a.text == b.text }
+    public static func == (a: JSONValue, b: JSONValue) -> Bool { a.text == b.text }
 
     /// Compact JSON on one line, keys in the order given (JSONEncoder would reorder them).
-    var text: String {
+    public var text: String {
         switch self {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
@@ -39,7 +39,8 @@ indirect enum JSONValue: Equatable {
         return "\(rounded)"
     }
 
-    static func quote(_ s: String) -> String {
+    /// A JSON string; hidden controls (bidi ones too) are written as `\u` escapes.
+    public static func quote(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
@@ -49,24 +50,10 @@ indirect enum JSONValue: Equatable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             case _ where isHiddenControl(u): // raw controls never reach a terminal
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                out += "\\u" + hex4(u.value).lowercased()
             default: out.unicodeScalars.append(u)
             }
         }
         return out + "\""
-    }
-
-    /// The engine's value as JSON: numbers, nested lists of numbers, or text.
-    init(_ value: Value) {
-        switch value {
-        case .number(let x): self = .number(x)
-        case .vector(let v): self = .array(v.map { .number($0) })
-        case .matrix(let m): self = .array(m.map { .array($0.map { .number($0) }) })
-        case .shape(let s): self = .array(s.map { .number(Double($0)) })
-        case .set(let s): self = .array(s.map { .number($0) })
-        case .text(let t): self = .string(t)
-        case .list(let l): self = .array(l.map { JSONValue($0) })
-        }
     }
 }
