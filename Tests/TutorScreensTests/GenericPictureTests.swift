@@ -44,7 +44,8 @@ struct GenericPictureTests {
     @Test(arguments: [52, 100])
     func chainShowsEachVolumeOnceItsStepIsKnown(width: Int) throws {
         var p = try Self.practice(Self.sessional2, "q1")
-        let input = try #require(PictureScope(variant: p.variant).value(try #require(formula(p, "shape(H, W, C)"))))
+        let inputFormula = try #require(formula(p, "shape(H, W, C)"))
+        let input = try #require(PictureScope(variant: p.variant).value(inputFormula))
         let conv1 = try expected(p, "a.conv1_out").display
         #expect(text(p, width: width).contains(input.display), "the input volume is given")
         #expect(!text(p, width: width).contains(conv1))
