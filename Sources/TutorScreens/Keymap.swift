@@ -200,30 +200,7 @@ public struct Keymap: Sendable {
     /// `seed` supplies chance for "another like this" (the run loop draws it, the core never does);
     /// it is asked for only then, so an ordinary keystroke costs no trip to the system's RNG.
     public func message(for key: Key, in session: Session, seed: @autoclosure () -> UInt64) -> Message? {
-        if session.confirmingQuit {
-            switch key {
-            case .char("y"), .char("Y"): return .confirmQuit(true)
-            case .char("n"), .char("N"), .escape: return .confirmQuit(false)
-            default: return nil
-            }
-        }
-        if session.confirmingVariant != nil || session.askingQuizOffer {
-            switch key {
-            case .char("y"), .char("Y"): return .confirm(true)
-            case .char("n"), .char("N"), .escape: return .confirm(false)
-            case .ctrl("c"): return .quit
-            default: return nil
-            }
-        }
-        if session.tour != nil {
-            switch key {
-            case .enter, .right, .char(" "): return .nextStep
-            case .left, .backspace: return .previousStep
-            case .escape, .char("q"): return .back
-            case .ctrl("c"): return .quit
-            default: return nil
-            }
-        }
+        if let modal = session.modal { return message(for: key, in: modal, session: session) }
         // The open question, read once: `session.practice` copies the whole state each time.
         let practice = session.practice
         if session.screen == .question, practice?.showingSummary == true {
@@ -234,19 +211,6 @@ public struct Keymap: Sendable {
             case .ctrl("c"): return .quit
             default: return nil
             }
-        }
-        if session.showingHelp {
-            guard let i = byKey[key]?.first(where: { bindings[$0].context == .help }) else {
-                return key == .ctrl("c") ? .quit : nil
-            }
-            let b = bindings[i]
-            if b.message == .openTour, session.quizIsRunning { return nil }
-            if case .scroll(let d) = b.message {
-                let size = Size(width: session.width, height: session.height)
-                let most = HelpOverlay.maxScroll(keymap: self, glyphs: .unicode, size: size, tour: !session.quizIsRunning)
-                return .scrollHelp(to: max(0, min(most, session.helpScroll + d)))
-            }
-            return b.message
         }
         if let quiz = session.quiz, session.screen == .quiz, quiz.phase == .confirmEnd {
             switch key {
@@ -297,6 +261,51 @@ public struct Keymap: Sendable {
             return .type(c)
         }
         return nil
+    }
+
+    /// The message for `key` while `modal` is on top: it has every key (Ctrl-C still quits,
+    /// asking first, except over the quit question itself).
+    func message(for key: Key, in modal: Modal, session: Session) -> Message? {
+        switch modal {
+        case .confirmQuit:
+            switch key {
+            case .char("y"), .char("Y"): return .confirmQuit(true)
+            case .char("n"), .char("N"), .escape: return .confirmQuit(false)
+            default: return nil
+            }
+        case .confirmVariant, .quizOffer:
+            switch key {
+            case .char("y"), .char("Y"): return .confirm(true)
+            case .char("n"), .char("N"), .escape: return .confirm(false)
+            case .ctrl("c"): return .quit
+            default: return nil
+            }
+        case .tour:
+            switch key {
+            case .enter, .right, .char(" "): return .nextStep
+            case .left, .backspace: return .previousStep
+            case .escape, .char("q"): return .back
+            case .ctrl("c"): return .quit
+            default: return nil
+            }
+        case .help:
+            return helpMessage(for: key, session: session)
+        }
+    }
+
+    /// The help screen's keys: its own table rows; a scroll is clamped to what the help holds.
+    func helpMessage(for key: Key, session: Session) -> Message? {
+        guard let i = byKey[key]?.first(where: { bindings[$0].context == .help }) else {
+            return key == .ctrl("c") ? .quit : nil
+        }
+        let b = bindings[i]
+        if b.message == .openTour, session.quizIsRunning { return nil }
+        if case .scroll(let d) = b.message {
+            let size = Size(width: session.width, height: session.height)
+            let most = HelpOverlay.maxScroll(keymap: self, glyphs: .unicode, size: size, tour: !session.quizIsRunning)
+            return .scrollHelp(to: max(0, min(most, session.helpScroll + d)))
+        }
+        return b.message
     }
 
     /// Contexts in force, most specific first. `practice` is `session.practice`.

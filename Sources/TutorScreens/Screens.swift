@@ -104,10 +104,20 @@ public enum Screens {
                 }
             }
         }
-        if let tour = session.tour {
-            TourScreen(tour: tour, glyphs: glyphs).draw(in: &buffer)
+        if let modal = session.modal {
+            drawModal(modal, on: &buffer, session: session, keymap: keymap, glyphs: glyphs)
             cursor = nil
-        } else if session.showingHelp {
+        }
+        drawClassLine(&buffer, session: session, glyphs: glyphs)
+        return RenderedFrame(buffer: buffer, cursor: cursor)
+    }
+
+    /// The modal on top of the mode's screen (the one the keys answer).
+    static func drawModal(_ modal: Modal, on buffer: inout Buffer, session: Session, keymap: Keymap, glyphs: Glyphs) {
+        switch modal {
+        case .tour:
+            if let tour = session.tour { TourScreen(tour: tour, glyphs: glyphs).draw(in: &buffer) }
+        case .help:
             HelpOverlay(
                 keymap: keymap, glyphs: glyphs, variant: session.practice?.variant ?? session.demo?.variant,
                 scroll: session.helpScroll,
@@ -116,19 +126,15 @@ public enum Screens {
                     : nil
             )
             .draw(in: &buffer)
-            cursor = nil
-        } else if session.confirmingQuit {
+        case .confirmQuit:
             drawConfirmQuit(&buffer, session: session, glyphs: glyphs)
-            cursor = nil
-        } else if session.confirmingVariant != nil {
+        case .confirmVariant:
             drawDialog(&buffer, title: "Variant", glyphs: glyphs, lines: session.variantQuestionLines)
-            cursor = nil
-        } else if session.askingQuizOffer, let offer = session.quizOffer {
-            drawDialog(&buffer, title: "Unfinished quiz", glyphs: glyphs, lines: QuizOfferText.dialog(offer))
-            cursor = nil
+        case .quizOffer:
+            if let offer = session.quizOffer {
+                drawDialog(&buffer, title: "Unfinished quiz", glyphs: glyphs, lines: QuizOfferText.dialog(offer))
+            }
         }
-        drawClassLine(&buffer, session: session, glyphs: glyphs)
-        return RenderedFrame(buffer: buffer, cursor: cursor)
     }
 
     /// A class session's news on the last line, over the key hints, on every screen: the class

@@ -182,17 +182,7 @@ public struct Session: Sendable {
         default:
             break
         }
-        if tour != nil { return handleTour(message) }
-        if showingHelp {
-            if message == .back { showingHelp = false }
-            return []
-        }
-        if confirmingQuit {
-            if message == .back { confirmingQuit = false }
-            return []
-        }
-        if confirmingVariant != nil { return answerVariantQuestion(message) }
-        if askingQuizOffer { return answerQuizOffer(message) }
+        if let modal { return handle(message, in: modal) }
         switch screen {
         case .start: return handleStart(message)
         case .question: return handleQuestion(message)
@@ -271,6 +261,22 @@ public struct Session: Sendable {
 }
 
 extension Session {
+    /// A message while `modal` is on top: the modal has every key, Esc closes the help or the
+    /// quit question, and the yes/no dialogs take their answer.
+    mutating func handle(_ message: Message, in modal: Modal) -> [Effect] {
+        switch modal {
+        case .confirmQuit:
+            if message == .back { confirmingQuit = false }
+            return []
+        case .confirmVariant: return answerVariantQuestion(message)
+        case .quizOffer: return answerQuizOffer(message)
+        case .tour: return handleTour(message)
+        case .help:
+            if message == .back { showingHelp = false }
+            return []
+        }
+    }
+
     /// The tour's pages: Enter/→ on, ← back, Esc skips; leaving it is remembered (`tourSeen`).
     mutating func handleTour(_ message: Message) -> [Effect] {
         guard var t = tour else { return [] }
