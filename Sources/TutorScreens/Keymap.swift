@@ -212,21 +212,21 @@ public struct Keymap: Sendable {
             default: return nil
             }
         }
-        if let quiz = session.quiz, session.screen == .quiz, quiz.phase == .confirmEnd {
+        if session.quiz?.phase == .confirmEnd {
             switch key {
             case .char("y"), .char("Y"): return .confirm(true)
             case .char("n"), .char("N"), .escape: return .confirm(false)
             default: return nil
             }
         }
-        if session.screen == .drill, session.drill?.phase == .results {
+        if session.drill?.phase == .results {
             switch key {
             case .enter, .escape: return .back
             case .char("q"): return .quit
             default: return nil
             }
         }
-        if session.screen == .demo, session.demo?.blanked == true {
+        if session.demo?.blanked == true {
             return key == .ctrl("c") ? .quit : .toggleBlank
         }
         let contexts = Keymap.contexts(for: session, practice: practice)
@@ -310,30 +310,22 @@ public struct Keymap: Sendable {
 
     /// Contexts in force, most specific first. `practice` is `session.practice`.
     static func contexts(for session: Session, practice: PracticeState?) -> [Context] {
-        switch session.screen {
-        case .start:
-            return [.start, .everywhere]
-        case .stats:
-            return [.stats, .everywhere]
-        case .review where session.review?.practice == nil:
-            return [.stats, .everywhere]
-        case .demo:
-            return session.demo?.fieldFocused == true ? [.calledOut, .everywhere] : [.demo, .everywhere]
-        case .quiz where session.quiz?.phase == .results || session.quiz?.phase == .review:
-            return [.results, .everywhere]
-        case .question, .quiz, .drill, .review:
-            guard let p = practice else { return [.everywhere] }
-            let mode: [Context] =
-                switch session.screen {
-                case .quiz: [.quiz]
-                case .drill: [.drill]
-                case .review: [.review]
-                default: []
-                }
-            if p.focus == .calculator { return [.calculator] + mode + [.question, .everywhere] }
-            if p.record.status == .awaitingAssessment { return [.assess] + mode + [.question, .everywhere] }
-            return mode + [.question, .everywhere]
+        let mode: [Context]
+        switch session.mode {
+        case .start: return [.start, .everywhere]
+        case .stats: return [.stats, .everywhere]
+        case .review(let r) where r.practice == nil: return [.stats, .everywhere]
+        case .demo(let d): return d.fieldFocused ? [.calledOut, .everywhere] : [.demo, .everywhere]
+        case .quiz(let q) where q.phase == .results || q.phase == .review: return [.results, .everywhere]
+        case .question: mode = []
+        case .quiz: mode = [.quiz]
+        case .drill: mode = [.drill]
+        case .review: mode = [.review]
         }
+        guard let p = practice else { return [.everywhere] }
+        if p.focus == .calculator { return [.calculator] + mode + [.question, .everywhere] }
+        if p.record.status == .awaitingAssessment { return [.assess] + mode + [.question, .everywhere] }
+        return mode + [.question, .everywhere]
     }
 
     static func activeDraftIsEmpty(_ p: PracticeState) -> Bool {
