@@ -200,30 +200,7 @@ public struct Keymap: Sendable {
     /// `seed` supplies chance for "another like this" (the run loop draws it, the core never does);
     /// it is asked for only then, so an ordinary keystroke costs no trip to the system's RNG.
     public func message(for key: Key, in session: Session, seed: @autoclosure () -> UInt64) -> Message? {
-        if session.confirmingQuit {
-            switch key {
-            case .char("y"), .char("Y"): return .confirmQuit(true)
-            case .char("n"), .char("N"), .escape: return .confirmQuit(false)
-            default: return nil
-            }
-        }
-        if session.confirmingVariant != nil || session.askingQuizOffer {
-            switch key {
-            case .char("y"), .char("Y"): return .confirm(true)
-            case .char("n"), .char("N"), .escape: return .confirm(false)
-            case .ctrl("c"): return .quit
-            default: return nil
-            }
-        }
-        if session.tour != nil {
-            switch key {
-            case .enter, .right, .char(" "): return .nextStep
-            case .left, .backspace: return .previousStep
-            case .escape, .char("q"): return .back
-            case .ctrl("c"): return .quit
-            default: return nil
-            }
-        }
+        if let modal = session.modal { return message(for: key, in: modal, session: session) }
         // The open question, read once: `session.practice` copies the whole state each time.
         let practice = session.practice
         if session.screen == .question, practice?.showingSummary == true {
@@ -235,34 +212,21 @@ public struct Keymap: Sendable {
             default: return nil
             }
         }
-        if session.showingHelp {
-            guard let i = byKey[key]?.first(where: { bindings[$0].context == .help }) else {
-                return key == .ctrl("c") ? .quit : nil
-            }
-            let b = bindings[i]
-            if b.message == .openTour, session.quizIsRunning { return nil }
-            if case .scroll(let d) = b.message {
-                let size = Size(width: session.width, height: session.height)
-                let most = HelpOverlay.maxScroll(keymap: self, glyphs: .unicode, size: size, tour: !session.quizIsRunning)
-                return .scrollHelp(to: max(0, min(most, session.helpScroll + d)))
-            }
-            return b.message
-        }
-        if let quiz = session.quiz, session.screen == .quiz, quiz.phase == .confirmEnd {
+        if session.quiz?.phase == .confirmEnd {
             switch key {
             case .char("y"), .char("Y"): return .confirm(true)
             case .char("n"), .char("N"), .escape: return .confirm(false)
             default: return nil
             }
         }
-        if session.screen == .drill, session.drill?.phase == .results {
+        if session.drill?.phase == .results {
             switch key {
             case .enter, .escape: return .back
             case .char("q"): return .quit
             default: return nil
             }
         }
-        if session.screen == .demo, session.demo?.blanked == true {
+        if session.demo?.blanked == true {
             return key == .ctrl("c") ? .quit : .toggleBlank
         }
         let contexts = Keymap.contexts(for: session, practice: practice)
@@ -299,32 +263,69 @@ public struct Keymap: Sendable {
         return nil
     }
 
+    /// The message for `key` while `modal` is on top: it has every key (Ctrl-C still quits,
+    /// asking first, except over the quit question itself).
+    func message(for key: Key, in modal: Modal, session: Session) -> Message? {
+        switch modal {
+        case .confirmQuit:
+            switch key {
+            case .char("y"), .char("Y"): return .confirmQuit(true)
+            case .char("n"), .char("N"), .escape: return .confirmQuit(false)
+            default: return nil
+            }
+        case .confirmVariant, .quizOffer:
+            switch key {
+            case .char("y"), .char("Y"): return .confirm(true)
+            case .char("n"), .char("N"), .escape: return .confirm(false)
+            case .ctrl("c"): return .quit
+            default: return nil
+            }
+        case .tour:
+            switch key {
+            case .enter, .right, .char(" "): return .nextStep
+            case .left, .backspace: return .previousStep
+            case .escape, .char("q"): return .back
+            case .ctrl("c"): return .quit
+            default: return nil
+            }
+        case .help:
+            return helpMessage(for: key, session: session)
+        }
+    }
+
+    /// The help screen's keys: its own table rows; a scroll is clamped to what the help holds.
+    func helpMessage(for key: Key, session: Session) -> Message? {
+        guard let i = byKey[key]?.first(where: { bindings[$0].context == .help }) else {
+            return key == .ctrl("c") ? .quit : nil
+        }
+        let b = bindings[i]
+        if b.message == .openTour, session.quizIsRunning { return nil }
+        if case .scroll(let d) = b.message {
+            let size = Size(width: session.width, height: session.height)
+            let most = HelpOverlay.maxScroll(keymap: self, glyphs: .unicode, size: size, tour: !session.quizIsRunning)
+            return .scrollHelp(to: max(0, min(most, session.helpScroll + d)))
+        }
+        return b.message
+    }
+
     /// Contexts in force, most specific first. `practice` is `session.practice`.
     static func contexts(for session: Session, practice: PracticeState?) -> [Context] {
-        switch session.screen {
-        case .start:
-            return [.start, .everywhere]
-        case .stats:
-            return [.stats, .everywhere]
-        case .review where session.review?.practice == nil:
-            return [.stats, .everywhere]
-        case .demo:
-            return session.demo?.fieldFocused == true ? [.calledOut, .everywhere] : [.demo, .everywhere]
-        case .quiz where session.quiz?.phase == .results || session.quiz?.phase == .review:
-            return [.results, .everywhere]
-        case .question, .quiz, .drill, .review:
-            guard let p = practice else { return [.everywhere] }
-            let mode: [Context] =
-                switch session.screen {
-                case .quiz: [.quiz]
-                case .drill: [.drill]
-                case .review: [.review]
-                default: []
-                }
-            if p.focus == .calculator { return [.calculator] + mode + [.question, .everywhere] }
-            if p.record.status == .awaitingAssessment { return [.assess] + mode + [.question, .everywhere] }
-            return mode + [.question, .everywhere]
+        let mode: [Context]
+        switch session.mode {
+        case .start: return [.start, .everywhere]
+        case .stats: return [.stats, .everywhere]
+        case .review(let r) where r.practice == nil: return [.stats, .everywhere]
+        case .demo(let d): return d.fieldFocused ? [.calledOut, .everywhere] : [.demo, .everywhere]
+        case .quiz(let q) where q.phase == .results || q.phase == .review: return [.results, .everywhere]
+        case .question: mode = []
+        case .quiz: mode = [.quiz]
+        case .drill: mode = [.drill]
+        case .review: mode = [.review]
         }
+        guard let p = practice else { return [.everywhere] }
+        if p.focus == .calculator { return [.calculator] + mode + [.question, .everywhere] }
+        if p.record.status == .awaitingAssessment { return [.assess] + mode + [.question, .everywhere] }
+        return mode + [.question, .everywhere]
     }
 
     static func activeDraftIsEmpty(_ p: PracticeState) -> Bool {

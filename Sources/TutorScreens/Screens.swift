@@ -26,8 +26,19 @@ public enum Screens {
             drawTooSmall(&buffer, glyphs: glyphs)
             return RenderedFrame(buffer: buffer, cursor: nil)
         }
+        var cursor = drawMode(session, on: &buffer, glyphs: glyphs, cache: cache)
+        if let modal = session.modal {
+            drawModal(modal, on: &buffer, session: session, keymap: keymap, glyphs: glyphs)
+            cursor = nil
+        }
+        drawClassLine(&buffer, session: session, glyphs: glyphs)
+        return RenderedFrame(buffer: buffer, cursor: cursor)
+    }
+
+    /// The mode's own screen, under any modal; returns where the cursor goes (nil: hidden).
+    static func drawMode(_ session: Session, on buffer: inout Buffer, glyphs: Glyphs, cache: FrameCache?) -> Point? {
         var cursor: Point?
-        switch session.screen {
+        switch session.mode {
         case .start:
             StartScreen(session: session, glyphs: glyphs).draw(in: &buffer)
         case .question:
@@ -39,43 +50,39 @@ public enum Screens {
                     cursor = nil
                 }
             }
-        case .demo:
-            if let d = session.demo {
-                cursor = DemoScreen(
-                    demo: d, glyphs: glyphs, role: session.settings.demo.audience,
-                    autoSeconds: session.settings.demo.autoSeconds, now: session.now
-                )
-                .draw(in: &buffer)
-            }
-        case .quiz:
-            if let q = session.quiz {
-                if q.phase == .ready {
+        case .demo(let d):
+            cursor = DemoScreen(
+                demo: d, glyphs: glyphs, role: session.settings.demo.audience,
+                autoSeconds: session.settings.demo.autoSeconds, now: session.now
+            )
+            .draw(in: &buffer)
+        case .quiz(let q):
+            if q.phase == .ready {
+                drawDialog(
+                    &buffer, title: "Quiz", glyphs: glyphs, lines: QuizReadyText.lines(q, settings: session.settings.quiz))
+            } else if q.phase == .results || q.phase == .review {
+                QuizResultsScreen(quiz: q, glyphs: glyphs, classSitting: session.settings.quiz.classSitting).draw(in: &buffer)
+            } else if let p = session.practice {
+                let chrome = QuestionChrome.quiz(
+                    q, now: session.now, quiet: session.settings.quiz.quietTimer,
+                    seed: session.settings.quiz.classSitting ? nil : q.seed, classSitting: session.settings.quiz.classSitting)
+                cursor = QuestionScreen(practice: p, glyphs: glyphs, chrome: chrome)
+                    .draw(in: &buffer, cache: cache)
+                if q.phase == .confirmEnd {
                     drawDialog(
-                        &buffer, title: "Quiz", glyphs: glyphs, lines: QuizReadyText.lines(q, settings: session.settings.quiz))
-                } else if q.phase == .results || q.phase == .review {
-                    QuizResultsScreen(quiz: q, glyphs: glyphs, classSitting: session.settings.quiz.classSitting).draw(in: &buffer)
-                } else if let p = session.practice {
-                    let chrome = QuestionChrome.quiz(
-                        q, now: session.now, quiet: session.settings.quiz.quietTimer,
-                        seed: session.settings.quiz.classSitting ? nil : q.seed, classSitting: session.settings.quiz.classSitting)
-                    cursor = QuestionScreen(practice: p, glyphs: glyphs, chrome: chrome)
-                        .draw(in: &buffer, cache: cache)
-                    if q.phase == .confirmEnd {
-                        drawDialog(
-                            &buffer, title: "End quiz", glyphs: glyphs,
-                            lines: [
-                                "End the quiz now?", "", "Every answer given so far is submitted;",
-                                "unanswered steps score 0.", "", "y  end now        n / Esc  keep going"
-                            ])
-                        cursor = nil
-                    }
+                        &buffer, title: "End quiz", glyphs: glyphs,
+                        lines: [
+                            "End the quiz now?", "", "Every answer given so far is submitted;",
+                            "unanswered steps score 0.", "", "y  end now        n / Esc  keep going"
+                        ])
+                    cursor = nil
                 }
             }
-        case .review:
-            if let r = session.review, let p = r.practice {
+        case .review(let r):
+            if let p = r.practice {
                 cursor = QuestionScreen(practice: p, glyphs: glyphs, chrome: .review(r))
                     .draw(in: &buffer, cache: cache)
-            } else if let r = session.review {
+            } else {
                 let capped =
                     r.leftOverByCap > 0
                     ? [
@@ -90,24 +97,27 @@ public enum Screens {
                         "Each comes back on its SM-2 schedule: sooner when missed.", ""
                     ] + capped + ["Enter or Esc: back"])
             }
-        case .stats:
-            StatsScreen(report: session.stats, glyphs: glyphs).draw(in: &buffer)
-        case .drill:
-            if let d = session.drill {
-                if d.phase == .results {
-                    DrillResultsScreen(drill: d, best: session.settings.drill.best, glyphs: glyphs).draw(in: &buffer)
-                } else {
-                    cursor = QuestionScreen(
-                        practice: d.practice, glyphs: glyphs,
-                        chrome: .drill(d, now: session.now)
-                    ).draw(in: &buffer, cache: cache)
-                }
+        case .stats(let report):
+            StatsScreen(report: report, glyphs: glyphs).draw(in: &buffer)
+        case .drill(let d):
+            if d.phase == .results {
+                DrillResultsScreen(drill: d, best: session.settings.drill.best, glyphs: glyphs).draw(in: &buffer)
+            } else {
+                cursor = QuestionScreen(
+                    practice: d.practice, glyphs: glyphs,
+                    chrome: .drill(d, now: session.now)
+                ).draw(in: &buffer, cache: cache)
             }
         }
-        if let tour = session.tour {
-            TourScreen(tour: tour, glyphs: glyphs).draw(in: &buffer)
-            cursor = nil
-        } else if session.showingHelp {
+        return cursor
+    }
+
+    /// The modal on top of the mode's screen (the one the keys answer).
+    static func drawModal(_ modal: Modal, on buffer: inout Buffer, session: Session, keymap: Keymap, glyphs: Glyphs) {
+        switch modal {
+        case .tour:
+            if let tour = session.tour { TourScreen(tour: tour, glyphs: glyphs).draw(in: &buffer) }
+        case .help:
             HelpOverlay(
                 keymap: keymap, glyphs: glyphs, variant: session.practice?.variant ?? session.demo?.variant,
                 scroll: session.helpScroll,
@@ -116,19 +126,15 @@ public enum Screens {
                     : nil
             )
             .draw(in: &buffer)
-            cursor = nil
-        } else if session.confirmingQuit {
+        case .confirmQuit:
             drawConfirmQuit(&buffer, session: session, glyphs: glyphs)
-            cursor = nil
-        } else if session.confirmingVariant != nil {
+        case .confirmVariant:
             drawDialog(&buffer, title: "Variant", glyphs: glyphs, lines: session.variantQuestionLines)
-            cursor = nil
-        } else if session.askingQuizOffer, let offer = session.quizOffer {
-            drawDialog(&buffer, title: "Unfinished quiz", glyphs: glyphs, lines: QuizOfferText.dialog(offer))
-            cursor = nil
+        case .quizOffer:
+            if let offer = session.quizOffer {
+                drawDialog(&buffer, title: "Unfinished quiz", glyphs: glyphs, lines: QuizOfferText.dialog(offer))
+            }
         }
-        drawClassLine(&buffer, session: session, glyphs: glyphs)
-        return RenderedFrame(buffer: buffer, cursor: cursor)
     }
 
     /// A class session's news on the last line, over the key hints, on every screen: the class

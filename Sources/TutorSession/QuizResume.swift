@@ -131,8 +131,6 @@ extension Session {
         }
         guard !questions.isEmpty else { return [] }
         var state = QuizState(questions: questions, minutes: snap.minutes, seed: snap.seed, feedback: feedback)
-        let previous = screen
-        screen = .quiz
         for (qi, sq) in snap.questions.enumerated() {
             var p = state.questions[qi]
             for (si, step) in sq.steps.enumerated() where si < p.records.count {
@@ -140,7 +138,7 @@ extension Session {
                 for input in step.inputs {
                     p.record.draft = Draft(input)
                     p.refreshLive()
-                    _ = submit(&p)
+                    _ = submit(&p, on: .quiz)
                 }
                 p.record.draft = Draft(step.draft)
                 state.timeSpent[qi][si] = step.seconds
@@ -152,16 +150,14 @@ extension Session {
             p.refreshLive()
             state.questions[qi] = p
         }
-        screen = previous
         state.current = min(max(0, snap.current), questions.count - 1)
         state.warned = Set(snap.warned)
         state.startedAt = now.map { $0 - snap.elapsed }
         state.lastTime = now
         state.lastCheckpoint = snap.elapsed
         state.banner = "Quiz continued: \(QuizState.spoken(snap.secondsLeft))."
-        quiz = state
+        mode = .quiz(state)
         quizOffer = nil
-        screen = .quiz
         return [.resumeQuiz(id: offer.id)]
     }
 }

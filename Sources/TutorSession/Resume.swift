@@ -61,8 +61,7 @@ extension Session {
         }
         if let reopen, opened[reopen] != nil, let i = exam.questions.firstIndex(where: { $0.id == reopen }) {
             selection = i
-            currentID = reopen
-            screen = .question
+            mode = .question(id: reopen)
             opened[reopen]?.notice = "Welcome back: this is where you left off."
         }
     }
@@ -99,10 +98,7 @@ extension Session {
             }
             p.record.draft = Draft(check.input)
             p.refreshLive()
-            let previous = screen
-            screen = .question
-            _ = submit(&p)
-            screen = previous
+            _ = submit(&p, on: .question)
             p.record.draft = Draft()
         }
         reveal(upTo: s.checks.count, from: &nextReveal)

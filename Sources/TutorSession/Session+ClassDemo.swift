@@ -38,8 +38,7 @@ extension Session {
             d.draft = Draft()
             d.live = .empty
         }
-        demo = d
-        screen = .demo
+        mode = .demo(d)
         return []
     }
 

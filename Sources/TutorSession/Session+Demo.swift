@@ -13,8 +13,7 @@ extension Session {
                 d.waiting = true
                 d.fieldFocused = true
             }
-            demo = d
-            screen = .demo
+            mode = .demo(d)
         } catch {
             notice = error.description
         }
@@ -22,7 +21,7 @@ extension Session {
 
     mutating func handleDemo(_ message: Message) -> [Effect] {
         guard var d = demo else {
-            screen = .start
+            mode = .start
             return []
         }
         if settings.demo.audience == .follower { return handleFollower(message) }
@@ -98,7 +97,7 @@ extension Session {
             }
         case .back:
             demo = nil
-            screen = .start
+            mode = .start
             return []
         default:
             break

@@ -30,8 +30,7 @@ extension Session {
             previousBest: settings.drill.best[topic])
         d.deck = deck
         d.startedAt = now
-        drill = d
-        screen = .drill
+        mode = .drill(d)
     }
 
     /// A fresh variant of the topic's next step from the deck (never the step just shown).
@@ -56,11 +55,11 @@ extension Session {
 
     mutating func handleDrill(_ message: Message) -> [Effect] {
         guard var d = drill else {
-            screen = .start
+            mode = .start
             return []
         }
         if d.phase == .results {
-            if message == .back || message == .submit { screen = .start }
+            if message == .back || message == .submit { mode = .start }
             return []
         }
         switch message {

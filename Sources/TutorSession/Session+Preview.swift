@@ -40,8 +40,9 @@ extension Session {
         if preview == nil { preview = PreviewState() }
         notePreview(PreviewState.reloadedNote)
         if screen == .question {
+            let id = currentID
             preview?.contentError = error
-            preview?.contentErrorQuestion = currentID
+            preview?.contentErrorQuestion = id
         } else {
             notice = error
         }

@@ -5,7 +5,7 @@ import TutorContent
 extension Session {
     mutating func handleQuestion(_ message: Message) -> [Effect] {
         guard var p = practice else {
-            screen = .start
+            mode = .start
             return []
         }
         var effects: [Effect] = []
@@ -101,7 +101,7 @@ extension Session {
             if p.focus == .calculator {
                 p.focus = .answer
             } else {
-                screen = .start
+                mode = .start
             }
         default:
             break
@@ -115,7 +115,9 @@ extension Session {
 
     // MARK: Checking
 
-    mutating func submit(_ p: inout PracticeState) -> [Effect] {
+    /// Checks the draft of `p`'s step. `shown` is the screen whose rules apply (default: the one
+    /// on screen); replaying stored answers names it, since they are replayed from elsewhere.
+    mutating func submit(_ p: inout PracticeState, on shown: Screen? = nil) -> [Effect] {
         let step = p.step
         let input = p.record.draft.text
         p.historyIndex = nil
@@ -125,7 +127,7 @@ extension Session {
                 return []
             }
             p.record.attempts.append(Attempt(input: input, verdict: .correct, value: .text(input)))
-            if screen == .quiz {
+            if (shown ?? screen) == .quiz {
                 // A quiz does not self-assess: the sentence is kept for the instructor's review.
                 p.record.status = .answered
                 p.notice = "Answer saved; the review shows the model answer."
@@ -316,7 +318,7 @@ extension Session {
                 self.opened[self.exam.questions[i].id]?.isFinished != true
             }
             guard let next else {
-                screen = .start
+                mode = .start
                 notice = "Every question is finished: well done."
                 return []
             }

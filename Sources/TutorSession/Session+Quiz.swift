@@ -31,13 +31,12 @@ extension Session {
             feedback: settings.quiz.feedback)
         // The rules first; the clock starts when the student presses Enter.
         state.phase = .ready
-        quiz = state
-        screen = .quiz
+        mode = .quiz(state)
     }
 
     mutating func handleQuiz(_ message: Message) -> [Effect] {
         guard var q = quiz else {
-            screen = .start
+            mode = .start
             return []
         }
         switch q.phase {
@@ -51,7 +50,7 @@ extension Session {
                 return quizCheckpoint()
             case .back:
                 quiz = nil
-                screen = .start
+                mode = .start
             default:
                 quiz = q
             }
@@ -69,7 +68,7 @@ extension Session {
                     quiz = q
                     return [.quit]
                 }
-                screen = .start
+                mode = .start
             default: break
             }
             quiz = q

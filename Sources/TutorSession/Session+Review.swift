@@ -24,8 +24,7 @@ extension Session {
         r.leftOverByCap = due.count - items.count
         r.practice = nextReviewPractice(&r)
         guard r.practice != nil else { return }
-        review = r
-        screen = .review
+        mode = .review(r)
     }
 
     /// A fresh variant opened at the review item's step (skipping items the content no longer has).
@@ -49,12 +48,12 @@ extension Session {
 
     mutating func handleReview(_ message: Message) -> [Effect] {
         guard var r = review else {
-            screen = .start
+            mode = .start
             return []
         }
         if r.isFinished || r.practice == nil {
             if message == .back || message == .submit {
-                screen = .start
+                mode = .start
                 review = nil
             }
             return []
@@ -62,7 +61,7 @@ extension Session {
         let settledBefore = r.practice!.record.status.isDone
         switch message {
         case .back where r.practice!.focus == .answer:
-            screen = .start
+            mode = .start
             review = nil
             return []
         case .nextStep, .skip:

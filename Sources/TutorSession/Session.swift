@@ -9,7 +9,8 @@ public struct Session: Sendable {
 
     public let exam: Exam
     public let settings: SessionSettings
-    public internal(set) var screen: Screen = .start
+    /// The mode and its state (`screen`, `quiz`, `drill`… are views of it).
+    public internal(set) var mode: Mode = .start
     /// Highlighted row of the start screen.
     public internal(set) var selection: Int = 0
     public internal(set) var showingHelp = false
@@ -20,18 +21,12 @@ public struct Session: Sendable {
     public internal(set) var confirmingQuit = false
     /// Open questions by id, kept when the student goes back to the start screen.
     public internal(set) var opened: [String: PracticeState] = [:]
-    public internal(set) var currentID: String?
     /// Latest time seen in a tick (seconds; any epoch).
     public internal(set) var now: Double?
     public internal(set) var width = 80
     public internal(set) var height = 24
     /// A one-line message on the start screen (e.g. a variant that could not be made).
     public internal(set) var notice: String?
-    public internal(set) var demo: DemoState?
-    public internal(set) var quiz: QuizState?
-    public internal(set) var drill: DrillState?
-    public internal(set) var review: ReviewState?
-    public internal(set) var stats: StatsReport?
     /// Why progress is not being saved (shown on the start screen and in the title bar).
     public var storageWarning: String?
     /// Checked answers queued while another program holds the database's lock (nil: none waiting).
@@ -60,22 +55,28 @@ public struct Session: Sendable {
     /// The question being worked on: in practice, the open question; in a quiz, the current
     /// question; in a drill, the current item.
     public var practice: PracticeState? {
-        switch screen {
-        case .question: currentID.flatMap { opened[$0] }
-        case .quiz: quiz.map { $0.questions[$0.current] }
-        case .drill: drill?.practice
-        case .review: review?.practice
+        switch mode {
+        case .question(let id): opened[id]
+        case .quiz(let q): q.questions[q.current]
+        case .drill(let d): d.practice
+        case .review(let r): r.practice
         case .start, .demo, .stats: nil
         }
     }
 
     /// Writes back the state `practice` returned, wherever the mode keeps it.
     mutating func store(_ p: PracticeState) {
-        switch screen {
-        case .question: if let id = currentID { opened[id] = p }
-        case .quiz: if let i = quiz?.current { quiz?.questions[i] = p }
-        case .drill: drill?.practice = p
-        case .review: review?.practice = p
+        switch mode {
+        case .question(let id): opened[id] = p
+        case .quiz(var q):
+            q.questions[q.current] = p
+            mode = .quiz(q)
+        case .drill(var d):
+            d.practice = p
+            mode = .drill(d)
+        case .review(var r):
+            r.practice = p
+            mode = .review(r)
         case .start, .demo, .stats: break
         }
     }
@@ -182,17 +183,7 @@ public struct Session: Sendable {
         default:
             break
         }
-        if tour != nil { return handleTour(message) }
-        if showingHelp {
-            if message == .back { showingHelp = false }
-            return []
-        }
-        if confirmingQuit {
-            if message == .back { confirmingQuit = false }
-            return []
-        }
-        if confirmingVariant != nil { return answerVariantQuestion(message) }
-        if askingQuizOffer { return answerQuizOffer(message) }
+        if let modal { return handle(message, in: modal) }
         switch screen {
         case .start: return handleStart(message)
         case .question: return handleQuestion(message)
@@ -201,7 +192,7 @@ public struct Session: Sendable {
         case .drill: return handleDrill(message)
         case .review: return handleReview(message)
         case .stats:
-            if message == .back || message == .submit { screen = .start }
+            if message == .back || message == .submit { mode = .start }
             if case .showStats(let report) = message { stats = report }
             return []
         }
@@ -236,7 +227,7 @@ public struct Session: Sendable {
         case .startReview:
             startReview()
         case .openStats:
-            screen = .stats
+            mode = .stats(nil)
             return [.requestStats]
         case .continueQuiz:
             if let offer = quizOffer { return resumeQuiz(offer) }
@@ -260,8 +251,7 @@ public struct Session: Sendable {
                 return
             }
         }
-        currentID = q.id
-        screen = .question
+        mode = .question(id: q.id)
         if var p = opened[q.id] {
             p.stepClock = now
             p.refreshLive()
@@ -271,6 +261,22 @@ public struct Session: Sendable {
 }
 
 extension Session {
+    /// A message while `modal` is on top: the modal has every key, Esc closes the help or the
+    /// quit question, and the yes/no dialogs take their answer.
+    mutating func handle(_ message: Message, in modal: Modal) -> [Effect] {
+        switch modal {
+        case .confirmQuit:
+            if message == .back { confirmingQuit = false }
+            return []
+        case .confirmVariant: return answerVariantQuestion(message)
+        case .quizOffer: return answerQuizOffer(message)
+        case .tour: return handleTour(message)
+        case .help:
+            if message == .back { showingHelp = false }
+            return []
+        }
+    }
+
     /// The tour's pages: Enter/→ on, ← back, Esc skips; leaving it is remembered (`tourSeen`).
     mutating func handleTour(_ message: Message) -> [Effect] {
         guard var t = tour else { return [] }
