@@ -1,5 +1,5 @@
-// The one hidden-control filter, CSV and JSON writers, visible wherever TutorCLI is.
-@_exported import TutorOutput
+// The one hidden-control filter: every line the CLI prints goes through it.
+import TutorOutput
 
 #if canImport(Glibc)
     @preconcurrency import Glibc

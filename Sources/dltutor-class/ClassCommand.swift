@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClassroomStore
 import Foundation
+import TutorCLI
 
 /// `dltutor class ...`: a whole class on one quiz or demo, answers in PostgreSQL. Opt-in: the
 /// local SQLite store stays the default for practice alone.

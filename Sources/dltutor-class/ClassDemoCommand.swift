@@ -4,6 +4,7 @@ import Foundation
 import TutorContent
 import TutorSession
 import TutorStore
+import TutorCLI
 
 /// `dltutor demo --class NAME`: the instructor's live class demo (peer instruction). The demo
 /// screen as usual, but every move is written to `demo_state` (whose trigger notifies the

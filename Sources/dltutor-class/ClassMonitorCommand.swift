@@ -1,6 +1,8 @@
 import ArgumentParser
 import ClassroomStore
 import Foundation
+import TutorCLI
+import TutorOutput
 
 /// `dltutor class monitor NAME`: who has joined, progress per student, time left and the most
 /// common mistakes per step, redrawn when an answer arrives (LISTEN/NOTIFY) and every second for

@@ -2,6 +2,7 @@ import ArgumentParser
 import ClassroomStore
 import Foundation
 import TutorContent
+import TutorCLI
 
 /// `dltutor class quiz start NAME`: one timed quiz for the whole class.
 struct ClassQuizCommand: AsyncParsableCommand {

@@ -3,6 +3,8 @@ import ClassroomStore
 import Foundation
 import TutorContent
 import TutorStore
+import TutorCLI
+import TutorOutput
 
 /// `dltutor class results NAME --format csv|json`: the gradebook (student, score per question,
 /// total, time) and per-step statistics (share correct, each mistake's count), every number

@@ -2,6 +2,7 @@ import ArgumentParser
 import ClassroomStore
 import CursesTerminal
 import Foundation
+import TutorCLI
 
 /// How a class process ends once its screen has closed. SIGTERM, SIGHUP (a closed terminal or
 /// SSH connection) end it within 2 s whatever the network does: the answers still queued get

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TutorCLI
 
 /// `dltutor-class`: the class commands, in their own binary so the student's `dltutor` never
 /// links PostgreSQL's client (and NIO, BoringSSL). Users never type its name: `dltutor class

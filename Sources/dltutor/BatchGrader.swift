@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import MathEngine
 import TutorContent
+import TutorCLI
+import TutorOutput
 
 #if canImport(Glibc)
     @preconcurrency import Glibc

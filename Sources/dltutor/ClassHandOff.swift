@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TutorCLI
 
 #if canImport(Glibc)
     import Glibc

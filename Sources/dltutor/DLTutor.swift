@@ -1,4 +1,5 @@
 import ArgumentParser
+import TutorCLI
 
 /// The `dltutor` command: the terminal tutor by default, and the instructor/script commands
 /// (`list`, `key`, `check`, `lint`, `eval`) that work without a terminal. The entry point is

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TutorCLI
 
 /// `dltutor exams`: the exams this dltutor can find, so a student knows what `--content` takes.
 struct ExamsCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import Foundation
+import TutorCLI
 
 /// What a content folder's YAML files look like from outside (names, sizes, modification times),
 /// so `lint --watch` and a preview can tell that an author saved a file without reading them all.

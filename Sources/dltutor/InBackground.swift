@@ -1,4 +1,5 @@
 import Dispatch
+import TutorCLI
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import MathEngine
 import TutorOutput
+import TutorCLI
 
 extension JSONValue {
     /// The engine's value as JSON: numbers, nested lists of numbers, or text.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import MathEngine
 import TutorContent
+import TutorCLI
+import TutorOutput
 
 /// `dltutor key`: the answer key with worked solutions, as text, Markdown or JSON.
 struct KeyCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import ContentLint
 import ContentLoading
 import TutorContent
 import TutorScreens
+import TutorCLI
 
 #if canImport(Glibc)
     @preconcurrency import Glibc

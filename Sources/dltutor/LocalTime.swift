@@ -1,4 +1,5 @@
 import Foundation
+import TutorCLI
 
 #if canImport(Glibc)
     import Glibc

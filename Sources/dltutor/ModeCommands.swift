@@ -3,6 +3,7 @@ import Foundation
 import TutorSession
 
 import class TutorStore.InMemoryStore
+import TutorCLI
 
 /// `dltutor demo`: the instructor's presenter view of worked solutions.
 struct DemoCommand: AsyncParsableCommand {

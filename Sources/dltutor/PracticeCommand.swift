@@ -1,5 +1,6 @@
 import ArgumentParser
 import TutorSession
+import TutorCLI
 
 /// `dltutor` / `dltutor practice`: opens the tutor in the terminal.
 struct PracticeCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import TutorSession
+import TutorCLI
 
 #if canImport(Glibc)
     import Glibc

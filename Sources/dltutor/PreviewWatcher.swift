@@ -2,6 +2,7 @@ import ContentLoading
 import Foundation
 import Synchronization
 import TutorContent
+import TutorCLI
 
 /// Watches a content folder for `dltutor preview` on a thread of its own: it polls the folder's
 /// stamp and, when a file changed, loads the exam again there, so the screen's thread never

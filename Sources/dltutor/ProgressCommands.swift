@@ -3,6 +3,7 @@ import Foundation
 import TutorApp
 import TutorScreens
 import TutorStore
+import TutorCLI
 
 /// `dltutor stats`: the stats screen as text.
 struct StatsCommand: ParsableCommand {

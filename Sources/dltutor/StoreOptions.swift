@@ -5,6 +5,7 @@ import TutorApp
 import TutorContent
 import TutorSession
 import TutorStore
+import TutorCLI
 
 /// `--db PATH`: where progress is kept (default `$XDG_DATA_HOME/dltutor/dltutor.sqlite`, or
 /// `~/.local/share/dltutor/dltutor.sqlite`).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import TutorCLI
 
 #if canImport(Glibc)
     import Glibc
