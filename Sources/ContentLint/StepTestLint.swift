@@ -2,8 +2,9 @@ import MathEngine
 import TutorContent
 
 /// Runs the authors' question tests (`tests:` on a step) as lint: every test on the original exam,
-/// and a test with `{placeholders}` on every seeded variant too. A failing test is one error at
-/// its line, saying where it failed: "original exam", "12 of 500 seeds, e.g. seed 7", or both.
+/// and a test with `{placeholders}` on every seeded variant too; a test with `seed: N` runs on that
+/// seed alone. A failing test is one error at its line, saying where it failed: "original exam",
+/// "12 of 500 seeds, e.g. seed 7", both, or "seed 7" for a seeded test.
 enum StepTestLint {
     static func check(_ q: Question, seeds: Int) -> [Diagnostic] {
         check(q, variants: LintVariants(q, seeds: seeds))
@@ -36,6 +37,7 @@ enum StepTestLint {
                 for (key, f) in failing(tested, in: v, variesOnly: true) { record(key, f) }
             }
         }
+        for (key, f) in failingSeededTests(tested, of: q) { record(key, f) }
         return order.map { key in
             let f = failures[key]!
             return Diagnostic(file: q.file, line: f.line, message: "\(f.message) (\(f.place(seeds: seeds))).")
@@ -48,6 +50,8 @@ enum StepTestLint {
         var message: String
         var original = false
         var seeds: [UInt64] = []
+        /// The seed of a test that runs on that seed alone.
+        var pinned: UInt64?
 
         mutating func merge(_ other: Failure) {
             original = original || other.original
@@ -55,6 +59,7 @@ enum StepTestLint {
         }
 
         func place(seeds total: Int) -> String {
+            if let pinned { return "seed \(pinned)" }
             var parts: [String] = []
             if original { parts.append("original exam") }
             if let first = seeds.first { parts.append("\(seeds.count) of \(total) seeds, e.g. seed \(first)") }
@@ -62,11 +67,38 @@ enum StepTestLint {
         }
     }
 
-    /// The failing tests of `steps` in variant `v`, keyed by test and by what went wrong.
+    /// The failing tests with a `seed`, each run on its own seeded variant (built here, since the
+    /// seed may be past the ones lint reads).
+    static func failingSeededTests(_ steps: [Step], of q: Question) -> [(String, Failure)] {
+        var out: [(String, Failure)] = []
+        for step in steps {
+            for (i, test) in step.tests.enumerated() {
+                guard let seed = test.seed else { continue }
+                let problem: String?
+                do throws(ContentError) {
+                    // a variant whose texts cannot be rendered is still graded, as the tutor does
+                    if let v = try? q.variant(seed: seed) {
+                        problem = run(test, step: step, in: v)
+                    } else {
+                        problem = run(test, step: step, in: try q.variantForGrading(seed: seed))
+                    }
+                } catch {
+                    problem = "the variant cannot be built: \(error.message)"
+                }
+                guard let problem else { continue }
+                let message = "step '\(step.id)': test \(i + 1) (\"\(test.input.source)\"): \(problem)"
+                out.append(("\(step.id)#\(i)|\(problem)", Failure(line: test.line, message: message, pinned: seed)))
+            }
+        }
+        return out
+    }
+
+    /// The failing tests of `steps` in variant `v`, keyed by test and by what went wrong; tests
+    /// with a `seed` run apart, on their seed.
     static func failing(_ steps: [Step], in v: Variant, variesOnly: Bool) -> [(String, Failure)] {
         var out: [(String, Failure)] = []
         for step in steps {
-            for (i, test) in step.tests.enumerated() where !variesOnly || test.varies {
+            for (i, test) in step.tests.enumerated() where test.seed == nil && (!variesOnly || test.varies) {
                 guard let problem = run(test, step: step, in: v) else { continue }
                 let message = "step '\(step.id)': test \(i + 1) (\"\(test.input.source)\"): \(problem)"
                 var failure = Failure(line: test.line, message: message)

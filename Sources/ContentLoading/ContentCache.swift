@@ -19,7 +19,7 @@ import TutorContent
 /// is written to a new file (O_EXCL, O_NOFOLLOW) renamed into place. Lint never uses the cache.
 public struct ContentCache: Sendable {
     /// Bump whenever `ContentCodec` changes what it writes.
-    static let format: UInt64 = 11
+    static let format: UInt64 = 12
     private static let magic: [UInt8] = Array("dltutor-content".utf8)
 
     public let folder: String

@@ -172,6 +172,7 @@ package enum ContentCodec {
                 w.string(g.step)
                 write(&w, g.input)
             }
+            w.optional(t.seed) { $0.uint($1) }
             w.int(t.line)
         }
         w.bool(s.shuffle)
@@ -185,7 +186,8 @@ package enum ContentCodec {
         let given = try r.array { r throws(CacheCorrupt) -> (step: String, input: Template) in
             (try r.string(), try readTemplate(&r))
         }
-        return StepTest(input: input, expected: expected, mistake: mistake, given: given, line: try r.int())
+        let seed = try r.optional { r throws(CacheCorrupt) in try r.uint() }
+        return StepTest(input: input, expected: expected, mistake: mistake, given: given, seed: seed, line: try r.int())
     }
 
     static func readStep(_ r: inout CacheReader) throws(CacheCorrupt) -> Step {

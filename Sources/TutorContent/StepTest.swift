@@ -4,6 +4,8 @@ import MathEngine
 /// gives it, and optionally the named mistake and the student's earlier answers. `dltutor lint`
 /// runs every test on the original exam, and a test whose input or givens have `{placeholders}`
 /// on every seeded variant lint builds too, so a test keeps holding as the question changes.
+/// A test with a `seed` runs on that one seeded variant only: it pins a mistake the original exam
+/// cannot show (it equals the answer there) and only some seeds show.
 public struct StepTest: Sendable {
     /// The verdicts a test may expect: the words `dltutor check --batch` and the export use.
     public enum Expected: String, Sendable, CaseIterable {
@@ -23,7 +25,22 @@ public struct StepTest: Sendable {
     public let mistake: Int?
     /// Earlier answers by step id, as the student typed them (templates too).
     public let given: [(step: String, input: Template)]
+    /// The one seeded variant the test runs on (`dltutor key --seed N` shows it), or nil for the
+    /// original exam and, with placeholders, every seed.
+    public let seed: UInt64?
     public let line: Int
+
+    init(
+        input: Template, expected: Expected, mistake: Int?, given: [(step: String, input: Template)], seed: UInt64? = nil,
+        line: Int
+    ) {
+        self.input = input
+        self.expected = expected
+        self.mistake = mistake
+        self.given = given
+        self.seed = seed
+        self.line = line
+    }
 
     /// Whether the test differs between variants (a placeholder in its input or givens).
     public var varies: Bool {

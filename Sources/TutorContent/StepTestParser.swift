@@ -29,7 +29,7 @@ extension QuestionParser {
         -> StepTest
     {
         let t = try YAMLFields(node, file: file, what: label)
-        diagnostics += t.unknownKeys(allowed: ["input", "verdict", "mistake", "given"])
+        diagnostics += t.unknownKeys(allowed: ["input", "verdict", "mistake", "given", "seed"])
         let input = try Template.parse(try t.string("input"), file: file, line: t.line(of: "input"), what: "\(label): input")
         checkNames(input, known: known, what: "\(label): input")
         let word = try t.string("verdict")
@@ -47,6 +47,26 @@ extension QuestionParser {
             }
             mistake = Int(n)
         }
+        let given = try parseGiven(t, label: label, known: known, earlier: earlier)
+        return StepTest(
+            input: input, expected: expected, mistake: mistake, given: given, seed: try parseSeed(t, label: label),
+            line: t.line)
+    }
+
+    /// `seed: 7`: the one seeded variant a test runs on, a whole number from 1 (seed 0 is no seed).
+    private func parseSeed(_ t: YAMLFields, label: String) throws(ContentError) -> UInt64? {
+        guard t.has("seed") else { return nil }
+        let n = try t.double("seed")
+        guard n == n.rounded(), n >= 1 else {
+            throw t.error("\(label): 'seed' is the number of one seeded variant, a whole number from 1.", at: "seed")
+        }
+        return UInt64(n)
+    }
+
+    /// `given: {a.total: "691"}`: earlier steps' answers as the student typed them.
+    private func parseGiven(_ t: YAMLFields, label: String, known: Set<String>, earlier: Set<String>)
+        throws(ContentError) -> [(step: String, input: Template)]
+    {
         var given: [(step: String, input: Template)] = []
         if let g = t.node("given") {
             guard case .mapping(let pairs) = g else {
@@ -64,6 +84,6 @@ extension QuestionParser {
                 given.append((id, answer))
             }
         }
-        return StepTest(input: input, expected: expected, mistake: mistake, given: given, line: t.line)
+        return given
     }
 }

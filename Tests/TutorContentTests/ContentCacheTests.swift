@@ -54,12 +54,13 @@ struct ContentCacheTests {
         #expect(back.diagnostics == loaded.diagnostics)
     }
 
-    /// Question tests come back from the cache as written (the second exam keeps tests).
+    /// Question tests come back from the cache as written, seeds included (the second exam keeps tests).
     @Test func questionTestsAreReadBack() throws {
         let second = ExamLoader.load(directory: ExamFolder.sessional1.replacingOccurrences(of: "sessional1", with: "sessional2"))
         let tests = second.exam.questions.flatMap(\.steps).flatMap(\.tests)
         #expect(tests.count > 50)
         #expect(tests.contains { !$0.given.isEmpty } || tests.contains { $0.mistake != nil })
+        #expect(tests.contains { $0.seed != nil }, "a test with a seed, so the round trip carries one")
         let back = try roundTrip(second)
         for (a, b) in zip(second.exam.questions, back.exam.questions) { #expect(dump(a) == dump(b), "\(a.id)") }
     }
