@@ -23,7 +23,7 @@ public enum PictureLint {
         var practice = PracticeState(variant: variant)
         // Numbers the question prints are data; labels may repeat what the student has answered
         // (z^[1]'s 256 is also a^[1]'s size, but the student earned it at z^[1]).
-        let scan = AnswerLeak(questionText: variant.text)
+        let scan = AnswerLeak(questionText: variant.text, answersOf: variant.steps)
         let sizes = isGeneric(picture) ? genericSizes : builtInSizes
         let line = pictureLine(picture, question: variant.question)
         var out: [LeakLint.Leak] = []
