@@ -18,7 +18,7 @@ public enum EarnedLeakLint {
     /// The extra leaks of one variant.
     public static func leaks(in v: Variant) -> [LeakLint.Leak] {
         var out: [LeakLint.Leak] = []
-        let scan = AnswerLeak(questionText: v.text)
+        let scan = AnswerLeak(questionText: v.text, answersOf: v.steps)
         let checked = v.steps.filter { $0.kind != .text }
         let formulaSteps = checked.filter { if case .expression = $0.answerKind { true } else { false } }
         for (spec, s) in zip(v.question.steps, v.steps) {

@@ -42,7 +42,7 @@ public enum LeakLint {
     /// Every leak in `v`'s texts.
     public static func leaks(in v: Variant) -> [Leak] {
         var out: [Leak] = []
-        let scan = AnswerLeak(questionText: v.text)
+        let scan = AnswerLeak(questionText: v.text, answersOf: v.steps)
         let checked = v.steps.filter { $0.kind != .text }
         let tip = FormatExample.helpTip(for: v)
         for id in AnswerLeak().answersStated(in: tip, among: checked, ownStep: nil) {

@@ -12,39 +12,37 @@ import TutorSession
 /// student has already earned). Drawn at a size where every label fits, and once more at the
 /// presenter's projector size (160×45), where pictures grow and large-terminal labels appear.
 ///
-/// A generic picture changes only when one of its `after` steps becomes known, so it is drawn
-/// again only then: the other states reuse the last drawing's text (lint draws every picture
-/// for 500 variants); and it is drawn at the projector size only, where none of its labels is cut.
+/// A drawing changes only when a step it read becomes known, or the current step moves where the
+/// drawing asked about it (`PictureReads` records both while it draws), so it is drawn
+/// again only then: the other states reuse the last drawing's text (lint draws every picture for
+/// 500 variants). A generic picture is drawn at the projector size only, where none of its labels
+/// is cut.
 public enum PictureLint {
     public static func leaks(in variant: Variant) -> [LeakLint.Leak] {
         guard let picture = variant.question.picture else { return [] }
         var practice = PracticeState(variant: variant)
         // Numbers the question prints are data; labels may repeat what the student has answered
         // (z^[1]'s 256 is also a^[1]'s size, but the student earned it at z^[1]).
-        let scan = AnswerLeak(questionText: variant.text)
-        let gates = gateSteps(picture)
+        let scan = AnswerLeak(questionText: variant.text, answersOf: variant.steps)
+        let sizes = isGeneric(picture) ? genericSizes : builtInSizes
         let line = pictureLine(picture, question: variant.question)
         var out: [LeakLint.Leak] = []
-        var drawn: (state: Set<String>, text: String)?
+        var drawn: (reads: PictureReads, text: String)?
         var previous: ScannedText? = nil
         for open in 0...variant.steps.count {
             if open > 0 {
                 practice.records[open - 1].status = .correct
                 practice.stepIndex = open - 1 // still on the step just answered: what it marks shows
             }
-            let earnedIDs = Set(variant.steps[..<open].map(\.id))
             let current = variant.steps[practice.stepIndex].id
-            // A grid lights what the current step asks about: the current step is part of the state.
-            let state =
-                gates.map { earnedIDs.intersection($0).union($0.contains(current) ? ["current " + current] : []) }
-                ?? earnedIDs
             let text: String
-            if let drawn, drawn.state == state {
+            if let drawn, open > 0, !drawn.reads.changes(answering: variant.steps[open - 1].id, current: current) {
                 text = drawn.text
             } else {
-                text = draw(practice, sizes: gates == nil ? builtInSizes : genericSizes)
+                let reads = PictureReads()
+                text = draw(practice, sizes: sizes, reads: reads)
+                drawn = (reads, text)
             }
-            drawn = (state, text)
             // A step the picture does not show leaves it unchanged: read it once.
             let scanned = previous.flatMap { $0.text == text ? $0 : nil } ?? ScannedText(text)
             previous = scanned
@@ -67,22 +65,20 @@ public enum PictureLint {
     private static let genericSizes = [(140, 40, true)]
 
     /// The picture's text at the given lint sizes.
-    private static func draw(_ practice: PracticeState, sizes: [(Int, Int, Bool)]) -> String {
+    private static func draw(_ practice: PracticeState, sizes: [(Int, Int, Bool)], reads: PictureReads) -> String {
         var text = ""
         for (w, h, large) in sizes {
             var buffer = Buffer(width: w, height: h)
-            Picture(practice: practice, glyphs: .unicode, large: large).draw(
+            Picture(practice: practice, glyphs: .unicode, large: large, reads: reads).draw(
                 in: &buffer, rect: Rect(x: 0, y: 0, width: w, height: h))
             text += buffer.lines().joined(separator: "\n") + "\n"
         }
         return text
     }
 
-    /// The steps whose answers can change the drawing; nil for a built-in drawing, which may
-    /// read any step.
-    private static func gateSteps(_ picture: QuestionPicture) -> Set<String>? {
-        if case .generic(let spec) = picture { return spec.gateSteps }
-        return nil
+    private static func isGeneric(_ picture: QuestionPicture) -> Bool {
+        if case .generic = picture { return true }
+        return false
     }
 
     /// Where a leak is reported: a generic picture's own line, else the question's.

@@ -17,6 +17,23 @@ public struct AnswerLeak: Sendable {
         given = Set(LeakToken.scan(questionText))
         givenText = questionText.lowercased()
         strict = false
+        tellingNeedles = [:]
+    }
+
+    /// A reader for many texts checked against `steps`: which of their text answers are worth
+    /// looking for is decided once here, not again for every text (lint reads thousands of texts
+    /// per question, and searching the question text for each answer in each was a tenth of it).
+    public init(questionText: String, answersOf steps: [VariantStep]) {
+        self.init(questionText: questionText)
+        var needles: [String: String?] = [:]
+        for step in steps {
+            for value in [step.expected] + step.alternatives.map(\.value) {
+                for item in value.textItems where needles[item] == nil {
+                    needles[item] = computedNeedle(item)
+                }
+            }
+        }
+        tellingNeedles = needles
     }
 
     /// No given data, every number counts: for texts that have no reason to contain any answer
@@ -25,12 +42,15 @@ public struct AnswerLeak: Sendable {
         given = []
         givenText = ""
         strict = true
+        tellingNeedles = [:]
     }
 
     /// Strict readers count small whole numbers too (see `states`).
     public let strict: Bool
 
     private let givenText: String
+    /// `needle(_:)` decided in advance for the answers a reader was made for.
+    private var tellingNeedles: [String: String?]
 
     /// Whether `text` states `step`'s answer (or one of its accepted forms); see `answersStated`.
     public func states(_ step: VariantStep, in text: String, ownStep: Bool = true, own: [Value] = []) -> Bool {
@@ -135,19 +155,28 @@ public struct AnswerLeak: Sendable {
             // A list of names (encoded features) is stated when every name the question does not
             // print appears; one name alone is how later parts refer to a feature.
             let names = items.compactMap { item -> String? in
-                if case .text(let s) = item, telling(s) { return s.lowercased() }
+                if case .text(let s) = item { return needle(s) }
                 return nil
             }
             return !names.isEmpty && names.allSatisfy { lowered.value.has($0) }
         case .text(let s):
             if case .expression = step.answerKind { return statesFormula(s, step: step, text: text) }
-            return telling(s) && lowered.value.has(s.lowercased())
+            guard let needle = needle(s) else { return false }
+            return lowered.value.has(needle)
         }
     }
 
-    /// A text item worth looking for: long enough not to occur by chance, and not in the question.
-    private func telling(_ s: String) -> Bool {
-        s.count >= 4 && !givenText.has(s.lowercased())
+    /// A text item's lower-case form when it is worth looking for: long enough not to occur by
+    /// chance, and not in the question; nil otherwise.
+    private func needle(_ s: String) -> String? {
+        if let known = tellingNeedles[s] { return known }
+        return computedNeedle(s)
+    }
+
+    private func computedNeedle(_ s: String) -> String? {
+        guard s.count >= 4 else { return nil }
+        let lower = s.lowercased()
+        return givenText.has(lower) ? nil : lower
     }
 
     /// Whether some run of formula characters in `text` is the same function as the answer.
@@ -282,6 +311,15 @@ private extension String {
 }
 
 extension Value {
+    /// Every text in the value (a text answer, a list's names).
+    var textItems: [String] {
+        switch self {
+        case .text(let s): [s]
+        case .list(let items): items.flatMap(\.textItems)
+        default: []
+        }
+    }
+
     /// Every number in the value (entries of vectors, matrices, sets, shapes and lists).
     package var numbers: [Double] {
         switch self {

@@ -65,8 +65,7 @@ extension Picture {
     private func highlightShown(_ h: PictureFields) -> Bool {
         let ids = h.gate()
         if ids.isEmpty { return true }
-        let current = practice.variant.steps[practice.stepIndex].id
-        return ids.contains(current) && known(all: ids)
+        return isCurrent(among: ids) && known(all: ids)
     }
 
     private func covers(_ h: PictureFields, _ scope: PictureScope, row i: Int, col j: Int) -> Bool {

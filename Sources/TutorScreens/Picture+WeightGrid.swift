@@ -51,7 +51,7 @@ extension Picture {
 
     /// What the current step asks about, once that step is known.
     private func highlighted() -> GridTarget? {
-        let id = practice.variant.steps[practice.stepIndex].id
+        let id = currentStepID
         guard known(id) else { return nil }
         func n(_ name: String) -> Int { Int(number(name) ?? 0) }
         switch id {

@@ -12,11 +12,14 @@ package struct Picture {
     /// A projector-sized terminal: plots may use the width they are given instead of the
     /// compact caps that keep them beside the text on a laptop.
     var large = false
+    /// Where the drawing notes what it read of the practice state (lint's memo of drawings).
+    let reads: PictureReads?
 
-    package init(practice: PracticeState, glyphs: Glyphs, large: Bool = false) {
+    package init(practice: PracticeState, glyphs: Glyphs, large: Bool = false, reads: PictureReads? = nil) {
         self.practice = practice
         self.glyphs = glyphs
         self.large = large
+        self.reads = reads
     }
 
     var exists: Bool { practice.variant.question.picture != nil }
@@ -54,6 +57,7 @@ package struct Picture {
     /// A quiz answer submitted without a verdict, or one carried forward from the student's own
     /// earlier slip, does not unlock the key's numbers.
     func known(_ id: String) -> Bool {
+        reads?.read(step: id)
         guard let i = practice.variant.steps.firstIndex(where: { $0.id == id }) else { return false }
         let r = practice.records[i]
         return r.status == .correct || r.status == .revealed || r.revealed
@@ -62,11 +66,26 @@ package struct Picture {
     /// The step's answer once known; the student's own submitted value where it was submitted but
     /// not (or not yet) confirmed; `?` before.
     func blank(_ id: String) -> String {
+        reads?.read(step: id)
         guard let i = practice.variant.steps.firstIndex(where: { $0.id == id }) else { return "?" }
         if known(id) { return glyphs.text(practice.variant.steps[i].expected.display) }
         let r = practice.records[i]
         if r.status == .answered || r.status == .carriedForward, let v = r.latestValue { return glyphs.text(v.display) }
         return "?"
+    }
+
+    /// The id of the step the student is on (a grid lights what it asks about).
+    var currentStepID: String {
+        let id = practice.variant.steps[practice.stepIndex].id
+        reads?.readCurrent(among: [id], answer: true)
+        return id
+    }
+
+    /// Whether the step the student is on is one of `ids`.
+    func isCurrent(among ids: [String]) -> Bool {
+        let answer = ids.contains(practice.variant.steps[practice.stepIndex].id)
+        reads?.readCurrent(among: Set(ids), answer: answer)
+        return answer
     }
 
     func put(_ buffer: inout Buffer, _ text: String, _ x: Int, _ y: Int, _ rect: Rect, _ style: Style = .normal) {
