@@ -77,7 +77,8 @@ let package = Package(
         .executableTarget(
             name: "dltutor-class",
             dependencies: [
-                "ClassroomStore", "TutorCLI", "TutorOutput", "TutorContent", "ContentLoading", "TutorSession", "TutorStore", "CursesTerminal",
+                "ClassroomStore", "TutorCLI", "TutorOutput", "TutorContent", "ContentLoading", "TutorSession", "TutorStore",
+                "CursesTerminal",
                 "MathEngine", "TerminalUI", "TutorApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]

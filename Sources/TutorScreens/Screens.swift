@@ -57,46 +57,9 @@ public enum Screens {
             )
             .draw(in: &buffer)
         case .quiz(let q):
-            if q.phase == .ready {
-                drawDialog(
-                    &buffer, title: "Quiz", glyphs: glyphs, lines: QuizReadyText.lines(q, settings: session.settings.quiz))
-            } else if q.phase == .results || q.phase == .review {
-                QuizResultsScreen(quiz: q, glyphs: glyphs, classSitting: session.settings.quiz.classSitting).draw(in: &buffer)
-            } else if let p = session.practice {
-                let chrome = QuestionChrome.quiz(
-                    q, now: session.now, quiet: session.settings.quiz.quietTimer,
-                    seed: session.settings.quiz.classSitting ? nil : q.seed, classSitting: session.settings.quiz.classSitting)
-                cursor = QuestionScreen(practice: p, glyphs: glyphs, chrome: chrome)
-                    .draw(in: &buffer, cache: cache)
-                if q.phase == .confirmEnd {
-                    drawDialog(
-                        &buffer, title: "End quiz", glyphs: glyphs,
-                        lines: [
-                            "End the quiz now?", "", "Every answer given so far is submitted;",
-                            "unanswered steps score 0.", "", "y  end now        n / Esc  keep going"
-                        ])
-                    cursor = nil
-                }
-            }
+            cursor = drawQuiz(q, session: session, on: &buffer, glyphs: glyphs, cache: cache)
         case .review(let r):
-            if let p = r.practice {
-                cursor = QuestionScreen(practice: p, glyphs: glyphs, chrome: .review(r))
-                    .draw(in: &buffer, cache: cache)
-            } else {
-                let capped =
-                    r.leftOverByCap > 0
-                    ? [
-                        "\(r.leftOverByCap) more due step\(r.leftOverByCap == 1 ? " waits" : "s wait") for tomorrow (daily cap \(session.settings.review.maxPerDay)).",
-                        ""
-                    ]
-                    : []
-                drawDialog(
-                    &buffer, title: "Review", glyphs: glyphs,
-                    lines: [
-                        "Review done: \(r.done) of \(r.items.count) steps settled.", "",
-                        "Each comes back on its SM-2 schedule: sooner when missed.", ""
-                    ] + capped + ["Enter or Esc: back"])
-            }
+            cursor = drawReview(r, session: session, on: &buffer, glyphs: glyphs, cache: cache)
         case .stats(let report):
             StatsScreen(report: report, glyphs: glyphs).draw(in: &buffer)
         case .drill(let d):
@@ -108,6 +71,61 @@ public enum Screens {
                     chrome: .drill(d, now: session.now)
                 ).draw(in: &buffer, cache: cache)
             }
+        }
+        return cursor
+    }
+
+    /// A quiz: the ready dialog, the results, or the question under way (with the end-now prompt).
+    private static func drawQuiz(
+        _ q: QuizState, session: Session, on buffer: inout Buffer, glyphs: Glyphs, cache: FrameCache?
+    ) -> Point? {
+        var cursor: Point?
+        if q.phase == .ready {
+            drawDialog(
+                &buffer, title: "Quiz", glyphs: glyphs, lines: QuizReadyText.lines(q, settings: session.settings.quiz))
+        } else if q.phase == .results || q.phase == .review {
+            QuizResultsScreen(quiz: q, glyphs: glyphs, classSitting: session.settings.quiz.classSitting).draw(in: &buffer)
+        } else if let p = session.practice {
+            let chrome = QuestionChrome.quiz(
+                q, now: session.now, quiet: session.settings.quiz.quietTimer,
+                seed: session.settings.quiz.classSitting ? nil : q.seed, classSitting: session.settings.quiz.classSitting)
+            cursor = QuestionScreen(practice: p, glyphs: glyphs, chrome: chrome)
+                .draw(in: &buffer, cache: cache)
+            if q.phase == .confirmEnd {
+                drawDialog(
+                    &buffer, title: "End quiz", glyphs: glyphs,
+                    lines: [
+                        "End the quiz now?", "", "Every answer given so far is submitted;",
+                        "unanswered steps score 0.", "", "y  end now        n / Esc  keep going"
+                    ])
+                cursor = nil
+            }
+        }
+        return cursor
+    }
+
+    /// A review: the step under review, or the closing summary once none is left.
+    private static func drawReview(
+        _ r: ReviewState, session: Session, on buffer: inout Buffer, glyphs: Glyphs, cache: FrameCache?
+    ) -> Point? {
+        var cursor: Point?
+        if let p = r.practice {
+            cursor = QuestionScreen(practice: p, glyphs: glyphs, chrome: .review(r))
+                .draw(in: &buffer, cache: cache)
+        } else {
+            let capped =
+                r.leftOverByCap > 0
+                ? [
+                    "\(r.leftOverByCap) more due step\(r.leftOverByCap == 1 ? " waits" : "s wait") for tomorrow (daily cap \(session.settings.review.maxPerDay)).",
+                    ""
+                ]
+                : []
+            drawDialog(
+                &buffer, title: "Review", glyphs: glyphs,
+                lines: [
+                    "Review done: \(r.done) of \(r.items.count) steps settled.", "",
+                    "Each comes back on its SM-2 schedule: sooner when missed.", ""
+                ] + capped + ["Enter or Esc: back"])
         }
         return cursor
     }

@@ -1,10 +1,10 @@
 import ArgumentParser
 import ClassroomStore
 import Foundation
+import TutorCLI
 import TutorContent
 import TutorSession
 import TutorStore
-import TutorCLI
 
 /// `dltutor demo --class NAME`: the instructor's live class demo (peer instruction). The demo
 /// screen as usual, but every move is written to `demo_state` (whose trigger notifies the

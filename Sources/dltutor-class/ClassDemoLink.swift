@@ -1,7 +1,7 @@
 import ClassroomStore
 import Foundation
-import TutorSession
 import TutorCLI
+import TutorSession
 
 /// Messages for a running session from the database's side (cues for a student, counts for the
 /// instructor): tasks push them, the run loop takes them after every terminal event.

@@ -1,7 +1,7 @@
 import ClassroomStore
 import Foundation
-import TutorSession
 import TutorCLI
+import TutorSession
 
 /// The instructor's side of a live class demo, between the screen and the server: every move
 /// is written to `demo_state` (only the newest matters, so a move made during an outage

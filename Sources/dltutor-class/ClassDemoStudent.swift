@@ -1,7 +1,7 @@
 import ClassroomStore
+import TutorCLI
 import TutorContent
 import TutorSession
-import TutorCLI
 
 /// The student's side of a live class demo: the demo screen following the instructor. The
 /// instructor's moves arrive as `step` notifications (LISTEN/NOTIFY on the demo's channel);

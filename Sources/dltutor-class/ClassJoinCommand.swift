@@ -1,10 +1,10 @@
 import ArgumentParser
 import ClassroomStore
 import Foundation
+import TutorCLI
 import TutorContent
 import TutorSession
 import TutorStore
-import TutorCLI
 
 /// `dltutor class join`: a student joins the class's open quiz (or live demo). Over SSH the
 /// class server runs this as the forced command, with the student's id from the key they logged

@@ -1,6 +1,6 @@
 import ClassroomStore
-import TutorSession
 import TutorCLI
+import TutorSession
 
 /// What the run loop hears from the class side after every event and tick: the class server out
 /// of reach (with the answers waiting), back again (and the waiting answers saved), and the

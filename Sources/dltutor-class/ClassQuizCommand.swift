@@ -1,8 +1,8 @@
 import ArgumentParser
 import ClassroomStore
 import Foundation
-import TutorContent
 import TutorCLI
+import TutorContent
 
 /// `dltutor class quiz start NAME`: one timed quiz for the whole class.
 struct ClassQuizCommand: AsyncParsableCommand {

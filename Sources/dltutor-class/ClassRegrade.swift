@@ -1,8 +1,8 @@
 import ClassroomStore
 import MathEngine
+import TutorCLI
 import TutorContent
 import TutorSession
-import TutorCLI
 
 /// A class quiz graded on the instructor's side from what each student typed, never from a
 /// verdict, score or result a student's role could have written: each student's latest input at

@@ -1,10 +1,10 @@
 import ArgumentParser
 import ClassroomStore
 import Foundation
-import TutorContent
-import TutorStore
 import TutorCLI
+import TutorContent
 import TutorOutput
+import TutorStore
 
 /// `dltutor class results NAME --format csv|json`: the gradebook (student, score per question,
 /// total, time) and per-step statistics (share correct, each mistake's count), every number

@@ -1,6 +1,6 @@
 import ClassroomStore
-import TutorSession
 import TutorCLI
+import TutorSession
 
 /// One session per student: a newer join of the same student takes the enrolment over (the
 /// server then refuses this session's writes), and this watch, which asks the server every

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import MathEngine
-import TutorContent
 import TutorCLI
+import TutorContent
 import TutorOutput
 
 #if canImport(Glibc)

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import MathEngine
-import TutorContent
 import TutorCLI
+import TutorContent
 import TutorOutput
 
 /// `dltutor check`: the verdict the tutor would give, for scripts and for grading paper answers.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import MathEngine
-import TutorContent
 import TutorCLI
+import TutorContent
 
 /// `dltutor eval EXPR`: the calculator a student has inside the tutor, on the command line.
 /// It uses the student dialect, so it accepts exactly what an answer field accepts.

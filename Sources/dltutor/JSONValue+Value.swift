@@ -1,6 +1,6 @@
 import MathEngine
-import TutorOutput
 import TutorCLI
+import TutorOutput
 
 extension JSONValue {
     /// The engine's value as JSON: numbers, nested lists of numbers, or text.

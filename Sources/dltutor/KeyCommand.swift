@@ -1,7 +1,7 @@
 import ArgumentParser
 import MathEngine
-import TutorContent
 import TutorCLI
+import TutorContent
 import TutorOutput
 
 /// `dltutor key`: the answer key with worked solutions, as text, Markdown or JSON.

@@ -1,9 +1,9 @@
 import ArgumentParser
 import ContentLint
 import ContentLoading
+import TutorCLI
 import TutorContent
 import TutorScreens
-import TutorCLI
 
 #if canImport(Glibc)
     @preconcurrency import Glibc

@@ -1,6 +1,6 @@
 import ArgumentParser
-import TutorContent
 import TutorCLI
+import TutorContent
 
 /// `dltutor list`: the questions and their steps, for instructors and scripts.
 struct ListCommand: ParsableCommand {

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import TutorCLI
 import TutorSession
 
 import class TutorStore.InMemoryStore
-import TutorCLI
 
 /// `dltutor demo`: the instructor's presenter view of worked solutions.
 struct DemoCommand: AsyncParsableCommand {

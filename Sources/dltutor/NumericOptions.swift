@@ -1,4 +1,5 @@
 import TutorCLI
+
 /// Numeric options given a negative number (`--seed -1`, `--minutes -1`). ArgumentParser reads
 /// `-1` as an option of its own and says "Missing value", which sends the user looking for a
 /// value they did give; none of these options takes a negative number, so it is "out of range".

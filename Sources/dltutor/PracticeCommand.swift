@@ -1,6 +1,6 @@
 import ArgumentParser
-import TutorSession
 import TutorCLI
+import TutorSession
 
 /// `dltutor` / `dltutor practice`: opens the tutor in the terminal.
 struct PracticeCommand: ParsableCommand {

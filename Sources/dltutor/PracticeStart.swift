@@ -1,5 +1,5 @@
-import TutorSession
 import TutorCLI
+import TutorSession
 
 #if canImport(Glibc)
     import Glibc

@@ -1,9 +1,9 @@
 import ArgumentParser
 import ContentLoading
+import TutorCLI
 import TutorContent
 import TutorSession
 import TutorStore
-import TutorCLI
 
 /// `dltutor preview DIR [Q]`: the tutor on a content folder while its author edits it. Practice
 /// mode on a store that keeps nothing (never the student's progress database); the content is

@@ -1,6 +1,6 @@
+import TutorCLI
 import TutorContent
 import TutorSession
-import TutorCLI
 
 /// Applies what the `PreviewWatcher` loaded to the session on screen, between two events of the
 /// run loop: a new session on the new content at the same question and step, or, when the open

@@ -1,8 +1,8 @@
 import ContentLoading
 import Foundation
 import Synchronization
-import TutorContent
 import TutorCLI
+import TutorContent
 
 /// Watches a content folder for `dltutor preview` on a thread of its own: it polls the folder's
 /// stamp and, when a file changed, loads the exam again there, so the screen's thread never

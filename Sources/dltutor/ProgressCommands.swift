@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import TutorApp
+import TutorCLI
 import TutorScreens
 import TutorStore
-import TutorCLI
 
 /// `dltutor stats`: the stats screen as text.
 struct StatsCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import TutorCLI
+
 /// The argument lists typed most often, recognised without ArgumentParser.
 ///
 /// Why: before ArgumentParser parses anything it builds the argument sets of the whole command

@@ -2,10 +2,10 @@ import ArgumentParser
 import CursesTerminal
 import Foundation
 import TutorApp
+import TutorCLI
 import TutorContent
 import TutorSession
 import TutorStore
-import TutorCLI
 
 /// `--db PATH`: where progress is kept (default `$XDG_DATA_HOME/dltutor/dltutor.sqlite`, or
 /// `~/.local/share/dltutor/dltutor.sqlite`).
