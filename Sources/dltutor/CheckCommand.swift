@@ -11,7 +11,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check an answer to one step, or many with --batch.",
         discussion: """
-            Exit status: 0 correct, 1 incorrect, 2 invalid answer, 64 bad usage.
+            Exit status: 0 correct, 1 incorrect, 2 invalid answer or too few decimal places, 3 a free-text step (self-assess), 64 bad usage.
             With --batch FILE (or - for standard input), each line is QUESTION<TAB>STEP<TAB>ANSWER, \
             optionally followed by <TAB>SEED and by <TAB>STEP=ANSWER columns for earlier answers; \
             one JSON verdict is printed per line (a malformed line gets {"line", "error"} and the rest \
