@@ -27,25 +27,23 @@ public enum PictureLint {
         let sizes = isGeneric(picture) ? genericSizes : builtInSizes
         let line = pictureLine(picture, question: variant.question)
         var out: [LeakLint.Leak] = []
-        var drawn: (reads: PictureReads, text: String)?
-        var previous: ScannedText? = nil
+        var drawn: (reads: PictureReads, scanned: ScannedText)?
         for open in 0...variant.steps.count {
             if open > 0 {
                 practice.records[open - 1].status = .correct
                 practice.stepIndex = open - 1 // still on the step just answered: what it marks shows
             }
             let current = variant.steps[practice.stepIndex].id
-            let text: String
+            let scanned: ScannedText
             if let drawn, open > 0, !drawn.reads.changes(answering: variant.steps[open - 1].id, current: current) {
-                text = drawn.text
+                scanned = drawn.scanned
             } else {
                 let reads = PictureReads()
-                text = draw(practice, sizes: sizes, reads: reads)
-                drawn = (reads, text)
+                let text = draw(practice, sizes: sizes, reads: reads)
+                // A drawing made again that came out the same is read once.
+                scanned = drawn.flatMap { $0.scanned.text == text ? $0.scanned : nil } ?? ScannedText(text)
+                drawn = (reads, scanned)
             }
-            // A step the picture does not show leaves it unchanged: read it once.
-            let scanned = previous.flatMap { $0.text == text ? $0 : nil } ?? ScannedText(text)
-            previous = scanned
             let earned = variant.steps[..<open].map(\.expected)
             let after = open == 0 ? "before any step is answered" : "after step '\(variant.steps[open - 1].id)'"
             for id in scan.answersStated(

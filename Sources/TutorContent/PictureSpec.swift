@@ -37,7 +37,7 @@ public struct PictureSpec: Sendable {
     }
 
     /// Every step id any part of the picture waits for: the picture changes only when one of
-    /// these becomes known, so lint draws it once per distinct set of them.
+    /// these becomes known.
     public var gateSteps: Set<String> {
         Set(([fields] + items).flatMap { $0.gates.values.flatMap { $0 } })
     }
