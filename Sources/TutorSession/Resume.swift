@@ -90,10 +90,11 @@ extension Session {
             p.stepIndex = i
             if variant.steps[i].kind == .text {
                 p.record.attempts.append(Attempt(input: check.input, verdict: .correct, value: .text(check.input)))
-                p.record.status =
-                    check.verdict == "self-assessed covered"
-                    ? .assessedCovered
-                    : check.verdict == "self-assessed missed" ? .assessedMissed : .awaitingAssessment
+                switch VerdictKind(rawValue: check.verdict) {
+                case .selfAssessedCovered: p.record.status = .assessedCovered
+                case .selfAssessedMissed: p.record.status = .assessedMissed
+                default: p.record.status = .awaitingAssessment
+                }
                 continue
             }
             p.record.draft = Draft(check.input)
